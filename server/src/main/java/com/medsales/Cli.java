@@ -1,0 +1,125 @@
+package com.medsales;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * The command line of {@code java -jar medsales.jar}.
+ *
+ * <p>No arguments (or only Spring options such as {@code --server.port=9090}) runs the platform. A subcommand runs one
+ * job against the configured database and exits: 0 on success, non-zero with a one-line reason on standard error.
+ * picocli gives typed options, generated help and subcommands that modules add as their jobs arrive
+ * ({@code ingest nppes ...}); each job command starts Spring without a web server and with no roles, so no worker or
+ * scheduler runs beside it.
+ */
+@Command(
+    name = "medsales",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cli.Version.class,
+    description = "MedSales: medical sales intelligence and CRM.%nWithout a command, runs the platform.",
+    subcommands = {Cli.Serve.class, Cli.Migrate.class})
+public final class Cli implements Callable<Integer> {
+
+  /** Returned by commands that leave the server running: main must not exit. */
+  static final int KEEP_RUNNING = -1;
+
+  @Unmatched List<String> springArgs = new ArrayList<>();
+
+  public static void main(String[] args) {
+    int code = commandLine().execute(args);
+    if (code != KEEP_RUNNING) {
+      System.exit(code);
+    }
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Cli())
+        .setExecutionExceptionHandler(
+            (ex, cmd, parseResult) -> {
+              cmd.getErr().println("medsales: " + oneLine(ex));
+              return 1;
+            });
+  }
+
+  @Override
+  public Integer call() {
+    return serve(springArgs);
+  }
+
+  static int serve(List<String> springArgs) {
+    new SpringApplicationBuilder(MedsalesApplication.class).main(MedsalesApplication.class).run(springArgs.toArray(String[]::new));
+    return KEEP_RUNNING;
+  }
+
+  /**
+   * Starts the application as a command-line job (no web server, no roles), runs {@code job} on one of its beans and
+   * closes it.
+   */
+  public static <T> int runJob(List<String> springArgs, Class<T> beanType, ToIntFunction<T> job) {
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(MedsalesApplication.class)
+            .main(MedsalesApplication.class)
+            .web(WebApplicationType.NONE)
+            .properties("medsales.roles=", "spring.main.banner-mode=off")
+            .run(springArgs.toArray(String[]::new))) {
+      return job.applyAsInt(context.getBean(beanType));
+    }
+  }
+
+  static String oneLine(Throwable ex) {
+    Throwable root = ex;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    return message.lines().findFirst().orElse(message).strip();
+  }
+
+  @Command(name = "serve", description = "Run the platform (the default when no command is given).")
+  static final class Serve implements Callable<Integer> {
+    @Unmatched List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return serve(springArgs);
+    }
+  }
+
+  @Command(
+      name = "migrate",
+      description = "Bring the configured database's schema up to date (Flyway) and exit.",
+      mixinStandardHelpOptions = true)
+  static final class Migrate implements Callable<Integer> {
+    @Unmatched List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      // Flyway migrates while the context starts; report where the schema stands.
+      return runJob(
+          springArgs,
+          Flyway.class,
+          flyway -> {
+            var current = flyway.info().current();
+            System.out.println("Database schema is at version " + (current == null ? "none" : current.getVersion()));
+            return 0;
+          });
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Cli.class.getPackage().getImplementationVersion();
+      return new String[] {"medsales " + (version == null ? "development build" : version)};
+    }
+  }
+}

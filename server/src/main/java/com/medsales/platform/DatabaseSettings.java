@@ -1,0 +1,39 @@
+package com.medsales.platform;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the data lives. With {@code host} blank (the seed's {@code DB_HOST} unset) the application starts its own
+ * PostgreSQL in {@code MEDSALES_HOME}; otherwise it connects to the server named here.
+ *
+ * @param readHost a read replica ({@code DB_READ_HOST}) that read-only transactions are routed to; blank: none
+ * @param poolSize connections per pool; a 2-core machine is best served by few
+ * @param statementTimeout the default for every statement; ingestion raises it inside its own transactions
+ * @param connectionTimeout how long a request waits for a connection before failing
+ */
+@Validated
+@ConfigurationProperties("medsales.db")
+public record DatabaseSettings(
+    @Nullable String host,
+    @DefaultValue("5432") int port,
+    @DefaultValue("medsales") String name,
+    @DefaultValue("medsales") String user,
+    @Nullable String pass,
+    @Nullable String readHost,
+    @Nullable Integer readPort,
+    @DefaultValue("8") int poolSize,
+    @DefaultValue("30s") Duration statementTimeout,
+    @DefaultValue("5s") Duration connectionTimeout) {
+
+  public boolean embedded() {
+    return host == null || host.isBlank();
+  }
+
+  public boolean hasReadReplica() {
+    return readHost != null && !readHost.isBlank();
+  }
+}

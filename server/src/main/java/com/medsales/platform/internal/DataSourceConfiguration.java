@@ -1,0 +1,83 @@
+package com.medsales.platform.internal;
+
+import com.medsales.platform.DatabaseSettings;
+import com.medsales.platform.MedsalesSettings;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+
+/**
+ * One {@link DataSource} for the whole application: the primary, and when {@code DB_READ_HOST} is set a read replica
+ * that read-only transactions ({@code @Transactional(readOnly = true)}) are routed to. Pools are small (a 2-core
+ * machine gains nothing from many connections) and every connection carries a statement timeout.
+ */
+@Configuration(proxyBeanMethods = false)
+class DataSourceConfiguration {
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression("'${medsales.db.host:}'.isBlank()")
+  EmbeddedDatabase embeddedDatabase(MedsalesSettings settings) {
+    return EmbeddedDatabase.start(settings.home().toAbsolutePath());
+  }
+
+  @Bean(destroyMethod = "close")
+  HikariDataSource primaryDataSource(
+      DatabaseSettings db, ObjectProvider<EmbeddedDatabase> embedded, ObjectProvider<MeterRegistry> meters) {
+    EmbeddedDatabase local = embedded.getIfAvailable();
+    String url = local != null ? local.jdbcUrl() : jdbcUrl(db.host(), db.port(), db.name());
+    String user = local != null ? local.user() : db.user();
+    return pool("primary", url, user, local != null ? null : db.pass(), db, meters.getIfAvailable());
+  }
+
+  @Bean
+  @org.springframework.context.annotation.Primary
+  DataSource dataSource(HikariDataSource primaryDataSource, DatabaseSettings db, ObjectProvider<MeterRegistry> meters) {
+    var routing = new LazyConnectionDataSourceProxy(primaryDataSource);
+    if (db.hasReadReplica()) {
+      int port = db.readPort() != null ? db.readPort() : db.port();
+      routing.setReadOnlyDataSource(
+          pool("replica", jdbcUrl(db.readHost(), port, db.name()), db.user(), db.pass(), db, meters.getIfAvailable()));
+    }
+    return routing;
+  }
+
+  static String jdbcUrl(@Nullable String host, int port, String database) {
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+  }
+
+  private static HikariDataSource pool(
+      String name, String url, String user, @Nullable String password, DatabaseSettings db, @Nullable MeterRegistry meters) {
+    var config = new HikariConfig();
+    config.setPoolName(name);
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    if (password != null && !password.isEmpty()) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(db.poolSize());
+    config.setMinimumIdle(Math.min(2, db.poolSize()));
+    config.setConnectionTimeout(db.connectionTimeout().toMillis());
+    config.setValidationTimeout(Math.min(3000, db.connectionTimeout().toMillis()));
+    // a database that is down at start-up shows as DOWN in /health instead of stopping the process
+    config.setInitializationFailTimeout(-1);
+    config.addDataSourceProperty("ApplicationName", "medsales-" + name);
+    config.addDataSourceProperty("options", "-c statement_timeout=" + db.statementTimeout().toMillis());
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    if ("replica".equals(name)) {
+      config.setReadOnly(true);
+    }
+    if (meters != null) {
+      config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+    }
+    return new HikariDataSource(config);
+  }
+}
