@@ -1,0 +1,53 @@
+package com.medsales.ingest;
+
+import java.util.EnumMap;
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The latest published ingestion of each dataset. Read on every {@code /health} call, so it is cached (Redis when
+ * configured, in-process otherwise) and evicted when an ingestion publishes.
+ */
+@Service
+public class DataFreshness {
+
+  static final String CACHE = "dataFreshness";
+
+  private final JdbcClient jdbc;
+
+  DataFreshness(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The datasets published at least once; one never published is absent. */
+  @Cacheable(cacheNames = CACHE, key = "'all'")
+  @Transactional(readOnly = true)
+  public EnumMap<Dataset, Freshness> published() {
+    EnumMap<Dataset, Freshness> result = new EnumMap<>(Dataset.class);
+    jdbc.sql(
+            """
+            SELECT DISTINCT ON (dataset) dataset, finished_at, record_count, data_year
+            FROM ingestion_run
+            WHERE status = 'PUBLISHED'
+            ORDER BY dataset, finished_at DESC
+            """)
+        .query(
+            (rs, i) -> {
+              Long count = rs.getObject("record_count", Long.class);
+              Integer year = rs.getObject("data_year", Integer.class);
+              result.put(
+                  Dataset.ofKey(rs.getString("dataset")),
+                  new Freshness(rs.getTimestamp("finished_at").toInstant(), count, year));
+              return null;
+            })
+        .list();
+    return result;
+  }
+
+  /** Called by a publish, so that /health shows it at once. */
+  @CacheEvict(cacheNames = CACHE, allEntries = true)
+  public void evict() {}
+}
