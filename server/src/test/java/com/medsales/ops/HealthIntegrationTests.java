@@ -69,8 +69,8 @@ class HealthIntegrationTests {
   private void insertRun(String dataset, String status, String finishedAt, Long count, Integer year) {
     jdbc.sql(
             """
-            INSERT INTO ingestion_run (dataset, source_name, status, record_count, data_year, started_at, finished_at)
-            VALUES (:dataset, 'test', :status, :count, :year, CAST(:finished AS timestamptz) - interval '1 hour',
+            INSERT INTO ingestion_run (dataset, kind, source, source_name, status, record_count, data_year, started_at, finished_at)
+            VALUES (:dataset, :dataset, 'test', 'test', :status, :count, :year, CAST(:finished AS timestamptz) - interval '1 hour',
                     CAST(:finished AS timestamptz))
             """)
         .param("dataset", dataset)

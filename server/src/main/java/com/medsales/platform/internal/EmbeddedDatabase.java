@@ -106,6 +106,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("max_connections", "100")
               .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("unix_socket_directories", "")
+              // a single-node database: no WAL for replicas, so bulk loads into tables created in the same
+              // transaction skip WAL entirely; room for long loads before a checkpoint
+              .setServerConfig("wal_level", "minimal")
+              .setServerConfig("max_wal_senders", "0")
+              .setServerConfig("max_wal_size", "4GB")
+              .setServerConfig("maintenance_work_mem", "512MB")
               .start();
       Files.writeString(home.resolve("postgres.port"), String.valueOf(port));
       createApplicationDatabase();

@@ -1,0 +1,111 @@
+package com.medsales.ingest;
+
+import com.medsales.jobs.JobId;
+import com.medsales.jobs.JobQueue;
+import com.medsales.jobs.JobRequest;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts ingestion runs: now, in this process (the command line), or through the job queue for an ingestion worker
+ * (the admin API, the schedule). Every run is recorded in {@link IngestionRuns}.
+ */
+@Service
+public class Ingestion {
+
+  public static final String QUEUE = "ingestion";
+  public static final String JOB_TYPE = "ingest";
+
+  private final Map<String, DatasetLoader> loaders = new TreeMap<>();
+  private final IngestionRuns runs;
+  private final RunExecutor executor;
+  private final JobQueue queue;
+
+  Ingestion(Collection<DatasetLoader> loaders, IngestionRuns runs, RunExecutor executor, JobQueue queue) {
+    loaders.forEach(l -> this.loaders.put(l.kind(), l));
+    this.runs = runs;
+    this.executor = executor;
+    this.queue = queue;
+  }
+
+  /** The kinds that can be ingested, with their descriptions. */
+  public Map<String, String> kinds() {
+    Map<String, String> result = new TreeMap<>();
+    loaders.forEach((kind, loader) -> result.put(kind, loader.description()));
+    return result;
+  }
+
+  /** Runs now, in this thread, and returns the finished run; a failure throws {@link IngestionFailed}. */
+  public IngestionRun runNow(String kind, String source, ProgressListener listener) throws IngestionFailed {
+    DatasetLoader loader = loader(kind);
+    long runId = runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), IngestionRun.Status.QUEUED);
+    return executor.execute(runId, loader, listener);
+  }
+
+  /** Records a queued run and hands it to an ingestion worker. */
+  public IngestionRun enqueue(String kind, String source) {
+    DatasetLoader loader = loader(kind);
+    long runId = runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), IngestionRun.Status.QUEUED);
+    JobId job = queue.enqueue(JobRequest.of(QUEUE, JOB_TYPE, "{\"runId\": " + runId + "}").withMaxAttempts(1));
+    runs.attachJob(runId, job.value());
+    return runs.find(runId).orElseThrow();
+  }
+
+  /** Queues a new run with the same kind and source as a failed one (the seed's "manual retry"). */
+  public IngestionRun retry(long runId) {
+    IngestionRun failed = runs.find(runId).orElseThrow(() -> new UnknownIngestionRun(runId));
+    if (failed.status() != IngestionRun.Status.FAILED) {
+      throw new RunNotRetryable(runId, failed.status());
+    }
+    return enqueue(failed.kind(), failed.source());
+  }
+
+  /** Runs a queued run (the ingestion worker's job). */
+  public IngestionRun execute(long runId, ProgressListener listener) throws IngestionFailed {
+    IngestionRun run = runs.find(runId).orElseThrow(() -> new UnknownIngestionRun(runId));
+    return executor.execute(runId, loader(run.kind()), listener);
+  }
+
+  private DatasetLoader loader(String kind) {
+    DatasetLoader loader = loaders.get(kind);
+    if (loader == null) {
+      throw new UnknownIngestionKind(kind, loaders.keySet());
+    }
+    return loader;
+  }
+
+  /** No loader for that kind. */
+  public static final class UnknownIngestionKind extends IllegalArgumentException {
+    public UnknownIngestionKind(String kind, Collection<String> known) {
+      super("Unknown dataset '" + kind + "'; known: " + String.join(", ", known));
+    }
+  }
+
+  public static final class UnknownIngestionRun extends java.util.NoSuchElementException {
+    public UnknownIngestionRun(long id) {
+      super("No ingestion run " + id);
+    }
+  }
+
+  public static final class RunNotRetryable extends IllegalStateException {
+    RunNotRetryable(long id, IngestionRun.Status status) {
+      super("Run " + id + " is " + status + "; only a FAILED run can be retried");
+    }
+  }
+
+  /** A run failed; its record says why. */
+  public static final class IngestionFailed extends Exception {
+    private final long runId;
+
+    public IngestionFailed(long runId, String message, Throwable cause) {
+      super(message, cause);
+      this.runId = runId;
+    }
+
+    public long runId() {
+      return runId;
+    }
+  }
+}

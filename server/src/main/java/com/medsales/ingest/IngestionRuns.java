@@ -1,0 +1,239 @@
+package com.medsales.ingest;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The record of every ingestion run ({@code ingestion_run}) and its rejects. Each method is one statement in its own
+ * transaction: a run's record must survive the failure of the load it describes.
+ */
+@Repository
+public class IngestionRuns {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String COLUMNS =
+      """
+      id, dataset, kind, source, source_name, source_size, source_sha256, data_year, status, phase, bytes_read,
+      rows_read, rows_loaded, rows_rejected, record_count, changes::text AS changes, error, job_id, created_at,
+      started_at, finished_at
+      """;
+
+  private final JdbcClient jdbc;
+
+  IngestionRuns(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public long create(Dataset dataset, String kind, String source, String sourceName, IngestionRun.Status status) {
+    return jdbc.sql(
+            """
+            INSERT INTO ingestion_run (dataset, kind, source, source_name, status, started_at)
+            VALUES (:dataset, :kind, :source, :name, :status, CASE WHEN :status = 'RUNNING' THEN now() END)
+            RETURNING id
+            """)
+        .param("dataset", dataset.key())
+        .param("kind", kind)
+        .param("source", source)
+        .param("name", sourceName)
+        .param("status", status.name())
+        .query(Long.class)
+        .single();
+  }
+
+  public void attachJob(long runId, long jobId) {
+    jdbc.sql("UPDATE ingestion_run SET job_id = :job WHERE id = :id").param("job", jobId).param("id", runId).update();
+  }
+
+  void markRunning(long runId) {
+    jdbc.sql(
+            """
+            UPDATE ingestion_run SET status = 'RUNNING', started_at = now(), updated_at = now(), error = NULL,
+                   phase = NULL, bytes_read = 0, rows_read = 0, rows_loaded = 0, rows_rejected = 0, finished_at = NULL
+            WHERE id = :id
+            """)
+        .param("id", runId)
+        .update();
+    jdbc.sql("DELETE FROM ingestion_reject WHERE run_id = :id").param("id", runId).update();
+  }
+
+  void source(long runId, String sourceName, @Nullable Long size) {
+    jdbc.sql("UPDATE ingestion_run SET source_name = :name, source_size = :size, updated_at = now() WHERE id = :id")
+        .param("name", sourceName)
+        .param("size", size)
+        .param("id", runId)
+        .update();
+  }
+
+  void digest(long runId, String sha256, long size) {
+    jdbc.sql("UPDATE ingestion_run SET source_sha256 = :sha, source_size = :size, updated_at = now() WHERE id = :id")
+        .param("sha", sha256)
+        .param("size", size)
+        .param("id", runId)
+        .update();
+  }
+
+  void progress(long runId, String phase, long bytesRead, long rowsRead, long rowsLoaded, long rowsRejected) {
+    jdbc.sql(
+            """
+            UPDATE ingestion_run SET phase = :phase, bytes_read = :bytes, rows_read = :read, rows_loaded = :loaded,
+                   rows_rejected = :rejected, updated_at = now()
+            WHERE id = :id
+            """)
+        .param("phase", phase)
+        .param("bytes", bytesRead)
+        .param("read", rowsRead)
+        .param("loaded", rowsLoaded)
+        .param("rejected", rowsRejected)
+        .param("id", runId)
+        .update();
+  }
+
+  void finish(long runId, IngestionRun.Status status, DatasetLoader.Outcome outcome, long rowsRejected) {
+    jdbc.sql(
+            """
+            UPDATE ingestion_run SET status = :status, phase = NULL, rows_loaded = :loaded, rows_rejected = :rejected,
+                   record_count = :count, changes = CAST(:changes AS jsonb), data_year = :year, finished_at = now(),
+                   updated_at = now()
+            WHERE id = :id
+            """)
+        .param("status", status.name())
+        .param("loaded", outcome.rowsLoaded())
+        .param("rejected", rowsRejected)
+        .param("count", outcome.recordCount())
+        .param("changes", outcome.changes().isEmpty() ? null : JSON.writeValueAsString(outcome.changes()))
+        .param("year", outcome.dataYear())
+        .param("id", runId)
+        .update();
+  }
+
+  void fail(long runId, String error, long rowsRejected) {
+    jdbc.sql(
+            """
+            UPDATE ingestion_run SET status = 'FAILED', error = :error, rows_rejected = :rejected, finished_at = now(),
+                   updated_at = now()
+            WHERE id = :id
+            """)
+        .param("error", error)
+        .param("rejected", rowsRejected)
+        .param("id", runId)
+        .update();
+  }
+
+  void addRejects(long runId, List<Reject> rejects) {
+    if (rejects.isEmpty()) {
+      return;
+    }
+    var sql = new StringBuilder("INSERT INTO ingestion_reject (run_id, file_name, line_number, column_name, reason, value) VALUES ");
+    Map<String, Object> params = new java.util.HashMap<>();
+    for (int i = 0; i < rejects.size(); i++) {
+      Reject r = rejects.get(i);
+      sql.append(i == 0 ? "" : ", ").append("(:run, :f").append(i).append(", :l").append(i).append(", :c").append(i)
+          .append(", :r").append(i).append(", :v").append(i).append(')');
+      params.put("f" + i, r.fileName());
+      params.put("l" + i, r.lineNumber());
+      params.put("c" + i, r.column());
+      params.put("r" + i, r.reason());
+      params.put("v" + i, r.value() == null ? null : truncate(r.value(), 500));
+    }
+    params.put("run", runId);
+    jdbc.sql(sql.toString()).params(params).update();
+  }
+
+  public Optional<IngestionRun> find(long runId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM ingestion_run WHERE id = :id").param("id", runId).query(IngestionRuns::run).optional();
+  }
+
+  /** Newest first. */
+  public List<IngestionRun> recent(@Nullable Dataset dataset, int limit) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS
+                + " FROM ingestion_run WHERE (CAST(:dataset AS text) IS NULL OR dataset = :dataset)"
+                + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+        .param("dataset", dataset == null ? null : dataset.key())
+        .param("limit", limit)
+        .query(IngestionRuns::run)
+        .list();
+  }
+
+  /** The first rejects of a run, in file order. */
+  public List<Reject> rejects(long runId, int limit) {
+    return jdbc.sql(
+            """
+            SELECT file_name, line_number, column_name, reason, value FROM ingestion_reject
+            WHERE run_id = :id ORDER BY line_number, file_name LIMIT :limit
+            """)
+        .param("id", runId)
+        .param("limit", limit)
+        .query((rs, i) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+        .list();
+  }
+
+  Optional<String> lastPublishedSha256(String kind) {
+    return jdbc.sql(
+            """
+            SELECT source_sha256 FROM ingestion_run
+            WHERE kind = :kind AND status IN ('PUBLISHED', 'SKIPPED') AND source_sha256 IS NOT NULL
+            ORDER BY finished_at DESC LIMIT 1
+            """)
+        .param("kind", kind)
+        .query(String.class)
+        .optional();
+  }
+
+  /** Runs left RUNNING by a process that died: failed, so that they can be retried. */
+  int failAbandoned(Instant before) {
+    return jdbc.sql(
+            """
+            UPDATE ingestion_run SET status = 'FAILED', error = 'The process running it stopped before it finished',
+                   finished_at = now(), updated_at = now()
+            WHERE status = 'RUNNING' AND updated_at < :before
+            """)
+        .param("before", Timestamp.from(before))
+        .update();
+  }
+
+  private static String truncate(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max) + "…";
+  }
+
+  private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp ts = rs.getTimestamp(column);
+    return ts == null ? null : ts.toInstant();
+  }
+
+  private static IngestionRun run(ResultSet rs, int row) throws SQLException {
+    String changes = rs.getString("changes");
+    return new IngestionRun(
+        rs.getLong("id"),
+        Dataset.ofKey(rs.getString("dataset")),
+        rs.getString("kind"),
+        rs.getString("source"),
+        rs.getString("source_name"),
+        rs.getObject("source_size", Long.class),
+        rs.getString("source_sha256"),
+        rs.getObject("data_year", Integer.class),
+        IngestionRun.Status.valueOf(rs.getString("status")),
+        rs.getString("phase"),
+        rs.getLong("bytes_read"),
+        rs.getLong("rows_read"),
+        rs.getLong("rows_loaded"),
+        rs.getLong("rows_rejected"),
+        rs.getObject("record_count", Long.class),
+        changes == null ? null : JSON.readValue(changes, new TypeReference<Map<String, Long>>() {}),
+        rs.getString("error"),
+        rs.getObject("job_id", Long.class),
+        rs.getTimestamp("created_at").toInstant(),
+        instant(rs, "started_at"),
+        instant(rs, "finished_at"));
+  }
+}

@@ -1,0 +1,109 @@
+package com.medsales.ingest;
+
+import com.medsales.ingest.Ingestion.IngestionFailed;
+import com.medsales.platform.MedsalesSettings;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one ingestion: takes the dataset's lock (one run per dataset at a time across every process on the database),
+ * resolves the source, hands it to the loader, and records how it ended. A failure is recorded and rethrown; the
+ * loader guarantees that nothing was published.
+ */
+@Component
+class RunExecutor {
+
+  private static final Logger log = LoggerFactory.getLogger(RunExecutor.class);
+
+  private final IngestionRuns runs;
+  private final DataFreshness freshness;
+  private final DataSource dataSource;
+  private final IngestSettings settings;
+  private final SourceResolver resolver;
+
+  RunExecutor(
+      IngestionRuns runs, DataFreshness freshness, DataSource dataSource, IngestSettings settings, MedsalesSettings medsales) {
+    this.runs = runs;
+    this.freshness = freshness;
+    this.dataSource = dataSource;
+    this.settings = settings;
+    this.resolver =
+        new SourceResolver(settings.rawDirectory() != null ? settings.rawDirectory() : medsales.home().resolve("raw"));
+  }
+
+  static String sourceName(String source) {
+    return SourceResolver.nameOf(source);
+  }
+
+  IngestionRun execute(long runId, DatasetLoader loader, ProgressListener listener) throws IngestionFailed {
+    IngestionRun run = runs.find(runId).orElseThrow();
+    RunContext context = null;
+    try (Connection lock = dataSource.getConnection()) {
+      if (!tryLock(lock, loader)) {
+        throw new IllegalStateException("Another " + loader.dataset().key() + " run is in progress; try again when it ends");
+      }
+      runs.markRunning(runId);
+      context = new RunContext(runId, run.sourceName(), runs, settings.maxRejectShare(), listener, loader.kind());
+      Path file = resolver.resolve(run.source());
+      context.useFile(file);
+      runs.source(runId, file.getFileName().toString(), java.nio.file.Files.size(file));
+      DatasetLoader.Outcome outcome = loader.load(context);
+      context.flush();
+      context.recordProgress();
+      runs.finish(
+          runId,
+          outcome.published() ? IngestionRun.Status.PUBLISHED : IngestionRun.Status.SKIPPED,
+          outcome,
+          context.rejectCount());
+      freshness.evict();
+      return runs.find(runId).orElseThrow();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      long rejects = 0;
+      if (context != null) {
+        context.flushQuietly();
+        rejects = context.rejectCount();
+        try {
+          context.recordProgress();
+        } catch (RuntimeException ignored) {
+          // the database may be why the run failed
+        }
+      }
+      String reason = oneLine(e);
+      log.warn("Ingestion run {} ({}) failed: {}", runId, loader.kind(), reason);
+      log.debug("Ingestion run {} failure", runId, e);
+      runs.fail(runId, reason, rejects);
+      throw new IngestionFailed(runId, reason, e);
+    }
+  }
+
+  /** A session-level advisory lock held on its own connection for the length of the run. */
+  private static boolean tryLock(Connection connection, DatasetLoader loader) throws SQLException {
+    try (var statement = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+      statement.setString(1, "medsales-ingest:" + loader.dataset().key());
+      try (var rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  static String oneLine(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getMessage() == null) {
+      t = t.getCause();
+    }
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    if (t instanceof java.nio.file.NoSuchFileException) {
+      message = "No such file: " + t.getMessage();
+    }
+    return message.lines().findFirst().orElse(message).strip();
+  }
+}

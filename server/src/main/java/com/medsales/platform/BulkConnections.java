@@ -1,0 +1,45 @@
+package com.medsales.platform;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import com.medsales.platform.internal.EmbeddedDatabase;
+
+/**
+ * Physical connections to the primary database outside the pool, for bulk loads: a load holds several connections for
+ * many minutes (one per COPY stream), which must not starve the API's pool. They have no statement timeout.
+ */
+@Component
+public class BulkConnections {
+
+  private final DatabaseSettings settings;
+  private final ObjectProvider<EmbeddedDatabase> embedded;
+
+  BulkConnections(DatabaseSettings settings, ObjectProvider<EmbeddedDatabase> embedded) {
+    this.settings = settings;
+    this.embedded = embedded;
+  }
+
+  /** A new connection in auto-commit mode; the caller closes it. */
+  public Connection open(String purpose) throws SQLException {
+    EmbeddedDatabase local = embedded.getIfAvailable();
+    Properties props = new Properties();
+    props.setProperty("ApplicationName", "medsales-bulk-" + purpose);
+    props.setProperty("options", "-c statement_timeout=0");
+    String url;
+    if (local != null) {
+      url = local.jdbcUrl();
+      props.setProperty("user", local.user());
+    } else {
+      url = "jdbc:postgresql://" + settings.host() + ":" + settings.port() + "/" + settings.name();
+      props.setProperty("user", settings.user());
+      if (settings.pass() != null && !settings.pass().isEmpty()) {
+        props.setProperty("password", settings.pass());
+      }
+    }
+    return DriverManager.getConnection(url, props);
+  }
+}
