@@ -26,7 +26,7 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "MedSales: medical sales intelligence and CRM.%nWithout a command, runs the platform.",
-    subcommands = {Cli.Serve.class, Cli.Migrate.class})
+    subcommands = {Cli.Serve.class, Cli.Migrate.class, Cli.Ingest.class})
 public final class Cli implements Callable<Integer> {
 
   /** Returned by commands that leave the server running: main must not exit. */
@@ -69,7 +69,11 @@ public final class Cli implements Callable<Integer> {
         new SpringApplicationBuilder(MedsalesApplication.class)
             .main(MedsalesApplication.class)
             .web(WebApplicationType.NONE)
-            .properties("medsales.roles=", "spring.main.banner-mode=off")
+            .properties(
+                "medsales.roles=",
+                "spring.main.banner-mode=off",
+                "logging.level.root=warn",
+                "logging.level.com.medsales=warn")
             .run(springArgs.toArray(String[]::new))) {
       return job.applyAsInt(context.getBean(beanType));
     }
@@ -111,6 +115,43 @@ public final class Cli implements Callable<Integer> {
             var current = flyway.info().current();
             System.out.println("Database schema is at version " + (current == null ? "none" : current.getVersion()));
             return 0;
+          });
+    }
+  }
+
+  @Command(
+      name = "ingest",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Load a public dataset file into the configured database (the embedded one in MEDSALES_HOME by default) and exit.",
+        "DATASET is one of: nppes (monthly full file), nppes-weekly, nppes-deactivations."
+      })
+  static final class Ingest implements Callable<Integer> {
+    @CommandLine.Parameters(index = "0", paramLabel = "DATASET", description = "nppes | nppes-weekly | nppes-deactivations")
+    String kind;
+
+    @CommandLine.Parameters(index = "1", paramLabel = "SOURCE", description = "a local zip or CSV file, or an http(s) URL")
+    String source;
+
+    @Unmatched List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return runJob(
+          springArgs,
+          com.medsales.ingest.Ingestion.class,
+          ingestion -> {
+            var progress = new TerminalProgress(System.err, System.console() != null);
+            try {
+              var run = ingestion.runNow(kind, source, progress);
+              progress.done();
+              System.out.println(TerminalProgress.summary(run));
+              return 0;
+            } catch (com.medsales.ingest.Ingestion.IngestionFailed e) {
+              progress.done();
+              System.err.println("medsales: ingestion run " + e.runId() + " failed: " + e.getMessage());
+              return 1;
+            }
           });
     }
   }

@@ -1,0 +1,151 @@
+package com.medsales.provider.internal;
+
+import com.medsales.ingest.Dataset;
+import com.medsales.ingest.DatasetLoader;
+import com.medsales.ingest.LoadContext;
+import com.medsales.ingest.Reject;
+import com.medsales.provider.Npi;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The NPPES deactivation report: NPI and deactivation date a row. CMS publishes it as a spreadsheet; this reads its
+ * CSV export (columns found by name: "NPI" and one whose name contains "Deactivation Date"), a format taken from the
+ * published report's columns, as no sample file is at hand. Deactivated providers stay in the registry, marked so.
+ */
+@Component
+class NppesDeactivationLoader implements DatasetLoader {
+
+  private final NppesLoads loads;
+
+  NppesDeactivationLoader(NppesLoads loads) {
+    this.loads = loads;
+  }
+
+  @Override
+  public String kind() {
+    return "nppes-deactivations";
+  }
+
+  @Override
+  public Dataset dataset() {
+    return Dataset.NPPES;
+  }
+
+  @Override
+  public String description() {
+    return "NPPES deactivation report as CSV (NPI, deactivation date): marks providers deactivated";
+  }
+
+  @Override
+  public Outcome load(LoadContext context) throws Exception {
+    loads.checksum(context);
+    String fileName = context.file().getFileName().toString();
+    long rowsRead = 0;
+    long loaded = 0;
+    try (Connection copy = loads.connection("nppes-deactivations-copy");
+        Connection c = loads.connection("nppes-deactivations-publish")) {
+      copy.setAutoCommit(false);
+      RegistryPublisher.execute(copy, "DROP TABLE IF EXISTS provider_deactivation_stage");
+      RegistryPublisher.execute(copy, "CREATE TABLE provider_deactivation_stage (npi bigint, deactivation_date date)");
+      var writer = new CopyWriter(copy, "COPY provider_deactivation_stage (npi, deactivation_date) FROM STDIN");
+      try (var reader =
+              CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
+                  .ofCsvRecord(new InputStreamReader(Files.newInputStream(context.file()), StandardCharsets.UTF_8))) {
+        Iterator<CsvRecord> rows = reader.iterator();
+        if (!rows.hasNext()) {
+          throw new IllegalArgumentException(fileName + " is empty: no header row");
+        }
+        Header header = new Header(fileName, rows.next().getFields());
+        int npi = header.required("NPI");
+        int date = deactivationDateColumn(header, fileName);
+        while (rows.hasNext()) {
+          CsvRecord row = rows.next();
+          rowsRead++;
+          long line = row.getStartingLineNumber();
+          String npiText = row.getField(npi).strip();
+          String problem = Npi.problem(npiText);
+          String iso = Fields.isoDate(row.getField(date).strip());
+          if (problem != null) {
+            context.reject(new Reject(fileName, line, "NPI", problem, npiText));
+          } else if (iso == null || iso == Fields.BAD) {
+            context.reject(new Reject(fileName, line, header.name(date), "Not a date (MM/DD/YYYY)", row.getField(date)));
+          } else {
+            writer.field(npiText).field(iso);
+            writer.endRow();
+            loaded++;
+          }
+          if ((rowsRead & 1023) == 0) {
+            context.progress("loading", 0, rowsRead, loaded);
+          }
+        }
+        writer.finish();
+        context.progress("loading", 0, rowsRead, loaded);
+      } finally {
+        writer.close();
+      }
+      context.checkRejectThreshold(rowsRead);
+      c.setAutoCommit(false);
+      try {
+        RegistryPublisher.execute(
+            c,
+            """
+            INSERT INTO provider_change (run_id, npi, change, groups)
+            SELECT DISTINCT ON (s.npi) %d, s.npi, CASE WHEN p.npi IS NULL OR p.active THEN 'DEACTIVATED' ELSE 'UPDATED' END,
+                   '{status}'
+            FROM provider_deactivation_stage s LEFT JOIN provider p ON p.npi = s.npi
+            WHERE p.npi IS NULL OR p.deactivation_date IS DISTINCT FROM s.deactivation_date
+            ORDER BY s.npi, s.deactivation_date DESC
+            """
+                .formatted(context.runId()));
+        RegistryPublisher.execute(
+            c,
+            """
+            UPDATE provider p SET deactivation_date = s.deactivation_date,
+                   active = p.reactivation_date IS NOT NULL AND p.reactivation_date >= s.deactivation_date
+            FROM (SELECT npi, max(deactivation_date) AS deactivation_date FROM provider_deactivation_stage GROUP BY npi) s
+            WHERE p.npi = s.npi AND p.deactivation_date IS DISTINCT FROM s.deactivation_date
+            """);
+        RegistryPublisher.execute(
+            c,
+            """
+            INSERT INTO provider (npi, deactivation_date, active, hash_name, hash_addresses, hash_taxonomies,
+                                  hash_identifiers, hash_status, hash_other)
+            SELECT npi, max(deactivation_date), false, 0, 0, 0, 0, 0, 0 FROM provider_deactivation_stage s
+            WHERE NOT EXISTS (SELECT 1 FROM provider p WHERE p.npi = s.npi) GROUP BY npi
+            """);
+        RegistryPublisher.execute(c, "DROP TABLE provider_deactivation_stage");
+        Map<String, Long> changes = new LinkedHashMap<>();
+        try (var s = c.prepareStatement("SELECT change, count(*) FROM provider_change WHERE run_id = ? GROUP BY change")) {
+          s.setLong(1, context.runId());
+          try (var rs = s.executeQuery()) {
+            while (rs.next()) {
+              changes.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
+            }
+          }
+        }
+        c.commit();
+        return new Outcome(true, loaded, RegistryPublisher.count(c, "SELECT count(*) FROM provider"), changes, null);
+      } catch (Exception e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private static int deactivationDateColumn(Header header, String fileName) throws Header.MissingColumn {
+    int position = header.optional("NPPES Deactivation Date", "NPI Deactivation Date", "Deactivation Date");
+    if (position < 0) {
+      throw new Header.MissingColumn(fileName, "Deactivation Date");
+    }
+    return position;
+  }
+}

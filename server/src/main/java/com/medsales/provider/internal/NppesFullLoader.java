@@ -1,0 +1,65 @@
+package com.medsales.provider.internal;
+
+import com.medsales.ingest.Dataset;
+import com.medsales.ingest.DatasetLoader;
+import com.medsales.ingest.LoadContext;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The monthly full replacement file: afterwards the registry is exactly its content. Loaded into {@code _next}
+ * tables, indexed, then published by renaming; a crash at any point leaves the live registry as it was, and the next
+ * run drops the leftovers.
+ */
+@Component
+class NppesFullLoader implements DatasetLoader {
+
+  private final NppesLoads loads;
+
+  NppesFullLoader(NppesLoads loads) {
+    this.loads = loads;
+  }
+
+  @Override
+  public String kind() {
+    return "nppes";
+  }
+
+  @Override
+  public Dataset dataset() {
+    return Dataset.NPPES;
+  }
+
+  @Override
+  public String description() {
+    return "NPPES monthly full replacement file (zip or npidata_pfile CSV): the registry becomes exactly its content";
+  }
+
+  @Override
+  public Outcome load(LoadContext context) throws Exception {
+    String sha = loads.checksum(context);
+    try (Connection c = loads.connection("nppes-publish")) {
+      if (context.lastPublishedSha256().filter(sha::equals).isPresent()) {
+        return new Outcome(false, 0, RegistryPublisher.count(c, "SELECT count(*) FROM provider"), Map.of(), null);
+      }
+      try {
+        NppesLoads.Read read = loads.read(context, "_next");
+        context.checkRejectThreshold(read.rowsRead());
+        context.progress("indexing", 0, read.rowsRead(), read.rowsLoaded());
+        if (read.hadSecondary()) {
+          RegistryPublisher.fingerprintSecondary(c, "_next");
+        }
+        RegistryPublisher.index(c, context.runId());
+        context.progress("publishing", 0, read.rowsRead(), read.rowsLoaded());
+        Map<String, Long> changes = new LinkedHashMap<>(RegistryPublisher.publishFull(c, context.runId()));
+        changes.put("notGeocoded", read.notGeocoded());
+        return new Outcome(true, read.rowsLoaded(), RegistryPublisher.count(c, "SELECT count(*) FROM provider"), changes, null);
+      } catch (Exception e) {
+        RegistryPublisher.discard(c, "_next");
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package com.medsales.provider.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Set-based SQL that turns loaded tables into the published registry. A full load is published by renaming the
+ * {@code _next} tables over the live ones in one short transaction; a weekly file replaces its NPIs' rows in one
+ * transaction; both record what changed, by NPI, in {@code provider_change}.
+ */
+final class RegistryPublisher {
+
+  /** The indexes of the live tables (V4); a full load builds them on its tables before they go live. */
+  private static final List<String> INDEXES =
+      List.of(
+          "ALTER TABLE provider%1$s ADD CONSTRAINT provider_pkey_%2$s PRIMARY KEY (npi)",
+          "CREATE INDEX provider_search_name_trgm_%2$s ON provider%1$s USING gin (search_name gin_trgm_ops)",
+          "ALTER TABLE provider_address%1$s ADD CONSTRAINT provider_address_pkey_%2$s PRIMARY KEY (npi, kind, seq)",
+          "CREATE INDEX provider_address_earth_%2$s ON provider_address%1$s USING gist (ll_to_earth(latitude, longitude))"
+              + " WHERE latitude IS NOT NULL AND kind <> 'MAILING'",
+          "CREATE INDEX provider_address_zip5_%2$s ON provider_address%1$s (zip5) WHERE kind <> 'MAILING'",
+          "ALTER TABLE provider_taxonomy%1$s ADD CONSTRAINT provider_taxonomy_pkey_%2$s PRIMARY KEY (npi, slot)",
+          "CREATE INDEX provider_taxonomy_code_%2$s ON provider_taxonomy%1$s (code, npi)",
+          "ALTER TABLE provider_identifier%1$s ADD CONSTRAINT provider_identifier_pkey_%2$s PRIMARY KEY (npi, slot)",
+          "ALTER TABLE provider_other_name%1$s ADD CONSTRAINT provider_other_name_pkey_%2$s PRIMARY KEY (npi, seq)");
+
+  private static final String HASH_COLUMNS =
+      "hash_name, hash_addresses, hash_secondary, hash_taxonomies, hash_identifiers, hash_status, hash_other";
+
+  private RegistryPublisher() {}
+
+  /** Fingerprints the secondary practice locations of the NPIs that have any. */
+  static void fingerprintSecondary(Connection c, String suffix) throws SQLException {
+    execute(
+        c,
+        """
+        UPDATE provider%1$s p SET hash_secondary = s.h
+        FROM (SELECT npi, hashtextextended(string_agg(concat_ws('|', line1, line2, city, state, postal_code, country,
+                     phone, fax), '~' ORDER BY line1, postal_code, seq), 0) AS h
+              FROM provider_address%1$s WHERE kind = 'SECONDARY' GROUP BY npi) s
+        WHERE p.npi = s.npi
+        """
+            .formatted(suffix));
+  }
+
+  /** Builds the live tables' indexes on the {@code _next} tables, in parallel where PostgreSQL can. */
+  static void index(Connection c, long runId) throws SQLException {
+    execute(c, "SET maintenance_work_mem = '512MB'");
+    execute(c, "SET max_parallel_maintenance_workers = 2");
+    for (String ddl : INDEXES) {
+      execute(c, ddl.formatted("_next", "r" + runId));
+    }
+    for (String table : RegistryWriters.TABLES) {
+      execute(c, "ANALYZE " + table + "_next");
+    }
+  }
+
+  /**
+   * Publishes the {@code _next} tables: records the changes against the live registry (when there is one), then
+   * renames in one transaction. Readers see the old registry until the commit, the new one after.
+   */
+  static Map<String, Long> publishFull(Connection c, long runId) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      execute(c, "SET LOCAL lock_timeout = '60s'");
+      boolean hadRegistry = exists(c, "SELECT EXISTS (SELECT 1 FROM provider)");
+      Map<String, Long> changes;
+      if (hadRegistry) {
+        recordChanges(c, runId, "provider_next", true);
+        changes = changeCounts(c, runId);
+      } else {
+        changes = new LinkedHashMap<>();
+        changes.put("new", count(c, "SELECT count(*) FROM provider_next"));
+      }
+      for (String table : RegistryWriters.TABLES) {
+        execute(c, "ALTER TABLE " + table + " RENAME TO " + table + "_old");
+        execute(c, "ALTER TABLE " + table + "_next RENAME TO " + table);
+      }
+      for (String table : RegistryWriters.TABLES) {
+        execute(c, "DROP TABLE " + table + "_old");
+      }
+      c.commit();
+      return changes;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * Applies a weekly file loaded into the {@code _weekly} tables: its NPIs' rows are replaced, other NPIs untouched.
+   * Secondary locations and other names from side files are replaced only when the weekly archive carried them.
+   */
+  static Map<String, Long> publishWeekly(Connection c, long runId, boolean hasSecondary, boolean hasOtherNames)
+      throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      if (hasSecondary) {
+        fingerprintSecondary(c, "_weekly");
+      } else {
+        // keep the live secondary locations and their fingerprint for the NPIs this file updates
+        execute(
+            c,
+            "UPDATE provider_weekly w SET hash_secondary = p.hash_secondary FROM provider p WHERE p.npi = w.npi");
+      }
+      recordChanges(c, runId, "provider_weekly", false);
+      String kinds = hasSecondary ? "" : " AND t.kind <> 'SECONDARY'";
+      execute(c, "DELETE FROM provider_address t USING provider_weekly w WHERE t.npi = w.npi" + kinds);
+      if (hasSecondary) {
+        execute(
+            c,
+            "DELETE FROM provider_address t USING (SELECT DISTINCT npi FROM provider_address_weekly WHERE kind ="
+                + " 'SECONDARY') s WHERE t.npi = s.npi AND t.kind = 'SECONDARY'");
+      }
+      execute(c, "DELETE FROM provider_taxonomy t USING provider_weekly w WHERE t.npi = w.npi");
+      execute(c, "DELETE FROM provider_identifier t USING provider_weekly w WHERE t.npi = w.npi");
+      execute(c, "DELETE FROM provider_other_name t USING provider_weekly w WHERE t.npi = w.npi AND t.source = 'NPIDATA'");
+      if (hasOtherNames) {
+        execute(
+            c,
+            "DELETE FROM provider_other_name t USING (SELECT DISTINCT npi FROM provider_other_name_weekly WHERE source"
+                + " = 'OTHERNAME') s WHERE t.npi = s.npi AND t.source = 'OTHERNAME'");
+      }
+      for (String table : List.of("provider_address", "provider_taxonomy", "provider_identifier", "provider_other_name")) {
+        execute(c, "INSERT INTO " + table + " SELECT * FROM " + table + "_weekly");
+      }
+      execute(
+          c,
+          "INSERT INTO provider SELECT * FROM provider_weekly ON CONFLICT (npi) DO UPDATE SET ("
+              + RegistryWriters.PROVIDER_COLUMNS + ", hash_secondary) = (" + excluded(RegistryWriters.PROVIDER_COLUMNS)
+              + ", EXCLUDED.hash_secondary)");
+      for (String table : RegistryWriters.TABLES) {
+        execute(c, "DROP TABLE " + table + "_weekly");
+      }
+      Map<String, Long> changes = changeCounts(c, runId);
+      c.commit();
+      return changes;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  /** Drops the tables of a load that will not be published. */
+  static void discard(Connection c, String suffix) throws SQLException {
+    for (String table : RegistryWriters.TABLES) {
+      execute(c, "DROP TABLE IF EXISTS " + table + suffix);
+    }
+  }
+
+  /**
+   * One row per NPI that is new, removed (full loads only), deactivated, reactivated or updated, with the groups of
+   * fields that changed.
+   */
+  private static void recordChanges(Connection c, long runId, String loaded, boolean full) throws SQLException {
+    String join = full ? "FULL JOIN" : "LEFT JOIN";
+    execute(
+        c,
+        """
+        INSERT INTO provider_change (run_id, npi, change, groups)
+        SELECT %1$d, coalesce(n.npi, o.npi),
+               CASE WHEN o.npi IS NULL THEN 'NEW'
+                    WHEN n.npi IS NULL THEN 'REMOVED'
+                    WHEN o.active AND NOT n.active THEN 'DEACTIVATED'
+                    WHEN NOT o.active AND n.active THEN 'REACTIVATED'
+                    ELSE 'UPDATED' END,
+               CASE WHEN o.npi IS NULL OR n.npi IS NULL THEN '{}'::text[] ELSE array_remove(ARRAY[
+                    CASE WHEN n.hash_name <> o.hash_name THEN 'name' END,
+                    CASE WHEN n.hash_addresses <> o.hash_addresses THEN 'addresses' END,
+                    CASE WHEN n.hash_secondary <> o.hash_secondary THEN 'secondaryLocations' END,
+                    CASE WHEN n.hash_taxonomies <> o.hash_taxonomies THEN 'taxonomies' END,
+                    CASE WHEN n.hash_identifiers <> o.hash_identifiers THEN 'identifiers' END,
+                    CASE WHEN n.hash_status <> o.hash_status THEN 'status' END,
+                    CASE WHEN n.hash_other <> o.hash_other THEN 'organization' END], NULL) END
+        FROM %2$s n %3$s provider o ON o.npi = n.npi
+        WHERE o.npi IS NULL OR n.npi IS NULL OR (%4$s) IS DISTINCT FROM (%5$s)
+        """
+            .formatted(runId, loaded, join, prefixed("n.", HASH_COLUMNS), prefixed("o.", HASH_COLUMNS)));
+  }
+
+  private static Map<String, Long> changeCounts(Connection c, long runId) throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String kind : List.of("new", "updated", "deactivated", "reactivated", "removed")) {
+      counts.put(kind, 0L);
+    }
+    try (var s = c.prepareStatement("SELECT change, count(*) FROM provider_change WHERE run_id = ? GROUP BY change")) {
+      s.setLong(1, runId);
+      try (var rs = s.executeQuery()) {
+        while (rs.next()) {
+          counts.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
+        }
+      }
+    }
+    return counts;
+  }
+
+  static long count(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        var rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static boolean exists(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        var rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  static void execute(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static String prefixed(String prefix, String columns) {
+    return String.join(", ", java.util.Arrays.stream(columns.split(",")).map(col -> prefix + col.strip()).toList());
+  }
+
+  private static String excluded(String columns) {
+    return prefixed("EXCLUDED.", columns);
+  }
+}
