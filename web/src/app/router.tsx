@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 
+import { paths } from '@/config/paths';
+
+import { IngestionRoute } from './routes/admin/ingestion';
+import { IngestionRunRoute } from './routes/admin/ingestion-run';
 import { NotFoundRoute } from './routes/not-found';
 import { OverviewRoute } from './routes/overview';
 import { RootLayout, RootLayoutError } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
-
-export const paths = {
-  overview: '/',
-} as const;
 
 /**
  * Client-side routes. Any other path is answered by the server with index.html
@@ -30,6 +30,8 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { index: true, element: <OverviewRoute /> },
+          { path: paths.ingestion, element: <IngestionRoute /> },
+          { path: paths.ingestionRun, element: <IngestionRunRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

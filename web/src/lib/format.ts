@@ -33,6 +33,18 @@ export function formatDateTime(date: Date): string {
   return dateTimeFormat.format(date);
 }
 
+const shortDateTimeFormat = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** Compact, for tables: "Feb 15, 2:00 AM" this year, the full `formatDateTime` otherwise. */
+export function formatShortDateTime(date: Date, now: Date = new Date()): string {
+  return date.getFullYear() === now.getFullYear() ? shortDateTimeFormat.format(date) : formatDateTime(date);
+}
+
 const timeFormat = new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' });
 
 export function formatTime(date: Date): string {
@@ -62,4 +74,22 @@ export function formatRelative(date: Date, now: Date = new Date()): string {
     value /= size;
   }
   return relativeFormat.format(Math.round(value), 'year');
+}
+
+/** Elapsed time, coarse and compact: "45 s", "3 min 12 s", "2 h 05 min", "3 d 4 h". */
+export function formatDuration(milliseconds: number): string {
+  if (!Number.isFinite(milliseconds) || milliseconds < 0) return '—';
+  const totalSeconds = Math.floor(milliseconds / 1000);
+  if (totalSeconds < 60) return `${totalSeconds} s`;
+  const totalMinutes = Math.floor(totalSeconds / 60);
+  if (totalMinutes < 60) return `${totalMinutes} min ${totalSeconds % 60} s`;
+  const totalHours = Math.floor(totalMinutes / 60);
+  if (totalHours < 24) return `${totalHours} h ${String(totalMinutes % 60).padStart(2, '0')} min`;
+  return `${Math.floor(totalHours / 24)} d ${totalHours % 24} h`;
+}
+
+/** A percentage with at most one decimal, e.g. 42.5 → "42.5%", 100 → "100%". */
+export function formatPercent(value: number): string {
+  const clamped = Math.min(100, Math.max(0, value));
+  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(clamped)}%`;
 }

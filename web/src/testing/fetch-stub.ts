@@ -30,3 +30,55 @@ export function stubFetch(...answers: Array<StubResponse | Error>) {
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
+
+type StubAnswer = StubResponse | Error | undefined;
+
+export type StubRequest = {
+  method: string;
+  /** Path and query, e.g. "/api/v1/admin/ingestion/runs?limit=50". */
+  url: string;
+  /** The JSON body parsed, when there was one. */
+  body: unknown;
+  headers: Headers;
+};
+
+/**
+ * Replaces global fetch with a handler that answers by method and URL, for screens that
+ * call several endpoints or poll. Unhandled requests (handler returns undefined) get a 404.
+ * The handler may return a promise, to hold a request pending.
+ */
+export function stubApi(
+  handler: (request: StubRequest) => StubAnswer | Promise<StubAnswer>,
+) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init?.method ?? 'GET').toUpperCase();
+    let body: unknown;
+    if (typeof init?.body === 'string') {
+      try {
+        body = JSON.parse(init.body) as unknown;
+      } catch {
+        body = init.body;
+      }
+    }
+    const answer = await handler({ method, url, body, headers: new Headers(init?.headers) });
+    if (answer instanceof Error) throw answer;
+    return jsonResponse(
+      answer ?? {
+        status: 404,
+        contentType: 'application/problem+json',
+        body: { type: 'about:blank', title: 'Not Found', status: 404, detail: `No stub for ${method} ${url}` },
+      },
+    );
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** The requests a fetch mock received, as method + URL strings, e.g. "POST /api/…/retry". */
+export function requestsOf(fetchMock: ReturnType<typeof vi.fn>): string[] {
+  return fetchMock.mock.calls.map(([input, init]) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request).url;
+    return `${((init as RequestInit | undefined)?.method ?? 'GET').toUpperCase()} ${url}`;
+  });
+}

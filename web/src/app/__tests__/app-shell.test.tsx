@@ -16,6 +16,8 @@ describe('app shell', () => {
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(screen.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
     expect(nav).toContainElement(screen.getByRole('link', { name: /API reference/ }));
+    expect(screen.getByRole('link', { name: 'Data ingestion' })).toHaveAttribute('href', '/admin/ingestion');
+    expect(screen.getByRole('link', { name: 'Data ingestion' })).not.toHaveAttribute('aria-current');
     expect(screen.getByRole('link', { name: /API reference/ })).toHaveAttribute('href', '/swagger-ui/index.html');
     expect(screen.getByRole('main')).toContainElement(screen.getByRole('heading', { level: 1, name: 'Overview' }));
     expect(await screen.findByTestId('database-status')).toHaveTextContent('UP');

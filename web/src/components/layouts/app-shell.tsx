@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 
+import { paths } from '@/config/paths';
+
 import styles from './app-shell.module.css';
 
 export const API_REFERENCE_URL = '/swagger-ui/index.html';
@@ -50,6 +52,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           <li>
             <NavLink to="/" end className={navLinkClass}>
               Overview
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={paths.ingestion} className={navLinkClass}>
+              Data ingestion
             </NavLink>
           </li>
           <li>

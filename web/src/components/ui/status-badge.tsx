@@ -1,11 +1,12 @@
 import styles from './status-badge.module.css';
 
-export type StatusTone = 'ok' | 'warn' | 'error' | 'neutral';
+export type StatusTone = 'ok' | 'warn' | 'error' | 'info' | 'neutral';
 
 export function statusTone(status: string): StatusTone {
   switch (status.toUpperCase()) {
     case 'UP':
     case 'OK':
+    case 'PUBLISHED':
       return 'ok';
     case 'DEGRADED':
     case 'WARNING':
@@ -13,7 +14,10 @@ export function statusTone(status: string): StatusTone {
     case 'DOWN':
     case 'ERROR':
     case 'OUT_OF_SERVICE':
+    case 'FAILED':
       return 'error';
+    case 'RUNNING':
+      return 'info';
     default:
       return 'neutral';
   }
@@ -26,6 +30,8 @@ const ICON_PATHS: Record<StatusTone, string> = {
   warn: 'M8 3.5v5.5M8 12v.5',
   // cross
   error: 'M4.5 4.5l7 7M11.5 4.5l-7 7',
+  // clock hands (in progress)
+  info: 'M8 4.5V8l2.5 1.75',
   // dash
   neutral: 'M4 8h8',
 };

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatBytes, formatCount, formatRelative } from '@/lib/format';
+import {
+  formatBytes,
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  formatPercent,
+  formatRelative,
+  formatShortDateTime,
+} from '@/lib/format';
 
 describe('format', () => {
   it('formats byte sizes in binary units', () => {
@@ -20,5 +28,27 @@ describe('format', () => {
     expect(formatRelative(new Date('2026-02-28T21:00:00Z'), now)).toBe('3 hours ago');
     expect(formatRelative(new Date('2026-02-15T02:00:00Z'), now)).toBe('2 weeks ago');
     expect(formatRelative(new Date('2025-12-20T02:00:00Z'), now)).toBe('2 months ago');
+  });
+
+  it('formats durations compactly', () => {
+    expect(formatDuration(45_000)).toBe('45 s');
+    expect(formatDuration(192_000)).toBe('3 min 12 s');
+    expect(formatDuration((2 * 60 + 5) * 60_000)).toBe('2 h 05 min');
+    expect(formatDuration((3 * 24 + 4) * 3_600_000)).toBe('3 d 4 h');
+    expect(formatDuration(-1)).toBe('—');
+  });
+
+  it('formats percentages with at most one decimal, clamped to 0-100', () => {
+    expect(formatPercent(42.5)).toBe('42.5%');
+    expect(formatPercent(42.567)).toBe('42.6%');
+    expect(formatPercent(100)).toBe('100%');
+    expect(formatPercent(120)).toBe('100%');
+  });
+
+  it('leaves the year out of short date-times of the current year', () => {
+    const date = new Date(2026, 1, 15, 14, 5);
+    expect(formatShortDateTime(date, new Date(2026, 5, 1))).toBe('Feb 15, 2:05 PM');
+    expect(formatShortDateTime(date, new Date(2027, 0, 2))).toBe(formatDateTime(date));
+    expect(formatDateTime(date)).toMatch(/2026/);
   });
 });

@@ -1,0 +1,13 @@
+/**
+ * Client-side route paths, shared by the router and by features that link to pages
+ * (features must not import from src/app).
+ */
+export const paths = {
+  overview: '/',
+  ingestion: '/admin/ingestion',
+  ingestionRun: '/admin/ingestion/runs/:id',
+} as const;
+
+export function ingestionRunHref(id: number | string): string {
+  return paths.ingestionRun.replace(':id', encodeURIComponent(String(id)));
+}

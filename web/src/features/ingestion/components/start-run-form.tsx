@@ -1,0 +1,198 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+
+import { Button } from '@/components/ui/button';
+import { ingestionRunHref } from '@/config/paths';
+import { startRunInputSchema, useStartRun } from '@/features/ingestion/api/start-run';
+import { STARTABLE_KINDS, type StartableKind } from '@/features/ingestion/api/run-schema';
+import { getErrorMessage, isApiError } from '@/lib/api-client';
+
+import panelStyles from './ingestion-panel.module.css';
+import styles from './start-run-form.module.css';
+
+type FieldName = 'dataset' | 'source';
+type FieldErrors = Partial<Record<FieldName, string[]>>;
+
+const FIELD_NAMES: readonly FieldName[] = ['dataset', 'source'];
+
+const KIND_DESCRIPTIONS: Record<StartableKind, string> = {
+  nppes: 'NPPES full monthly file (replaces the registry)',
+  'nppes-weekly': 'NPPES weekly update',
+  'nppes-deactivations': 'NPPES deactivation list',
+};
+
+/** "source", "/source", "#/source" and "request.source" all name the source field. */
+function toFieldName(field: string | undefined): FieldName | undefined {
+  if (!field) return undefined;
+  const name = field.replace(/^#?\//, '').split(/[./]/).pop();
+  return FIELD_NAMES.find((known) => known === name);
+}
+
+/** Field errors of a failed POST, plus the messages that name no field of this form. */
+function serverErrors(error: unknown): { fields: FieldErrors; other: string[] } {
+  const fields: FieldErrors = {};
+  const other: string[] = [];
+  if (!isApiError(error)) return { fields, other };
+  for (const { field, message } of error.errors) {
+    const name = toFieldName(field);
+    if (name) (fields[name] ??= []).push(message);
+    else other.push(field ? `${field}: ${message}` : message);
+  }
+  return { fields, other };
+}
+
+/** Queues an NPPES ingestion run from a file on the server or an http(s) URL. */
+export function StartRunForm() {
+  const titleId = useId();
+  const datasetId = useId();
+  const sourceId = useId();
+  const sourceHintId = useId();
+  const [dataset, setDataset] = useState<StartableKind>('nppes-weekly');
+  const [source, setSource] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const startRun = useStartRun();
+  const datasetRef = useRef<HTMLSelectElement>(null);
+  const sourceRef = useRef<HTMLInputElement>(null);
+
+  /** Errors are shown next to their fields; the first invalid field gets the focus. */
+  const showFieldErrors = (errors: FieldErrors) => {
+    setFieldErrors(errors);
+    if (errors.dataset?.length) datasetRef.current?.focus();
+    else if (errors.source?.length) sourceRef.current?.focus();
+  };
+
+  const clearFieldError = (name: FieldName) =>
+    setFieldErrors((errors) => (errors[name] ? { ...errors, [name]: undefined } : errors));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    startRun.reset();
+    setOtherErrors([]);
+    const parsed = startRunInputSchema.safeParse({ dataset, source });
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const name = toFieldName(String(issue.path[0] ?? ''));
+        if (name) (errors[name] ??= []).push(issue.message);
+      }
+      showFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    startRun.mutate(parsed.data, {
+      onSuccess: () => setSource(''),
+      onError: (error) => {
+        const { fields, other } = serverErrors(error);
+        setOtherErrors(other);
+        showFieldErrors(fields);
+      },
+    });
+  };
+
+  const errorId = (name: FieldName) => `${name === 'dataset' ? datasetId : sourceId}-error`;
+  const describedBy = (name: FieldName, ...ids: string[]) =>
+    [...ids, fieldErrors[name]?.length ? errorId(name) : undefined].filter(Boolean).join(' ') || undefined;
+
+  const renderFieldError = (name: FieldName) =>
+    fieldErrors[name]?.length ? (
+      <p id={errorId(name)} className={styles.fieldError}>
+        {fieldErrors[name].join(' ')}
+      </p>
+    ) : null;
+
+  return (
+    <section className={panelStyles.panel} aria-labelledby={titleId} data-testid="start-run">
+      <div className={panelStyles.header}>
+        <div>
+          <h2 id={titleId} className={panelStyles.title}>
+            Start a run
+          </h2>
+          <p className={panelStyles.subtitle}>
+            The server reads the file, checks every row, and publishes the new registry when it is done.
+          </p>
+        </div>
+      </div>
+      <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
+        <div className={styles.field}>
+          <label htmlFor={datasetId} className={styles.label}>
+            Dataset
+          </label>
+          <select
+            ref={datasetRef}
+            id={datasetId}
+            name="dataset"
+            className={styles.control}
+            value={dataset}
+            onChange={(event) => {
+              setDataset(event.target.value as StartableKind);
+              clearFieldError('dataset');
+            }}
+            aria-invalid={fieldErrors.dataset?.length ? true : undefined}
+            aria-describedby={describedBy('dataset')}
+          >
+            {STARTABLE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_DESCRIPTIONS[kind]}
+              </option>
+            ))}
+          </select>
+          {renderFieldError('dataset')}
+        </div>
+
+        <div className={`${styles.field} ${styles.grow}`}>
+          <label htmlFor={sourceId} className={styles.label}>
+            Source
+          </label>
+          <input
+            ref={sourceRef}
+            id={sourceId}
+            name="source"
+            type="text"
+            className={styles.control}
+            value={source}
+            onChange={(event) => {
+              setSource(event.target.value);
+              clearFieldError('source');
+            }}
+            placeholder="/data/nppes/npidata_pfile.csv or https://…"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={fieldErrors.source?.length ? true : undefined}
+            aria-describedby={describedBy('source', sourceHintId)}
+          />
+          <p id={sourceHintId} className={styles.hint}>
+            A path on the MedSales server, or an http(s) URL the server downloads.
+          </p>
+          {renderFieldError('source')}
+        </div>
+
+        <div className={styles.actions}>
+          <Button type="submit" disabled={startRun.isPending}>
+            {startRun.isPending ? 'Starting…' : 'Start run'}
+          </Button>
+        </div>
+      </form>
+
+      {startRun.isError ? (
+        <div className={styles.formError} role="alert">
+          <p>Could not start the run: {getErrorMessage(startRun.error)}</p>
+          {otherErrors.length ? (
+            <ul>
+              {otherErrors.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      {startRun.isSuccess ? (
+        <p className={styles.success} role="status">
+          <Link to={ingestionRunHref(startRun.data.id)}>Run #{startRun.data.id}</Link> queued
+          {startRun.data.sourceName ? ` for ${startRun.data.sourceName}` : ''}.
+        </p>
+      ) : null}
+    </section>
+  );
+}
