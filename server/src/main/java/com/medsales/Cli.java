@@ -65,16 +65,22 @@ public final class Cli implements Callable<Integer> {
    * closes it.
    */
   public static <T> int runJob(List<String> springArgs, Class<T> beanType, ToIntFunction<T> job) {
+    // as command-line arguments, so that they win over application.yaml and MEDSALES_ROLES: no worker, scheduler or
+    // demo loader may run beside a job; the caller's own arguments come after and may still raise the log level
+    List<String> args = new ArrayList<>();
+    for (String fixed : List.of("--medsales.roles=", "--logging.level.root=warn", "--logging.level.com.medsales=warn")) {
+      String key = fixed.substring(0, fixed.indexOf('=') + 1);
+      if (springArgs.stream().noneMatch(a -> a.startsWith(key))) {
+        args.add(fixed);
+      }
+    }
+    args.addAll(springArgs);
     try (ConfigurableApplicationContext context =
         new SpringApplicationBuilder(MedsalesApplication.class)
             .main(MedsalesApplication.class)
             .web(WebApplicationType.NONE)
-            .properties(
-                "medsales.roles=",
-                "spring.main.banner-mode=off",
-                "logging.level.root=warn",
-                "logging.level.com.medsales=warn")
-            .run(springArgs.toArray(String[]::new))) {
+            .properties("spring.main.banner-mode=off")
+            .run(args.toArray(String[]::new))) {
       return job.applyAsInt(context.getBean(beanType));
     }
   }
