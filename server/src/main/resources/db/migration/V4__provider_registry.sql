@@ -66,8 +66,8 @@ CREATE TABLE provider_address (
     geo_precision  text CHECK (geo_precision IN ('ZIP5', 'ZIP3')),
     PRIMARY KEY (npi, kind, seq)
 );
-CREATE INDEX provider_address_earth ON provider_address USING gist (ll_to_earth(latitude, longitude))
-    WHERE latitude IS NOT NULL AND kind <> 'MAILING';
+-- radius search finds the ZIPs within reach in zip_centroid's GiST index, then their addresses here: every location is
+-- geocoded to its ZIP's centroid, and a GiST index over millions of addresses would cost a load minutes to build
 CREATE INDEX provider_address_zip5 ON provider_address (zip5) WHERE kind <> 'MAILING';
 
 CREATE TABLE provider_taxonomy (
@@ -120,3 +120,13 @@ CREATE TABLE taxonomy (
     display_name    text,
     section         text
 );
+
+-- Every ZIP a location can be geocoded to, with the earthdistance point of its centroid: the Census ZCTAs (loaded by
+-- V6) and the PO-box ZIPs that ingestion placed at their 3-digit prefix's centroid.
+CREATE TABLE zip_centroid (
+    zip5       text PRIMARY KEY,
+    latitude   double precision NOT NULL,
+    longitude  double precision NOT NULL,
+    precision  text NOT NULL CHECK (precision IN ('ZIP5', 'ZIP3'))
+);
+CREATE INDEX zip_centroid_earth ON zip_centroid USING gist (ll_to_earth(latitude, longitude));

@@ -49,6 +49,11 @@ public class ZipCentroids implements Geocoder {
     return Optional.ofNullable(byZip3.get(zip5.substring(0, 3)));
   }
 
+  /** Every ZCTA ZIP with its centroid. */
+  public void forEachZip(java.util.function.BiConsumer<String, GeoPoint> action) {
+    byZip5.forEach(action);
+  }
+
   public int size() {
     return byZip5.size();
   }

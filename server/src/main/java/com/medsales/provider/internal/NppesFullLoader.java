@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class NppesFullLoader implements DatasetLoader {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NppesFullLoader.class);
+
   private final NppesLoads loads;
 
   NppesFullLoader(NppesLoads loads) {
@@ -45,15 +47,24 @@ class NppesFullLoader implements DatasetLoader {
         return new Outcome(false, 0, RegistryPublisher.count(c, "SELECT count(*) FROM provider"), Map.of(), null);
       }
       try {
+        long start = System.nanoTime();
         NppesLoads.Read read = loads.read(context, "_next");
+        long loaded = System.nanoTime();
         context.checkRejectThreshold(read.rowsRead());
         context.progress("indexing", 0, read.rowsRead(), read.rowsLoaded());
         if (read.hadSecondary()) {
           RegistryPublisher.fingerprintSecondary(c, "_next");
         }
-        RegistryPublisher.index(c, context.runId());
+        try (Connection second = loads.connection("nppes-index")) {
+          RegistryPublisher.index(c, second, context.runId());
+        }
+        RegistryPublisher.addFallbackZips(c, "_next");
+        long indexed = System.nanoTime();
         context.progress("publishing", 0, read.rowsRead(), read.rowsLoaded());
         Map<String, Long> changes = new LinkedHashMap<>(RegistryPublisher.publishFull(c, context.runId()));
+        log.info(
+            "{}: parsed and copied in {} s, indexed in {} s, published in {} s", context.sourceName(),
+            seconds(loaded - start), seconds(indexed - loaded), seconds(System.nanoTime() - indexed));
         changes.put("notGeocoded", read.notGeocoded());
         return new Outcome(true, read.rowsLoaded(), RegistryPublisher.count(c, "SELECT count(*) FROM provider"), changes, null);
       } catch (Exception e) {
@@ -61,5 +72,9 @@ class NppesFullLoader implements DatasetLoader {
         throw e;
       }
     }
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
   }
 }

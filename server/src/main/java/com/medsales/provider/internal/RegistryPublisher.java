@@ -20,8 +20,6 @@ final class RegistryPublisher {
           "ALTER TABLE provider%1$s ADD CONSTRAINT provider_pkey_%2$s PRIMARY KEY (npi)",
           "CREATE INDEX provider_search_name_trgm_%2$s ON provider%1$s USING gin (search_name gin_trgm_ops)",
           "ALTER TABLE provider_address%1$s ADD CONSTRAINT provider_address_pkey_%2$s PRIMARY KEY (npi, kind, seq)",
-          "CREATE INDEX provider_address_earth_%2$s ON provider_address%1$s USING gist (ll_to_earth(latitude, longitude))"
-              + " WHERE latitude IS NOT NULL AND kind <> 'MAILING'",
           "CREATE INDEX provider_address_zip5_%2$s ON provider_address%1$s (zip5) WHERE kind <> 'MAILING'",
           "ALTER TABLE provider_taxonomy%1$s ADD CONSTRAINT provider_taxonomy_pkey_%2$s PRIMARY KEY (npi, slot)",
           "CREATE INDEX provider_taxonomy_code_%2$s ON provider_taxonomy%1$s (code, npi)",
@@ -47,16 +45,56 @@ final class RegistryPublisher {
             .formatted(suffix));
   }
 
-  /** Builds the live tables' indexes on the {@code _next} tables, in parallel where PostgreSQL can. */
-  static void index(Connection c, long runId) throws SQLException {
+  /**
+   * Builds the live tables' indexes on the {@code _next} tables on two connections at once (a 2-core machine has two
+   * cores to give): the trigram index, the slowest, on one; the rest on the other.
+   */
+  static void index(Connection first, Connection second, long runId) throws SQLException {
+    var trigram = INDEXES.stream().filter(ddl -> ddl.contains("gin_trgm_ops")).toList();
+    var others = INDEXES.stream().filter(ddl -> !ddl.contains("gin_trgm_ops")).toList();
+    var background =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              try {
+                build(second, others, runId);
+                for (String table : RegistryWriters.TABLES.subList(1, RegistryWriters.TABLES.size())) {
+                  execute(second, "ANALYZE " + table + "_next");
+                }
+              } catch (SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            },
+            runnable -> Thread.ofPlatform().name("index-builder").start(runnable));
+    build(first, trigram, runId);
+    execute(first, "ANALYZE provider_next");
+    try {
+      background.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e;
+    }
+  }
+
+  private static void build(Connection c, List<String> statements, long runId) throws SQLException {
     execute(c, "SET maintenance_work_mem = '512MB'");
-    execute(c, "SET max_parallel_maintenance_workers = 2");
-    for (String ddl : INDEXES) {
+    for (String ddl : statements) {
       execute(c, ddl.formatted("_next", "r" + runId));
     }
-    for (String table : RegistryWriters.TABLES) {
-      execute(c, "ANALYZE " + table + "_next");
-    }
+  }
+
+  /** Adds the PO-box ZIPs that this load placed at their 3-digit prefix's centroid, so radius search finds them. */
+  static void addFallbackZips(Connection c, String suffix) throws SQLException {
+    execute(
+        c,
+        """
+        INSERT INTO zip_centroid (zip5, latitude, longitude, precision)
+        SELECT DISTINCT ON (zip5) zip5, latitude, longitude, 'ZIP3' FROM provider_address%s
+        WHERE geo_precision = 'ZIP3' ORDER BY zip5
+        ON CONFLICT (zip5) DO NOTHING
+        """
+            .formatted(suffix));
   }
 
   /**
@@ -101,6 +139,7 @@ final class RegistryPublisher {
       throws SQLException {
     c.setAutoCommit(false);
     try {
+      addFallbackZips(c, "_weekly");
       if (hasSecondary) {
         fingerprintSecondary(c, "_weekly");
       } else {
