@@ -9,9 +9,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param maxRejectShare a run whose rejected rows exceed this share of its rows fails and publishes nothing
  * @param rawDirectory where downloaded sources are kept; default MEDSALES_HOME/raw
- * @param schedule cron for scheduled runs (off when blank); the embedded default has none
+ * @param schedule cron for scheduled runs (off when blank, the default); each run queues every entry of {@code sources}
+ * @param sources what a scheduled run loads: kind to path or URL, e.g. {@code nppes-weekly: https://...}
  */
 @Validated
 @ConfigurationProperties("medsales.ingest")
 public record IngestSettings(
-    @DefaultValue("0.001") double maxRejectShare, @Nullable Path rawDirectory, @Nullable String schedule) {}
+    @DefaultValue("0.001") double maxRejectShare,
+    @Nullable Path rawDirectory,
+    @Nullable String schedule,
+    @DefaultValue java.util.Map<String, String> sources) {}

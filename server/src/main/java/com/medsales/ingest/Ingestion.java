@@ -41,14 +41,15 @@ public class Ingestion {
   public IngestionRun runNow(String kind, String source, ProgressListener listener) throws IngestionFailed {
     DatasetLoader loader = loader(kind);
     long runId = runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), IngestionRun.Status.QUEUED);
-    return executor.execute(runId, loader, listener);
+    return executor.execute(runId, loader, listener, false);
   }
 
   /** Records a queued run and hands it to an ingestion worker. */
   public IngestionRun enqueue(String kind, String source) {
     DatasetLoader loader = loader(kind);
     long runId = runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), IngestionRun.Status.QUEUED);
-    JobId job = queue.enqueue(JobRequest.of(QUEUE, JOB_TYPE, "{\"runId\": " + runId + "}").withMaxAttempts(1));
+    // many attempts: a job whose dataset is busy with another run waits for it (with backoff) instead of failing
+    JobId job = queue.enqueue(JobRequest.of(QUEUE, JOB_TYPE, "{\"runId\": " + runId + "}").withMaxAttempts(30));
     runs.attachJob(runId, job.value());
     return runs.find(runId).orElseThrow();
   }
@@ -62,10 +63,20 @@ public class Ingestion {
     return enqueue(failed.kind(), failed.source());
   }
 
-  /** Runs a queued run (the ingestion worker's job). */
+  /**
+   * Runs a queued run (the ingestion worker's job). Throws {@link DatasetBusy}, leaving the run queued, while another
+   * run of the same dataset holds its lock.
+   */
   public IngestionRun execute(long runId, ProgressListener listener) throws IngestionFailed {
     IngestionRun run = runs.find(runId).orElseThrow(() -> new UnknownIngestionRun(runId));
-    return executor.execute(runId, loader(run.kind()), listener);
+    return executor.execute(runId, loader(run.kind()), listener, true);
+  }
+
+  /** Another run of the dataset is in progress. */
+  public static final class DatasetBusy extends IllegalStateException {
+    DatasetBusy(Dataset dataset) {
+      super("Another " + dataset.key() + " run is in progress");
+    }
   }
 
   private DatasetLoader loader(String kind) {

@@ -191,7 +191,7 @@ public class IngestionRuns {
   }
 
   /** Runs left RUNNING by a process that died: failed, so that they can be retried. */
-  int failAbandoned(Instant before) {
+  public int failAbandoned(Instant before) {
     return jdbc.sql(
             """
             UPDATE ingestion_run SET status = 'FAILED', error = 'The process running it stopped before it finished',

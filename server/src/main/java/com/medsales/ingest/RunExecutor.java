@@ -40,11 +40,19 @@ class RunExecutor {
     return SourceResolver.nameOf(source);
   }
 
-  IngestionRun execute(long runId, DatasetLoader loader, ProgressListener listener) throws IngestionFailed {
+  /**
+   * @param waitIfBusy when another run of the dataset holds its lock: true throws {@link Ingestion.DatasetBusy} and
+   *     leaves this run queued (a queued job tries again later); false fails the run (the command line)
+   */
+  IngestionRun execute(long runId, DatasetLoader loader, ProgressListener listener, boolean waitIfBusy)
+      throws IngestionFailed {
     IngestionRun run = runs.find(runId).orElseThrow();
     RunContext context = null;
     try (Connection lock = dataSource.getConnection()) {
       if (!tryLock(lock, loader)) {
+        if (waitIfBusy) {
+          throw new Ingestion.DatasetBusy(loader.dataset());
+        }
         throw new IllegalStateException("Another " + loader.dataset().key() + " run is in progress; try again when it ends");
       }
       runs.markRunning(runId);
@@ -62,6 +70,8 @@ class RunExecutor {
           context.rejectCount());
       freshness.evict();
       return runs.find(runId).orElseThrow();
+    } catch (Ingestion.DatasetBusy busy) {
+      throw busy;
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
