@@ -1,10 +1,11 @@
 import { Link, useParams } from 'react-router';
 
+import { Page, PageHeader } from '@/components/layouts/page';
 import { paths } from '@/config/paths';
 import { RunDetailPanel } from '@/features/ingestion/components/run-detail-panel';
 
 import { NotFoundRoute } from '../not-found';
-import styles from './ingestion.module.css';
+import styles from './ingestion-run.module.css';
 
 function parseRunId(value: string | undefined): number | undefined {
   if (!value || !/^\d+$/.test(value)) return undefined;
@@ -17,21 +18,23 @@ export function IngestionRunRoute() {
   if (id === undefined) return <NotFoundRoute />;
 
   return (
-    <div className={styles.page}>
+    <Page width="wide">
       <title>{`Ingestion run #${id} · MedSales`}</title>
-      <div className={styles.heading}>
-        <nav aria-label="Breadcrumb">
-          <ol className={styles.breadcrumb}>
-            <li>
-              <Link to={paths.ingestion}>Data ingestion</Link>
-            </li>
-            <li aria-current="page">Run #{id}</li>
-          </ol>
-        </nav>
-        <h1 className={styles.title}>Ingestion run #{id}</h1>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <nav aria-label="Breadcrumb">
+            <ol className={styles.breadcrumb}>
+              <li>
+                <Link to={paths.ingestion}>Data ingestion</Link>
+              </li>
+              <li aria-current="page">Run #{id}</li>
+            </ol>
+          </nav>
+        }
+        title={<>Ingestion run #{id}</>}
+      />
       {/* Keyed so that moving to another run starts from a clean state. */}
       <RunDetailPanel key={id} id={id} />
-    </div>
+    </Page>
   );
 }

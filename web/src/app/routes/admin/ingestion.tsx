@@ -1,20 +1,17 @@
+import { Page, PageHeader } from '@/components/layouts/page';
 import { IngestionRunsPanel } from '@/features/ingestion/components/ingestion-runs-panel';
 import { StartRunForm } from '@/features/ingestion/components/start-run-form';
 
-import styles from './ingestion.module.css';
-
 export function IngestionRoute() {
   return (
-    <div className={styles.page}>
+    <Page width="wide">
       <title>Data ingestion · MedSales</title>
-      <div className={styles.heading}>
-        <h1 className={styles.title}>Data ingestion</h1>
-        <p className={styles.lead}>
-          Load the public source datasets into MedSales and follow each run, from parsing to publishing.
-        </p>
-      </div>
+      <PageHeader
+        title="Data ingestion"
+        lead="Load the public source datasets into MedSales and follow each run, from parsing to publishing."
+      />
       <StartRunForm />
       <IngestionRunsPanel />
-    </div>
+    </Page>
   );
 }

@@ -1,3 +1,4 @@
+import tableStyles from '@/components/ui/data-table.module.css';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { DatasetKey, Health } from '@/features/health/api/get-health';
 import { formatCount, formatDateTime, formatRelative, parseDate } from '@/lib/format';
@@ -40,9 +41,9 @@ function LastIngested({ value, now }: { value: string | null | undefined; now: D
 
 export function DatasetFreshnessTable({ freshness, now }: { freshness: Health['dataFreshness']; now: Date }) {
   return (
-    <div className={styles.wrapper}>
-      <table className={styles.table}>
-        <caption className={styles.caption}>Source datasets</caption>
+    <div className={`${tableStyles.wrapper} ${styles.wrapper}`}>
+      <table className={`${tableStyles.table} ${styles.table}`}>
+        <caption className={tableStyles.caption}>Source datasets</caption>
         <thead>
           <tr>
             <th scope="col">Dataset</th>
@@ -62,7 +63,7 @@ export function DatasetFreshnessTable({ freshness, now }: { freshness: Health['d
                 <td data-label="Last ingested">
                   <LastIngested value={entry?.lastIngested} now={now} />
                 </td>
-                <td className={styles.numeric} data-label="Records / data year">{entry ? coverage(entry) : '—'}</td>
+                <td className={tableStyles.numeric} data-label="Records / data year">{entry ? coverage(entry) : '—'}</td>
               </tr>
             );
           })}

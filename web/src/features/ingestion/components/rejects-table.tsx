@@ -1,9 +1,8 @@
-import { useId } from 'react';
-
+import tableStyles from '@/components/ui/data-table.module.css';
+import { Panel, PanelBody, PanelEmpty } from '@/components/ui/panel';
 import type { Reject } from '@/features/ingestion/api/get-run';
 import { formatCount } from '@/lib/format';
 
-import panelStyles from './ingestion-panel.module.css';
 import styles from './rejects-table.module.css';
 
 type RejectsTableProps = {
@@ -12,42 +11,38 @@ type RejectsTableProps = {
   rowsRejected: number | null | undefined;
 };
 
+const numeric = `${tableStyles.numeric} ${tableStyles.alignRight}`;
+
 /** Rows the run refused, with the reason, or "No rejected rows". */
 export function RejectsTable({ rejects, rowsRejected }: RejectsTableProps) {
-  const titleId = useId();
   const total = typeof rowsRejected === 'number' ? rowsRejected : rejects.length;
 
   return (
-    <section className={panelStyles.panel} aria-labelledby={titleId} data-testid="run-rejects">
-      <div className={panelStyles.header}>
-        <div>
-          <h2 id={titleId} className={panelStyles.title}>
-            Rejected rows
-          </h2>
-          <p className={panelStyles.subtitle}>
-            {rejects.length > 0 && total > rejects.length
-              ? `Showing the first ${formatCount(rejects.length)} of ${formatCount(total)} rejected rows.`
-              : 'Rows of the source file that failed validation and were not loaded.'}
-          </p>
-        </div>
-      </div>
-      <div className={panelStyles.body}>
+    <Panel
+      title="Rejected rows"
+      subtitle={
+        rejects.length > 0 && total > rejects.length
+          ? `Showing the first ${formatCount(rejects.length)} of ${formatCount(total)} rejected rows.`
+          : 'Rows of the source file that failed validation and were not loaded.'
+      }
+      testId="run-rejects"
+    >
+      <PanelBody>
         {rejects.length === 0 ? (
-          <div className={panelStyles.empty} data-testid="run-rejects-empty">
-            <h3 className={panelStyles.emptyTitle}>No rejected rows</h3>
+          <PanelEmpty title="No rejected rows" testId="run-rejects-empty">
             {total > 0 ? (
               <p>The run rejected {formatCount(total)} rows, but their details are not available.</p>
             ) : (
               <p>Every row the run read passed validation.</p>
             )}
-          </div>
+          </PanelEmpty>
         ) : (
-          <div className={styles.wrapper}>
-            <table className={styles.table}>
+          <div className={`${tableStyles.wrapper} ${tableStyles.scroll}`}>
+            <table className={`${tableStyles.table} ${tableStyles.compact} ${styles.table}`}>
               <caption className="visually-hidden">Rejected rows</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={styles.numeric}>
+                  <th scope="col" className={numeric}>
                     Line
                   </th>
                   <th scope="col">Column</th>
@@ -58,9 +53,7 @@ export function RejectsTable({ rejects, rowsRejected }: RejectsTableProps) {
               <tbody>
                 {rejects.map((reject, index) => (
                   <tr key={`${reject.line ?? 'x'}-${reject.column ?? ''}-${index}`}>
-                    <td className={styles.numeric}>
-                      {typeof reject.line === 'number' ? formatCount(reject.line) : '—'}
-                    </td>
+                    <td className={numeric}>{typeof reject.line === 'number' ? formatCount(reject.line) : '—'}</td>
                     <td>{reject.column || '—'}</td>
                     <td>{reject.reason || '—'}</td>
                     <td>
@@ -76,7 +69,7 @@ export function RejectsTable({ rejects, rowsRejected }: RejectsTableProps) {
             </table>
           </div>
         )}
-      </div>
-    </section>
+      </PanelBody>
+    </Panel>
   );
 }

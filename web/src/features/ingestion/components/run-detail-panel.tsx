@@ -1,9 +1,11 @@
-import { useId, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
-import { Button, buttonClassName } from '@/components/ui/button';
+import { buttonClassName } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Spinner } from '@/components/ui/spinner';
+import { Panel, PanelBody } from '@/components/ui/panel';
+import { ErrorState, LoadingState, StaleDataWarning } from '@/components/ui/query-state';
+import { CheckedAt, RefreshButton } from '@/components/ui/refresh-controls';
 import { paths } from '@/config/paths';
 import { useRun, type RunDetail } from '@/features/ingestion/api/get-run';
 import { isActiveRun, isFailedRun } from '@/features/ingestion/api/run-schema';
@@ -14,18 +16,10 @@ import {
   phaseLabel,
   runDurationMs,
 } from '@/features/ingestion/utils/run-labels';
-import { getErrorMessage, isApiError } from '@/lib/api-client';
-import {
-  formatBytes,
-  formatCount,
-  formatDateTime,
-  formatDuration,
-  formatPercent,
-  formatTime,
-  parseDate,
-} from '@/lib/format';
+import { useManualRefresh } from '@/hooks/use-manual-refresh';
+import { isApiError } from '@/lib/api-client';
+import { formatBytes, formatCount, formatDateTime, formatDuration, formatPercent, parseDate } from '@/lib/format';
 
-import panelStyles from './ingestion-panel.module.css';
 import { RejectsTable } from './rejects-table';
 import { RetryRunButton } from './retry-run-button';
 import styles from './run-detail-panel.module.css';
@@ -104,22 +98,10 @@ function runFields(run: RunDetail, now: Date): Field[] {
 
 /** Everything about one run, and the rows it rejected. */
 export function RunDetailPanel({ id }: { id: number }) {
-  const titleId = useId();
   const { data: run, error, isPending, isError, isFetching, dataUpdatedAt, refetch } = useRun(id);
-  // Polling refetches every 2 s during a run: only a refresh asked for by the user shows as busy.
-  const [refreshing, setRefreshing] = useState(false);
-  const reload = () => {
-    setRefreshing(true);
-    void refetch().finally(() => setRefreshing(false));
-  };
+  const { refreshing, refresh } = useManualRefresh(refetch);
 
-  if (isPending) {
-    return (
-      <div className={panelStyles.centered}>
-        <Spinner label="Loading the run…" />
-      </div>
-    );
-  }
+  if (isPending) return <LoadingState label="Loading the run…" />;
 
   if (!run) {
     if (isApiError(error) && error.status === 404) {
@@ -141,13 +123,13 @@ export function RunDetailPanel({ id }: { id: number }) {
       );
     }
     return (
-      <div className={panelStyles.problem} role="alert">
-        <h2 className={panelStyles.problemTitle}>Could not load run #{id}</h2>
-        <p>{getErrorMessage(error)}</p>
-        <Button onClick={reload} disabled={isFetching}>
-          {isFetching ? 'Retrying…' : 'Try again'}
-        </Button>
-      </div>
+      <ErrorState
+        title={<>Could not load run #{id}</>}
+        error={error}
+        onRetry={refresh}
+        retrying={isFetching}
+        headingLevel={2}
+      />
     );
   }
 
@@ -156,41 +138,25 @@ export function RunDetailPanel({ id }: { id: number }) {
 
   return (
     <>
-      <section
-        className={panelStyles.panel}
-        aria-labelledby={titleId}
-        aria-busy={refreshing}
-        data-testid="run-detail"
-      >
-        <div className={panelStyles.header}>
-          <div>
-            <h2 id={titleId} className={panelStyles.title}>
-              Details
-            </h2>
-            <p className={panelStyles.subtitle}>
-              {isActiveRun(run) ? 'Refreshing every 2 seconds while the run is in progress.' : null}
-              {!isActiveRun(run) && dataUpdatedAt > 0 ? (
-                <>
-                  Checked at{' '}
-                  <time dateTime={new Date(dataUpdatedAt).toISOString()}>{formatTime(new Date(dataUpdatedAt))}</time>
-                </>
-              ) : null}
-            </p>
-          </div>
-          <div className={panelStyles.meta}>
+      <Panel
+        title="Details"
+        subtitle={
+          <>
+            {isActiveRun(run) ? 'Refreshing every 2 seconds while the run is in progress.' : null}
+            {!isActiveRun(run) && dataUpdatedAt > 0 ? <CheckedAt at={dataUpdatedAt} /> : null}
+          </>
+        }
+        actions={
+          <>
             {isFailedRun(run) ? <RetryRunButton runId={run.id} /> : null}
-            <Button variant="secondary" size="small" onClick={reload} disabled={refreshing}>
-              {refreshing ? 'Refreshing…' : 'Refresh'}
-            </Button>
-          </div>
-        </div>
-
-        <div className={panelStyles.body}>
-          {isError ? (
-            <p className={panelStyles.warning} role="status">
-              Could not refresh: {getErrorMessage(error)} Showing the last known state.
-            </p>
-          ) : null}
+            <RefreshButton onRefresh={refresh} refreshing={refreshing} />
+          </>
+        }
+        busy={refreshing}
+        testId="run-detail"
+      >
+        <PanelBody>
+          {isError ? <StaleDataWarning error={error} /> : null}
           {status === 'RUNNING' ? <RunProgress run={run} now={now} /> : null}
           {run.error ? (
             <div className={styles.error} data-testid="run-error">
@@ -206,8 +172,8 @@ export function RunDetailPanel({ id }: { id: number }) {
               </div>
             ))}
           </dl>
-        </div>
-      </section>
+        </PanelBody>
+      </Panel>
 
       <RejectsTable rejects={run.rejects} rowsRejected={run.rowsRejected} />
     </>

@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 
+import tableStyles from '@/components/ui/data-table.module.css';
 import { ingestionRunHref } from '@/config/paths';
 import { isFailedRun, type Run } from '@/features/ingestion/api/run-schema';
 import {
@@ -76,7 +77,7 @@ function RunRow({ run, now }: { run: Run; now: Date }) {
           </div>
         ) : null}
       </td>
-      <td data-label="Rows" className={styles.numeric}>
+      <td data-label="Rows" className={tableStyles.numeric}>
         <dl className={styles.counts}>
           <dt>Read</dt>
           <dd>{countOrDash(run.rowsRead)}</dd>
@@ -123,14 +124,14 @@ export function RunsTable({ runs, now }: { runs: readonly Run[]; now: Date }) {
   return (
     // Focusable so that keyboard users can scroll the table when it is wider than the screen.
     <div
-      className={styles.wrapper}
+      className={`${tableStyles.wrapper} ${tableStyles.scroll}`}
       data-testid="ingestion-runs-table"
       role="region"
       aria-label="Ingestion runs"
       tabIndex={0}
     >
-      <table className={styles.table}>
-        <caption className={styles.caption}>Latest runs, newest first</caption>
+      <table className={`${tableStyles.table} ${tableStyles.narrowColumns} ${styles.table}`}>
+        <caption className={tableStyles.caption}>Latest runs, newest first</caption>
         <thead>
           <tr>
             <th scope="col">Run</th>

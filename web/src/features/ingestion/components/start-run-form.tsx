@@ -1,13 +1,13 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 
 import { Button } from '@/components/ui/button';
+import { Panel } from '@/components/ui/panel';
 import { ingestionRunHref } from '@/config/paths';
 import { startRunInputSchema, useStartRun } from '@/features/ingestion/api/start-run';
 import { STARTABLE_KINDS, type StartableKind } from '@/features/ingestion/api/run-schema';
 import { getErrorMessage, isApiError } from '@/lib/api-client';
 
-import panelStyles from './ingestion-panel.module.css';
 import styles from './start-run-form.module.css';
 
 type FieldName = 'dataset' | 'source';
@@ -39,6 +39,32 @@ function serverErrors(error: unknown): { fields: FieldErrors; other: string[] } 
     else other.push(field ? `${field}: ${message}` : message);
   }
   return { fields, other };
+}
+
+type FieldProps = {
+  id: string;
+  label: string;
+  errors: string[] | undefined;
+  /** Takes the width left over in its row. */
+  grow?: boolean;
+  children: ReactNode;
+};
+
+/** A labelled control with its errors below it; their id is `${id}-error` (see controlProps). */
+function Field({ id, label, errors, grow, children }: FieldProps) {
+  return (
+    <div className={grow ? `${styles.field} ${styles.grow}` : styles.field}>
+      <label htmlFor={id} className={styles.label}>
+        {label}
+      </label>
+      {children}
+      {errors?.length ? (
+        <p id={`${id}-error`} className={styles.fieldError}>
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 /** Queues an NPPES ingestion run from a file on the server or an http(s) URL. */
@@ -90,46 +116,37 @@ export function StartRunForm() {
     });
   };
 
-  const errorId = (name: FieldName) => `${name === 'dataset' ? datasetId : sourceId}-error`;
-  const describedBy = (name: FieldName, ...ids: string[]) =>
-    [...ids, fieldErrors[name]?.length ? errorId(name) : undefined].filter(Boolean).join(' ') || undefined;
-
-  const renderFieldError = (name: FieldName) =>
-    fieldErrors[name]?.length ? (
-      <p id={errorId(name)} className={styles.fieldError}>
-        {fieldErrors[name].join(' ')}
-      </p>
-    ) : null;
+  const fieldId = (name: FieldName) => (name === 'dataset' ? datasetId : sourceId);
+  /** What the control of a field shares: its id and name, and its errors for assistive technology. */
+  const controlProps = (name: FieldName, ...describedBy: string[]) => {
+    const invalid = Boolean(fieldErrors[name]?.length);
+    return {
+      id: fieldId(name),
+      name,
+      className: styles.control,
+      'aria-invalid': invalid ? true : undefined,
+      'aria-describedby':
+        [...describedBy, invalid ? `${fieldId(name)}-error` : undefined].filter(Boolean).join(' ') || undefined,
+    };
+  };
 
   return (
-    <section className={panelStyles.panel} aria-labelledby={titleId} data-testid="start-run">
-      <div className={panelStyles.header}>
-        <div>
-          <h2 id={titleId} className={panelStyles.title}>
-            Start a run
-          </h2>
-          <p className={panelStyles.subtitle}>
-            The server reads the file, checks every row, and publishes the new registry when it is done.
-          </p>
-        </div>
-      </div>
+    <Panel
+      title="Start a run"
+      subtitle="The server reads the file, checks every row, and publishes the new registry when it is done."
+      titleId={titleId}
+      testId="start-run"
+    >
       <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
-        <div className={styles.field}>
-          <label htmlFor={datasetId} className={styles.label}>
-            Dataset
-          </label>
+        <Field id={datasetId} label="Dataset" errors={fieldErrors.dataset}>
           <select
             ref={datasetRef}
-            id={datasetId}
-            name="dataset"
-            className={styles.control}
+            {...controlProps('dataset')}
             value={dataset}
             onChange={(event) => {
               setDataset(event.target.value as StartableKind);
               clearFieldError('dataset');
             }}
-            aria-invalid={fieldErrors.dataset?.length ? true : undefined}
-            aria-describedby={describedBy('dataset')}
           >
             {STARTABLE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -137,19 +154,13 @@ export function StartRunForm() {
               </option>
             ))}
           </select>
-          {renderFieldError('dataset')}
-        </div>
+        </Field>
 
-        <div className={`${styles.field} ${styles.grow}`}>
-          <label htmlFor={sourceId} className={styles.label}>
-            Source
-          </label>
+        <Field id={sourceId} label="Source" errors={fieldErrors.source} grow>
           <input
             ref={sourceRef}
-            id={sourceId}
-            name="source"
+            {...controlProps('source', sourceHintId)}
             type="text"
-            className={styles.control}
             value={source}
             onChange={(event) => {
               setSource(event.target.value);
@@ -158,14 +169,11 @@ export function StartRunForm() {
             placeholder="/data/nppes/npidata_pfile.csv or https://…"
             autoComplete="off"
             spellCheck={false}
-            aria-invalid={fieldErrors.source?.length ? true : undefined}
-            aria-describedby={describedBy('source', sourceHintId)}
           />
           <p id={sourceHintId} className={styles.hint}>
             A path on the MedSales server, or an http(s) URL the server downloads.
           </p>
-          {renderFieldError('source')}
-        </div>
+        </Field>
 
         <div className={styles.actions}>
           <Button type="submit" disabled={startRun.isPending}>
@@ -193,6 +201,6 @@ export function StartRunForm() {
           {startRun.data.sourceName ? ` for ${startRun.data.sourceName}` : ''}.
         </p>
       ) : null}
-    </section>
+    </Panel>
   );
 }
