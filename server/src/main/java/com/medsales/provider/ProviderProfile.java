@@ -2,11 +2,17 @@ package com.medsales.provider;
 
 import java.time.LocalDate;
 import java.util.List;
+import com.medsales.utilization.PartBYear;
 import org.jspecify.annotations.Nullable;
 
-/** A provider's NPPES facts, as {@code GET /api/v1/providers/{npi}} shows them. */
+/**
+ * A provider's NPPES facts, as {@code GET /api/v1/providers/{npi}} shows them, and their Medicare Part B years. An NPI
+ * that NPPES lacks but a CMS file has answers with {@code inRegistry} false, status {@code NOT_IN_REGISTRY}, and the
+ * name and address the CMS file gives.
+ */
 public record ProviderProfile(
     String npi,
+    boolean inRegistry,
     @Nullable String entityType,
     String status,
     @Nullable LocalDate deactivationDate,
@@ -25,12 +31,14 @@ public record ProviderProfile(
     List<Address> addresses,
     List<Taxonomy> taxonomies,
     List<Identifier> identifiers,
-    List<OtherName> otherNames) {
+    List<OtherName> otherNames,
+    List<PartBYear> partB) {
 
   public static final String INDIVIDUAL = "INDIVIDUAL";
   public static final String ORGANIZATION = "ORGANIZATION";
   public static final String ACTIVE = "ACTIVE";
   public static final String DEACTIVATED = "DEACTIVATED";
+  public static final String NOT_IN_REGISTRY = "NOT_IN_REGISTRY";
 
   public record Name(
       String display,

@@ -2,7 +2,11 @@ package com.medsales.provider;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import com.medsales.utilization.CmsProvider;
+import com.medsales.utilization.MedicareUtilization;
+import com.medsales.utilization.PartBYear;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,16 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class Providers {
 
   private final JdbcClient jdbc;
+  private final MedicareUtilization utilization;
 
-  Providers(JdbcClient jdbc) {
+  Providers(JdbcClient jdbc, MedicareUtilization utilization) {
     this.jdbc = jdbc;
+    this.utilization = utilization;
   }
 
   @Transactional(readOnly = true)
   public Optional<ProviderProfile> find(long npi) {
     var base = jdbc.sql("SELECT * FROM provider WHERE npi = :npi").param("npi", npi).query((rs, i) -> new Row(rs)).optional();
     if (base.isEmpty()) {
-      return Optional.empty();
+      return utilization.cmsProvider(npi).map(cms -> fromCms(cms, utilization.partB(npi)));
     }
     Row p = base.get();
     var addresses =
@@ -69,7 +75,28 @@ public class Providers {
             .param("npi", npi)
             .query((rs, i) -> new ProviderProfile.OtherName(rs.getString("name"), rs.getString("type_code"), rs.getString("source")))
             .list();
-    return Optional.of(p.profile(addresses, taxonomies, identifiers, otherNames));
+    return Optional.of(p.profile(addresses, taxonomies, identifiers, otherNames, utilization.partB(npi)));
+  }
+
+  /** An NPI that NPPES lacks, as the latest CMS file names and places it. */
+  private static ProviderProfile fromCms(CmsProvider cms, List<PartBYear> partB) {
+    boolean organization = "O".equals(cms.entityCode());
+    String display =
+        organization || cms.firstName() == null
+            ? String.valueOf(cms.lastOrOrganizationName())
+            : cms.firstName() + " " + cms.lastOrOrganizationName() + (cms.credentials() == null ? "" : ", " + cms.credentials());
+    var address =
+        new ProviderProfile.Address(
+            "PRACTICE", cms.street1(), cms.street2(), cms.city(), cms.state(), cms.zip5(), cms.zip5(), cms.country(), null,
+            null, null, null, null);
+    return new ProviderProfile(
+        String.valueOf(cms.npi()), false, organization ? ProviderProfile.ORGANIZATION : "I".equals(cms.entityCode()) ? ProviderProfile.INDIVIDUAL : null,
+        ProviderProfile.NOT_IN_REGISTRY, null, null, null, null,
+        new ProviderProfile.Name(
+            display, organization ? cms.lastOrOrganizationName() : null, null, organization ? null : cms.firstName(),
+            organization ? null : cms.middleInitial(), organization ? null : cms.lastOrOrganizationName(), null,
+            cms.credentials()),
+        null, null, null, null, null, null, null, null, List.of(address), List.of(), List.of(), List.of(), partB);
   }
 
   /** The provider row, read once. */
@@ -121,7 +148,8 @@ public class Providers {
         java.util.List<ProviderProfile.Address> addresses,
         java.util.List<ProviderProfile.Taxonomy> taxonomies,
         java.util.List<ProviderProfile.Identifier> identifiers,
-        java.util.List<ProviderProfile.OtherName> otherNames) {
+        java.util.List<ProviderProfile.OtherName> otherNames,
+        java.util.List<PartBYear> partB) {
       String type = entityType == null ? null : entityType == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION;
       String display =
           organization != null
@@ -133,14 +161,14 @@ public class Providers {
       boolean hasOfficial = aoLast != null || aoFirst != null;
       boolean hasParent = parentName != null || parentTin != null;
       return new ProviderProfile(
-          String.valueOf(npi), type, active ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
+          String.valueOf(npi), true, type, active ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
           deactivation, deactivationReason, reactivation,
           replacementNpi == null ? null : String.valueOf(replacementNpi),
           new ProviderProfile.Name(display.isBlank() ? String.valueOf(npi) : display, organization, prefix, first, middle, last, suffix, credential),
           sex, enumeration, lastUpdate, certification, soleProprietor, subpart,
           hasParent ? new ProviderProfile.ParentOrganization(parentName, parentTin) : null,
           hasOfficial ? new ProviderProfile.AuthorizedOfficial(aoPrefix, aoFirst, aoMiddle, aoLast, aoSuffix, aoCredential, aoTitle, aoPhone) : null,
-          addresses, taxonomies, identifiers, otherNames);
+          addresses, taxonomies, identifiers, otherNames, partB);
     }
   }
 }

@@ -1,12 +1,14 @@
 package com.medsales.provider.internal;
 
+import com.medsales.ingest.CsvHeader;
+import com.medsales.ingest.CopyWriter;
 import static com.medsales.provider.internal.Fields.BAD;
 import static com.medsales.provider.internal.Fields.blankToNull;
 
 import com.medsales.geo.GeoPoint;
 import com.medsales.geo.Geocoder;
 import com.medsales.ingest.Reject;
-import com.medsales.provider.Npi;
+import com.medsales.shared.Npi;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -74,7 +76,7 @@ final class NpiDataReader {
    * Maps the header: a missing required column throws before any row is read. Columns this reader does not know are
    * logged once.
    */
-  private void mapHeader(Header h) throws Header.MissingColumn {
+  private void mapHeader(CsvHeader h) throws CsvHeader.MissingColumn {
     headerNames = h;
     columns = h.size();
     npi = h.required("NPI");
@@ -139,7 +141,7 @@ final class NpiDataReader {
     }
   }
 
-  private static void address(Header h, String kind, int[] positions) throws Header.MissingColumn {
+  private static void address(CsvHeader h, String kind, int[] positions) throws CsvHeader.MissingColumn {
     String base = "Provider Business " + kind + " Address ";
     positions[0] = h.required("Provider First Line Business " + kind + " Address");
     positions[1] = h.required("Provider Second Line Business " + kind + " Address");
@@ -152,7 +154,7 @@ final class NpiDataReader {
   }
 
   /** Reads the whole file into {@code out}. */
-  Counts read(Reader input, RegistryWriters out, Progress progress) throws IOException, Header.MissingColumn {
+  Counts read(Reader input, RegistryWriters out, Progress progress) throws IOException, CsvHeader.MissingColumn {
     var counts = new Counts();
     try (CsvReader<CsvRecord> csv =
         CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true).ofCsvRecord(input)) {
@@ -160,7 +162,7 @@ final class NpiDataReader {
       if (!rows.hasNext()) {
         throw new IOException(fileName + " is empty: no header row");
       }
-      mapHeader(new Header(fileName, rows.next().getFields()));
+      mapHeader(new CsvHeader(fileName, rows.next().getFields()));
       while (rows.hasNext()) {
         CsvRecord row = rows.next();
         counts.rowsRead++;
@@ -394,7 +396,7 @@ final class NpiDataReader {
     return headerNames != null ? headerNames.name(position) : Integer.toString(position);
   }
 
-  private @Nullable Header headerNames;
+  private @Nullable CsvHeader headerNames;
 
   private String reject(long line, @Nullable String column, String reason, @Nullable String value) {
     rejects.accept(new Reject(fileName, line, column, reason, value));

@@ -1,6 +1,6 @@
 package com.medsales.provider.internal;
 
-import java.io.FilterInputStream;
+import com.medsales.ingest.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -28,7 +28,7 @@ final class NppesArchive implements AutoCloseable {
   private final @Nullable ZipFile zip;
   private final long totalBytes;
   private long bytesBefore;
-  private @Nullable CountingStream current;
+  private @Nullable CountingInputStream current;
 
   private NppesArchive(Path file, @Nullable ZipFile zip, long totalBytes) {
     this.file = file;
@@ -38,6 +38,7 @@ final class NppesArchive implements AutoCloseable {
 
   static NppesArchive open(Path file) throws IOException {
     if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+      com.medsales.ingest.Sources.requireCompleteLastLine(file, file.getFileName().toString());
       return new NppesArchive(file, null, Files.size(file));
     }
     ZipFile zip;
@@ -93,7 +94,7 @@ final class NppesArchive implements AutoCloseable {
 
   /** Uncompressed bytes read so far over all entries, and the total. */
   long bytesRead() {
-    return bytesBefore + (current == null ? 0 : current.count);
+    return bytesBefore + (current == null ? 0 : current.count());
   }
 
   long totalBytes() {
@@ -110,14 +111,14 @@ final class NppesArchive implements AutoCloseable {
   /** One CSV of the source. */
   final class Entry implements AutoCloseable {
     final String name;
-    private final CountingStream stream;
+    private final CountingInputStream stream;
 
     Entry(String name, InputStream in) {
       this.name = name;
       if (current != null) {
-        bytesBefore += current.count;
+        bytesBefore += current.count();
       }
-      this.stream = new CountingStream(in);
+      this.stream = new CountingInputStream(in);
       current = stream;
     }
 
@@ -132,32 +133,6 @@ final class NppesArchive implements AutoCloseable {
     @Override
     public void close() throws IOException {
       stream.close();
-    }
-  }
-
-  private static final class CountingStream extends FilterInputStream {
-    long count;
-
-    CountingStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
     }
   }
 }

@@ -1,10 +1,12 @@
 package com.medsales.provider.internal;
 
+import com.medsales.ingest.CsvHeader;
+import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
 import com.medsales.ingest.Reject;
-import com.medsales.provider.Npi;
+import com.medsales.shared.Npi;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.InputStreamReader;
@@ -64,7 +66,7 @@ class NppesDeactivationLoader implements DatasetLoader {
         if (!rows.hasNext()) {
           throw new IllegalArgumentException(fileName + " is empty: no header row");
         }
-        Header header = new Header(fileName, rows.next().getFields());
+        CsvHeader header = new CsvHeader(fileName, rows.next().getFields());
         int npi = header.required("NPI");
         int date = deactivationDateColumn(header, fileName);
         while (rows.hasNext()) {
@@ -141,10 +143,10 @@ class NppesDeactivationLoader implements DatasetLoader {
     }
   }
 
-  private static int deactivationDateColumn(Header header, String fileName) throws Header.MissingColumn {
+  private static int deactivationDateColumn(CsvHeader header, String fileName) throws CsvHeader.MissingColumn {
     int position = header.optional("NPPES Deactivation Date", "NPI Deactivation Date", "Deactivation Date");
     if (position < 0) {
-      throw new Header.MissingColumn(fileName, "Deactivation Date");
+      throw new CsvHeader.MissingColumn(fileName, "Deactivation Date");
     }
     return position;
   }

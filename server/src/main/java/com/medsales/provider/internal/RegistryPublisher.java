@@ -29,6 +29,8 @@ final class RegistryPublisher {
   private static final String HASH_COLUMNS =
       "hash_name, hash_addresses, hash_secondary, hash_taxonomies, hash_identifiers, hash_status, hash_other";
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegistryPublisher.class);
+
   private RegistryPublisher() {}
 
   /** Fingerprints the secondary practice locations of the NPIs that have any. */
@@ -66,7 +68,9 @@ final class RegistryPublisher {
             },
             runnable -> Thread.ofPlatform().name("index-builder").start(runnable));
     build(first, trigram, runId);
+    long start = System.nanoTime();
     execute(first, "ANALYZE provider_next");
+    log.info("{} ms: ANALYZE provider_next", (System.nanoTime() - start) / 1_000_000);
     try {
       background.join();
     } catch (java.util.concurrent.CompletionException e) {
@@ -80,7 +84,9 @@ final class RegistryPublisher {
   private static void build(Connection c, List<String> statements, long runId) throws SQLException {
     execute(c, "SET maintenance_work_mem = '512MB'");
     for (String ddl : statements) {
+      long start = System.nanoTime();
       execute(c, ddl.formatted("_next", "r" + runId));
+      log.info("{} ms: {}", (System.nanoTime() - start) / 1_000_000, ddl.formatted("_next", "r" + runId));
     }
   }
 

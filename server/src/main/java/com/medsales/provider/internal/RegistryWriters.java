@@ -1,5 +1,6 @@
 package com.medsales.provider.internal;
 
+import com.medsales.ingest.CopyWriter;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,8 @@
 package com.medsales.provider.internal;
 
+import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Reject;
-import com.medsales.provider.Npi;
+import com.medsales.shared.Npi;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -21,14 +22,14 @@ final class SideFileReaders {
   /** Reads {@code pl_pfile}: NPI and one secondary practice location a row. Returns rows read. */
   static long secondaryLocations(
       String fileName, Reader input, RegistryWriters out, NpiDataReader addressWriter, NpiDataReader.Counts counts,
-      Consumer<Reject> rejects) throws IOException, Header.MissingColumn {
+      Consumer<Reject> rejects) throws IOException, CsvHeader.MissingColumn {
     long rows = 0;
     try (CsvReader<CsvRecord> csv = reader(input)) {
       Iterator<CsvRecord> it = csv.iterator();
       if (!it.hasNext()) {
         return 0;
       }
-      Header h = new Header(fileName, it.next().getFields());
+      CsvHeader h = new CsvHeader(fileName, it.next().getFields());
       String base = "Provider Secondary Practice Location Address - ";
       int npi = h.required("NPI");
       int line1 = h.required(base + "Address Line 1");
@@ -68,14 +69,14 @@ final class SideFileReaders {
 
   /** Reads {@code othername_pfile}: NPI, other organisation name, its type code. Returns rows read. */
   static long otherNames(String fileName, Reader input, RegistryWriters out, Consumer<Reject> rejects)
-      throws IOException, Header.MissingColumn {
+      throws IOException, CsvHeader.MissingColumn {
     long rows = 0;
     try (CsvReader<CsvRecord> csv = reader(input)) {
       Iterator<CsvRecord> it = csv.iterator();
       if (!it.hasNext()) {
         return 0;
       }
-      Header h = new Header(fileName, it.next().getFields());
+      CsvHeader h = new CsvHeader(fileName, it.next().getFields());
       int npi = h.required("NPI");
       int name = h.required("Provider Other Organization Name");
       int type = h.required("Provider Other Organization Name Type Code");

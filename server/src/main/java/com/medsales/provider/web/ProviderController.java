@@ -2,7 +2,7 @@ package com.medsales.provider.web;
 
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
-import com.medsales.provider.Npi;
+import com.medsales.shared.Npi;
 import com.medsales.provider.ProviderProfile;
 import com.medsales.provider.Providers;
 import io.swagger.v3.oas.annotations.Operation;

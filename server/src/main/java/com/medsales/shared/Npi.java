@@ -1,4 +1,4 @@
-package com.medsales.provider;
+package com.medsales.shared;
 
 /**
  * The National Provider Identifier: 10 digits, the last a Luhn check digit computed over the card-issuer prefix

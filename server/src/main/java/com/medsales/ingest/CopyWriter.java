@@ -1,4 +1,4 @@
-package com.medsales.provider.internal;
+package com.medsales.ingest;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  * One {@code COPY ... FROM STDIN} in PostgreSQL's text format on its own connection, fed row by row from the parser.
  * Values are escaped as the text format wants (backslash, tab, newline, carriage return); null is {@code \N}.
  */
-final class CopyWriter implements AutoCloseable {
+public final class CopyWriter implements AutoCloseable {
 
   private final Connection connection;
   private final PGCopyOutputStream stream;
@@ -24,13 +24,13 @@ final class CopyWriter implements AutoCloseable {
   private boolean firstField = true;
   private long rows;
 
-  CopyWriter(Connection connection, String copySql) throws SQLException {
+  public CopyWriter(Connection connection, String copySql) throws SQLException {
     this.connection = connection;
     this.stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, 1 << 16);
     this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
   }
 
-  CopyWriter field(@Nullable String value) throws IOException {
+  public CopyWriter field(@Nullable String value) throws IOException {
     separator();
     if (value == null) {
       out.write("\\N");
@@ -49,31 +49,31 @@ final class CopyWriter implements AutoCloseable {
     return this;
   }
 
-  CopyWriter field(long value) throws IOException {
+  public CopyWriter field(long value) throws IOException {
     separator();
     out.write(Long.toString(value));
     return this;
   }
 
-  CopyWriter field(@Nullable Double value) throws IOException {
+  public CopyWriter field(@Nullable Double value) throws IOException {
     separator();
     out.write(value == null ? "\\N" : Double.toString(value));
     return this;
   }
 
-  CopyWriter field(@Nullable Boolean value) throws IOException {
+  public CopyWriter field(@Nullable Boolean value) throws IOException {
     separator();
     out.write(value == null ? "\\N" : value ? "t" : "f");
     return this;
   }
 
-  void endRow() throws IOException {
+  public void endRow() throws IOException {
     out.write('\n');
     firstField = true;
     rows++;
   }
 
-  long rows() {
+  public long rows() {
     return rows;
   }
 
@@ -85,7 +85,7 @@ final class CopyWriter implements AutoCloseable {
   }
 
   /** Ends the COPY and commits the connection's transaction. */
-  void finish() throws IOException, SQLException {
+  public void finish() throws IOException, SQLException {
     out.close();
     connection.commit();
     finished = true;

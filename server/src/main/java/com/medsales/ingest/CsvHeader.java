@@ -1,4 +1,4 @@
-package com.medsales.provider.internal;
+package com.medsales.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,14 +13,14 @@ import java.util.Set;
  * punctuation ({@code pl_pfile}'s headers have double spaces and stray hyphens), and a field may have aliases (NPPES
  * renamed "Provider Gender Code" to "Provider Sex Code" in 2025).
  */
-final class Header {
+public final class CsvHeader {
 
   private final String fileName;
   private final Map<String, Integer> positions = new HashMap<>();
   private final List<String> names;
   private final Set<String> used = new LinkedHashSet<>();
 
-  Header(String fileName, List<String> names) {
+  public CsvHeader(String fileName, List<String> names) {
     this.fileName = fileName;
     this.names = List.copyOf(names);
     for (int i = 0; i < names.size(); i++) {
@@ -28,7 +28,7 @@ final class Header {
     }
   }
 
-  static String normalize(String name) {
+  public static String normalize(String name) {
     var sb = new StringBuilder(name.length());
     for (char c : name.strip().toLowerCase(Locale.ROOT).toCharArray()) {
       if (Character.isLetterOrDigit(c)) {
@@ -38,12 +38,12 @@ final class Header {
     return sb.toString();
   }
 
-  int size() {
+  public int size() {
     return names.size();
   }
 
   /** The position of a required column; the run stops before anything is written when it is missing. */
-  int required(String... namesOrAliases) throws MissingColumn {
+  public int required(String... namesOrAliases) throws MissingColumn {
     int position = optional(namesOrAliases);
     if (position < 0) {
       throw new MissingColumn(fileName, namesOrAliases[0]);
@@ -52,7 +52,7 @@ final class Header {
   }
 
   /** The position of a column that older vintages lack, or -1. */
-  int optional(String... namesOrAliases) {
+  public int optional(String... namesOrAliases) {
     for (String name : namesOrAliases) {
       Integer position = positions.get(normalize(name));
       if (position != null) {
@@ -64,7 +64,7 @@ final class Header {
   }
 
   /** Columns that no field asked for: a newer vintage added them. */
-  List<String> unused() {
+  public List<String> unused() {
     List<String> result = new ArrayList<>();
     for (String name : names) {
       if (!used.contains(name) && !name.isBlank()) {
@@ -74,13 +74,13 @@ final class Header {
     return result;
   }
 
-  String name(int position) {
+  public String name(int position) {
     return names.get(position);
   }
 
   /** A column a file must have is not there. */
-  static final class MissingColumn extends Exception {
-    MissingColumn(String fileName, String column) {
+  public static final class MissingColumn extends Exception {
+    public MissingColumn(String fileName, String column) {
       super("Missing required column '" + column + "' in " + fileName + "; nothing was loaded");
     }
   }

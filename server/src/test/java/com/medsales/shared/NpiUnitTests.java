@@ -1,4 +1,4 @@
-package com.medsales.provider;
+package com.medsales.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
