@@ -130,14 +130,17 @@ public final class Cli implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = {
         "Load a public dataset file into the configured database (the embedded one in MEDSALES_HOME by default) and exit.",
-        "DATASET is one of: nppes (monthly full file), nppes-weekly, nppes-deactivations."
+        "DATASET is one of: nppes (monthly full file), nppes-weekly, nppes-deactivations, partb."
       })
   static final class Ingest implements Callable<Integer> {
-    @CommandLine.Parameters(index = "0", paramLabel = "DATASET", description = "nppes | nppes-weekly | nppes-deactivations")
+    @CommandLine.Parameters(index = "0", paramLabel = "DATASET", description = "nppes | nppes-weekly | nppes-deactivations | partb")
     String kind;
 
     @CommandLine.Parameters(index = "1", paramLabel = "SOURCE", description = "a local zip or CSV file, or an http(s) URL")
     String source;
+
+    @CommandLine.Option(names = "--year", description = "the data year of a CMS file (read from its name when not given)")
+    Integer year;
 
     @Unmatched List<String> springArgs = new ArrayList<>();
 
@@ -149,7 +152,7 @@ public final class Cli implements Callable<Integer> {
           ingestion -> {
             var progress = new TerminalProgress(System.err, System.console() != null);
             try {
-              var run = ingestion.runNow(kind, source, progress);
+              var run = ingestion.runNow(kind, source, year, progress);
               progress.done();
               System.out.println(TerminalProgress.summary(run));
               return 0;

@@ -13,7 +13,7 @@ function form() {
 }
 
 describe('Start a run form', () => {
-  it('offers the three NPPES kinds and posts the dataset and source', async () => {
+  it('offers the NPPES kinds and Part B and posts the dataset and source', async () => {
     const posted: StubRequest[] = [];
     let queued = false;
     const fetchMock = stubApi((request) => {
@@ -38,6 +38,7 @@ describe('Start a run form', () => {
       'nppes',
       'nppes-weekly',
       'nppes-deactivations',
+      'partb',
     ]);
     await user.selectOptions(dataset, 'nppes-deactivations');
     const source = form().getByRole('textbox', { name: 'Source' });

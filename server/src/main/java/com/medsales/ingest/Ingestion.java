@@ -6,6 +6,7 @@ import com.medsales.jobs.JobRequest;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,15 +40,26 @@ public class Ingestion {
 
   /** Runs now, in this thread, and returns the finished run; a failure throws {@link IngestionFailed}. */
   public IngestionRun runNow(String kind, String source, ProgressListener listener) throws IngestionFailed {
+    return runNow(kind, source, null, listener);
+  }
+
+  /** As {@link #runNow(String, String, ProgressListener)}, for a given data year (CMS files). */
+  public IngestionRun runNow(String kind, String source, @Nullable Integer year, ProgressListener listener)
+      throws IngestionFailed {
     DatasetLoader loader = loader(kind);
-    long runId = runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), IngestionRun.Status.QUEUED);
+    long runId = runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), year, IngestionRun.Status.QUEUED);
     return executor.execute(runId, loader, listener, false);
   }
 
   /** Records a queued run and hands it to an ingestion worker. */
   public IngestionRun enqueue(String kind, String source) {
+    return enqueue(kind, source, null);
+  }
+
+  /** As {@link #enqueue(String, String)}, for a given data year (CMS files). */
+  public IngestionRun enqueue(String kind, String source, @Nullable Integer year) {
     DatasetLoader loader = loader(kind);
-    long runId = runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), IngestionRun.Status.QUEUED);
+    long runId = runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), year, IngestionRun.Status.QUEUED);
     // many attempts: a job whose dataset is busy with another run waits for it (with backoff) instead of failing
     JobId job = queue.enqueue(JobRequest.of(QUEUE, JOB_TYPE, "{\"runId\": " + runId + "}").withMaxAttempts(30));
     runs.attachJob(runId, job.value());
@@ -60,7 +72,7 @@ public class Ingestion {
     if (failed.status() != IngestionRun.Status.FAILED) {
       throw new RunNotRetryable(runId, failed.status());
     }
-    return enqueue(failed.kind(), failed.source());
+    return enqueue(failed.kind(), failed.source(), failed.dataYear());
   }
 
   /**

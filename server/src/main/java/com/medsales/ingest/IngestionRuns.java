@@ -34,13 +34,15 @@ public class IngestionRuns {
     this.jdbc = jdbc;
   }
 
-  public long create(Dataset dataset, String kind, String source, String sourceName, IngestionRun.Status status) {
+  public long create(
+      Dataset dataset, String kind, String source, String sourceName, @Nullable Integer dataYear, IngestionRun.Status status) {
     return jdbc.sql(
             """
-            INSERT INTO ingestion_run (dataset, kind, source, source_name, status, started_at)
-            VALUES (:dataset, :kind, :source, :name, :status, CASE WHEN :status = 'RUNNING' THEN now() END)
+            INSERT INTO ingestion_run (dataset, kind, source, source_name, data_year, status, started_at)
+            VALUES (:dataset, :kind, :source, :name, :year, :status, CASE WHEN :status = 'RUNNING' THEN now() END)
             RETURNING id
             """)
+        .param("year", dataYear)
         .param("dataset", dataset.key())
         .param("kind", kind)
         .param("source", source)
@@ -102,7 +104,8 @@ public class IngestionRuns {
     jdbc.sql(
             """
             UPDATE ingestion_run SET status = :status, phase = NULL, rows_loaded = :loaded, rows_rejected = :rejected,
-                   record_count = :count, changes = CAST(:changes AS jsonb), data_year = :year, finished_at = now(),
+                   record_count = :count, changes = CAST(:changes AS jsonb), data_year = coalesce(:year, data_year),
+                   finished_at = now(),
                    updated_at = now()
             WHERE id = :id
             """)

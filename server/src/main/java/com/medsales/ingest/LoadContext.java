@@ -10,6 +10,10 @@ public interface LoadContext {
   /** The source, resolved to a local file (a download is already in the raw-file store). */
   Path file();
 
+  /** The data year asked for ({@code --year}), or null to read it from the file or its name. */
+  @org.jspecify.annotations.Nullable
+  Integer requestedYear();
+
   /** The name people know the source by (the file name of a path or URL). */
   String sourceName();
 

@@ -31,8 +31,13 @@ final class RunContext implements LoadContext {
   private long lastBytes;
   private long lastRowsLoaded;
 
-  RunContext(long runId, String sourceName, IngestionRuns runs, double maxRejectShare, ProgressListener listener, String kind) {
+  private final @Nullable Integer requestedYear;
+
+  RunContext(
+      long runId, String sourceName, @Nullable Integer requestedYear, IngestionRuns runs, double maxRejectShare,
+      ProgressListener listener, String kind) {
     this.runId = runId;
+    this.requestedYear = requestedYear;
     this.sourceName = sourceName;
     this.runs = runs;
     this.maxRejectShare = maxRejectShare;
@@ -56,6 +61,11 @@ final class RunContext implements LoadContext {
       throw new IllegalStateException("source not resolved yet");
     }
     return file;
+  }
+
+  @Override
+  public @Nullable Integer requestedYear() {
+    return requestedYear;
   }
 
   @Override

@@ -56,7 +56,8 @@ class RunExecutor {
         throw new IllegalStateException("Another " + loader.dataset().key() + " run is in progress; try again when it ends");
       }
       runs.markRunning(runId);
-      context = new RunContext(runId, run.sourceName(), runs, settings.maxRejectShare(), listener, loader.kind());
+      context =
+          new RunContext(runId, run.sourceName(), run.dataYear(), runs, settings.maxRejectShare(), listener, loader.kind());
       Path file = resolver.resolve(run.source());
       context.useFile(file);
       runs.source(runId, file.getFileName().toString(), java.nio.file.Files.size(file));

@@ -82,7 +82,10 @@ class IngestionAdminController {
 
   record RunList(List<RunView> items) {}
 
-  record StartRun(@NotBlank(message = "must name a dataset") String dataset, @NotBlank(message = "must not be blank") String source) {}
+  record StartRun(
+      @NotBlank(message = "must name a dataset") String dataset,
+      @NotBlank(message = "must not be blank") String source,
+      @Nullable @Min(value = 2000, message = "must be a data year") @Max(value = 2100, message = "must be a data year") Integer year) {}
 
   @GetMapping
   @Operation(summary = "Recent ingestion runs, newest first")
@@ -102,9 +105,9 @@ class IngestionAdminController {
 
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
-  @Operation(summary = "Queue a run", description = "dataset: nppes, nppes-weekly or nppes-deactivations; source: a path on the worker or an http(s) URL")
+  @Operation(summary = "Queue a run", description = "dataset: nppes, nppes-weekly, nppes-deactivations or partb; source: a path on the worker or an http(s) URL; year: the data year of a CMS file, when its name does not tell it")
   RunView start(@Valid @RequestBody StartRun request) {
-    return RunView.of(ingestion.enqueue(request.dataset(), request.source().strip()), null);
+    return RunView.of(ingestion.enqueue(request.dataset(), request.source().strip(), request.year()), null);
   }
 
   @PostMapping("/{id}/retry")

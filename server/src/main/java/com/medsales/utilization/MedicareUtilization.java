@@ -1,0 +1,68 @@
+package com.medsales.utilization;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads the published Medicare utilization of a provider. */
+@Service
+public class MedicareUtilization {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+
+  MedicareUtilization(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Every published Part B year of the provider, newest first. */
+  @Transactional(readOnly = true)
+  public List<PartBYear> partB(long npi) {
+    return jdbc.sql(
+            """
+            SELECT data_year, provider_type, state, services, beneficiaries, rows, suppressed_rows, allowed_amount,
+                   payment_amount, top_procedures::text AS top, services_percentile, payment_percentile
+            FROM partb_rollup WHERE npi = :npi ORDER BY data_year DESC
+            """)
+        .param("npi", npi)
+        .query(
+            (rs, i) ->
+                new PartBYear(
+                    rs.getInt("data_year"), rs.getString("provider_type"), rs.getString("state"),
+                    rs.getBigDecimal("services"), rs.getObject("beneficiaries", Long.class), rs.getInt("rows"),
+                    rs.getInt("suppressed_rows"), rs.getBigDecimal("allowed_amount"), rs.getBigDecimal("payment_amount"),
+                    procedures(rs.getString("top")), rs.getBigDecimal("services_percentile"),
+                    rs.getBigDecimal("payment_percentile")))
+        .list();
+  }
+
+  /** How the latest CMS file names and places the provider, when any published file has them. */
+  @Transactional(readOnly = true)
+  public Optional<CmsProvider> cmsProvider(long npi) {
+    return jdbc.sql("SELECT * FROM partb_provider WHERE npi = :npi ORDER BY data_year DESC LIMIT 1")
+        .param("npi", npi)
+        .query(
+            (rs, i) ->
+                new CmsProvider(
+                    rs.getLong("npi"), rs.getInt("data_year"), rs.getString("last_org_name"), rs.getString("first_name"),
+                    rs.getString("middle_initial"), rs.getString("credentials"), rs.getString("entity_code"),
+                    rs.getString("street1"), rs.getString("street2"), rs.getString("city"), rs.getString("state"),
+                    rs.getString("zip5"), rs.getString("country"), rs.getString("provider_type")))
+        .optional();
+  }
+
+  private static List<PartBYear.Procedure> procedures(String json) {
+    JsonNode array = JSON.readTree(json);
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false)
+        .map(n -> new PartBYear.Procedure(
+            n.get("hcpcs").asString(), n.get("description").isNull() ? null : n.get("description").asString(),
+            new BigDecimal(n.get("services").asString())))
+        .toList();
+  }
+}
