@@ -20,6 +20,7 @@ const KIND_DESCRIPTIONS: Record<StartableKind, string> = {
   'nppes-weekly': 'NPPES weekly update',
   'nppes-deactivations': 'NPPES deactivation list',
   partb: 'Medicare Part B yearly file (year read from the file name)',
+  partd: 'Medicare Part D yearly file (year read from the file name)',
 };
 
 /** "source", "/source", "#/source" and "request.source" all name the source field. */

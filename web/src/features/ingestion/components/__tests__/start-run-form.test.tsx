@@ -13,7 +13,7 @@ function form() {
 }
 
 describe('Start a run form', () => {
-  it('offers the NPPES kinds and Part B and posts the dataset and source', async () => {
+  it('offers the NPPES kinds, Part B and Part D and posts the dataset and source', async () => {
     const posted: StubRequest[] = [];
     let queued = false;
     const fetchMock = stubApi((request) => {
@@ -39,6 +39,7 @@ describe('Start a run form', () => {
       'nppes-weekly',
       'nppes-deactivations',
       'partb',
+      'partd',
     ]);
     await user.selectOptions(dataset, 'nppes-deactivations');
     const source = form().getByRole('textbox', { name: 'Source' });

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import com.medsales.utilization.CmsProvider;
 import com.medsales.utilization.MedicareUtilization;
 import com.medsales.utilization.PartBYear;
+import com.medsales.utilization.PartDYear;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public class Providers {
   public Optional<ProviderProfile> find(long npi) {
     var base = jdbc.sql("SELECT * FROM provider WHERE npi = :npi").param("npi", npi).query((rs, i) -> new Row(rs)).optional();
     if (base.isEmpty()) {
-      return utilization.cmsProvider(npi).map(cms -> fromCms(cms, utilization.partB(npi)));
+      return utilization.cmsProvider(npi).map(cms -> fromCms(cms, utilization.partB(npi), utilization.partD(npi)));
     }
     Row p = base.get();
     var addresses =
@@ -75,11 +76,11 @@ public class Providers {
             .param("npi", npi)
             .query((rs, i) -> new ProviderProfile.OtherName(rs.getString("name"), rs.getString("type_code"), rs.getString("source")))
             .list();
-    return Optional.of(p.profile(addresses, taxonomies, identifiers, otherNames, utilization.partB(npi)));
+    return Optional.of(p.profile(addresses, taxonomies, identifiers, otherNames, utilization.partB(npi), utilization.partD(npi)));
   }
 
   /** An NPI that NPPES lacks, as the latest CMS file names and places it. */
-  private static ProviderProfile fromCms(CmsProvider cms, List<PartBYear> partB) {
+  private static ProviderProfile fromCms(CmsProvider cms, List<PartBYear> partB, List<PartDYear> partD) {
     boolean organization = "O".equals(cms.entityCode());
     String display =
         organization || cms.firstName() == null
@@ -96,7 +97,7 @@ public class Providers {
             display, organization ? cms.lastOrOrganizationName() : null, null, organization ? null : cms.firstName(),
             organization ? null : cms.middleInitial(), organization ? null : cms.lastOrOrganizationName(), null,
             cms.credentials()),
-        null, null, null, null, null, null, null, null, List.of(address), List.of(), List.of(), List.of(), partB);
+        null, null, null, null, null, null, null, null, List.of(address), List.of(), List.of(), List.of(), partB, partD);
   }
 
   /** The provider row, read once. */
@@ -149,7 +150,8 @@ public class Providers {
         java.util.List<ProviderProfile.Taxonomy> taxonomies,
         java.util.List<ProviderProfile.Identifier> identifiers,
         java.util.List<ProviderProfile.OtherName> otherNames,
-        java.util.List<PartBYear> partB) {
+        java.util.List<PartBYear> partB,
+        java.util.List<PartDYear> partD) {
       String type = entityType == null ? null : entityType == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION;
       String display =
           organization != null
@@ -168,7 +170,7 @@ public class Providers {
           sex, enumeration, lastUpdate, certification, soleProprietor, subpart,
           hasParent ? new ProviderProfile.ParentOrganization(parentName, parentTin) : null,
           hasOfficial ? new ProviderProfile.AuthorizedOfficial(aoPrefix, aoFirst, aoMiddle, aoLast, aoSuffix, aoCredential, aoTitle, aoPhone) : null,
-          addresses, taxonomies, identifiers, otherNames, partB);
+          addresses, taxonomies, identifiers, otherNames, partB, partD);
     }
   }
 }

@@ -42,6 +42,26 @@ public class MedicareUtilization {
         .list();
   }
 
+  /** Every published Part D year of the provider, newest first. */
+  @Transactional(readOnly = true)
+  public List<PartDYear> partD(long npi) {
+    return jdbc.sql(
+            """
+            SELECT data_year, provider_type, state, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows,
+                   suppressed_rows, top_drugs::text AS top, claims_percentile, cost_percentile
+            FROM partd_rollup WHERE npi = :npi ORDER BY data_year DESC
+            """)
+        .param("npi", npi)
+        .query(
+            (rs, i) ->
+                new PartDYear(
+                    rs.getInt("data_year"), rs.getString("provider_type"), rs.getString("state"), rs.getBigDecimal("claims"),
+                    rs.getBigDecimal("fills_30day"), rs.getBigDecimal("drug_cost"), rs.getBigDecimal("brand_claims"),
+                    rs.getBigDecimal("generic_claims"), rs.getInt("rows"), rs.getInt("suppressed_rows"),
+                    drugs(rs.getString("top")), rs.getBigDecimal("claims_percentile"), rs.getBigDecimal("cost_percentile")))
+        .list();
+  }
+
   /** How the latest CMS file names and places the provider, when any published file has them. */
   @Transactional(readOnly = true)
   public Optional<CmsProvider> cmsProvider(long npi) {
@@ -55,6 +75,22 @@ public class MedicareUtilization {
                     rs.getString("street1"), rs.getString("street2"), rs.getString("city"), rs.getString("state"),
                     rs.getString("zip5"), rs.getString("country"), rs.getString("provider_type")))
         .optional();
+  }
+
+  private static List<PartDYear.Drug> drugs(String json) {
+    return java.util.stream.StreamSupport.stream(JSON.readTree(json).spliterator(), false)
+        .map(n -> new PartDYear.Drug(
+            n.get("brandName").asString(), textOrNull(n.get("genericName")), decimalOrNull(n.get("claims")),
+            decimalOrNull(n.get("drugCost"))))
+        .toList();
+  }
+
+  private static String textOrNull(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asString();
+  }
+
+  private static BigDecimal decimalOrNull(JsonNode node) {
+    return node == null || node.isNull() ? null : new BigDecimal(node.asString());
   }
 
   private static List<PartBYear.Procedure> procedures(String json) {

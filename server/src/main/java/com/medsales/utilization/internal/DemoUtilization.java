@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code MEDSALES_DEMO_DATA}: on first start with no Part B ever loaded, loads the bundled real Part B rows (the Mohs
- * surgery codes of 2019 and 2021, and 2023 rows of twelve providers), in the background.
+ * surgery codes of 2019 and 2021, and 2023 rows of twelve providers) and the first rows of the 2013 Part D release,
+ * in the background.
  */
 @Component
 @ConditionalOnRole(Role.INGESTION_WORKER)
@@ -60,7 +61,12 @@ class DemoUtilization {
         }
         ingestion.runNow("partb", file.toString(), ProgressListener.NONE);
       }
-      log.info("Demo data loaded: the bundled real Medicare Part B rows");
+      Path partD = dir.resolve("PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab");
+      try (InputStream in = DemoUtilization.class.getResourceAsStream("/demo/partd/" + partD.getFileName())) {
+        Files.copy(in, partD, StandardCopyOption.REPLACE_EXISTING);
+      }
+      ingestion.runNow("partd", partD.toString(), 2013, ProgressListener.NONE);
+      log.info("Demo data loaded: the bundled real Medicare Part B and Part D rows");
     } catch (Exception e) {
       log.warn("Part B demo data not loaded: {}", e.getMessage());
     }

@@ -1,6 +1,7 @@
 package com.medsales.utilization.internal;
 
 import static com.medsales.utilization.internal.PartBColumns.*;
+import static com.medsales.utilization.internal.YearlyTables.execute;
 
 import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.CountingInputStream;
@@ -24,12 +25,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +41,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PartBLoader implements DatasetLoader {
 
-  private static final Pattern YEAR_IN_NAME = Pattern.compile("(?<![0-9])(20[0-9]{2}|19[0-9]{2})(?![0-9])");
+  static final List<String> TABLES = List.of("partb_service", "partb_provider", "partb_rollup");
   private static final String SERVICE_COLUMNS =
       "data_year, npi, hcpcs_code, hcpcs_description, hcpcs_drug, place_of_service, total_beneficiaries,"
           + " beneficiaries_suppressed, total_services, total_beneficiary_day_services, avg_submitted_charge,"
@@ -72,19 +71,15 @@ class PartBLoader implements DatasetLoader {
     return "Medicare Part B by provider and service, one data year (--year, or read from the file name)";
   }
 
-  static @Nullable Integer yearFromName(String name) {
-    Matcher m = YEAR_IN_NAME.matcher(name);
-    return m.find() ? Integer.valueOf(m.group(1)) : null;
-  }
-
   @Override
   public Outcome load(LoadContext context) throws Exception {
-    Integer year = context.requestedYear() != null ? context.requestedYear() : yearFromName(context.sourceName());
+    Integer year = context.requestedYear() != null ? context.requestedYear() : YearlyTables.yearFromName(context.sourceName());
     if (year == null) {
       throw new IllegalArgumentException(
           "Cannot tell the data year of " + context.sourceName() + ": give it with --year (or \"year\" in the API)");
     }
     Sources.requireCompleteLastLine(context.file(), context.sourceName());
+    var tables = new YearlyTables(TABLES, year);
     String suffix = "_y" + year + "_next";
     long rowsRead = 0;
     long loaded = 0;
@@ -93,8 +88,8 @@ class PartBLoader implements DatasetLoader {
     try (Connection serviceConnection = connections.open("partb-copy");
         Connection providerConnection = connections.open("partb-copy-providers");
         Connection c = connections.open("partb-publish")) {
-      CopyWriter services = open(serviceConnection, "partb_service", suffix, SERVICE_COLUMNS);
-      CopyWriter providers = open(providerConnection, "partb_provider", suffix, PROVIDER_COLUMNS);
+      CopyWriter services = tables.copyInto(serviceConnection, "partb_service", SERVICE_COLUMNS);
+      CopyWriter providers = tables.copyInto(providerConnection, "partb_provider", PROVIDER_COLUMNS);
       try (var counting = new CountingInputStream(new DigestInputStream(Files.newInputStream(context.file()), sha));
           var reader =
               CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
@@ -122,7 +117,7 @@ class PartBLoader implements DatasetLoader {
       } catch (Exception e) {
         services.close();
         providers.close();
-        discard(c, suffix);
+        tables.discard(c);
         throw e;
       }
       services.finish();
@@ -131,14 +126,14 @@ class PartBLoader implements DatasetLoader {
       try {
         context.checkRejectThreshold(rowsRead);
         context.progress("indexing", size, rowsRead, loaded);
-        prepare(c, year, suffix);
+        prepare(c, tables, year, suffix);
         context.progress("publishing", size, rowsRead, loaded);
-        publish(c, year, suffix);
+        tables.publish(c);
       } catch (Exception e) {
-        discard(c, suffix);
+        tables.discard(c);
         throw e;
       }
-      return new Outcome(true, loaded, count(c, "SELECT count(*) FROM partb_service WHERE data_year = " + year), Map.of(), year);
+      return new Outcome(true, loaded, YearlyTables.count(c, "SELECT count(*) FROM partb_service WHERE data_year = " + year), Map.of(), year);
     }
   }
 
@@ -208,27 +203,18 @@ class PartBLoader implements DatasetLoader {
     return true;
   }
 
-  private static CopyWriter open(Connection connection, String table, String suffix, String columns) throws SQLException {
-    connection.setAutoCommit(false);
-    execute(connection, "DROP TABLE IF EXISTS " + table + suffix);
-    execute(connection, "CREATE TABLE " + table + suffix + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-    return new CopyWriter(connection, "COPY " + table + suffix + " (" + columns + ") FROM STDIN");
-  }
-
   /** Indexes, the provider table deduplicated, the rollups with their percentiles: all on the year's own tables. */
-  private static void prepare(Connection c, int year, String suffix) throws SQLException {
+  private static void prepare(Connection c, YearlyTables tables, int year, String suffix) throws SQLException {
     execute(c, "SET maintenance_work_mem = '512MB'");
     // the file lists a provider's rows together; should it not, keep one row per NPI
     execute(c, "DELETE FROM partb_provider" + suffix + " a USING partb_provider" + suffix + " b"
         + " WHERE a.npi = b.npi AND a.ctid > b.ctid");
-    for (String table : new String[] {"partb_service", "partb_provider"}) {
-      execute(c, "ALTER TABLE " + table + suffix + " ADD CONSTRAINT " + table + suffix + "_year CHECK (data_year = " + year + ")");
-    }
+    tables.constrainYear(c, "partb_service");
+    tables.constrainYear(c, "partb_provider");
     execute(c, "ALTER TABLE partb_provider" + suffix + " ADD PRIMARY KEY (data_year, npi)");
     execute(c, "CREATE INDEX ON partb_service" + suffix + " (npi)");
     execute(c, "CREATE INDEX ON partb_service" + suffix + " (hcpcs_code, npi)");
-    execute(c, "DROP TABLE IF EXISTS partb_rollup" + suffix);
-    execute(c, "CREATE TABLE partb_rollup" + suffix + " (LIKE partb_rollup INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+    tables.create(c, "partb_rollup");
     execute(
         c,
         """
@@ -256,37 +242,10 @@ class PartBLoader implements DatasetLoader {
         FROM totals t LEFT JOIN top ON top.npi = t.npi LEFT JOIN partb_provider%1$s p ON p.npi = t.npi
         """
             .formatted(suffix, year));
-    execute(c, "ALTER TABLE partb_rollup" + suffix + " ADD CONSTRAINT partb_rollup" + suffix + "_year CHECK (data_year = " + year + ")");
+    tables.constrainYear(c, "partb_rollup");
     execute(c, "ALTER TABLE partb_rollup" + suffix + " ADD PRIMARY KEY (data_year, npi)");
-    for (String table : new String[] {"partb_service", "partb_provider", "partb_rollup"}) {
-      execute(c, "ANALYZE " + table + suffix);
-    }
-  }
-
-  /** Swaps the year's three tables in as its partitions, in one transaction. */
-  private static void publish(Connection c, int year, String suffix) throws SQLException {
-    c.setAutoCommit(false);
-    try {
-      execute(c, "SET LOCAL lock_timeout = '60s'");
-      for (String table : new String[] {"partb_service", "partb_provider", "partb_rollup"}) {
-        String partition = table + "_y" + year;
-        execute(c, "DROP TABLE IF EXISTS " + partition);
-        execute(c, "ALTER TABLE " + table + suffix + " RENAME TO " + partition);
-        execute(c, "ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + year + ")");
-      }
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
-  }
-
-  private static void discard(Connection c, String suffix) throws SQLException {
-    c.setAutoCommit(true);
-    for (String table : new String[] {"partb_service", "partb_provider", "partb_rollup"}) {
-      execute(c, "DROP TABLE IF EXISTS " + table + suffix);
+    for (String table : TABLES) {
+      execute(c, "ANALYZE " + tables.next(table));
     }
   }
 
@@ -314,18 +273,5 @@ class PartBLoader implements DatasetLoader {
       case "N" -> Boolean.FALSE;
       default -> null;
     };
-  }
-
-  private static long count(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static void execute(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 }

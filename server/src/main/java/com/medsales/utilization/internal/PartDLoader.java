@@ -1,0 +1,277 @@
+package com.medsales.utilization.internal;
+
+import static com.medsales.utilization.internal.PartDColumns.*;
+import static com.medsales.utilization.internal.YearlyTables.execute;
+
+import com.medsales.ingest.CopyWriter;
+import com.medsales.ingest.CountingInputStream;
+import com.medsales.ingest.CsvHeader;
+import com.medsales.ingest.Dataset;
+import com.medsales.ingest.DatasetLoader;
+import com.medsales.ingest.LoadContext;
+import com.medsales.ingest.Reject;
+import com.medsales.ingest.Sources;
+import com.medsales.platform.BulkConnections;
+import com.medsales.shared.Npi;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads one data year of Medicare Part D by provider and drug, as {@link PartBLoader} does Part B: year from
+ * {@code --year} or the file name, vintage from the header (comma- or tab-separated), COPY into the year's own tables,
+ * rollups with brand and generic claims and peer percentiles in SQL, then the year's partitions replaced at once.
+ */
+@Component
+class PartDLoader implements DatasetLoader {
+
+  static final List<String> TABLES = List.of("partd_drug", "partd_provider", "partd_rollup");
+  private static final String DRUG_COLUMNS =
+      "data_year, npi, brand_name, generic_name, total_claims, total_30day_fills, total_day_supply, total_drug_cost,"
+          + " total_beneficiaries, beneficiaries_suppressed, ge65_suppression_flag, ge65_claims, ge65_30day_fills,"
+          + " ge65_drug_cost, ge65_day_supply, ge65_beneficiary_flag, ge65_beneficiaries, source_line";
+  private static final String PROVIDER_COLUMNS = "data_year, npi, last_org_name, first_name, city, state, provider_type";
+  private static final int[] NUMBERS = {CLAIMS, FILLS, DAY_SUPPLY, COST, BENES, GE65_CLAIMS, GE65_FILLS, GE65_COST,
+      GE65_DAY_SUPPLY, GE65_BENES};
+
+  private final BulkConnections connections;
+
+  PartDLoader(BulkConnections connections) {
+    this.connections = connections;
+  }
+
+  @Override
+  public String kind() {
+    return "partd";
+  }
+
+  @Override
+  public Dataset dataset() {
+    return Dataset.PART_D;
+  }
+
+  @Override
+  public String description() {
+    return "Medicare Part D prescribers by provider and drug, one data year (--year, or read from the file name)";
+  }
+
+  @Override
+  public Outcome load(LoadContext context) throws Exception {
+    Integer year = context.requestedYear() != null ? context.requestedYear() : YearlyTables.yearFromName(context.sourceName());
+    if (year == null) {
+      throw new IllegalArgumentException(
+          "Cannot tell the data year of " + context.sourceName() + ": give it with --year (or \"year\" in the API)");
+    }
+    Sources.requireCompleteLastLine(context.file(), context.sourceName());
+    var tables = new YearlyTables(TABLES, year);
+    long rowsRead = 0;
+    long loaded = 0;
+    long size = Files.size(context.file());
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    try (Connection drugConnection = connections.open("partd-copy");
+        Connection providerConnection = connections.open("partd-copy-providers");
+        Connection c = connections.open("partd-publish")) {
+      CopyWriter drugs = tables.copyInto(drugConnection, "partd_drug", DRUG_COLUMNS);
+      CopyWriter providers = tables.copyInto(providerConnection, "partd_provider", PROVIDER_COLUMNS);
+      try (var counting = new CountingInputStream(new DigestInputStream(Files.newInputStream(context.file()), sha));
+          var reader =
+              CsvReader.builder().fieldSeparator(separator(context.file())).allowExtraFields(true).allowMissingFields(true)
+                  .skipEmptyLines(true)
+                  .ofCsvRecord(new InputStreamReader(counting, StandardCharsets.UTF_8.newDecoder()
+                      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+        Iterator<CsvRecord> rows = reader.iterator();
+        if (!rows.hasNext()) {
+          throw new IOException(context.sourceName() + " is empty: no header row");
+        }
+        CsvHeader header = new CsvHeader(context.sourceName(), rows.next().getFields());
+        PartDColumns.Mapping columns = PartDColumns.recognise(header, context.sourceName());
+        long previousNpi = -1;
+        while (rows.hasNext()) {
+          CsvRecord row = rows.next();
+          rowsRead++;
+          Long npi = write(row, columns, header, year, drugs, providers, previousNpi, context);
+          if (npi != null) {
+            previousNpi = npi;
+            loaded++;
+          }
+          if ((rowsRead & 1023) == 0) {
+            context.progress("loading", counting.count(), rowsRead, loaded);
+          }
+        }
+        context.progress("loading", counting.count(), rowsRead, loaded);
+      } catch (Exception e) {
+        drugs.close();
+        providers.close();
+        tables.discard(c);
+        throw e;
+      }
+      drugs.finish();
+      providers.finish();
+      context.sourceDigest(HexFormat.of().formatHex(sha.digest()), size);
+      try {
+        context.checkRejectThreshold(rowsRead);
+        context.progress("indexing", size, rowsRead, loaded);
+        prepare(c, tables, year);
+        context.progress("publishing", size, rowsRead, loaded);
+        tables.publish(c);
+      } catch (Exception e) {
+        tables.discard(c);
+        throw e;
+      }
+      return new Outcome(true, loaded, YearlyTables.count(c, "SELECT count(*) FROM partd_drug WHERE data_year = " + year), Map.of(), year);
+    }
+  }
+
+  /** Tab for the first releases' .tab files, comma otherwise: whichever the header line has. */
+  private static char separator(Path file) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+      String first = reader.readLine();
+      return first != null && first.indexOf('\t') >= 0 ? '\t' : ',';
+    }
+  }
+
+  /** Checks a row and writes it; the NPI when written, null when rejected. */
+  private static @Nullable Long write(
+      CsvRecord row, PartDColumns.Mapping columns, CsvHeader header, int year, CopyWriter drugs, CopyWriter providers,
+      long previousNpi, LoadContext context) throws IOException {
+    long line = row.getStartingLineNumber();
+    String file = context.sourceName();
+    if (row.getFieldCount() != header.size()) {
+      context.reject(new Reject(file, line, null, "Expected " + header.size() + " fields, found " + row.getFieldCount(), null));
+      return null;
+    }
+    for (int i = 0; i < row.getFieldCount(); i++) {
+      if (row.getField(i).indexOf('\uFFFD') >= 0) {
+        context.reject(new Reject(file, line, header.name(i), "Not valid UTF-8 text", row.getField(i)));
+        return null;
+      }
+    }
+    String npi = row.getField(columns.at(NPI)).strip();
+    String problem = Npi.problem(npi);
+    if (problem != null) {
+      context.reject(new Reject(file, line, header.name(columns.at(NPI)), problem, npi));
+      return null;
+    }
+    String brand = row.getField(columns.at(BRAND)).strip();
+    if (brand.isEmpty()) {
+      context.reject(new Reject(file, line, header.name(columns.at(BRAND)), "Missing drug name", null));
+      return null;
+    }
+    String[] values = new String[NUMBERS.length];
+    for (int i = 0; i < NUMBERS.length; i++) {
+      int position = columns.at(NUMBERS[i]);
+      String value = position < 0 ? "" : row.getField(position).strip();
+      if (!value.isEmpty() && !isDecimal(value)) {
+        context.reject(new Reject(file, line, header.name(position), "Not a number", value));
+        return null;
+      }
+      values[i] = value.isEmpty() ? null : value;
+    }
+    String ge65Flag = flag(row, columns, GE65_FLAG);
+    String beneFlag = flag(row, columns, GE65_BENE_FLAG);
+    for (String[] f : new String[][] {{ge65Flag, "GE65"}, {beneFlag, "GE65 beneficiaries"}}) {
+      if (f[0] != null && !f[0].equals("*") && !f[0].equals("#")) {
+        context.reject(new Reject(file, line, f[1] + " suppression flag", "Suppression flag must be *, # or blank", f[0]));
+        return null;
+      }
+    }
+    long npiValue = Long.parseLong(npi);
+    drugs.field(year).field(npiValue).field(brand).field(text(row, columns, GENERIC));
+    drugs.field(values[0]).field(values[1]).field(values[2]).field(values[3]);
+    drugs.field(values[4]).field(values[4] == null);
+    drugs.field(ge65Flag).field(values[5]).field(values[6]).field(values[7]).field(values[8]);
+    drugs.field(beneFlag).field(values[9]).field(line);
+    drugs.endRow();
+    if (npiValue != previousNpi) {
+      providers.field(year).field(npiValue).field(text(row, columns, LAST)).field(text(row, columns, FIRST))
+          .field(text(row, columns, CITY)).field(text(row, columns, STATE)).field(text(row, columns, TYPE));
+      providers.endRow();
+    }
+    return npiValue;
+  }
+
+  private static void prepare(Connection c, YearlyTables tables, int year) throws SQLException {
+    String drug = tables.next("partd_drug");
+    String provider = tables.next("partd_provider");
+    execute(c, "SET maintenance_work_mem = '512MB'");
+    execute(c, "DELETE FROM " + provider + " a USING " + provider + " b WHERE a.npi = b.npi AND a.ctid > b.ctid");
+    tables.constrainYear(c, "partd_drug");
+    tables.constrainYear(c, "partd_provider");
+    execute(c, "ALTER TABLE " + provider + " ADD PRIMARY KEY (data_year, npi)");
+    execute(c, "CREATE INDEX ON " + drug + " (npi)");
+    execute(c, "CREATE INDEX ON " + drug + " (generic_name, npi)");
+    tables.create(c, "partd_rollup");
+    execute(
+        c,
+        """
+        INSERT INTO %3$s (data_year, npi, provider_type, state, claims, fills_30day, drug_cost, brand_claims,
+                          generic_claims, rows, suppressed_rows, top_drugs, claims_percentile, cost_percentile)
+        WITH totals AS (
+            SELECT npi, coalesce(sum(total_claims), 0) AS claims, sum(total_30day_fills) AS fills,
+                   coalesce(sum(total_drug_cost), 0) AS cost,
+                   coalesce(sum(total_claims) FILTER (WHERE upper(brand_name) <> upper(coalesce(generic_name, ''))), 0) AS brand,
+                   coalesce(sum(total_claims) FILTER (WHERE upper(brand_name) = upper(coalesce(generic_name, ''))), 0) AS generic,
+                   count(*) AS rows,
+                   count(*) FILTER (WHERE beneficiaries_suppressed OR ge65_suppression_flag IS NOT NULL) AS suppressed
+            FROM %1$s GROUP BY npi),
+        ranked AS (
+            SELECT npi, brand_name, generic_name, total_claims, total_drug_cost,
+                   row_number() OVER (PARTITION BY npi ORDER BY total_claims DESC NULLS LAST, brand_name) AS rank
+            FROM %1$s),
+        top AS (
+            SELECT npi, jsonb_agg(jsonb_build_object('brandName', brand_name, 'genericName', generic_name,
+                                                     'claims', total_claims, 'drugCost', total_drug_cost) ORDER BY rank) AS drugs
+            FROM ranked WHERE rank <= 5 GROUP BY npi)
+        SELECT %4$d, t.npi, p.provider_type, p.state, t.claims, t.fills, round(t.cost, 2), t.brand, t.generic, t.rows,
+               t.suppressed, coalesce(top.drugs, '[]'::jsonb),
+               round((100 * percent_rank() OVER (PARTITION BY p.provider_type, p.state ORDER BY t.claims))::numeric, 2),
+               round((100 * percent_rank() OVER (PARTITION BY p.provider_type, p.state ORDER BY t.cost))::numeric, 2)
+        FROM totals t LEFT JOIN top ON top.npi = t.npi LEFT JOIN %2$s p ON p.npi = t.npi
+        """
+            .formatted(drug, provider, tables.next("partd_rollup"), year));
+    tables.constrainYear(c, "partd_rollup");
+    execute(c, "ALTER TABLE " + tables.next("partd_rollup") + " ADD PRIMARY KEY (data_year, npi)");
+    for (String table : TABLES) {
+      execute(c, "ANALYZE " + tables.next(table));
+    }
+  }
+
+  private static @Nullable String flag(CsvRecord row, PartDColumns.Mapping columns, int field) {
+    return text(row, columns, field);
+  }
+
+  private static @Nullable String text(CsvRecord row, PartDColumns.Mapping columns, int field) {
+    int position = columns.at(field);
+    if (position < 0) {
+      return null;
+    }
+    String value = row.getField(position).strip();
+    return value.isEmpty() ? null : value;
+  }
+
+  private static boolean isDecimal(String value) {
+    try {
+      new BigDecimal(value);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}

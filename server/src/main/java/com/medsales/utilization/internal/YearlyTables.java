@@ -1,0 +1,99 @@
+package com.medsales.utilization.internal;
+
+import com.medsales.ingest.CopyWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tables of a CMS dataset published by data year (Part B, Part D): each year is a partition; a load fills
+ * standalone {@code <table>_y<year>_next} tables and attaches them as the year's partitions in one transaction.
+ */
+final class YearlyTables {
+
+  private static final Pattern YEAR_IN_NAME = Pattern.compile("(?<![0-9])(20[0-9]{2}|19[0-9]{2})(?![0-9])");
+
+  private final List<String> tables;
+  private final int year;
+  private final String suffix;
+
+  YearlyTables(List<String> tables, int year) {
+    this.tables = tables;
+    this.year = year;
+    this.suffix = "_y" + year + "_next";
+  }
+
+  /** The year of a CMS file from its name (CMS puts it there: "..._2021_...", "..._NPI_Drug_13" does not count). */
+  static @Nullable Integer yearFromName(String name) {
+    Matcher m = YEAR_IN_NAME.matcher(name);
+    return m.find() ? Integer.valueOf(m.group(1)) : null;
+  }
+
+  String next(String table) {
+    return table + suffix;
+  }
+
+  /** Creates the year's table for {@code table} in the connection's transaction and starts a COPY into it. */
+  CopyWriter copyInto(Connection connection, String table, String columns) throws SQLException {
+    connection.setAutoCommit(false);
+    execute(connection, "DROP TABLE IF EXISTS " + next(table));
+    execute(connection, "CREATE TABLE " + next(table) + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+    return new CopyWriter(connection, "COPY " + next(table) + " (" + columns + ") FROM STDIN");
+  }
+
+  /** An empty year table to fill with SQL (a rollup). */
+  void create(Connection c, String table) throws SQLException {
+    execute(c, "DROP TABLE IF EXISTS " + next(table));
+    execute(c, "CREATE TABLE " + next(table) + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+  }
+
+  /** The constraint that lets ATTACH PARTITION skip its scan. */
+  void constrainYear(Connection c, String table) throws SQLException {
+    execute(c, "ALTER TABLE " + next(table) + " ADD CONSTRAINT " + next(table) + "_year CHECK (data_year = " + year + ")");
+  }
+
+  /** Replaces the year's partitions by the loaded tables, all in one transaction. */
+  void publish(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      execute(c, "SET LOCAL lock_timeout = '60s'");
+      for (String table : tables) {
+        String partition = table + "_y" + year;
+        execute(c, "DROP TABLE IF EXISTS " + partition);
+        execute(c, "ALTER TABLE " + next(table) + " RENAME TO " + partition);
+        execute(c, "ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + year + ")");
+      }
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  void discard(Connection c) throws SQLException {
+    c.setAutoCommit(true);
+    for (String table : tables) {
+      execute(c, "DROP TABLE IF EXISTS " + next(table));
+    }
+  }
+
+  static long count(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        var rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static void execute(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package com.medsales.utilization.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.medsales.ingest.Ingestion;
+import com.medsales.ingest.IngestionRun;
+import com.medsales.ingest.ProgressListener;
+import com.medsales.utilization.MedicareUtilization;
+import com.medsales.utilization.PartDYear;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Part D on the real first rows of the 2013 release, and on a current-format file written from those same rows. */
+@SpringBootTest
+class PartDIngestionIntegrationTests {
+
+  static final String Y2013 = "PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab";
+
+  @Autowired Ingestion ingestion;
+  @Autowired MedicareUtilization utilization;
+  @Autowired JdbcClient jdbc;
+  @TempDir Path dir;
+
+  @BeforeEach
+  void noPartD() {
+    for (String table : List.of("partd_drug", "partd_provider", "partd_rollup")) {
+      jdbc.sql("TRUNCATE " + table).update();
+    }
+  }
+
+  private Path sample() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/demo/partd/" + Y2013)) {
+      Path file = dir.resolve(Y2013);
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    }
+  }
+
+  private IngestionRun load(Path file, Integer year) throws Exception {
+    return ingestion.runNow("partd", file.toString(), year, ProgressListener.NONE);
+  }
+
+  @Test
+  void loadsTheFirstReleaseKeepingSuppressionAsNullWithItsFlags() throws Exception {
+    IngestionRun run = load(sample(), 2013);
+
+    assertThat(run.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
+    assertThat(run.dataYear()).isEqualTo(2013);
+    assertThat(run.rowsRead()).isEqualTo(7019);
+    assertThat(run.rowsLoaded()).isEqualTo(7019);
+    // 21ST CENTURY ONCOLOGY LLC, TAMSULOSIN HCL: 12 claims, 360 days, $142.14, beneficiaries suppressed, 65+ '*'
+    var row =
+        jdbc.sql(
+                """
+                SELECT total_claims, total_day_supply, total_drug_cost, total_beneficiaries, beneficiaries_suppressed,
+                       ge65_suppression_flag, ge65_claims, ge65_beneficiary_flag, total_30day_fills
+                FROM partd_drug WHERE npi = 1821285826 AND brand_name = 'TAMSULOSIN HCL'
+                """)
+            .query((rs, i) -> new Object[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                rs.getObject(4), rs.getBoolean(5), rs.getString(6), rs.getObject(7), rs.getString(8), rs.getObject(9)})
+            .single();
+    assertThat(row).containsExactly(new BigDecimal("12"), new BigDecimal("360"), new BigDecimal("142.14"), null, true,
+        "*", null, "*", null);
+    assertThat(count("ge65_suppression_flag = '#'")).isEqualTo(1959);
+    assertThat(count("ge65_suppression_flag = '*'")).isEqualTo(1014);
+    assertThat(count("total_beneficiaries IS NULL AND beneficiaries_suppressed")).isEqualTo(4324);
+  }
+
+  @Test
+  void rollsUpAProvidersYearAsComputedByHand() throws Exception {
+    load(sample(), 2013);
+
+    // A'BODJEDI, psychiatry, Stamford CT: 72 drugs in these rows (sums computed from the file by hand)
+    PartDYear year = utilization.partD(1952310666L).getFirst();
+
+    assertThat(year.rows()).isEqualTo(72);
+    assertThat(year.claims()).isEqualByComparingTo("4299");
+    assertThat(year.drugCost()).isEqualByComparingTo("343158.98");
+    assertThat(year.brandClaims()).isEqualByComparingTo("804");
+    assertThat(year.genericClaims()).isEqualByComparingTo("3495");
+    assertThat(year.suppressedRows()).isEqualTo(55);
+    assertThat(year.thirtyDayFills()).isNull(); // the 2013 release had none
+    assertThat(year.topDrugs()).extracting(PartDYear.Drug::brandName)
+        .containsExactly("ZOLPIDEM TARTRATE", "ALPRAZOLAM", "QUETIAPINE FUMARATE", "BENZTROPINE MESYLATE", "RISPERIDONE");
+    assertThat(year.providerType()).isEqualTo("Psychiatry");
+  }
+
+  @Test
+  void loadsTheCurrentFormatBesideTheFirstRelease() throws Exception {
+    load(sample(), 2013);
+    // written for this test from the real 2013 rows under the current column names (data dictionary, 2019 on);
+    // 30-day fills, which 2013 lacks, are set to the claim counts
+    Path current = currentFormat(sample(), dir.resolve("MUP_DPR_RY23_P04_V10_DY2021_NPIBN.csv"));
+
+    IngestionRun run = ingestion.runNow("partd", current.toString(), ProgressListener.NONE);
+
+    assertThat(run.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
+    assertThat(run.dataYear()).isEqualTo(2021);
+    var years = utilization.partD(1952310666L);
+    assertThat(years).extracting(PartDYear::year).containsExactly(2021, 2013);
+    assertThat(years.get(0).claims()).isEqualByComparingTo(years.get(1).claims());
+    assertThat(years.get(0).thirtyDayFills()).isEqualByComparingTo("4299");
+  }
+
+  @Test
+  void refusesAFileWithoutAYearOrWithAnUnknownLayout() throws Exception {
+    assertThatThrownBy(() -> ingestion.runNow("partd", sample().toString(), ProgressListener.NONE))
+        .hasMessageContaining("Cannot tell the data year");
+
+    List<String> lines = new ArrayList<>(Files.readAllLines(sample(), StandardCharsets.UTF_8));
+    lines.set(0, lines.get(0).replace("DRUG_NAME", "PRODUCT").replace("TOTAL_CLAIM_COUNT\t", "CLAIMS\t"));
+    Path renamed = Files.write(dir.resolve("partd_2013_renamed.tab"), lines);
+    assertThatThrownBy(() -> load(renamed, 2013))
+        .isInstanceOf(Ingestion.IngestionFailed.class)
+        .hasMessageContaining("Part D layout");
+    assertThat(jdbc.sql("SELECT count(*) FROM partd_drug").query(Long.class).single()).isZero();
+  }
+
+  private long count(String condition) {
+    return jdbc.sql("SELECT count(*) FROM partd_drug WHERE " + condition).query(Long.class).single();
+  }
+
+  private static Path currentFormat(Path tab, Path target) throws IOException {
+    List<String> out = new ArrayList<>();
+    out.add("Prscrbr_NPI,Prscrbr_Last_Org_Name,Prscrbr_First_Name,Prscrbr_City,Prscrbr_State_Abrvtn,Prscrbr_State_FIPS,"
+        + "Prscrbr_Type,Prscrbr_Type_Src,Brnd_Name,Gnrc_Name,Tot_Clms,Tot_30day_Fills,Tot_Day_Suply,Tot_Drug_Cst,"
+        + "Tot_Benes,GE65_Sprsn_Flag,GE65_Tot_Clms,GE65_Tot_30day_Fills,GE65_Tot_Drug_Cst,GE65_Tot_Day_Suply,"
+        + "GE65_Bene_Sprsn_Flag,GE65_Tot_Benes");
+    List<String> lines = Files.readAllLines(tab, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t", -1);
+      // NPI, last, first, city, state, specialty, flag, drug, generic, bene, claims, days, cost, bene65, bene65flag,
+      // claims65, ge65flag, days65, cost65
+      out.add(String.join(",", f[0], quote(f[1]), quote(f[2]), quote(f[3]), f[4], "", quote(f[5]), "S", quote(f[7]),
+          quote(f[8]), f[10], f[10], f[11], f[12], f[9], f[16], f[15], f[15], f[18], f[17], f[14], f[13]));
+    }
+    return Files.write(target, out, StandardCharsets.UTF_8);
+  }
+
+  private static String quote(String value) {
+    return "\"" + value.replace("\"", "\"\"") + "\"";
+  }
+}
