@@ -1,11 +1,11 @@
 package com.medsales.ingest;
 
 import com.medsales.ingest.Ingestion.IngestionFailed;
+import com.medsales.platform.BulkConnections;
 import com.medsales.platform.MedsalesSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,15 +22,19 @@ class RunExecutor {
 
   private final IngestionRuns runs;
   private final DataFreshness freshness;
-  private final DataSource dataSource;
+  private final BulkConnections bulkConnections;
   private final IngestSettings settings;
   private final SourceResolver resolver;
 
   RunExecutor(
-      IngestionRuns runs, DataFreshness freshness, DataSource dataSource, IngestSettings settings, MedsalesSettings medsales) {
+      IngestionRuns runs,
+      DataFreshness freshness,
+      BulkConnections bulkConnections,
+      IngestSettings settings,
+      MedsalesSettings medsales) {
     this.runs = runs;
     this.freshness = freshness;
-    this.dataSource = dataSource;
+    this.bulkConnections = bulkConnections;
     this.settings = settings;
     this.resolver =
         new SourceResolver(settings.rawDirectory() != null ? settings.rawDirectory() : medsales.home().resolve("raw"));
@@ -48,7 +52,9 @@ class RunExecutor {
       throws IngestionFailed {
     IngestionRun run = runs.find(runId).orElseThrow();
     RunContext context = null;
-    try (Connection lock = dataSource.getConnection()) {
+    // the lock's own connection, outside the pool: closing it ends the session and so releases the lock, even when the
+    // run dies (a pooled connection would keep a session lock after it went back to the pool)
+    try (Connection lock = bulkConnections.open("ingest-lock-" + loader.dataset().key())) {
       if (!tryLock(lock, loader)) {
         if (waitIfBusy) {
           throw new Ingestion.DatasetBusy(loader.dataset());

@@ -221,6 +221,14 @@ class NppesIngestionIntegrationTests {
   }
 
   @Test
+  void aFinishedRunHoldsNoLockOnItsDataset() throws Exception {
+    run("nppes", NppesSamples.copy(dir, SAMPLE_2018));
+    assertThatThrownBy(() -> run("nppes", dir.resolve("missing.csv"))).isInstanceOf(Ingestion.IngestionFailed.class);
+
+    assertThat(jdbc.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'").query(Long.class).single()).isZero();
+  }
+
+  @Test
   void reRunningTheSameFileIsHarmless() throws Exception {
     Path file = NppesSamples.copy(dir, ORGANIZATIONS_2021);
     run("nppes", file);
