@@ -21,6 +21,7 @@ const KIND_DESCRIPTIONS: Record<StartableKind, string> = {
   'nppes-deactivations': 'NPPES deactivation list',
   partb: 'Medicare Part B yearly file (year read from the file name)',
   partd: 'Medicare Part D yearly file (year read from the file name)',
+  openpayments: 'Open Payments General Payments, one program year',
 };
 
 /** "source", "/source", "#/source" and "request.source" all name the source field. */

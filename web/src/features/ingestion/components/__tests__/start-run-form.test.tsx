@@ -13,7 +13,7 @@ function form() {
 }
 
 describe('Start a run form', () => {
-  it('offers the NPPES kinds, Part B and Part D and posts the dataset and source', async () => {
+  it('offers the NPPES and CMS kinds and posts the dataset and source', async () => {
     const posted: StubRequest[] = [];
     let queued = false;
     const fetchMock = stubApi((request) => {
@@ -40,6 +40,7 @@ describe('Start a run form', () => {
       'nppes-deactivations',
       'partb',
       'partd',
+      'openpayments',
     ]);
     await user.selectOptions(dataset, 'nppes-deactivations');
     const source = form().getByRole('textbox', { name: 'Source' });

@@ -1,6 +1,5 @@
-package com.medsales.utilization.internal;
+package com.medsales.ingest;
 
-import com.medsales.ingest.CopyWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,32 +12,38 @@ import org.jspecify.annotations.Nullable;
  * The tables of a CMS dataset published by data year (Part B, Part D): each year is a partition; a load fills
  * standalone {@code <table>_y<year>_next} tables and attaches them as the year's partitions in one transaction.
  */
-final class YearlyTables {
+public final class YearlyTables {
 
   private static final Pattern YEAR_IN_NAME = Pattern.compile("(?<![0-9])(20[0-9]{2}|19[0-9]{2})(?![0-9])");
 
   private final List<String> tables;
   private final int year;
   private final String suffix;
+  private final String yearColumn;
 
-  YearlyTables(List<String> tables, int year) {
+  public YearlyTables(List<String> tables, int year) {
+    this(tables, year, "data_year");
+  }
+
+  public YearlyTables(List<String> tables, int year, String yearColumn) {
     this.tables = tables;
     this.year = year;
     this.suffix = "_y" + year + "_next";
+    this.yearColumn = yearColumn;
   }
 
   /** The year of a CMS file from its name (CMS puts it there: "..._2021_...", "..._NPI_Drug_13" does not count). */
-  static @Nullable Integer yearFromName(String name) {
+  public static @Nullable Integer yearFromName(String name) {
     Matcher m = YEAR_IN_NAME.matcher(name);
     return m.find() ? Integer.valueOf(m.group(1)) : null;
   }
 
-  String next(String table) {
+  public String next(String table) {
     return table + suffix;
   }
 
   /** Creates the year's table for {@code table} in the connection's transaction and starts a COPY into it. */
-  CopyWriter copyInto(Connection connection, String table, String columns) throws SQLException {
+  public CopyWriter copyInto(Connection connection, String table, String columns) throws SQLException {
     connection.setAutoCommit(false);
     execute(connection, "DROP TABLE IF EXISTS " + next(table));
     execute(connection, "CREATE TABLE " + next(table) + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
@@ -46,18 +51,18 @@ final class YearlyTables {
   }
 
   /** An empty year table to fill with SQL (a rollup). */
-  void create(Connection c, String table) throws SQLException {
+  public void create(Connection c, String table) throws SQLException {
     execute(c, "DROP TABLE IF EXISTS " + next(table));
     execute(c, "CREATE TABLE " + next(table) + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
   }
 
   /** The constraint that lets ATTACH PARTITION skip its scan. */
-  void constrainYear(Connection c, String table) throws SQLException {
-    execute(c, "ALTER TABLE " + next(table) + " ADD CONSTRAINT " + next(table) + "_year CHECK (data_year = " + year + ")");
+  public void constrainYear(Connection c, String table) throws SQLException {
+    execute(c, "ALTER TABLE " + next(table) + " ADD CONSTRAINT " + next(table) + "_year CHECK (" + yearColumn + " = " + year + ")");
   }
 
   /** Replaces the year's partitions by the loaded tables, all in one transaction. */
-  void publish(Connection c) throws SQLException {
+  public void publish(Connection c) throws SQLException {
     c.setAutoCommit(false);
     try {
       execute(c, "SET LOCAL lock_timeout = '60s'");
@@ -76,14 +81,14 @@ final class YearlyTables {
     }
   }
 
-  void discard(Connection c) throws SQLException {
+  public void discard(Connection c) throws SQLException {
     c.setAutoCommit(true);
     for (String table : tables) {
       execute(c, "DROP TABLE IF EXISTS " + next(table));
     }
   }
 
-  static long count(Connection c, String sql) throws SQLException {
+  public static long count(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement();
         var rs = s.executeQuery(sql)) {
       rs.next();
@@ -91,7 +96,7 @@ final class YearlyTables {
     }
   }
 
-  static void execute(Connection c, String sql) throws SQLException {
+  public static void execute(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(sql);
     }

@@ -2,13 +2,14 @@ package com.medsales.provider;
 
 import java.time.LocalDate;
 import java.util.List;
+import com.medsales.payments.OpenPaymentsYear;
 import com.medsales.utilization.PartBYear;
 import com.medsales.utilization.PartDYear;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider's NPPES facts, as {@code GET /api/v1/providers/{npi}} shows them, and their Medicare Part B and Part D
- * years. An NPI
+ * A provider's NPPES facts, as {@code GET /api/v1/providers/{npi}} shows them, their Medicare Part B and Part D
+ * years and their Open Payments program years. An NPI
  * that NPPES lacks but a CMS file has answers with {@code inRegistry} false, status {@code NOT_IN_REGISTRY}, and the
  * name and address the CMS file gives.
  */
@@ -35,7 +36,8 @@ public record ProviderProfile(
     List<Identifier> identifiers,
     List<OtherName> otherNames,
     List<PartBYear> partB,
-    List<PartDYear> partD) {
+    List<PartDYear> partD,
+    List<OpenPaymentsYear> openPayments) {
 
   public static final String INDIVIDUAL = "INDIVIDUAL";
   public static final String ORGANIZATION = "ORGANIZATION";

@@ -2,6 +2,8 @@ package com.medsales.provider;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import com.medsales.payments.OpenPayments;
+import com.medsales.payments.OpenPaymentsYear;
 import com.medsales.utilization.CmsProvider;
 import com.medsales.utilization.MedicareUtilization;
 import com.medsales.utilization.PartBYear;
@@ -20,17 +22,21 @@ public class Providers {
 
   private final JdbcClient jdbc;
   private final MedicareUtilization utilization;
+  private final OpenPayments payments;
 
-  Providers(JdbcClient jdbc, MedicareUtilization utilization) {
+  Providers(JdbcClient jdbc, MedicareUtilization utilization, OpenPayments payments) {
     this.jdbc = jdbc;
     this.utilization = utilization;
+    this.payments = payments;
   }
 
   @Transactional(readOnly = true)
   public Optional<ProviderProfile> find(long npi) {
     var base = jdbc.sql("SELECT * FROM provider WHERE npi = :npi").param("npi", npi).query((rs, i) -> new Row(rs)).optional();
     if (base.isEmpty()) {
-      return utilization.cmsProvider(npi).map(cms -> fromCms(cms, utilization.partB(npi), utilization.partD(npi)));
+      return utilization
+          .cmsProvider(npi)
+          .map(cms -> fromCms(cms, utilization.partB(npi), utilization.partD(npi), payments.byYear(npi)));
     }
     Row p = base.get();
     var addresses =
@@ -76,11 +82,14 @@ public class Providers {
             .param("npi", npi)
             .query((rs, i) -> new ProviderProfile.OtherName(rs.getString("name"), rs.getString("type_code"), rs.getString("source")))
             .list();
-    return Optional.of(p.profile(addresses, taxonomies, identifiers, otherNames, utilization.partB(npi), utilization.partD(npi)));
+    return Optional.of(
+        p.profile(addresses, taxonomies, identifiers, otherNames, utilization.partB(npi), utilization.partD(npi),
+            payments.byYear(npi)));
   }
 
   /** An NPI that NPPES lacks, as the latest CMS file names and places it. */
-  private static ProviderProfile fromCms(CmsProvider cms, List<PartBYear> partB, List<PartDYear> partD) {
+  private static ProviderProfile fromCms(
+      CmsProvider cms, List<PartBYear> partB, List<PartDYear> partD, List<OpenPaymentsYear> openPayments) {
     boolean organization = "O".equals(cms.entityCode());
     String display =
         organization || cms.firstName() == null
@@ -97,7 +106,8 @@ public class Providers {
             display, organization ? cms.lastOrOrganizationName() : null, null, organization ? null : cms.firstName(),
             organization ? null : cms.middleInitial(), organization ? null : cms.lastOrOrganizationName(), null,
             cms.credentials()),
-        null, null, null, null, null, null, null, null, List.of(address), List.of(), List.of(), List.of(), partB, partD);
+        null, null, null, null, null, null, null, null, List.of(address), List.of(), List.of(), List.of(), partB, partD,
+        openPayments);
   }
 
   /** The provider row, read once. */
@@ -151,7 +161,8 @@ public class Providers {
         java.util.List<ProviderProfile.Identifier> identifiers,
         java.util.List<ProviderProfile.OtherName> otherNames,
         java.util.List<PartBYear> partB,
-        java.util.List<PartDYear> partD) {
+        java.util.List<PartDYear> partD,
+        java.util.List<OpenPaymentsYear> openPayments) {
       String type = entityType == null ? null : entityType == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION;
       String display =
           organization != null
@@ -170,7 +181,7 @@ public class Providers {
           sex, enumeration, lastUpdate, certification, soleProprietor, subpart,
           hasParent ? new ProviderProfile.ParentOrganization(parentName, parentTin) : null,
           hasOfficial ? new ProviderProfile.AuthorizedOfficial(aoPrefix, aoFirst, aoMiddle, aoLast, aoSuffix, aoCredential, aoTitle, aoPhone) : null,
-          addresses, taxonomies, identifiers, otherNames, partB, partD);
+          addresses, taxonomies, identifiers, otherNames, partB, partD, openPayments);
     }
   }
 }

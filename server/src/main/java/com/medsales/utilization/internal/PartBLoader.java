@@ -1,7 +1,7 @@
 package com.medsales.utilization.internal;
 
 import static com.medsales.utilization.internal.PartBColumns.*;
-import static com.medsales.utilization.internal.YearlyTables.execute;
+import static com.medsales.ingest.YearlyTables.execute;
 
 import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.CountingInputStream;
@@ -11,6 +11,7 @@ import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
 import com.medsales.ingest.Reject;
 import com.medsales.ingest.Sources;
+import com.medsales.ingest.YearlyTables;
 import com.medsales.platform.BulkConnections;
 import com.medsales.shared.Npi;
 import de.siegmar.fastcsv.reader.CsvReader;

@@ -1,0 +1,20 @@
+package com.medsales.payments;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A provider's Open Payments program year: general payments received, in total and by manufacturer, nature of payment
+ * and product (largest first), and how much of it the provider disputes.
+ */
+public record OpenPaymentsYear(
+    int year,
+    int payments,
+    BigDecimal totalAmount,
+    BigDecimal disputedAmount,
+    List<Share> byManufacturer,
+    List<Share> byNature,
+    List<Share> byProduct) {
+
+  public record Share(String name, BigDecimal amount, int payments) {}
+}
