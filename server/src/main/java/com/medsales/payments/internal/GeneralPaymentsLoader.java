@@ -3,33 +3,22 @@ package com.medsales.payments.internal;
 import static com.medsales.ingest.YearlyTables.execute;
 
 import com.medsales.ingest.CopyWriter;
-import com.medsales.ingest.CountingInputStream;
 import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
 import com.medsales.ingest.Reject;
-import com.medsales.ingest.Sources;
+import com.medsales.ingest.YearlyCsv;
 import com.medsales.ingest.YearlyTables;
 import com.medsales.platform.BulkConnections;
 import com.medsales.shared.Npi;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.math.BigDecimal;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,62 +132,41 @@ class GeneralPaymentsLoader implements DatasetLoader {
 
   @Override
   public Outcome load(LoadContext context) throws Exception {
-    Integer year = context.requestedYear() != null ? context.requestedYear() : YearlyTables.yearFromName(context.sourceName());
-    if (year == null) {
-      throw new IllegalArgumentException(
-          "Cannot tell the program year of " + context.sourceName() + ": give it with --year (or \"year\" in the API)");
-    }
-    Sources.requireCompleteLastLine(context.file(), context.sourceName());
+    int year = YearlyCsv.year(context, "program year");
     var tables = new YearlyTables(TABLES, year, "program_year");
-    long rowsRead = 0;
-    long loaded = 0;
-    long size = Files.size(context.file());
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
     try (Connection copy = connections.open("openpayments-copy");
         Connection c = connections.open("openpayments-publish")) {
       CopyWriter out = tables.copyInto(copy, "op_general_payment", COLUMNS);
-      try (var counting = new CountingInputStream(new DigestInputStream(Files.newInputStream(context.file()), sha));
-          var reader =
-              CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
-                  .ofCsvRecord(new InputStreamReader(counting, StandardCharsets.UTF_8.newDecoder()
-                      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-        Iterator<CsvRecord> rows = reader.iterator();
-        if (!rows.hasNext()) {
-          throw new IOException(context.sourceName() + " is empty: no header row");
-        }
-        CsvHeader header = new CsvHeader(context.sourceName(), rows.next().getFields());
-        Columns columns = new Columns(header, context.sourceName());
-        while (rows.hasNext()) {
-          CsvRecord row = rows.next();
-          rowsRead++;
-          if (write(row, columns, header, year, out, context)) {
-            loaded++;
-          }
-          if ((rowsRead & 1023) == 0) {
-            context.progress("loading", counting.count(), rowsRead, loaded);
-          }
-        }
-        context.progress("loading", counting.count(), rowsRead, loaded);
-      } catch (Exception e) {
-        out.close();
-        tables.discard(c);
-        throw e;
-      }
-      out.finish();
-      context.sourceDigest(HexFormat.of().formatHex(sha.digest()), size);
-      try {
-        context.checkRejectThreshold(rowsRead);
-        context.progress("indexing", size, rowsRead, loaded);
-        prepare(c, tables, year);
-        context.progress("publishing", size, rowsRead, loaded);
-        tables.publish(c);
-      } catch (Exception e) {
-        tables.discard(c);
-        throw e;
-      }
+      var read =
+          YearlyCsv.loadYear(context, ',', tables, c, List.of(out), new Rows(year, out, context),
+              connection -> prepare(connection, tables, year));
       return new Outcome(
-          true, loaded, YearlyTables.count(c, "SELECT count(*) FROM op_general_payment WHERE program_year = " + year),
-          Map.of(), year);
+          true, read.rowsLoaded(),
+          YearlyTables.count(c, "SELECT count(*) FROM op_general_payment WHERE program_year = " + year), Map.of(), year);
+    }
+  }
+
+  /** Checks each row and writes it into the year's table. */
+  private static final class Rows implements YearlyCsv.Rows {
+    private final int year;
+    private final CopyWriter out;
+    private final LoadContext context;
+    private @Nullable Columns columns;
+
+    Rows(int year, CopyWriter out, LoadContext context) {
+      this.year = year;
+      this.out = out;
+      this.context = context;
+    }
+
+    @Override
+    public void header(CsvHeader header) throws Exception {
+      columns = new Columns(header, context.sourceName());
+    }
+
+    @Override
+    public boolean row(CsvRecord row, CsvHeader header) throws IOException {
+      return write(row, columns, header, year, out, context);
     }
   }
 
@@ -206,14 +174,6 @@ class GeneralPaymentsLoader implements DatasetLoader {
       throws IOException {
     long line = row.getStartingLineNumber();
     String file = context.sourceName();
-    if (row.getFieldCount() != header.size()) {
-      return reject(context, file, line, null, "Expected " + header.size() + " fields, found " + row.getFieldCount(), null);
-    }
-    for (int i = 0; i < row.getFieldCount(); i++) {
-      if (row.getField(i).indexOf('\uFFFD') >= 0) {
-        return reject(context, file, line, header.name(i), "Not valid UTF-8 text", row.getField(i));
-      }
-    }
     String record = columns.get(row, "record");
     if (record == null || !record.matches("[0-9]{1,18}")) {
       return reject(context, file, line, "Record_ID", "Not a record ID", record);
@@ -231,7 +191,7 @@ class GeneralPaymentsLoader implements DatasetLoader {
       return reject(context, file, line, header.name(columns.position("profile")), "Not a profile ID", profile);
     }
     String amount = columns.get(row, "amount");
-    if (amount == null || !isDecimal(amount)) {
+    if (amount == null || !YearlyCsv.isDecimal(amount)) {
       return reject(context, file, line, "Total_Amount_of_Payment_USDollars", "Not an amount", amount);
     }
     String date = columns.get(row, "date");
@@ -328,15 +288,6 @@ class GeneralPaymentsLoader implements DatasetLoader {
           Integer.parseInt(value.substring(3, 5)));
     } catch (DateTimeException e) {
       return null;
-    }
-  }
-
-  private static boolean isDecimal(String value) {
-    try {
-      new BigDecimal(value);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
     }
   }
 

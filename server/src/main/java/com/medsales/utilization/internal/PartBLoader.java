@@ -4,30 +4,19 @@ import static com.medsales.utilization.internal.PartBColumns.*;
 import static com.medsales.ingest.YearlyTables.execute;
 
 import com.medsales.ingest.CopyWriter;
-import com.medsales.ingest.CountingInputStream;
 import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
 import com.medsales.ingest.Reject;
-import com.medsales.ingest.Sources;
+import com.medsales.ingest.YearlyCsv;
 import com.medsales.ingest.YearlyTables;
 import com.medsales.platform.BulkConnections;
 import com.medsales.shared.Npi;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.math.BigDecimal;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -74,67 +63,50 @@ class PartBLoader implements DatasetLoader {
 
   @Override
   public Outcome load(LoadContext context) throws Exception {
-    Integer year = context.requestedYear() != null ? context.requestedYear() : YearlyTables.yearFromName(context.sourceName());
-    if (year == null) {
-      throw new IllegalArgumentException(
-          "Cannot tell the data year of " + context.sourceName() + ": give it with --year (or \"year\" in the API)");
-    }
-    Sources.requireCompleteLastLine(context.file(), context.sourceName());
+    int year = YearlyCsv.year(context, "data year");
     var tables = new YearlyTables(TABLES, year);
-    String suffix = "_y" + year + "_next";
-    long rowsRead = 0;
-    long loaded = 0;
-    long size = Files.size(context.file());
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
     try (Connection serviceConnection = connections.open("partb-copy");
         Connection providerConnection = connections.open("partb-copy-providers");
         Connection c = connections.open("partb-publish")) {
       CopyWriter services = tables.copyInto(serviceConnection, "partb_service", SERVICE_COLUMNS);
       CopyWriter providers = tables.copyInto(providerConnection, "partb_provider", PROVIDER_COLUMNS);
-      try (var counting = new CountingInputStream(new DigestInputStream(Files.newInputStream(context.file()), sha));
-          var reader =
-              CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
-                  .ofCsvRecord(new InputStreamReader(counting, StandardCharsets.UTF_8.newDecoder()
-                      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-        Iterator<CsvRecord> rows = reader.iterator();
-        if (!rows.hasNext()) {
-          throw new IOException(context.sourceName() + " is empty: no header row");
-        }
-        CsvHeader header = new CsvHeader(context.sourceName(), rows.next().getFields());
-        PartBColumns.Mapping columns = PartBColumns.recognise(header, context.sourceName());
-        long previousNpi = -1;
-        while (rows.hasNext()) {
-          CsvRecord row = rows.next();
-          rowsRead++;
-          if (write(row, columns, header, year, services, providers, previousNpi, context)) {
-            previousNpi = Long.parseLong(row.getField(columns.at(NPI)));
-            loaded++;
-          }
-          if ((rowsRead & 1023) == 0) {
-            context.progress("loading", counting.count(), rowsRead, loaded);
-          }
-        }
-        context.progress("loading", counting.count(), rowsRead, loaded);
-      } catch (Exception e) {
-        services.close();
-        providers.close();
-        tables.discard(c);
-        throw e;
+      var read =
+          YearlyCsv.loadYear(context, ',', tables, c, List.of(services, providers), new Rows(year, services, providers, context),
+              connection -> prepare(connection, tables, year, "_y" + year + "_next"));
+      return new Outcome(
+          true, read.rowsLoaded(), YearlyTables.count(c, "SELECT count(*) FROM partb_service WHERE data_year = " + year),
+          Map.of(), year);
+    }
+  }
+
+  /** Checks each row and writes it into the year's tables. */
+  private static final class Rows implements YearlyCsv.Rows {
+    private final int year;
+    private final CopyWriter services;
+    private final CopyWriter providers;
+    private final LoadContext context;
+    private PartBColumns.@Nullable Mapping columns;
+    private long previousNpi = -1;
+
+    Rows(int year, CopyWriter services, CopyWriter providers, LoadContext context) {
+      this.year = year;
+      this.services = services;
+      this.providers = providers;
+      this.context = context;
+    }
+
+    @Override
+    public void header(CsvHeader header) throws Exception {
+      columns = PartBColumns.recognise(header, context.sourceName());
+    }
+
+    @Override
+    public boolean row(CsvRecord row, CsvHeader header) throws IOException {
+      if (!write(row, columns, header, year, services, providers, previousNpi, context)) {
+        return false;
       }
-      services.finish();
-      providers.finish();
-      context.sourceDigest(HexFormat.of().formatHex(sha.digest()), size);
-      try {
-        context.checkRejectThreshold(rowsRead);
-        context.progress("indexing", size, rowsRead, loaded);
-        prepare(c, tables, year, suffix);
-        context.progress("publishing", size, rowsRead, loaded);
-        tables.publish(c);
-      } catch (Exception e) {
-        tables.discard(c);
-        throw e;
-      }
-      return new Outcome(true, loaded, YearlyTables.count(c, "SELECT count(*) FROM partb_service WHERE data_year = " + year), Map.of(), year);
+      previousNpi = Long.parseLong(row.getField(columns.at(NPI)));
+      return true;
     }
   }
 
@@ -144,16 +116,6 @@ class PartBLoader implements DatasetLoader {
       long previousNpi, LoadContext context) throws IOException {
     long line = row.getStartingLineNumber();
     String file = context.sourceName();
-    if (row.getFieldCount() != header.size()) {
-      context.reject(new Reject(file, line, null, "Expected " + header.size() + " fields, found " + row.getFieldCount(), null));
-      return false;
-    }
-    for (int i = 0; i < row.getFieldCount(); i++) {
-      if (row.getField(i).indexOf('\uFFFD') >= 0) {
-        context.reject(new Reject(file, line, header.name(i), "Not valid UTF-8 text", row.getField(i)));
-        return false;
-      }
-    }
     String npi = row.getField(columns.at(NPI));
     String problem = Npi.problem(npi);
     if (problem != null) {
@@ -175,7 +137,7 @@ class PartBLoader implements DatasetLoader {
     for (int i = 0; i < numeric.length; i++) {
       int position = columns.at(numeric[i]);
       String value = position < 0 ? "" : row.getField(position).strip();
-      if (!value.isEmpty() && !isDecimal(value)) {
+      if (!value.isEmpty() && !YearlyCsv.isDecimal(value)) {
         context.reject(new Reject(file, line, header.name(position), "Not a number", value));
         return false;
       }
@@ -247,15 +209,6 @@ class PartBLoader implements DatasetLoader {
     execute(c, "ALTER TABLE partb_rollup" + suffix + " ADD PRIMARY KEY (data_year, npi)");
     for (String table : TABLES) {
       execute(c, "ANALYZE " + tables.next(table));
-    }
-  }
-
-  private static boolean isDecimal(String value) {
-    try {
-      new BigDecimal(value);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
     }
   }
 

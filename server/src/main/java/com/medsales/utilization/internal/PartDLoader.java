@@ -4,32 +4,23 @@ import static com.medsales.utilization.internal.PartDColumns.*;
 import static com.medsales.ingest.YearlyTables.execute;
 
 import com.medsales.ingest.CopyWriter;
-import com.medsales.ingest.CountingInputStream;
 import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
 import com.medsales.ingest.Reject;
-import com.medsales.ingest.Sources;
+import com.medsales.ingest.YearlyCsv;
 import com.medsales.ingest.YearlyTables;
 import com.medsales.platform.BulkConnections;
 import com.medsales.shared.Npi;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.math.BigDecimal;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -75,68 +66,51 @@ class PartDLoader implements DatasetLoader {
 
   @Override
   public Outcome load(LoadContext context) throws Exception {
-    Integer year = context.requestedYear() != null ? context.requestedYear() : YearlyTables.yearFromName(context.sourceName());
-    if (year == null) {
-      throw new IllegalArgumentException(
-          "Cannot tell the data year of " + context.sourceName() + ": give it with --year (or \"year\" in the API)");
-    }
-    Sources.requireCompleteLastLine(context.file(), context.sourceName());
+    int year = YearlyCsv.year(context, "data year");
     var tables = new YearlyTables(TABLES, year);
-    long rowsRead = 0;
-    long loaded = 0;
-    long size = Files.size(context.file());
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
     try (Connection drugConnection = connections.open("partd-copy");
         Connection providerConnection = connections.open("partd-copy-providers");
         Connection c = connections.open("partd-publish")) {
       CopyWriter drugs = tables.copyInto(drugConnection, "partd_drug", DRUG_COLUMNS);
       CopyWriter providers = tables.copyInto(providerConnection, "partd_provider", PROVIDER_COLUMNS);
-      try (var counting = new CountingInputStream(new DigestInputStream(Files.newInputStream(context.file()), sha));
-          var reader =
-              CsvReader.builder().fieldSeparator(separator(context.file())).allowExtraFields(true).allowMissingFields(true)
-                  .skipEmptyLines(true)
-                  .ofCsvRecord(new InputStreamReader(counting, StandardCharsets.UTF_8.newDecoder()
-                      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-        Iterator<CsvRecord> rows = reader.iterator();
-        if (!rows.hasNext()) {
-          throw new IOException(context.sourceName() + " is empty: no header row");
-        }
-        CsvHeader header = new CsvHeader(context.sourceName(), rows.next().getFields());
-        PartDColumns.Mapping columns = PartDColumns.recognise(header, context.sourceName());
-        long previousNpi = -1;
-        while (rows.hasNext()) {
-          CsvRecord row = rows.next();
-          rowsRead++;
-          Long npi = write(row, columns, header, year, drugs, providers, previousNpi, context);
-          if (npi != null) {
-            previousNpi = npi;
-            loaded++;
-          }
-          if ((rowsRead & 1023) == 0) {
-            context.progress("loading", counting.count(), rowsRead, loaded);
-          }
-        }
-        context.progress("loading", counting.count(), rowsRead, loaded);
-      } catch (Exception e) {
-        drugs.close();
-        providers.close();
-        tables.discard(c);
-        throw e;
+      var read =
+          YearlyCsv.loadYear(context, separator(context.file()), tables, c, List.of(drugs, providers),
+              new Rows(year, drugs, providers, context), connection -> prepare(connection, tables, year));
+      return new Outcome(
+          true, read.rowsLoaded(), YearlyTables.count(c, "SELECT count(*) FROM partd_drug WHERE data_year = " + year),
+          Map.of(), year);
+    }
+  }
+
+  /** Checks each row and writes it into the year's tables. */
+  private static final class Rows implements YearlyCsv.Rows {
+    private final int year;
+    private final CopyWriter drugs;
+    private final CopyWriter providers;
+    private final LoadContext context;
+    private PartDColumns.@Nullable Mapping columns;
+    private long previousNpi = -1;
+
+    Rows(int year, CopyWriter drugs, CopyWriter providers, LoadContext context) {
+      this.year = year;
+      this.drugs = drugs;
+      this.providers = providers;
+      this.context = context;
+    }
+
+    @Override
+    public void header(CsvHeader header) throws Exception {
+      columns = PartDColumns.recognise(header, context.sourceName());
+    }
+
+    @Override
+    public boolean row(CsvRecord row, CsvHeader header) throws IOException {
+      Long npi = write(row, columns, header, year, drugs, providers, previousNpi, context);
+      if (npi == null) {
+        return false;
       }
-      drugs.finish();
-      providers.finish();
-      context.sourceDigest(HexFormat.of().formatHex(sha.digest()), size);
-      try {
-        context.checkRejectThreshold(rowsRead);
-        context.progress("indexing", size, rowsRead, loaded);
-        prepare(c, tables, year);
-        context.progress("publishing", size, rowsRead, loaded);
-        tables.publish(c);
-      } catch (Exception e) {
-        tables.discard(c);
-        throw e;
-      }
-      return new Outcome(true, loaded, YearlyTables.count(c, "SELECT count(*) FROM partd_drug WHERE data_year = " + year), Map.of(), year);
+      previousNpi = npi;
+      return true;
     }
   }
 
@@ -154,16 +128,6 @@ class PartDLoader implements DatasetLoader {
       long previousNpi, LoadContext context) throws IOException {
     long line = row.getStartingLineNumber();
     String file = context.sourceName();
-    if (row.getFieldCount() != header.size()) {
-      context.reject(new Reject(file, line, null, "Expected " + header.size() + " fields, found " + row.getFieldCount(), null));
-      return null;
-    }
-    for (int i = 0; i < row.getFieldCount(); i++) {
-      if (row.getField(i).indexOf('\uFFFD') >= 0) {
-        context.reject(new Reject(file, line, header.name(i), "Not valid UTF-8 text", row.getField(i)));
-        return null;
-      }
-    }
     String npi = row.getField(columns.at(NPI)).strip();
     String problem = Npi.problem(npi);
     if (problem != null) {
@@ -179,7 +143,7 @@ class PartDLoader implements DatasetLoader {
     for (int i = 0; i < NUMBERS.length; i++) {
       int position = columns.at(NUMBERS[i]);
       String value = position < 0 ? "" : row.getField(position).strip();
-      if (!value.isEmpty() && !isDecimal(value)) {
+      if (!value.isEmpty() && !YearlyCsv.isDecimal(value)) {
         context.reject(new Reject(file, line, header.name(position), "Not a number", value));
         return null;
       }
@@ -265,14 +229,5 @@ class PartDLoader implements DatasetLoader {
     }
     String value = row.getField(position).strip();
     return value.isEmpty() ? null : value;
-  }
-
-  private static boolean isDecimal(String value) {
-    try {
-      new BigDecimal(value);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 }

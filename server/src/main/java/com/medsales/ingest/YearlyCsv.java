@@ -1,0 +1,155 @@
+package com.medsales.ingest;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the loaders of yearly CMS files (Part B, Part D, Open Payments) share: the data year of a run, and one pass over
+ * the CSV that checksums it, reports progress, and rejects rows of the wrong width or with bytes that are not UTF-8
+ * before a loader sees them.
+ */
+public final class YearlyCsv {
+
+  private YearlyCsv() {}
+
+  /** Receives the header, then every row of the right width with valid text. */
+  public interface Rows {
+    void header(CsvHeader header) throws Exception;
+
+    /** Writes the row, or records a reject and returns false. */
+    boolean row(CsvRecord row, CsvHeader header) throws IOException;
+  }
+
+  /** What one pass read. */
+  public record Read(long rowsRead, long rowsLoaded, long bytes) {}
+
+  /** The year asked for, or the one in the file's name; refused when neither tells it. */
+  public static int year(LoadContext context, String yearName) {
+    Integer year = context.requestedYear() != null ? context.requestedYear() : YearlyTables.yearFromName(context.sourceName());
+    if (year == null) {
+      throw new IllegalArgumentException(
+          "Cannot tell the " + yearName + " of " + context.sourceName() + ": give it with --year (or \"year\" in the API)");
+    }
+    return year;
+  }
+
+  /** Reads the whole file once; a truncated file is refused before anything is read. */
+  public static Read read(LoadContext context, char separator, Rows rows) throws Exception {
+    Sources.requireCompleteLastLine(context.file(), context.sourceName());
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    long rowsRead = 0;
+    long loaded = 0;
+    String file = context.sourceName();
+    try (var counting = new CountingInputStream(new DigestInputStream(Files.newInputStream(context.file()), sha));
+        var reader =
+            CsvReader.builder().fieldSeparator(separator).allowExtraFields(true).allowMissingFields(true)
+                .skipEmptyLines(true)
+                .ofCsvRecord(new InputStreamReader(counting, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+      Iterator<CsvRecord> it = reader.iterator();
+      if (!it.hasNext()) {
+        throw new IOException(file + " is empty: no header row");
+      }
+      CsvHeader header = new CsvHeader(file, it.next().getFields());
+      rows.header(header);
+      while (it.hasNext()) {
+        CsvRecord row = it.next();
+        rowsRead++;
+        if (wellFormed(row, header, context) && rows.row(row, header)) {
+          loaded++;
+        }
+        if ((rowsRead & 1023) == 0) {
+          context.progress("loading", counting.count(), rowsRead, loaded);
+        }
+      }
+      context.progress("loading", counting.count(), rowsRead, loaded);
+      context.sourceDigest(HexFormat.of().formatHex(sha.digest()), counting.count());
+      return new Read(rowsRead, loaded, counting.count());
+    }
+  }
+
+  private static boolean wellFormed(CsvRecord row, CsvHeader header, LoadContext context) {
+    long line = row.getStartingLineNumber();
+    if (row.getFieldCount() != header.size()) {
+      context.reject(new Reject(context.sourceName(), line, null,
+          "Expected " + header.size() + " fields, found " + row.getFieldCount(), null));
+      return false;
+    }
+    for (int i = 0; i < row.getFieldCount(); i++) {
+      if (row.getField(i).indexOf('\uFFFD') >= 0) {
+        context.reject(new Reject(context.sourceName(), line, header.name(i), "Not valid UTF-8 text", row.getField(i)));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Builds the year's derived tables (indexes, rollups) on its loaded tables, before they are published. */
+  public interface Prepare {
+    void prepare(java.sql.Connection c) throws java.sql.SQLException;
+  }
+
+  /**
+   * The whole load of a year: reads the file into the COPY streams, ends them, checks the reject share, prepares and
+   * publishes the year's tables; on any failure the streams are abandoned and the year's loaded tables dropped, so
+   * nothing is published.
+   */
+  public static Read loadYear(
+      LoadContext context, char separator, YearlyTables tables, java.sql.Connection publish, java.util.List<CopyWriter> copies,
+      Rows rows, Prepare prepare) throws Exception {
+    Read read;
+    try {
+      read = read(context, separator, rows);
+      for (CopyWriter copy : copies) {
+        copy.finish();
+      }
+    } catch (Exception e) {
+      copies.forEach(CopyWriter::close);
+      tables.discard(publish);
+      throw e;
+    }
+    try {
+      context.checkRejectThreshold(read.rowsRead());
+      context.progress("indexing", read.bytes(), read.rowsRead(), read.rowsLoaded());
+      prepare.prepare(publish);
+      context.progress("publishing", read.bytes(), read.rowsRead(), read.rowsLoaded());
+      tables.publish(publish);
+      return read;
+    } catch (Exception e) {
+      tables.discard(publish);
+      throw e;
+    }
+  }
+
+  /** Records a reject; returns false for use as a row's result. */
+  public static boolean reject(LoadContext context, CsvRecord row, @Nullable String column, String reason, @Nullable String value) {
+    context.reject(new Reject(context.sourceName(), row.getStartingLineNumber(), column, reason, value));
+    return false;
+  }
+
+  public static boolean isDecimal(String value) {
+    try {
+      new BigDecimal(value);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}
