@@ -9,7 +9,7 @@ export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'PUBLISHED', 'FAILED', 'SKIPPE
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** What can be started from the page: the three NPPES kinds. */
-export const STARTABLE_KINDS = ['nppes', 'nppes-weekly', 'nppes-deactivations', 'partb', 'partd', 'openpayments'] as const;
+export const STARTABLE_KINDS = ['nppes', 'nppes-weekly', 'nppes-deactivations', 'partb', 'partd', 'openpayments', 'openpayments-research', 'openpayments-ownership'] as const;
 export type StartableKind = (typeof STARTABLE_KINDS)[number];
 
 const count = z.number().nullish();

@@ -22,6 +22,8 @@ const KIND_DESCRIPTIONS: Record<StartableKind, string> = {
   partb: 'Medicare Part B yearly file (year read from the file name)',
   partd: 'Medicare Part D yearly file (year read from the file name)',
   openpayments: 'Open Payments General Payments, one program year',
+  'openpayments-research': 'Open Payments Research Payments, one program year',
+  'openpayments-ownership': 'Open Payments Ownership Interests, one program year',
 };
 
 /** "source", "/source", "#/source" and "request.source" all name the source field. */

@@ -15,6 +15,8 @@ const KIND_LABELS: Record<string, string> = {
   partb: 'Part B yearly file',
   partd: 'Part D yearly file',
   openpayments: 'Open Payments yearly file',
+  'openpayments-research': 'Open Payments research file',
+  'openpayments-ownership': 'Open Payments ownership file',
 };
 
 const STATUS_LABELS: Record<string, string> = {

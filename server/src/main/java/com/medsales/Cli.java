@@ -130,10 +130,10 @@ public final class Cli implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = {
         "Load a public dataset file into the configured database (the embedded one in MEDSALES_HOME by default) and exit.",
-        "DATASET is one of: nppes (monthly full file), nppes-weekly, nppes-deactivations, partb, partd, openpayments."
+        "DATASET is one of: nppes (monthly full file), nppes-weekly, nppes-deactivations, partb, partd, openpayments, openpayments-research, openpayments-ownership."
       })
   static final class Ingest implements Callable<Integer> {
-    @CommandLine.Parameters(index = "0", paramLabel = "DATASET", description = "nppes | nppes-weekly | nppes-deactivations | partb | partd | openpayments")
+    @CommandLine.Parameters(index = "0", paramLabel = "DATASET", description = "nppes | nppes-weekly | nppes-deactivations | partb | partd | openpayments[-research|-ownership]")
     String kind;
 
     @CommandLine.Parameters(index = "1", paramLabel = "SOURCE", description = "a local zip or CSV file, or an http(s) URL")

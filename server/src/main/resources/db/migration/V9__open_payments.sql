@@ -50,3 +50,48 @@ CREATE TABLE op_rollup (
     by_product        jsonb    NOT NULL,
     PRIMARY KEY (program_year, npi)
 ) PARTITION BY LIST (program_year);
+
+-- Research payments: the recipient (a physician, a teaching hospital or a non-covered entity) and up to five principal
+-- investigators, who link to providers by NPI where the file has one, by profile ID otherwise.
+CREATE TABLE op_research_payment (
+    program_year           smallint NOT NULL,
+    record_id              bigint   NOT NULL,
+    change_type            text,
+    recipient_type         text,
+    noncovered_entity      text,
+    teaching_hospital_ccn  text,
+    teaching_hospital_name text,
+    recipient_npi          bigint,
+    recipient_profile_id   bigint,
+    investigator_npis      bigint[] NOT NULL,
+    investigator_profile_ids bigint[] NOT NULL,
+    payer_name             text     NOT NULL,
+    manufacturer           text     NOT NULL,
+    amount                 numeric  NOT NULL,
+    payment_date           date     NOT NULL,
+    form                   text,
+    study                  text,
+    clinical_trials_id     text,
+    products               text[]   NOT NULL,
+    disputed               boolean  NOT NULL,
+    source_line            bigint   NOT NULL
+) PARTITION BY LIST (program_year);
+
+-- Ownership and investment interests physicians (or their families) hold in manufacturers and GPOs.
+CREATE TABLE op_ownership (
+    program_year           smallint NOT NULL,
+    record_id              bigint   NOT NULL,
+    change_type            text,
+    npi                    bigint,
+    profile_id             bigint,
+    first_name             text,
+    last_name              text,
+    payer_name             text     NOT NULL,
+    manufacturer           text     NOT NULL,
+    amount_invested        numeric,
+    value_of_interest      numeric,
+    terms_of_interest      text,
+    interest_held_by       text,
+    disputed               boolean  NOT NULL,
+    source_line            bigint   NOT NULL
+) PARTITION BY LIST (program_year);

@@ -41,6 +41,8 @@ describe('Start a run form', () => {
       'partb',
       'partd',
       'openpayments',
+      'openpayments-research',
+      'openpayments-ownership',
     ]);
     await user.selectOptions(dataset, 'nppes-deactivations');
     const source = form().getByRole('textbox', { name: 'Source' });

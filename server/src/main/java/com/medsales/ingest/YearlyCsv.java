@@ -144,6 +144,28 @@ public final class YearlyCsv {
     return false;
   }
 
+  /** A date as CMS writes it, MM/DD/YYYY; null when it is not one. */
+  public static java.time.@Nullable LocalDate usDate(@Nullable String value) {
+    if (value == null || !value.matches("[0-9]{2}/[0-9]{2}/[0-9]{4}")) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.of(
+          Integer.parseInt(value.substring(6)), Integer.parseInt(value.substring(0, 2)), Integer.parseInt(value.substring(3, 5)));
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The stripped value at a position, null when blank or when the column is absent (-1). */
+  public static @Nullable String value(CsvRecord row, int position) {
+    if (position < 0) {
+      return null;
+    }
+    String value = row.getField(position).strip();
+    return value.isEmpty() ? null : value;
+  }
+
   public static boolean isDecimal(String value) {
     try {
       new BigDecimal(value);

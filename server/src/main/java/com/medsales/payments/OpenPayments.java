@@ -21,14 +21,28 @@ public class OpenPayments {
     this.jdbc = jdbc;
   }
 
-  /** Every published program year of the provider, newest first. */
+  /** Every published program year of the provider, newest first: general, research and ownership together. */
   @Transactional(readOnly = true)
   public List<OpenPaymentsYear> byYear(long npi) {
     return jdbc.sql(
             """
-            SELECT program_year, payments, total_amount, disputed_amount, by_manufacturer::text AS m,
-                   by_nature::text AS n, by_product::text AS p
-            FROM op_rollup WHERE npi = :npi ORDER BY program_year DESC
+            WITH general AS (
+                SELECT program_year, payments, total_amount, disputed_amount, by_manufacturer::text AS m,
+                       by_nature::text AS n, by_product::text AS p
+                FROM op_rollup WHERE npi = :npi),
+            research AS (
+                SELECT program_year, count(*) AS payments, sum(amount) AS amount FROM op_research_payment
+                WHERE recipient_npi = :npi OR investigator_npis @> ARRAY[CAST(:npi AS bigint)] GROUP BY program_year),
+            ownership AS (
+                SELECT program_year, count(*) AS interests, coalesce(sum(value_of_interest), 0) AS value FROM op_ownership
+                WHERE npi = :npi GROUP BY program_year)
+            SELECT program_year, coalesce(g.payments, 0) AS payments, coalesce(g.total_amount, 0) AS total_amount,
+                   coalesce(g.disputed_amount, 0) AS disputed_amount, coalesce(g.m, '[]') AS m, coalesce(g.n, '[]') AS n,
+                   coalesce(g.p, '[]') AS p, coalesce(r.payments, 0) AS research_payments,
+                   round(coalesce(r.amount, 0), 2) AS research_amount, coalesce(o.interests, 0) AS interests,
+                   round(coalesce(o.value, 0), 2) AS ownership_value
+            FROM general g FULL JOIN research r USING (program_year) FULL JOIN ownership o USING (program_year)
+            ORDER BY program_year DESC
             """)
         .param("npi", npi)
         .query(
@@ -36,7 +50,8 @@ public class OpenPayments {
                 new OpenPaymentsYear(
                     rs.getInt("program_year"), rs.getInt("payments"), rs.getBigDecimal("total_amount"),
                     rs.getBigDecimal("disputed_amount"), shares(rs.getString("m")), shares(rs.getString("n")),
-                    shares(rs.getString("p"))))
+                    shares(rs.getString("p")), rs.getInt("research_payments"), rs.getBigDecimal("research_amount"),
+                    rs.getInt("interests"), rs.getBigDecimal("ownership_value")))
         .list();
   }
 

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A provider's Open Payments program year: general payments received, in total and by manufacturer, nature of payment
- * and product (largest first), and how much of it the provider disputes.
+ * and product (largest first), how much of it the provider disputes; research payments naming them as recipient or
+ * principal investigator; ownership and investment interests they report.
  */
 public record OpenPaymentsYear(
     int year,
@@ -14,7 +15,11 @@ public record OpenPaymentsYear(
     BigDecimal disputedAmount,
     List<Share> byManufacturer,
     List<Share> byNature,
-    List<Share> byProduct) {
+    List<Share> byProduct,
+    int researchPayments,
+    BigDecimal researchAmount,
+    int ownershipInterests,
+    BigDecimal ownershipValue) {
 
   public record Share(String name, BigDecimal amount, int payments) {}
 }

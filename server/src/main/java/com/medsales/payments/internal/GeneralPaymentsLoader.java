@@ -195,7 +195,7 @@ class GeneralPaymentsLoader implements DatasetLoader {
       return reject(context, file, line, "Total_Amount_of_Payment_USDollars", "Not an amount", amount);
     }
     String date = columns.get(row, "date");
-    LocalDate paid = date(date);
+    LocalDate paid = YearlyCsv.usDate(date);
     if (paid == null) {
       return reject(context, file, line, "Date_of_Payment", "Not a date (MM/DD/YYYY)", date);
     }
@@ -276,18 +276,6 @@ class GeneralPaymentsLoader implements DatasetLoader {
     execute(c, "ALTER TABLE " + tables.next("op_rollup") + " ADD PRIMARY KEY (program_year, npi)");
     for (String table : TABLES) {
       execute(c, "ANALYZE " + tables.next(table));
-    }
-  }
-
-  private static @Nullable LocalDate date(@Nullable String value) {
-    if (value == null || !value.matches("[0-9]{2}/[0-9]{2}/[0-9]{4}")) {
-      return null;
-    }
-    try {
-      return LocalDate.of(Integer.parseInt(value.substring(6)), Integer.parseInt(value.substring(0, 2)),
-          Integer.parseInt(value.substring(3, 5)));
-    } catch (DateTimeException e) {
-      return null;
     }
   }
 

@@ -128,6 +128,42 @@ class PartBIngestionIntegrationTests {
   }
 
   @Test
+  void loadsTheEarlierPufNamingFromCmsDataDictionary() throws Exception {
+    // written for this test from the real 2021 rows under the pre-2019 PUF column names of CMS's data dictionary
+    String[][] names = {
+      {"npi", "Rndrng_NPI"}, {"nppes_provider_last_org_name", "Rndrng_Prvdr_Last_Org_Name"},
+      {"nppes_provider_first_name", "Rndrng_Prvdr_First_Name"}, {"nppes_provider_mi", "Rndrng_Prvdr_MI"},
+      {"nppes_credentials", "Rndrng_Prvdr_Crdntls"}, {"nppes_provider_gender", "Rndrng_Prvdr_Gndr"},
+      {"nppes_entity_code", "Rndrng_Prvdr_Ent_Cd"}, {"nppes_provider_street1", "Rndrng_Prvdr_St1"},
+      {"nppes_provider_street2", "Rndrng_Prvdr_St2"}, {"nppes_provider_city", "Rndrng_Prvdr_City"},
+      {"nppes_provider_zip", "Rndrng_Prvdr_Zip5"}, {"nppes_provider_state", "Rndrng_Prvdr_State_Abrvtn"},
+      {"nppes_provider_country", "Rndrng_Prvdr_Cntry"}, {"provider_type", "Rndrng_Prvdr_Type"},
+      {"medicare_participation_indicator", "Rndrng_Prvdr_Mdcr_Prtcptg_Ind"}, {"place_of_service", "Place_Of_Srvc"},
+      {"hcpcs_code", "HCPCS_Cd"}, {"hcpcs_description", "HCPCS_Desc"}, {"hcpcs_drug_indicator", "HCPCS_Drug_Ind"},
+      {"line_srvc_cnt", "Tot_Srvcs"}, {"bene_unique_cnt", "Tot_Benes"}, {"bene_day_srvc_cnt", "Tot_Bene_Day_Srvcs"},
+      {"average_Medicare_allowed_amt", "Avg_Mdcr_Alowd_Amt"}, {"average_submitted_chrg_amt", "Avg_Sbmtd_Chrg"},
+      {"average_Medicare_payment_amt", "Avg_Mdcr_Pymt_Amt"}, {"average_Medicare_standard_amt", "Avg_Mdcr_Stdzd_Amt"}};
+    List<String> out = new ArrayList<>();
+    out.add(String.join(",", java.util.Arrays.stream(names).map(n -> n[0]).toList()));
+    try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(sample(Y2021))) {
+      for (var row : reader) {
+        out.add(String.join(",", java.util.Arrays.stream(names)
+            .map(n -> "\"" + row.getField(n[1]).replace("\"", "\"\"") + "\"").toList()));
+      }
+    }
+    Path legacy = Files.write(dir.resolve("Medicare_Provider_Util_Payment_PUF_CY2016.csv"), out);
+
+    IngestionRun run = load(legacy);
+
+    assertThat(run.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
+    assertThat(run.dataYear()).isEqualTo(2016);
+    assertThat(run.rowsLoaded()).isEqualTo(8938);
+    PartBYear year = utilization.partB(1003011404L).getFirst();
+    assertThat(year.services()).isEqualByComparingTo("332");
+    assertThat(year.paymentAmount()).isEqualByComparingTo("133730.88");
+  }
+
+  @Test
   void keepsSuppressedCountsAsNullWithTheFlagAndSaysHowMuchRestsOnThem() throws Exception {
     // a row written for this test from a real one: its beneficiary count blanked as CMS blanks counts under 11
     List<String> lines = new ArrayList<>(Files.readAllLines(sample(Y2021)));

@@ -116,6 +116,29 @@ class PartDIngestionIntegrationTests {
   }
 
   @Test
+  void loadsThe2014To2018LowerCaseNaming() throws Exception {
+    // written for this test from the real 2013 rows under the 2014-2018 column names of CMS's data dictionary
+    List<String> out = new ArrayList<>();
+    out.add("npi,nppes_provider_last_org_name,nppes_provider_first_name,nppes_provider_city,nppes_provider_state,"
+        + "specialty_description,description_flag,drug_name,generic_name,bene_count,total_claim_count,"
+        + "total_30_day_fill_count,total_day_supply,total_drug_cost,bene_count_ge65,bene_count_ge65_suppress_flag,"
+        + "total_claim_count_ge65,ge65_suppress_flag,total_30_day_fill_count_ge65,total_day_supply_ge65,total_drug_cost_ge65");
+    List<String> lines = Files.readAllLines(sample(), StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t", -1);
+      out.add(String.join(",", f[0], quote(f[1]), quote(f[2]), quote(f[3]), f[4], quote(f[5]), f[6], quote(f[7]),
+          quote(f[8]), f[9], f[10], f[10], f[11], f[12], f[13], f[14], f[15], f[16], f[15], f[17], f[18]));
+    }
+    Path file = Files.write(dir.resolve("PartD_Prescriber_PUF_NPI_Drug_16.csv"), out, StandardCharsets.UTF_8);
+
+    IngestionRun run = load(file, 2016);
+
+    assertThat(run.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
+    assertThat(run.rowsLoaded()).isEqualTo(7019);
+    assertThat(utilization.partD(1952310666L).getFirst().claims()).isEqualByComparingTo("4299");
+  }
+
+  @Test
   void refusesAFileWithoutAYearOrWithAnUnknownLayout() throws Exception {
     assertThatThrownBy(() -> ingestion.runNow("partd", sample().toString(), ProgressListener.NONE))
         .hasMessageContaining("Cannot tell the data year");

@@ -1,0 +1,143 @@
+package com.medsales.payments.internal;
+
+import static com.medsales.ingest.YearlyCsv.reject;
+import static com.medsales.ingest.YearlyCsv.value;
+import static com.medsales.ingest.YearlyTables.execute;
+
+import com.medsales.ingest.CopyWriter;
+import com.medsales.ingest.CsvHeader;
+import com.medsales.ingest.Dataset;
+import com.medsales.ingest.DatasetLoader;
+import com.medsales.ingest.LoadContext;
+import com.medsales.ingest.YearlyCsv;
+import com.medsales.ingest.YearlyTables;
+import com.medsales.platform.BulkConnections;
+import com.medsales.shared.Npi;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads one program year of Open Payments Ownership and Investment Interests ({@code OP_DTL_OWNRSHP_PGYR<year>_*}):
+ * {@code Physician_*} columns in the 2016 sample, {@code Covered_Recipient_*} from 2021; NPI where the file has one.
+ */
+@Component
+class OwnershipLoader implements DatasetLoader {
+
+  private static final String COLUMNS =
+      "program_year, record_id, change_type, npi, profile_id, first_name, last_name, payer_name, manufacturer,"
+          + " amount_invested, value_of_interest, terms_of_interest, interest_held_by, disputed, source_line";
+
+  private final BulkConnections connections;
+
+  OwnershipLoader(BulkConnections connections) {
+    this.connections = connections;
+  }
+
+  @Override
+  public String kind() {
+    return "openpayments-ownership";
+  }
+
+  @Override
+  public Dataset dataset() {
+    return Dataset.OPEN_PAYMENTS;
+  }
+
+  @Override
+  public String description() {
+    return "CMS Open Payments Ownership and Investment Interests, one program year";
+  }
+
+  @Override
+  public Outcome load(LoadContext context) throws Exception {
+    int year = YearlyCsv.year(context, "program year");
+    var tables = new YearlyTables(List.of("op_ownership"), year, "program_year");
+    try (Connection copy = connections.open("openpayments-ownership-copy");
+        Connection c = connections.open("openpayments-ownership-publish")) {
+      CopyWriter out = tables.copyInto(copy, "op_ownership", COLUMNS);
+      var read =
+          YearlyCsv.loadYear(context, ',', tables, c, List.of(out), new Rows(year, out, context),
+              connection -> {
+                tables.constrainYear(connection, "op_ownership");
+                execute(connection, "CREATE INDEX ON " + tables.next("op_ownership") + " (npi)");
+              });
+      return new Outcome(true, read.rowsLoaded(),
+          YearlyTables.count(c, "SELECT count(*) FROM op_ownership WHERE program_year = " + year), Map.of(), year);
+    }
+  }
+
+  private static final class Rows implements YearlyCsv.Rows {
+    private final int year;
+    private final CopyWriter out;
+    private final LoadContext context;
+    private int change, npi, profile, first, last, payer, invested, value, terms, heldBy, dispute, record, programYear;
+
+    Rows(int year, CopyWriter out, LoadContext context) {
+      this.year = year;
+      this.out = out;
+      this.context = context;
+    }
+
+    @Override
+    public void header(CsvHeader h) throws Exception {
+      String r = h.optional("Covered_Recipient_Profile_ID") >= 0 ? "Covered_Recipient" : "Physician";
+      if (h.optional(r + "_Profile_ID") < 0 || h.optional("Total_Amount_Invested_USDollars") < 0) {
+        throw new IllegalArgumentException("Unknown Open Payments ownership layout in " + context.sourceName()
+            + "; columns not recognised: " + h.unused());
+      }
+      change = h.required("Change_Type");
+      npi = h.optional(r + "_NPI");
+      profile = h.required(r + "_Profile_ID");
+      first = h.required(r + "_First_Name");
+      last = h.required(r + "_Last_Name");
+      payer = h.required("Applicable_Manufacturer_or_Applicable_GPO_Making_Payment_Name");
+      invested = h.required("Total_Amount_Invested_USDollars");
+      value = h.required("Value_of_Interest");
+      terms = h.required("Terms_of_Interest");
+      heldBy = h.required("Interest_Held_by_Physician_or_an_Immediate_Family_Member");
+      dispute = h.required("Dispute_Status_for_Publication");
+      record = h.required("Record_ID");
+      programYear = h.required("Program_Year");
+    }
+
+    @Override
+    public boolean row(CsvRecord row, CsvHeader header) throws IOException {
+      String recordId = value(row, record);
+      if (recordId == null || !recordId.matches("[0-9]{1,18}")) {
+        return reject(context, row, "Record_ID", "Not a record ID", recordId);
+      }
+      String rowYear = value(row, programYear);
+      if (rowYear != null && !rowYear.equals(String.valueOf(year))) {
+        return reject(context, row, "Program_Year", "Program year " + rowYear + " in a file of " + year, rowYear);
+      }
+      for (int position : new int[] {invested, value}) {
+        String amount = value(row, position);
+        if (amount != null && !YearlyCsv.isDecimal(amount)) {
+          return reject(context, row, header.name(position), "Not an amount", amount);
+        }
+      }
+      String payerName = value(row, payer);
+      if (payerName == null) {
+        return reject(context, row, header.name(payer), "Missing payer", null);
+      }
+      String npiText = value(row, npi);
+      if (npiText != null && Npi.problem(npiText) != null) {
+        return reject(context, row, header.name(npi), Npi.problem(npiText), npiText);
+      }
+      String profileId = value(row, profile);
+      if (profileId != null && !profileId.matches("[0-9]{1,18}")) {
+        return reject(context, row, header.name(profile), "Not a profile ID", profileId);
+      }
+      out.field(year).field(recordId).field(value(row, change)).field(npiText).field(profileId).field(value(row, first))
+          .field(value(row, last)).field(payerName).field(Manufacturers.canonical(payerName)).field(value(row, invested))
+          .field(value(row, value)).field(value(row, terms)).field(value(row, heldBy))
+          .field("Yes".equalsIgnoreCase(value(row, dispute))).field(row.getStartingLineNumber());
+      out.endRow();
+      return true;
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package com.medsales.payments.internal;
+
+import static com.medsales.ingest.YearlyCsv.reject;
+import static com.medsales.ingest.YearlyCsv.value;
+import static com.medsales.ingest.YearlyTables.execute;
+
+import com.medsales.ingest.CopyWriter;
+import com.medsales.ingest.CsvHeader;
+import com.medsales.ingest.Dataset;
+import com.medsales.ingest.DatasetLoader;
+import com.medsales.ingest.LoadContext;
+import com.medsales.ingest.YearlyCsv;
+import com.medsales.ingest.YearlyTables;
+import com.medsales.platform.BulkConnections;
+import com.medsales.shared.Npi;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads one program year of Open Payments Research Payments ({@code OP_DTL_RSRCH_PGYR<year>_*.csv}, 166 columns in
+ * the samples of 2013 and 2014). Recipient columns are {@code Physician_*} there and {@code Covered_Recipient_*} from
+ * 2021; up to five principal investigators each have a profile ID and, in newer files, an NPI.
+ */
+@Component
+class ResearchPaymentsLoader implements DatasetLoader {
+
+  private static final String COLUMNS =
+      "program_year, record_id, change_type, recipient_type, noncovered_entity, teaching_hospital_ccn,"
+          + " teaching_hospital_name, recipient_npi, recipient_profile_id, investigator_npis, investigator_profile_ids,"
+          + " payer_name, manufacturer, amount, payment_date, form, study, clinical_trials_id, products, disputed, source_line";
+
+  private final BulkConnections connections;
+
+  ResearchPaymentsLoader(BulkConnections connections) {
+    this.connections = connections;
+  }
+
+  @Override
+  public String kind() {
+    return "openpayments-research";
+  }
+
+  @Override
+  public Dataset dataset() {
+    return Dataset.OPEN_PAYMENTS;
+  }
+
+  @Override
+  public String description() {
+    return "CMS Open Payments Research Payments, one program year";
+  }
+
+  @Override
+  public Outcome load(LoadContext context) throws Exception {
+    int year = YearlyCsv.year(context, "program year");
+    var tables = new YearlyTables(List.of("op_research_payment"), year, "program_year");
+    try (Connection copy = connections.open("openpayments-research-copy");
+        Connection c = connections.open("openpayments-research-publish")) {
+      CopyWriter out = tables.copyInto(copy, "op_research_payment", COLUMNS);
+      var read =
+          YearlyCsv.loadYear(context, ',', tables, c, List.of(out), new Rows(year, out, context),
+              connection -> {
+                tables.constrainYear(connection, "op_research_payment");
+                String t = tables.next("op_research_payment");
+                execute(connection, "CREATE INDEX ON " + t + " USING gin (investigator_npis)");
+                execute(connection, "CREATE INDEX ON " + t + " (recipient_npi) WHERE recipient_npi IS NOT NULL");
+                execute(connection, "ANALYZE " + t);
+              });
+      return new Outcome(true, read.rowsLoaded(),
+          YearlyTables.count(c, "SELECT count(*) FROM op_research_payment WHERE program_year = " + year), Map.of(), year);
+    }
+  }
+
+  private static final class Rows implements YearlyCsv.Rows {
+    private final int year;
+    private final CopyWriter out;
+    private final LoadContext context;
+    private int change, type, entity, ccn, hospital, npi, profile, payer, amount, date, form, study, trial, dispute,
+        record, programYear;
+    private final int[] investigatorNpi = new int[5];
+    private final int[] investigatorProfile = new int[5];
+    private final List<Integer> products = new ArrayList<>();
+
+    Rows(int year, CopyWriter out, LoadContext context) {
+      this.year = year;
+      this.out = out;
+      this.context = context;
+    }
+
+    @Override
+    public void header(CsvHeader h) throws Exception {
+      String r = h.optional("Covered_Recipient_Profile_ID") >= 0 ? "Covered_Recipient" : "Physician";
+      if (h.optional(r + "_Profile_ID") < 0 || h.optional("Principal_Investigator_1_Profile_ID") < 0) {
+        throw new IllegalArgumentException("Unknown Open Payments research layout in " + context.sourceName()
+            + ": no recipient or principal investigator profile columns; columns not recognised: " + h.unused());
+      }
+      change = h.required("Change_Type");
+      type = h.required("Covered_Recipient_Type");
+      entity = h.optional("Noncovered_Recipient_Entity_Name");
+      ccn = h.required("Teaching_Hospital_CCN");
+      hospital = h.required("Teaching_Hospital_Name");
+      npi = h.optional(r + "_NPI");
+      profile = h.required(r + "_Profile_ID");
+      for (int i = 0; i < 5; i++) {
+        investigatorNpi[i] = h.optional("Principal_Investigator_" + (i + 1) + "_NPI");
+        investigatorProfile[i] = h.required("Principal_Investigator_" + (i + 1) + "_Profile_ID");
+      }
+      payer = h.required("Applicable_Manufacturer_or_Applicable_GPO_Making_Payment_Name");
+      amount = h.required("Total_Amount_of_Payment_USDollars");
+      date = h.required("Date_of_Payment");
+      form = h.required("Form_of_Payment_or_Transfer_of_Value");
+      study = h.required("Name_of_Study");
+      trial = h.optional("ClinicalTrials_Gov_Identifier");
+      dispute = h.required("Dispute_Status_for_Publication");
+      record = h.required("Record_ID");
+      programYear = h.required("Program_Year");
+      for (int i = 1; i <= 5; i++) {
+        for (String name : new String[] {
+            "Name_of_Associated_Covered_Drug_or_Biological" + i, "Name_of_Associated_Covered_Device_or_Medical_Supply" + i,
+            "Name_of_Drug_or_Biological_or_Device_or_Medical_Supply_" + i}) {
+          int position = h.optional(name);
+          if (position >= 0) {
+            products.add(position);
+          }
+        }
+      }
+    }
+
+    @Override
+    public boolean row(CsvRecord row, CsvHeader header) throws IOException {
+      String recordId = value(row, record);
+      if (recordId == null || !recordId.matches("[0-9]{1,18}")) {
+        return reject(context, row, "Record_ID", "Not a record ID", recordId);
+      }
+      String rowYear = value(row, programYear);
+      if (rowYear != null && !rowYear.equals(String.valueOf(year))) {
+        return reject(context, row, "Program_Year", "Program year " + rowYear + " in a file of " + year, rowYear);
+      }
+      String amountText = value(row, amount);
+      if (amountText == null || !YearlyCsv.isDecimal(amountText)) {
+        return reject(context, row, "Total_Amount_of_Payment_USDollars", "Not an amount", amountText);
+      }
+      LocalDate paid = YearlyCsv.usDate(value(row, date));
+      if (paid == null) {
+        return reject(context, row, "Date_of_Payment", "Not a date (MM/DD/YYYY)", value(row, date));
+      }
+      String payerName = value(row, payer);
+      if (payerName == null) {
+        return reject(context, row, header.name(payer), "Missing payer", null);
+      }
+      String recipientNpi = value(row, npi);
+      if (recipientNpi != null && Npi.problem(recipientNpi) != null) {
+        return reject(context, row, header.name(npi), Npi.problem(recipientNpi), recipientNpi);
+      }
+      String recipientProfile = value(row, profile);
+      List<String> npis = new ArrayList<>();
+      List<String> profiles = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        String n = value(row, investigatorNpi[i]);
+        if (n != null) {
+          if (Npi.problem(n) != null) {
+            return reject(context, row, header.name(investigatorNpi[i]), Npi.problem(n), n);
+          }
+          npis.add(n);
+        }
+        String p = value(row, investigatorProfile[i]);
+        if (p != null && p.matches("[0-9]{1,18}")) {
+          profiles.add(p);
+        }
+      }
+      if (recipientProfile != null && !recipientProfile.matches("[0-9]{1,18}")) {
+        return reject(context, row, header.name(profile), "Not a profile ID", recipientProfile);
+      }
+      List<String> productNames = new ArrayList<>();
+      for (int position : products) {
+        String name = value(row, position);
+        if (name != null) {
+          productNames.add(name);
+        }
+      }
+      out.field(year).field(recordId).field(value(row, change)).field(value(row, type)).field(value(row, entity))
+          .field(value(row, ccn)).field(value(row, hospital)).field(recipientNpi).field(recipientProfile)
+          .field(array(npis)).field(array(profiles)).field(payerName).field(Manufacturers.canonical(payerName))
+          .field(amountText).field(paid.toString()).field(value(row, form)).field(value(row, study))
+          .field(value(row, trial)).field(array(productNames)).field("Yes".equalsIgnoreCase(value(row, dispute)))
+          .field(row.getStartingLineNumber());
+      out.endRow();
+      return true;
+    }
+  }
+
+  /** A PostgreSQL array literal, elements quoted. */
+  static String array(List<String> values) {
+    var sb = new StringBuilder("{");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return sb.append('}').toString();
+  }
+}
