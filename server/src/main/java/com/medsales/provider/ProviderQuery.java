@@ -1,0 +1,38 @@
+package com.medsales.provider;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A provider search, as {@code GET /api/v1/providers} takes it: every filter optional, all combined. Validated by
+ * {@link ProviderSearch}; values reach SQL only as bind parameters.
+ *
+ * @param near a 5-digit ZIP or "lat,lon"; with {@code radiusMiles} (or {@code radiusKm})
+ * @param status ACTIVE (the default), DEACTIVATED or ANY
+ * @param sort relevance (the default with a name), name (the default otherwise), distance (with near)
+ */
+public record ProviderQuery(
+    @Nullable String name,
+    @Nullable String npi,
+    @Nullable String entityType,
+    @Nullable String specialty,
+    @Nullable String credential,
+    @Nullable String state,
+    @Nullable String city,
+    @Nullable String zip,
+    @Nullable String near,
+    @Nullable Double radiusMiles,
+    @Nullable Double radiusKm,
+    @Nullable String status,
+    @Nullable List<String> hcpcs,
+    @Nullable BigDecimal minServices,
+    @Nullable String drug,
+    @Nullable BigDecimal minClaims,
+    @Nullable String manufacturer,
+    @Nullable BigDecimal minPayment,
+    @Nullable BigDecimal maxPayment,
+    @Nullable Integer year,
+    @Nullable String sort,
+    @Nullable String cursor,
+    @Nullable Integer size) {}

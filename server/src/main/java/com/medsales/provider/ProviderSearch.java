@@ -1,0 +1,366 @@
+package com.medsales.provider;
+
+import com.medsales.shared.Npi;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Provider search over the published registry and the CMS datasets. The SQL is assembled from fixed fragments chosen
+ * by which filters are present; every value is a bind parameter and sort keys come from a fixed list, so no input text
+ * reaches the SQL. Pages are keyset-paginated on (sort key, NPI), stable while other providers come and go.
+ */
+@Service
+public class ProviderSearch {
+
+  public static final int MAX_SIZE = 100;
+  public static final double MAX_RADIUS_MILES = 250;
+  static final long EXACT_TOTAL_LIMIT = 10_000;
+  private static final double METERS_PER_MILE = 1609.344;
+  private static final Set<String> SORTS = Set.of("relevance", "name", "distance");
+
+  private final JdbcClient jdbc;
+
+  ProviderSearch(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Bad search parameters, one entry per field. */
+  public static final class InvalidSearch extends IllegalArgumentException {
+    private final Map<String, String> errors;
+
+    InvalidSearch(Map<String, String> errors) {
+      super("Invalid search: " + errors);
+      this.errors = Map.copyOf(errors);
+    }
+
+    public Map<String, String> errors() {
+      return errors;
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public ProviderSearchResult search(ProviderQuery q) {
+    Map<String, String> errors = new HashMap<>();
+    Map<String, Object> params = new HashMap<>();
+    List<String> where = new ArrayList<>();
+    int size = q.size() == null ? 25 : q.size();
+    if (size < 1 || size > MAX_SIZE) {
+      errors.put("size", "must be between 1 and " + MAX_SIZE);
+    }
+    String status = q.status() == null ? "ACTIVE" : q.status().toUpperCase(Locale.ROOT);
+    switch (status) {
+      case "ACTIVE" -> where.add("p.active");
+      case "DEACTIVATED" -> where.add("NOT p.active");
+      case "ANY" -> {}
+      default -> errors.put("status", "must be ACTIVE, DEACTIVATED or ANY");
+    }
+    if (q.npi() != null) {
+      String problem = Npi.problem(q.npi());
+      if (problem != null) {
+        errors.put("npi", problem);
+      } else {
+        where.add("p.npi = :npi");
+        params.put("npi", Long.parseLong(q.npi()));
+      }
+    }
+    if (q.entityType() != null) {
+      switch (q.entityType().toUpperCase(Locale.ROOT)) {
+        case "INDIVIDUAL" -> where.add("p.entity_type = 1");
+        case "ORGANIZATION" -> where.add("p.entity_type = 2");
+        default -> errors.put("entityType", "must be INDIVIDUAL or ORGANIZATION");
+      }
+    }
+    String name = normalize(q.name());
+    if (q.name() != null && name == null) {
+      errors.put("name", "must contain letters or digits");
+    }
+    if (name != null) {
+      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = 0.2").update();
+      where.add("p.search_name % :name");
+      params.put("name", name);
+    }
+    if (q.specialty() != null) {
+      boolean known =
+          jdbc.sql(
+                  """
+                  SELECT EXISTS (SELECT 1 FROM taxonomy WHERE code = :s OR display_name ILIKE :s OR classification ILIKE :s
+                                 OR specialization ILIKE :s)
+                  """)
+              .param("s", q.specialty().strip())
+              .query(Boolean.class)
+              .single();
+      if (!known) {
+        errors.put("specialty", "not a taxonomy code or specialty name");
+      } else {
+        where.add(
+            """
+            EXISTS (SELECT 1 FROM provider_taxonomy st LEFT JOIN taxonomy sx ON sx.code = st.code
+                    WHERE st.npi = p.npi AND (st.code = :specialty OR sx.display_name ILIKE :specialty
+                          OR sx.classification ILIKE :specialty OR sx.specialization ILIKE :specialty))""");
+        params.put("specialty", q.specialty().strip());
+      }
+    }
+    if (q.credential() != null) {
+      where.add("regexp_replace(upper(p.credential), '[^A-Z]', '', 'g') = regexp_replace(upper(:credential), '[^A-Z]', '', 'g')");
+      params.put("credential", q.credential());
+    }
+    if (q.state() != null) {
+      if (!q.state().matches("[A-Za-z]{2}")) {
+        errors.put("state", "must be a 2-letter state code");
+      } else {
+        where.add("a.state = :state");
+        params.put("state", q.state().toUpperCase(Locale.ROOT));
+      }
+    }
+    if (q.city() != null) {
+      where.add("upper(a.city) = upper(:city)");
+      params.put("city", q.city().strip());
+    }
+    if (q.zip() != null) {
+      if (!q.zip().matches("[0-9]{5}")) {
+        errors.put("zip", "must be a 5-digit ZIP");
+      } else {
+        where.add("a.zip5 = :zip");
+        params.put("zip", q.zip());
+      }
+    }
+    double[] center = null;
+    Double radiusMiles = q.radiusMiles() != null ? q.radiusMiles() : q.radiusKm() != null ? q.radiusKm() / 1.609344 : null;
+    if (q.near() != null) {
+      center = center(q.near(), errors);
+      if (radiusMiles == null) {
+        radiusMiles = 25.0;
+      }
+    }
+    if (radiusMiles != null) {
+      if (q.near() == null) {
+        errors.put(q.radiusMiles() != null ? "radiusMiles" : "radiusKm", "needs near (a ZIP or lat,lon)");
+      } else if (radiusMiles <= 0 || radiusMiles > MAX_RADIUS_MILES) {
+        errors.put(q.radiusMiles() != null ? "radiusMiles" : "radiusKm", "must be above 0 and at most " + (int) MAX_RADIUS_MILES + " miles");
+      }
+    }
+    String distance = "NULL::double precision";
+    if (center != null && radiusMiles != null) {
+      params.put("lat", center[0]);
+      params.put("lon", center[1]);
+      params.put("meters", radiusMiles * METERS_PER_MILE);
+      where.add(
+          """
+          a.zip5 IN (SELECT z.zip5 FROM zip_centroid z
+                     WHERE earth_box(ll_to_earth(:lat, :lon), :meters) @> ll_to_earth(z.latitude, z.longitude)
+                       AND earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) <= :meters)""");
+      distance = "earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(a.latitude, a.longitude)) / " + METERS_PER_MILE;
+    }
+    String services = "NULL::numeric";
+    if (q.hcpcs() != null && !q.hcpcs().isEmpty()) {
+      services =
+          "(SELECT coalesce(sum(s.total_services), 0) FROM partb_service s WHERE s.npi = p.npi AND s.hcpcs_code IN (:hcpcs)"
+              + " AND s.data_year = coalesce(:year, (SELECT max(data_year) FROM partb_rollup)))";
+      params.put("hcpcs", q.hcpcs());
+      where.add(services + " >= :minServices");
+      params.put("minServices", q.minServices() != null ? q.minServices() : BigDecimal.ONE);
+    }
+    String claims = "NULL::numeric";
+    if (q.drug() != null) {
+      claims =
+          "(SELECT coalesce(sum(d.total_claims), 0) FROM partd_drug d WHERE d.npi = p.npi"
+              + " AND (upper(d.brand_name) = upper(:drug) OR upper(d.generic_name) = upper(:drug))"
+              + " AND d.data_year = coalesce(:year, (SELECT max(data_year) FROM partd_rollup)))";
+      params.put("drug", q.drug().strip());
+      where.add(claims + " >= :minClaims");
+      params.put("minClaims", q.minClaims() != null ? q.minClaims() : BigDecimal.ONE);
+    }
+    String payments = "NULL::numeric";
+    if (q.manufacturer() != null || q.minPayment() != null || q.maxPayment() != null) {
+      payments =
+          "(SELECT coalesce(sum(g.amount), 0) FROM op_general_payment g WHERE g.npi = p.npi"
+              + " AND (CAST(:manufacturer AS text) IS NULL OR g.payer_name ILIKE '%' || :manufacturer || '%')"
+              + " AND g.program_year = coalesce(:year, (SELECT max(program_year) FROM op_rollup)))";
+      params.put("manufacturer", q.manufacturer());
+      where.add(payments + " BETWEEN :minPayment AND :maxPayment");
+      params.put("minPayment", q.minPayment() != null ? q.minPayment() : new BigDecimal("0.01"));
+      params.put("maxPayment", q.maxPayment() != null ? q.maxPayment() : new BigDecimal("1e15"));
+    }
+    params.put("year", q.year());
+    String sort = q.sort() != null ? q.sort().toLowerCase(Locale.ROOT) : name != null ? "relevance" : center != null ? "distance" : "name";
+    if (!SORTS.contains(sort)) {
+      errors.put("sort", "must be one of " + SORTS);
+    } else if (sort.equals("relevance") && name == null) {
+      errors.put("sort", "relevance needs a name");
+    } else if (sort.equals("distance") && center == null) {
+      errors.put("sort", "distance needs near");
+    }
+    String[] cursor = q.cursor() == null ? null : decodeCursor(q.cursor(), errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidSearch(errors);
+    }
+
+    // the sort key ascends: relevance and distance are ordered so that the best comes first
+    String key =
+        switch (sort) {
+          case "relevance" -> "CAST(1 - similarity(p.search_name, :name) AS double precision)";
+          case "distance" -> distance;
+          default -> "coalesce(p.search_name, '')";
+        };
+    String from =
+        """
+        FROM provider p
+        LEFT JOIN provider_address a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1
+        """;
+    String filter = where.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", where);
+    List<String> pageWhere = new ArrayList<>(where);
+    if (cursor != null) {
+      boolean textKey = sort.equals("name");
+      pageWhere.add("(" + key + ", p.npi) > (" + (textKey ? ":afterKey" : "CAST(:afterKey AS double precision)") + ", :afterNpi)");
+      params.put("afterKey", cursor[0]);
+      params.put("afterNpi", Long.parseLong(cursor[1]));
+    }
+    String pageFilter = pageWhere.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", pageWhere);
+    String select =
+        """
+        SELECT p.npi, p.entity_type, p.active, p.organization_name, p.first_name, p.middle_name, p.last_name,
+               p.name_suffix, p.credential, a.line1, a.city, a.state, a.zip5, a.latitude, a.longitude,
+               pt.code AS taxonomy_code, px.display_name AS taxonomy_name,
+               %s AS distance, %s AS services, %s AS claims, %s AS payments, %s AS sort_key
+        %s
+        LEFT JOIN LATERAL (SELECT code FROM provider_taxonomy t WHERE t.npi = p.npi ORDER BY t.is_primary DESC, t.slot LIMIT 1) pt ON true
+        LEFT JOIN taxonomy px ON px.code = pt.code
+        %s
+        ORDER BY sort_key, p.npi
+        LIMIT :limit
+        """
+            .formatted(distance, services, claims, payments, key, from, pageFilter);
+    params.put("limit", size + 1);
+    List<Object[]> rows = new ArrayList<>();
+    List<ProviderSearchResult.Item> items =
+        jdbc.sql(select)
+            .params(params)
+            .query(
+                (rs, i) -> {
+                  rows.add(new Object[] {rs.getString("sort_key"), rs.getLong("npi")});
+                  short type = rs.getShort("entity_type");
+                  boolean hasType = !rs.wasNull();
+                  String org = rs.getString("organization_name");
+                  String display =
+                      org != null
+                          ? org
+                          : String.join(" ", java.util.stream.Stream.of(rs.getString("first_name"), rs.getString("middle_name"),
+                              rs.getString("last_name"), rs.getString("name_suffix")).filter(s -> s != null).toList());
+                  String code = rs.getString("taxonomy_code");
+                  Double lat = rs.getObject("latitude", Double.class);
+                  return new ProviderSearchResult.Item(
+                      String.valueOf(rs.getLong("npi")), display.isBlank() ? String.valueOf(rs.getLong("npi")) : display,
+                      hasType ? (type == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION) : null,
+                      rs.getBoolean("active") ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
+                      rs.getString("credential"),
+                      code == null ? null : new ProviderSearchResult.Specialty(code, rs.getString("taxonomy_name")),
+                      rs.getString("city") == null && rs.getString("zip5") == null ? null
+                          : new ProviderSearchResult.Address(rs.getString("line1"), rs.getString("city"), rs.getString("state"),
+                              rs.getString("zip5"), lat, rs.getObject("longitude", Double.class)),
+                      round(rs.getObject("distance", Double.class)), rs.getBigDecimal("services"), rs.getBigDecimal("claims"),
+                      rs.getBigDecimal("payments"));
+                })
+            .list();
+    String nextCursor = null;
+    if (items.size() > size) {
+      items = items.subList(0, size);
+      Object[] last = rows.get(size - 1);
+      nextCursor = encodeCursor(String.valueOf(last[0]), (Long) last[1]);
+    }
+    long total =
+        jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + filter + " LIMIT " + (EXACT_TOTAL_LIMIT + 1) + ") c")
+            .params(params)
+            .query(Long.class)
+            .single();
+    var facets =
+        new ProviderSearchResult.Facets(
+            jdbc.sql(
+                    """
+                    SELECT t.code, x.display_name, count(DISTINCT p.npi) AS n %s
+                    JOIN provider_taxonomy t ON t.npi = p.npi AND t.is_primary LEFT JOIN taxonomy x ON x.code = t.code
+                    %s GROUP BY t.code, x.display_name ORDER BY n DESC, t.code LIMIT 20
+                    """
+                        .formatted(from, filter))
+                .params(params)
+                .query((rs, i) -> new ProviderSearchResult.Count(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list(),
+            jdbc.sql(
+                    "SELECT a.state, count(*) AS n " + from + (filter.isEmpty() ? "WHERE" : filter + " AND")
+                        + " a.state IS NOT NULL GROUP BY a.state ORDER BY n DESC, a.state LIMIT 60")
+                .params(params)
+                .query((rs, i) -> new ProviderSearchResult.Count(rs.getString(1), null, rs.getLong(2)))
+                .list());
+    return new ProviderSearchResult(
+        items, nextCursor, Math.min(total, EXACT_TOTAL_LIMIT), total > EXACT_TOTAL_LIMIT, facets);
+  }
+
+  private double @Nullable [] center(String near, Map<String, String> errors) {
+    String value = near.strip();
+    if (value.matches("[0-9]{5}")) {
+      var point =
+          jdbc.sql("SELECT latitude, longitude FROM zip_centroid WHERE zip5 = :zip")
+              .param("zip", value)
+              .query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+              .optional();
+      if (point.isEmpty()) {
+        errors.put("near", "unknown ZIP " + value);
+        return null;
+      }
+      return point.get();
+    }
+    String[] parts = value.split(",");
+    try {
+      if (parts.length == 2) {
+        double lat = Double.parseDouble(parts[0].strip());
+        double lon = Double.parseDouble(parts[1].strip());
+        if (lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) {
+          return new double[] {lat, lon};
+        }
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    errors.put("near", "must be a 5-digit ZIP or lat,lon");
+    return null;
+  }
+
+  static @Nullable String normalize(@Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    String n = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return n.isEmpty() ? null : n;
+  }
+
+  private static @Nullable Double round(@Nullable Double miles) {
+    return miles == null ? null : Math.round(miles * 100) / 100.0;
+  }
+
+  private static String encodeCursor(String key, long npi) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((key + "\n" + npi).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String @Nullable [] decodeCursor(String cursor, Map<String, String> errors) {
+    try {
+      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
+      if (parts.length == 2 && parts[1].matches("[0-9]{10}")) {
+        return parts;
+      }
+    } catch (IllegalArgumentException ignored) {
+      // reported below
+    }
+    errors.put("cursor", "not a cursor this search returned");
+    return null;
+  }
+}

@@ -1,0 +1,179 @@
+package com.medsales.provider.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.medsales.ingest.Ingestion;
+import com.medsales.ingest.ProgressListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** GET /api/v1/providers over the real NPPES samples (998 organisations of December 2021, 99 providers of 2018). */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ProviderSearchIntegrationTests {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Autowired MockMvcTester mvc;
+  @Autowired Ingestion ingestion;
+  @Autowired JdbcClient jdbc;
+  @TempDir Path dir;
+
+  @BeforeEach
+  void registry() throws Exception {
+    if (jdbc.sql("SELECT count(*) FROM provider").query(Long.class).single() == 998 + 99) {
+      return;
+    }
+    ingestion.runNow("nppes", copy("nppes/npidata_pfile_2021-12_organizations_998.csv").toString(), ProgressListener.NONE);
+    ingestion.runNow("nppes-weekly", copy("nppes/npidata_pfile_2018_sample_99.csv").toString(), ProgressListener.NONE);
+  }
+
+  private Path copy(String resource) throws IOException {
+    Path file = dir.resolve(Path.of(resource).getFileName().toString());
+    try (InputStream in = getClass().getResourceAsStream("/demo/" + resource)) {
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return file;
+  }
+
+  private JsonNode get(String query) throws Exception {
+    // an already encoded URI: a URI template would encode the %20s again
+    var result = mvc.get().uri(java.net.URI.create("/api/v1/providers?" + query)).exchange();
+    assertThat(result).hasStatusOk();
+    return JSON.readTree(result.getResponse().getContentAsString());
+  }
+
+  @Test
+  void findsASpecialtyWithinARadiusOfAZipWithDistancesThatAHaversineConfirms() throws Exception {
+    JsonNode page = get("specialty=Internal%20Medicine&near=10013&radiusMiles=25");
+
+    List<String> npis = new ArrayList<>();
+    for (JsonNode item : page.get("items")) {
+      npis.add(item.get("npi").asString());
+      double lat = item.get("address").get("latitude").asDouble();
+      double lon = item.get("address").get("longitude").asDouble();
+      double expected = haversineMiles(40.720051, -74.004809, lat, lon); // ZCTA 10013 in the 2025 gazetteer
+      assertThat(item.get("distanceMiles").asDouble()).isLessThanOrEqualTo(25.0).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.2));
+    }
+    assertThat(npis).contains("1184802050"); // CHANGPING JIA, internal medicine, New York 10013
+    assertThat(page.get("items").get(0).get("primarySpecialty").get("code").asString()).isNotBlank();
+  }
+
+  @Test
+  void toleratesTyposInNames() throws Exception {
+    JsonNode page = get("name=Changpin%20Jai");
+
+    assertThat(page.get("items").get(0).get("npi").asString()).isEqualTo("1184802050");
+  }
+
+  @Test
+  void pagesThroughResultsWithoutDuplicatesOrGaps() throws Exception {
+    JsonNode first = get("state=TX&entityType=ORGANIZATION&size=50");
+    long total = first.get("total").asLong();
+    Set<String> seen = new HashSet<>();
+    JsonNode page = first;
+    int pages = 0;
+    while (true) {
+      pages++;
+      for (JsonNode item : page.get("items")) {
+        assertThat(seen.add(item.get("npi").asString())).as("no duplicates").isTrue();
+        assertThat(item.get("address").get("state").asString()).isEqualTo("TX");
+      }
+      if (page.get("nextCursor").isNull()) {
+        break;
+      }
+      page = get("state=TX&entityType=ORGANIZATION&size=50&cursor=" + page.get("nextCursor").asString());
+    }
+    assertThat(total).isEqualTo(116);
+    assertThat(seen).hasSize(116);
+    assertThat(pages).isEqualTo(3);
+    assertThat(first.get("totalIsEstimate").asBoolean()).isFalse();
+    assertThat(first.get("facets").get("state").get(0).get("value").asString()).isEqualTo("TX");
+  }
+
+  @Test
+  void filtersOnPartDPrescribing() throws Exception {
+    // written for this test: the real 2013 rows of one psychiatrist (A'BODJEDI, 72 drugs) under the NPI of a 2018
+    // NPPES sample provider, in the current Part D layout
+    List<String> out = new ArrayList<>();
+    out.add("Prscrbr_NPI,Prscrbr_Last_Org_Name,Prscrbr_First_Name,Prscrbr_City,Prscrbr_State_Abrvtn,Prscrbr_State_FIPS,"
+        + "Prscrbr_Type,Prscrbr_Type_Src,Brnd_Name,Gnrc_Name,Tot_Clms,Tot_30day_Fills,Tot_Day_Suply,Tot_Drug_Cst,"
+        + "Tot_Benes,GE65_Sprsn_Flag,GE65_Tot_Clms,GE65_Tot_30day_Fills,GE65_Tot_Drug_Cst,GE65_Tot_Day_Suply,"
+        + "GE65_Bene_Sprsn_Flag,GE65_Tot_Benes");
+    try (InputStream in = getClass().getResourceAsStream("/demo/partd/PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r\n")) {
+        String[] f = line.split("\t", -1);
+        if (f[0].equals("1952310666")) {
+          out.add(String.join(",", "1184802050", "JIA", "CHANGPING", "NEW YORK", "NY", "36", "Psychiatry", "S",
+              "\"" + f[7] + "\"", "\"" + f[8] + "\"", f[10], f[10], f[11], f[12], f[9], "", "", "", "", "", "", ""));
+        }
+      }
+    }
+    Path file = Files.write(dir.resolve("partd_search_2021.csv"), out);
+    ingestion.runNow("partd", file.toString(), ProgressListener.NONE);
+
+    JsonNode page = get("drug=ZOLPIDEM%20TARTRATE&minClaims=100");
+
+    assertThat(page.get("items")).hasSize(1);
+    assertThat(page.get("items").get(0).get("npi").asString()).isEqualTo("1184802050");
+    // the generic name counts its brands too: ZOLPIDEM TARTRATE 285, ER 54, AMBIEN 28, AMBIEN CR 13
+    assertThat(page.get("items").get(0).get("claims").asInt()).isEqualTo(380);
+    assertThat(get("drug=ZOLPIDEM%20TARTRATE&minClaims=400").get("items")).isEmpty();
+  }
+
+  @Test
+  void keepsDeactivatedProvidersOutUnlessAskedFor() throws Exception {
+    Path report = Files.writeString(dir.resolve("deactivations.csv"), "\"NPI\",\"NPPES Deactivation Date\"\n\"1669586954\",\"01/15/2026\"\n");
+    ingestion.runNow("nppes-deactivations", report.toString(), ProgressListener.NONE);
+
+    assertThat(get("npi=1669586954").get("items")).isEmpty();
+    assertThat(get("npi=1669586954&status=DEACTIVATED").get("items").get(0).get("status").asString()).isEqualTo("DEACTIVATED");
+    assertThat(get("npi=1669586954&status=ANY").get("items")).hasSize(1);
+  }
+
+  @Test
+  void namesEveryBadParameterInAProblemDetail() {
+    var result =
+        mvc.get().uri("/api/v1/providers?npi=1234567890&zip=123&near=10013&radiusMiles=1000&specialty=Astrology&size=500").exchange();
+
+    assertThat(result).hasStatus(400);
+    assertThat(result).bodyJson().extractingPath("$.errors[*].field")
+        .asArray().containsExactlyInAnyOrder("npi", "zip", "radiusMiles", "specialty", "size");
+  }
+
+  @Test
+  void treatsSqlInTextParametersAsText() throws Exception {
+    for (String attack : List.of("'; DROP TABLE provider; --", "x' OR '1'='1", "\\\"); SELECT pg_sleep(5); --")) {
+      String encoded = java.net.URLEncoder.encode(attack, StandardCharsets.UTF_8);
+      assertThat(mvc.get().uri(java.net.URI.create("/api/v1/providers?name=" + encoded + "&city=" + encoded)).exchange())
+          .hasStatusOk();
+    }
+    assertThat(jdbc.sql("SELECT count(*) FROM provider").query(Long.class).single()).isEqualTo(998 + 99);
+  }
+
+  static double haversineMiles(double lat1, double lon1, double lat2, double lon2) {
+    double r = 3958.7613;
+    double dLat = Math.toRadians(lat2 - lat1);
+    double dLon = Math.toRadians(lon2 - lon1);
+    double a = Math.pow(Math.sin(dLat / 2), 2)
+        + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * r * Math.asin(Math.sqrt(a));
+  }
+}
