@@ -8,6 +8,8 @@ import { IngestionRoute } from './routes/admin/ingestion';
 import { IngestionRunRoute } from './routes/admin/ingestion-run';
 import { NotFoundRoute } from './routes/not-found';
 import { OverviewRoute } from './routes/overview';
+import { ProviderRoute } from './routes/provider';
+import { ProvidersRoute } from './routes/providers';
 import { RootLayout, RootLayoutError } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
 
@@ -30,6 +32,8 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { index: true, element: <OverviewRoute /> },
+          { path: paths.providers, element: <ProvidersRoute /> },
+          { path: paths.provider, element: <ProviderRoute /> },
           { path: paths.ingestion, element: <IngestionRoute /> },
           { path: paths.ingestionRun, element: <IngestionRunRoute /> },
           { path: '*', element: <NotFoundRoute /> },

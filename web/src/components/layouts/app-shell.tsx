@@ -55,6 +55,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             </NavLink>
           </li>
           <li>
+            <NavLink to={paths.providers} className={navLinkClass}>
+              Providers
+            </NavLink>
+          </li>
+          <li>
             <NavLink to={paths.ingestion} className={navLinkClass}>
               Data ingestion
             </NavLink>

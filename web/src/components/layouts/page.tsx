@@ -18,14 +18,18 @@ type PageHeaderProps = {
   lead?: ReactNode;
   /** Shown above the title. */
   breadcrumb?: ReactNode;
+  /** `data-testid` of the h1. */
+  titleTestId?: string;
 };
 
 /** The page's h1, with an optional lead paragraph and breadcrumb. */
-export function PageHeader({ title, lead, breadcrumb }: PageHeaderProps) {
+export function PageHeader({ title, lead, breadcrumb, titleTestId }: PageHeaderProps) {
   return (
     <div className={styles.heading}>
       {breadcrumb}
-      <h1 className={styles.title}>{title}</h1>
+      <h1 className={styles.title} data-testid={titleTestId}>
+        {title}
+      </h1>
       {lead ? <p className={styles.lead}>{lead}</p> : null}
     </div>
   );

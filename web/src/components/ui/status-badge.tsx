@@ -7,14 +7,17 @@ export function statusTone(status: string): StatusTone {
     case 'UP':
     case 'OK':
     case 'PUBLISHED':
+    case 'ACTIVE':
       return 'ok';
     case 'DEGRADED':
     case 'WARNING':
+    case 'NOT_IN_REGISTRY':
       return 'warn';
     case 'DOWN':
     case 'ERROR':
     case 'OUT_OF_SERVICE':
     case 'FAILED':
+    case 'DEACTIVATED':
       return 'error';
     case 'RUNNING':
       return 'info';

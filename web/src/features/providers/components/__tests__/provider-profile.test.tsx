@@ -1,0 +1,65 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import { stubApi } from '@/testing/fetch-stub';
+import { emptyProfile, profile } from '@/testing/fixtures/providers';
+import { renderApp } from '@/testing/test-utils';
+
+describe('Provider profile', () => {
+  it('renders the header and the Part B, Part D and Open Payments sections', async () => {
+    stubApi(({ url }) => (url === '/api/v1/providers/1184802050' ? { body: profile } : undefined));
+    renderApp('/providers/1184802050');
+
+    const name = await screen.findByTestId('provider-name');
+    expect(name).toHaveTextContent('CHANGPING JIA, MD');
+    expect(screen.getByTestId('provider-status')).toHaveTextContent('Active');
+    expect(screen.getAllByText('Internal Medicine Physician').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('217 GRAND ST STE 401').length).toBeGreaterThan(0);
+    expect(screen.getByText('123456 · NY')).toBeInTheDocument();
+
+    const partB = within(screen.getByTestId('provider-partb'));
+    const partBYears = within(partB.getByRole('region', { name: 'Medicare Part B by year' }));
+    expect(partBYears.getAllByRole('row').map((row) => row.textContent)).toEqual([
+      'YearProvider typeServicesBeneficiaries (summed)AllowedPaid',
+      '2023Internal Medicine, NY1,520900$61,000.00$48,000.25',
+      '2022Internal Medicine, NY1,200800$50,000.50$40,000.00',
+    ]);
+    expect(partB.getByText('Services: top 48% of Internal Medicine in NY')).toBeInTheDocument();
+    expect(partB.getByText('Payments: top 25% of Internal Medicine in NY')).toBeInTheDocument();
+    expect(partB.getByText('Established patient office visit')).toBeInTheDocument();
+    expect(partB.getByRole('img', { name: 'Part B services by year' })).toHaveAccessibleDescription(
+      '2022: 1,200; 2023: 1,520',
+    );
+
+    const partD = within(screen.getByTestId('provider-partd'));
+    expect(partD.getByText('25%')).toBeInTheDocument();
+    expect(partD.getByText('75%')).toBeInTheDocument();
+    expect(partD.getByText('ELIQUIS')).toBeInTheDocument();
+    expect(partD.getByText('Claims: top 10% of Internal Medicine in NY')).toBeInTheDocument();
+
+    const payments = within(screen.getByTestId('provider-openpayments'));
+    expect(payments.getByText('$450.75')).toBeInTheDocument();
+    expect(payments.getByText('Pfizer Inc.')).toBeInTheDocument();
+    expect(payments.getByText('Food and Beverage')).toBeInTheDocument();
+    expect(payments.getByText('$1,000.00')).toBeInTheDocument();
+    expect(screen.queryByTestId('not-in-registry')).not.toBeInTheDocument();
+  });
+
+  it('shows the empty states and the NOT_IN_REGISTRY notice', async () => {
+    stubApi(({ url }) => (url === '/api/v1/providers/1999999999' ? { body: emptyProfile } : undefined));
+    renderApp('/providers/1999999999');
+
+    expect(await screen.findByTestId('provider-name')).toHaveTextContent('NPI 1999999999');
+    expect(screen.getByTestId('not-in-registry')).toHaveTextContent('NPPES does not list NPI 1999999999');
+    expect(screen.getByRole('heading', { name: 'No Medicare Part B data' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'No Medicare Part D data' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'No Open Payments data' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'No addresses' })).toBeInTheDocument();
+  });
+
+  it('says when the server does not know the NPI', async () => {
+    stubApi(() => undefined);
+    renderApp('/providers/123');
+    expect(await screen.findByRole('heading', { name: 'No such provider' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,122 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+
+import { requestsOf, stubApi } from '@/testing/fetch-stub';
+import { searchPage1, searchPage2 } from '@/testing/fixtures/providers';
+import { renderApp } from '@/testing/test-utils';
+
+const PROVIDERS = '/api/v1/providers';
+
+function queryOf(url: string): URLSearchParams {
+  return new URL(url, 'http://localhost').searchParams;
+}
+
+describe('Provider search', () => {
+  it('shows a prompt and no request without filters, and has a nav entry', async () => {
+    const fetchMock = stubApi(() => undefined);
+    renderApp('/providers');
+    expect(await screen.findByRole('heading', { name: 'Search for providers' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Providers' })).toHaveAttribute('aria-current', 'page');
+    expect(requestsOf(fetchMock)).toEqual([]);
+  });
+
+  it('searches from the form, renders the results and loads more with nextCursor', async () => {
+    const fetchMock = stubApi(({ method, url }) => {
+      if (method !== 'GET' || !url.startsWith(`${PROVIDERS}?`)) return undefined;
+      return { body: queryOf(url).get('cursor') === 'cursor-2' ? searchPage2 : searchPage1 };
+    });
+    const user = userEvent.setup();
+    const { router } = renderApp('/providers');
+
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'jia{Enter}');
+
+    const table = await screen.findByTestId('provider-results');
+    expect(router.state.location.search).toBe('?name=jia');
+    expect(within(table).getByRole('link', { name: 'CHANGPING JIA' })).toHaveAttribute('href', '/providers/1184802050');
+    expect(within(table).getByText('Internal Medicine Physician')).toBeInTheDocument();
+    expect(within(table).getByText('NEW YORK, NY 10013')).toBeInTheDocument();
+    expect(within(table).getByText('0 mi')).toBeInTheDocument();
+    expect(within(table).getByText('1,520')).toBeInTheDocument();
+    expect(within(table).getByText('Active')).toBeInTheDocument();
+    expect(screen.getByText('About 1,200 providers')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Locations of the results' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await within(table).findByRole('link', { name: 'ANNA SMITH' })).toBeInTheDocument();
+    expect(within(table).getByRole('link', { name: 'CHANGPING JIA' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+
+    const searches = requestsOf(fetchMock).map((call) => queryOf(call.slice(4)));
+    expect(searches).toHaveLength(2);
+    expect(searches[0]?.get('name')).toBe('jia');
+    expect(searches[0]?.has('cursor')).toBe(false);
+    expect(searches[1]?.get('name')).toBe('jia');
+    expect(searches[1]?.get('cursor')).toBe('cursor-2');
+  });
+
+  it('restores the filters from the URL, searches with them, and narrows by facet', async () => {
+    const fetchMock = stubApi(({ method, url }) =>
+      method === 'GET' && url.startsWith(`${PROVIDERS}?`) ? { body: searchPage2 } : undefined,
+    );
+    const user = userEvent.setup();
+    const { router } = renderApp('/providers?specialty=Internal%20Medicine&near=10013&radiusMiles=25');
+
+    expect(screen.getByRole('textbox', { name: 'Specialty' })).toHaveValue('Internal Medicine');
+    expect(screen.getByRole('textbox', { name: 'Near ZIP' })).toHaveValue('10013');
+    expect(screen.getByRole('textbox', { name: 'Radius (miles)' })).toHaveValue('25');
+    await screen.findByTestId('provider-results');
+    expect(screen.getByTestId('provider-map-radius')).toBeInTheDocument();
+
+    const first = queryOf(requestsOf(fetchMock)[0]!.slice(4));
+    expect(first.get('specialty')).toBe('Internal Medicine');
+    expect(first.get('near')).toBe('10013');
+    expect(first.get('radiusMiles')).toBe('25');
+
+    await user.click(screen.getByRole('button', { name: /^NY/ }));
+    expect(queryOf(router.state.location.search).get('state')).toBe('NY');
+    expect(await screen.findByRole('textbox', { name: 'State' })).toHaveValue('NY');
+    expect(queryOf(requestsOf(fetchMock).at(-1)!.slice(4)).get('state')).toBe('NY');
+  });
+
+  it('shows "No providers match" for an empty page', async () => {
+    stubApi(() => ({ body: { items: [], nextCursor: null, total: 0, totalIsEstimate: false, facets: null } }));
+    renderApp('/providers?name=nobody');
+    expect(await screen.findByRole('heading', { name: 'No providers match' })).toBeInTheDocument();
+    expect(screen.queryByTestId('provider-results')).not.toBeInTheDocument();
+  });
+
+  it('shows the field errors of a 400 ProblemDetail by their inputs', async () => {
+    stubApi(() => ({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: {
+        title: 'Bad Request',
+        status: 400,
+        detail: 'Invalid search.',
+        errors: [
+          { field: 'specialty', message: 'not a taxonomy code or specialty name' },
+          { field: 'near', message: 'unknown ZIP 00000' },
+          { field: 'sort', message: 'unknown sort' },
+        ],
+      },
+    }));
+    renderApp('/providers?specialty=Nope&near=00000');
+
+    const specialty = screen.getByRole('textbox', { name: 'Specialty' });
+    expect(await screen.findByText('not a taxonomy code or specialty name')).toBeInTheDocument();
+    expect(specialty).toHaveAttribute('aria-invalid', 'true');
+    expect(specialty).toHaveAccessibleDescription('not a taxonomy code or specialty name');
+    expect(screen.getByRole('textbox', { name: 'Near ZIP' })).toHaveAccessibleDescription('unknown ZIP 00000');
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Check the filters: Bad Request: Invalid search.');
+    expect(alert).toHaveTextContent('sort: unknown sort');
+  });
+
+  it('offers a retry when the search fails', async () => {
+    stubApi(() => ({ status: 500, body: { title: 'Server error', status: 500 }, contentType: 'application/problem+json' }));
+    renderApp('/providers?name=jia');
+    expect(await screen.findByRole('heading', { name: 'Could not search providers' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});

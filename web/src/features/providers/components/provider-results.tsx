@@ -1,0 +1,112 @@
+import { Link } from 'react-router';
+
+import { StatusBadge } from '@/components/ui/status-badge';
+import tableStyles from '@/components/ui/data-table.module.css';
+import { providerHref } from '@/config/paths';
+import { formatCount } from '@/lib/format';
+
+import type { FacetCount, ProviderSearchItem } from '../api/search-providers';
+import { formatMoney, formatNumber, statusLabel } from '../utils/format';
+import styles from './providers.module.css';
+
+/** "1 provider", "about 1,200 providers". */
+export function totalLabel(total: number | null, isEstimate: boolean | null | undefined, shown: number): string {
+  const count = total ?? shown;
+  const noun = count === 1 ? 'provider' : 'providers';
+  return `${isEstimate ? 'About ' : ''}${formatCount(count)} ${noun}`;
+}
+
+function location(item: ProviderSearchItem): string {
+  const address = item.address;
+  if (!address) return '—';
+  const cityState = [address.city, address.state].filter(Boolean).join(', ');
+  return [cityState, address.zip5].filter(Boolean).join(' ') || '—';
+}
+
+/** One page after another of matching providers; optional columns appear when some row has a value. */
+export function ProviderResultsTable({ items }: { items: readonly ProviderSearchItem[] }) {
+  const hasDistance = items.some((item) => item.distanceMiles !== null);
+  const hasServices = items.some((item) => item.services !== null);
+  const hasClaims = items.some((item) => item.claims !== null);
+  const hasPayments = items.some((item) => item.payments !== null);
+  const right = `${tableStyles.numeric} ${tableStyles.alignRight}`;
+
+  return (
+    <div
+      className={`${tableStyles.wrapper} ${tableStyles.scroll}`}
+      role="region"
+      aria-label="Matching providers"
+      tabIndex={0}
+    >
+      <table className={`${tableStyles.table} ${tableStyles.narrowColumns} ${tableStyles.compact}`} data-testid="provider-results">
+        <thead>
+          <tr>
+            <th scope="col">Provider</th>
+            <th scope="col">Specialty</th>
+            <th scope="col">Location</th>
+            {hasDistance ? <th scope="col" className={tableStyles.alignRight}>Distance</th> : null}
+            {hasServices ? <th scope="col" className={tableStyles.alignRight}>Part B services</th> : null}
+            {hasClaims ? <th scope="col" className={tableStyles.alignRight}>Part D claims</th> : null}
+            {hasPayments ? <th scope="col" className={tableStyles.alignRight}>Open Payments</th> : null}
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.npi} data-testid={`provider-row-${item.npi}`}>
+              <td>
+                <Link to={providerHref(item.npi)}>{item.name || `NPI ${item.npi}`}</Link>
+                {item.credential ? <span className={styles.muted}>, {item.credential}</span> : null}
+                <span className={styles.secondaryLine}>NPI {item.npi}</span>
+              </td>
+              <td>{item.primarySpecialty?.name ?? item.primarySpecialty?.code ?? '—'}</td>
+              <td>{location(item)}</td>
+              {hasDistance ? (
+                <td className={right}>{item.distanceMiles === null ? '—' : `${formatNumber(item.distanceMiles)} mi`}</td>
+              ) : null}
+              {hasServices ? <td className={right}>{formatNumber(item.services)}</td> : null}
+              {hasClaims ? <td className={right}>{formatNumber(item.claims)}</td> : null}
+              {hasPayments ? <td className={right}>{item.payments === null ? '—' : formatMoney(item.payments)}</td> : null}
+              <td>{item.status ? <StatusBadge status={item.status} label={statusLabel(item.status)} /> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type FacetListProps = {
+  title: string;
+  facets: readonly FacetCount[];
+  selected: string | undefined;
+  onSelect: (value: string | undefined) => void;
+};
+
+/** Counts by one dimension of the results; a click narrows the search to that value (a second click widens it again). */
+export function FacetList({ title, facets, selected, onSelect }: FacetListProps) {
+  if (!facets.length) return null;
+  return (
+    <div className={styles.facet}>
+      <h3 className={styles.facetTitle}>{title}</h3>
+      <ul className={styles.facetList}>
+        {facets.map((facet) => {
+          const active = selected?.toUpperCase() === facet.value.toUpperCase();
+          return (
+            <li key={facet.value}>
+              <button
+                type="button"
+                className={styles.facetButton}
+                aria-pressed={active}
+                onClick={() => onSelect(active ? undefined : facet.value)}
+              >
+                <span>{facet.label ?? facet.value}</span>
+                {facet.count !== null ? <span className={styles.facetCount}>{formatCount(facet.count)}</span> : null}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

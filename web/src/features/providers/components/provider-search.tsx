@@ -1,0 +1,152 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+
+import { Button } from '@/components/ui/button';
+import { Panel, PanelBody, PanelEmpty } from '@/components/ui/panel';
+import { ErrorState, LoadingState } from '@/components/ui/query-state';
+import { getErrorMessage, isApiError } from '@/lib/api-client';
+
+import { useProviderSearch } from '../api/search-providers';
+import {
+  criteriaFromParams,
+  formValuesFrom,
+  paramsFromCriteria,
+  toFormField,
+  type FormField,
+  type FormValues,
+} from '../utils/search-criteria';
+import { LocationMap } from './location-map';
+import { ProviderSearchForm } from './provider-search-form';
+import { FacetList, ProviderResultsTable, totalLabel } from './provider-results';
+import styles from './providers.module.css';
+
+type FieldErrors = Partial<Record<FormField, string[]>>;
+
+function errorsOf(error: unknown): { fields: FieldErrors; other: string[] } {
+  const fields: FieldErrors = {};
+  const other: string[] = [];
+  if (!isApiError(error)) return { fields, other };
+  for (const { field, message } of error.errors) {
+    const name = toFormField(field);
+    if (name) (fields[name] ??= []).push(message);
+    else other.push(field ? `${field}: ${message}` : message);
+  }
+  return { fields, other };
+}
+
+/** The provider search: filters kept in the page URL, results with facets and a location sketch. */
+export function ProviderSearch() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const paramString = searchParams.toString();
+  const criteria = useMemo(() => criteriaFromParams(new URLSearchParams(paramString)), [paramString]);
+  const hasCriteria = Object.keys(criteria).length > 0;
+  const search = useProviderSearch(criteria, hasCriteria);
+
+  const isInvalid = isApiError(search.error) && search.error.status === 400;
+  const { fields: fieldErrors, other: otherErrors } = isInvalid ? errorsOf(search.error) : { fields: {}, other: [] };
+
+  const applyCriteria = (next: Record<string, string | undefined>) => {
+    const cleaned = Object.fromEntries(
+      Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())),
+    );
+    const nextParams = paramsFromCriteria(cleaned);
+    if (nextParams.toString() === paramString) void search.refetch();
+    else setSearchParams(nextParams);
+  };
+
+  const onSearch = (values: FormValues) => applyCriteria({ ...criteria, ...values });
+  const narrow = (name: 'specialty' | 'state') => (value: string | undefined) => applyCriteria({ ...criteria, [name]: value });
+
+  const items = search.data?.pages.flatMap((page) => page.items) ?? [];
+  const firstPage = search.data?.pages[0];
+  const facets = firstPage?.facets;
+  const radius = Number(criteria.radiusMiles);
+
+  return (
+    <>
+      <Panel title="Find providers" subtitle="Search the NPPES registry with Medicare and Open Payments figures. Press Enter to search.">
+        {/* Keyed by the URL, so that back/forward and facet clicks show the filters in effect. */}
+        <ProviderSearchForm
+          key={paramString}
+          initialValues={formValuesFrom(criteria)}
+          fieldErrors={fieldErrors}
+          searching={search.isFetching && !search.isFetchingNextPage}
+          onSearch={onSearch}
+        />
+      </Panel>
+
+      <Panel
+        title="Results"
+        subtitle={firstPage ? totalLabel(firstPage.total, firstPage.totalIsEstimate, items.length) : undefined}
+        busy={search.isFetching}
+        testId="provider-search-results"
+      >
+        <PanelBody>
+          {!hasCriteria ? (
+            <PanelEmpty title="Search for providers">
+              <p>Enter a name, a specialty, a place or another filter, then press Enter.</p>
+            </PanelEmpty>
+          ) : search.isPending ? (
+            <LoadingState label="Searching providers…" />
+          ) : search.isError && !search.data ? (
+            isInvalid ? (
+              <div className={styles.formError} role="alert">
+                <p>Check the filters: {getErrorMessage(search.error)}</p>
+                {otherErrors.length ? (
+                  <ul>
+                    {otherErrors.map((message) => (
+                      <li key={message}>{message}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
+            ) : (
+              <ErrorState
+                title="Could not search providers"
+                error={search.error}
+                onRetry={() => void search.refetch()}
+                retrying={search.isFetching}
+              />
+            )
+          ) : items.length === 0 ? (
+            <PanelEmpty title="No providers match" testId="provider-results-empty">
+              <p>Try fewer filters, a wider radius or another spelling.</p>
+            </PanelEmpty>
+          ) : (
+            <div className={styles.resultsLayout}>
+              <div className={styles.resultsMain}>
+                <ProviderResultsTable items={items} />
+                {search.isFetchNextPageError ? (
+                  <p role="alert" className={styles.fieldError}>
+                    Could not load more: {getErrorMessage(search.error)}
+                  </p>
+                ) : null}
+                {search.hasNextPage ? (
+                  <div>
+                    <Button variant="secondary" onClick={() => void search.fetchNextPage()} disabled={search.isFetchingNextPage}>
+                      {search.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                    </Button>
+                  </div>
+                ) : null}
+              </div>
+              <aside className={styles.resultsSide} aria-label="Refine and locate">
+                <LocationMap
+                  items={items}
+                  near={criteria.near}
+                  radiusMiles={Number.isFinite(radius) && radius > 0 ? radius : undefined}
+                />
+                <FacetList
+                  title="Specialty"
+                  facets={facets?.specialty ?? []}
+                  selected={criteria.specialty}
+                  onSelect={narrow('specialty')}
+                />
+                <FacetList title="State" facets={facets?.state ?? []} selected={criteria.state} onSelect={narrow('state')} />
+              </aside>
+            </div>
+          )}
+        </PanelBody>
+      </Panel>
+    </>
+  );
+}
