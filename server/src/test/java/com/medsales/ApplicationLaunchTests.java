@@ -55,8 +55,10 @@ class ApplicationLaunchTests {
     assertThat(JAR).as("the packaged jar (mvn package)").exists();
     int port = freePort();
 
-    Process first = start(port, "first", List.of());
+    // the first start loads the bundled demo data (MEDSALES_DEMO_DATA) in the background, as a newcomer's would
+    Process first = start(port, "first", List.of(), true);
     awaitHealthy(port, first, "first");
+    awaitDemoData(port);
     assertThat(Files.readString(logs.resolve("first.out")))
         .contains("MedSales is running at http://localhost:" + port);
     assertThat(home.resolve("pgdata/PG_VERSION")).exists();
@@ -115,6 +117,10 @@ class ApplicationLaunchTests {
   }
 
   private Process start(int port, String name, List<String> args) throws IOException {
+    return start(port, name, args, false);
+  }
+
+  private Process start(int port, String name, List<String> args, boolean demoData) throws IOException {
     var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString()));
     command.addAll(args);
     if (port > 0) {
@@ -124,7 +130,7 @@ class ApplicationLaunchTests {
         .redirectErrorStream(true)
         .redirectOutput(logs.resolve(name + ".out").toFile());
     builder.environment().put("MEDSALES_HOME", home.toString());
-    builder.environment().put("MEDSALES_DEMO_DATA", "false");
+    builder.environment().put("MEDSALES_DEMO_DATA", String.valueOf(demoData));
     builder.environment().remove("DB_HOST");
     builder.environment().remove("REDIS_HOST");
     Process process = builder.start();
@@ -148,6 +154,21 @@ class ApplicationLaunchTests {
       Thread.sleep(500);
     }
     throw new AssertionError("not healthy within 180 s:\n" + Files.readString(logs.resolve(name + ".out")));
+  }
+
+  /** Every dataset of /health fresh: the demo data has loaded. */
+  private void awaitDemoData(int port) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    String body = "";
+    while (System.nanoTime() < deadline) {
+      body = get(port, "/health").body();
+      if (!body.contains(":null")) {
+        assertThat(body).contains("\"nppes\":{\"lastIngested\"").contains("\"openPayments\":{\"lastIngested\"");
+        return;
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("demo data not loaded within 180 s: " + body);
   }
 
   private void stop(Process process) throws Exception {
