@@ -6,7 +6,8 @@ import { Panel } from '@/components/ui/panel';
 import { ingestionRunHref } from '@/config/paths';
 import { startRunInputSchema, useStartRun } from '@/features/ingestion/api/start-run';
 import { STARTABLE_KINDS, type StartableKind } from '@/features/ingestion/api/run-schema';
-import { getErrorMessage, isApiError } from '@/lib/api-client';
+import { getErrorMessage } from '@/lib/api-client';
+import { fieldErrorsOf, fieldNamed } from '@/lib/field-errors';
 
 import styles from './start-run-form.module.css';
 
@@ -26,25 +27,6 @@ const KIND_DESCRIPTIONS: Record<StartableKind, string> = {
   'openpayments-ownership': 'Open Payments Ownership Interests, one program year',
 };
 
-/** "source", "/source", "#/source" and "request.source" all name the source field. */
-function toFieldName(field: string | undefined): FieldName | undefined {
-  if (!field) return undefined;
-  const name = field.replace(/^#?\//, '').split(/[./]/).pop();
-  return FIELD_NAMES.find((known) => known === name);
-}
-
-/** Field errors of a failed POST, plus the messages that name no field of this form. */
-function serverErrors(error: unknown): { fields: FieldErrors; other: string[] } {
-  const fields: FieldErrors = {};
-  const other: string[] = [];
-  if (!isApiError(error)) return { fields, other };
-  for (const { field, message } of error.errors) {
-    const name = toFieldName(field);
-    if (name) (fields[name] ??= []).push(message);
-    else other.push(field ? `${field}: ${message}` : message);
-  }
-  return { fields, other };
-}
 
 type FieldProps = {
   id: string;
@@ -104,7 +86,7 @@ export function StartRunForm() {
     if (!parsed.success) {
       const errors: FieldErrors = {};
       for (const issue of parsed.error.issues) {
-        const name = toFieldName(String(issue.path[0] ?? ''));
+        const name = fieldNamed(String(issue.path[0] ?? ''), FIELD_NAMES);
         if (name) (errors[name] ??= []).push(issue.message);
       }
       showFieldErrors(errors);
@@ -114,7 +96,7 @@ export function StartRunForm() {
     startRun.mutate(parsed.data, {
       onSuccess: () => setSource(''),
       onError: (error) => {
-        const { fields, other } = serverErrors(error);
+        const { fields, other } = fieldErrorsOf(error, FIELD_NAMES);
         setOtherErrors(other);
         showFieldErrors(fields);
       },

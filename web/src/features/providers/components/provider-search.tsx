@@ -5,34 +5,20 @@ import { Button } from '@/components/ui/button';
 import { Panel, PanelBody, PanelEmpty } from '@/components/ui/panel';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { getErrorMessage, isApiError } from '@/lib/api-client';
+import { fieldErrorsOf } from '@/lib/field-errors';
 
 import { useProviderSearch } from '../api/search-providers';
 import {
   criteriaFromParams,
   formValuesFrom,
   paramsFromCriteria,
-  toFormField,
-  type FormField,
+  FORM_FIELDS,
   type FormValues,
 } from '../utils/search-criteria';
 import { LocationMap } from './location-map';
 import { ProviderSearchForm } from './provider-search-form';
 import { FacetList, ProviderResultsTable, totalLabel } from './provider-results';
 import styles from './providers.module.css';
-
-type FieldErrors = Partial<Record<FormField, string[]>>;
-
-function errorsOf(error: unknown): { fields: FieldErrors; other: string[] } {
-  const fields: FieldErrors = {};
-  const other: string[] = [];
-  if (!isApiError(error)) return { fields, other };
-  for (const { field, message } of error.errors) {
-    const name = toFormField(field);
-    if (name) (fields[name] ??= []).push(message);
-    else other.push(field ? `${field}: ${message}` : message);
-  }
-  return { fields, other };
-}
 
 /** The provider search: filters kept in the page URL, results with facets and a location sketch. */
 export function ProviderSearch() {
@@ -43,7 +29,7 @@ export function ProviderSearch() {
   const search = useProviderSearch(criteria, hasCriteria);
 
   const isInvalid = isApiError(search.error) && search.error.status === 400;
-  const { fields: fieldErrors, other: otherErrors } = isInvalid ? errorsOf(search.error) : { fields: {}, other: [] };
+  const { fields: fieldErrors, other: otherErrors } = isInvalid ? fieldErrorsOf(search.error, FORM_FIELDS) : { fields: {}, other: [] };
 
   const applyCriteria = (next: Record<string, string | undefined>) => {
     const cleaned = Object.fromEntries(

@@ -58,8 +58,3 @@ export function paramsFromCriteria(criteria: ProviderSearchCriteria): URLSearchP
 }
 
 /** "specialty", "/specialty", "request.specialty" and "search.specialty" all name the specialty field. */
-export function toFormField(field: string | undefined): FormField | undefined {
-  if (!field) return undefined;
-  const name = field.replace(/^#?\//, '').split(/[./]/).pop();
-  return FORM_FIELDS.find((known) => known === name);
-}

@@ -138,6 +138,39 @@ public final class YearlyCsv {
     }
   }
 
+  /** Makes the row writer of a year once the COPY stream is open. */
+  public interface RowsFactory {
+    Rows create(int year, CopyWriter out);
+  }
+
+  /** Builds the loaded year's indexes and derived tables. */
+  public interface TablePrepare {
+    void prepare(java.sql.Connection c, YearlyTables tables) throws java.sql.SQLException;
+  }
+
+  /**
+   * The load of a comma-separated yearly file that fills one table by COPY ({@code tables.get(0)}; further tables are
+   * derived by {@code prepare}), counted afterwards by its year column.
+   */
+  public static DatasetLoader.Outcome loadOneCopy(
+      LoadContext context, com.medsales.platform.BulkConnections connections, String yearName, java.util.List<String> tables,
+      String yearColumn, String columns, RowsFactory rows, TablePrepare prepare) throws Exception {
+    int year = year(context, yearName);
+    String table = tables.getFirst();
+    var yearTables = new YearlyTables(tables, year, yearColumn);
+    try (java.sql.Connection copy = connections.open(table + "-copy");
+        java.sql.Connection c = connections.open(table + "-publish")) {
+      CopyWriter out = yearTables.copyInto(copy, table, columns);
+      Read read =
+          loadYear(context, ',', yearTables, c, java.util.List.of(out), rows.create(year, out),
+              connection -> prepare.prepare(connection, yearTables));
+      return new DatasetLoader.Outcome(
+          true, read.rowsLoaded(),
+          YearlyTables.count(c, "SELECT count(*) FROM " + table + " WHERE " + yearColumn + " = " + year),
+          java.util.Map.of(), year);
+    }
+  }
+
   /** Records a reject; returns false for use as a row's result. */
   public static boolean reject(LoadContext context, CsvRecord row, @Nullable String column, String reason, @Nullable String value) {
     context.reject(new Reject(context.sourceName(), row.getStartingLineNumber(), column, reason, value));

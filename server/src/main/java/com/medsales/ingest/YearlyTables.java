@@ -38,6 +38,10 @@ public final class YearlyTables {
     return m.find() ? Integer.valueOf(m.group(1)) : null;
   }
 
+  public int year() {
+    return year;
+  }
+
   public String next(String table) {
     return table + suffix;
   }

@@ -16,7 +16,6 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -132,18 +131,9 @@ class GeneralPaymentsLoader implements DatasetLoader {
 
   @Override
   public Outcome load(LoadContext context) throws Exception {
-    int year = YearlyCsv.year(context, "program year");
-    var tables = new YearlyTables(TABLES, year, "program_year");
-    try (Connection copy = connections.open("openpayments-copy");
-        Connection c = connections.open("openpayments-publish")) {
-      CopyWriter out = tables.copyInto(copy, "op_general_payment", COLUMNS);
-      var read =
-          YearlyCsv.loadYear(context, ',', tables, c, List.of(out), new Rows(year, out, context),
-              connection -> prepare(connection, tables, year));
-      return new Outcome(
-          true, read.rowsLoaded(),
-          YearlyTables.count(c, "SELECT count(*) FROM op_general_payment WHERE program_year = " + year), Map.of(), year);
-    }
+    return YearlyCsv.loadOneCopy(
+        context, connections, "program year", TABLES, "program_year", COLUMNS, (year, out) -> new Rows(year, out, context),
+        (connection, tables) -> prepare(connection, tables, tables.year()));
   }
 
   /** Checks each row and writes it into the year's table. */

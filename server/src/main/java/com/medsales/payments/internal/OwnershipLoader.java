@@ -15,9 +15,7 @@ import com.medsales.platform.BulkConnections;
 import com.medsales.shared.Npi;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.sql.Connection;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,20 +52,13 @@ class OwnershipLoader implements DatasetLoader {
 
   @Override
   public Outcome load(LoadContext context) throws Exception {
-    int year = YearlyCsv.year(context, "program year");
-    var tables = new YearlyTables(List.of("op_ownership"), year, "program_year");
-    try (Connection copy = connections.open("openpayments-ownership-copy");
-        Connection c = connections.open("openpayments-ownership-publish")) {
-      CopyWriter out = tables.copyInto(copy, "op_ownership", COLUMNS);
-      var read =
-          YearlyCsv.loadYear(context, ',', tables, c, List.of(out), new Rows(year, out, context),
-              connection -> {
-                tables.constrainYear(connection, "op_ownership");
-                execute(connection, "CREATE INDEX ON " + tables.next("op_ownership") + " (npi)");
-              });
-      return new Outcome(true, read.rowsLoaded(),
-          YearlyTables.count(c, "SELECT count(*) FROM op_ownership WHERE program_year = " + year), Map.of(), year);
-    }
+    return YearlyCsv.loadOneCopy(
+        context, connections, "program year", List.of("op_ownership"), "program_year", COLUMNS,
+        (year, out) -> new Rows(year, out, context),
+        (connection, tables) -> {
+          tables.constrainYear(connection, "op_ownership");
+          execute(connection, "CREATE INDEX ON " + tables.next("op_ownership") + " (npi)");
+        });
   }
 
   private static final class Rows implements YearlyCsv.Rows {

@@ -15,11 +15,9 @@ import com.medsales.platform.BulkConnections;
 import com.medsales.shared.Npi;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,23 +56,16 @@ class ResearchPaymentsLoader implements DatasetLoader {
 
   @Override
   public Outcome load(LoadContext context) throws Exception {
-    int year = YearlyCsv.year(context, "program year");
-    var tables = new YearlyTables(List.of("op_research_payment"), year, "program_year");
-    try (Connection copy = connections.open("openpayments-research-copy");
-        Connection c = connections.open("openpayments-research-publish")) {
-      CopyWriter out = tables.copyInto(copy, "op_research_payment", COLUMNS);
-      var read =
-          YearlyCsv.loadYear(context, ',', tables, c, List.of(out), new Rows(year, out, context),
-              connection -> {
-                tables.constrainYear(connection, "op_research_payment");
-                String t = tables.next("op_research_payment");
-                execute(connection, "CREATE INDEX ON " + t + " USING gin (investigator_npis)");
-                execute(connection, "CREATE INDEX ON " + t + " (recipient_npi) WHERE recipient_npi IS NOT NULL");
-                execute(connection, "ANALYZE " + t);
-              });
-      return new Outcome(true, read.rowsLoaded(),
-          YearlyTables.count(c, "SELECT count(*) FROM op_research_payment WHERE program_year = " + year), Map.of(), year);
-    }
+    return YearlyCsv.loadOneCopy(
+        context, connections, "program year", List.of("op_research_payment"), "program_year", COLUMNS,
+        (year, out) -> new Rows(year, out, context),
+        (connection, tables) -> {
+          tables.constrainYear(connection, "op_research_payment");
+          String t = tables.next("op_research_payment");
+          execute(connection, "CREATE INDEX ON " + t + " USING gin (investigator_npis)");
+          execute(connection, "CREATE INDEX ON " + t + " (recipient_npi) WHERE recipient_npi IS NOT NULL");
+          execute(connection, "ANALYZE " + t);
+        });
   }
 
   private static final class Rows implements YearlyCsv.Rows {

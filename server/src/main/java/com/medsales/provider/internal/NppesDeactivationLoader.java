@@ -5,6 +5,7 @@ import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
+import com.medsales.ingest.YearlyTables;
 import com.medsales.ingest.Reject;
 import com.medsales.shared.Npi;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -56,8 +56,8 @@ class NppesDeactivationLoader implements DatasetLoader {
     try (Connection copy = loads.connection("nppes-deactivations-copy");
         Connection c = loads.connection("nppes-deactivations-publish")) {
       copy.setAutoCommit(false);
-      RegistryPublisher.execute(copy, "DROP TABLE IF EXISTS provider_deactivation_stage");
-      RegistryPublisher.execute(copy, "CREATE TABLE provider_deactivation_stage (npi bigint, deactivation_date date)");
+      YearlyTables.execute(copy, "DROP TABLE IF EXISTS provider_deactivation_stage");
+      YearlyTables.execute(copy, "CREATE TABLE provider_deactivation_stage (npi bigint, deactivation_date date)");
       var writer = new CopyWriter(copy, "COPY provider_deactivation_stage (npi, deactivation_date) FROM STDIN");
       try (var reader =
               CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
@@ -97,7 +97,7 @@ class NppesDeactivationLoader implements DatasetLoader {
       context.checkRejectThreshold(rowsRead);
       c.setAutoCommit(false);
       try {
-        RegistryPublisher.execute(
+        YearlyTables.execute(
             c,
             """
             INSERT INTO provider_change (run_id, npi, change, groups)
@@ -108,7 +108,7 @@ class NppesDeactivationLoader implements DatasetLoader {
             ORDER BY s.npi, s.deactivation_date DESC
             """
                 .formatted(context.runId()));
-        RegistryPublisher.execute(
+        YearlyTables.execute(
             c,
             """
             UPDATE provider p SET deactivation_date = s.deactivation_date,
@@ -116,7 +116,7 @@ class NppesDeactivationLoader implements DatasetLoader {
             FROM (SELECT npi, max(deactivation_date) AS deactivation_date FROM provider_deactivation_stage GROUP BY npi) s
             WHERE p.npi = s.npi AND p.deactivation_date IS DISTINCT FROM s.deactivation_date
             """);
-        RegistryPublisher.execute(
+        YearlyTables.execute(
             c,
             """
             INSERT INTO provider (npi, deactivation_date, active, hash_name, hash_addresses, hash_taxonomies,
@@ -124,18 +124,10 @@ class NppesDeactivationLoader implements DatasetLoader {
             SELECT npi, max(deactivation_date), false, 0, 0, 0, 0, 0, 0 FROM provider_deactivation_stage s
             WHERE NOT EXISTS (SELECT 1 FROM provider p WHERE p.npi = s.npi) GROUP BY npi
             """);
-        RegistryPublisher.execute(c, "DROP TABLE provider_deactivation_stage");
-        Map<String, Long> changes = new LinkedHashMap<>();
-        try (var s = c.prepareStatement("SELECT change, count(*) FROM provider_change WHERE run_id = ? GROUP BY change")) {
-          s.setLong(1, context.runId());
-          try (var rs = s.executeQuery()) {
-            while (rs.next()) {
-              changes.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
-            }
-          }
-        }
+        YearlyTables.execute(c, "DROP TABLE provider_deactivation_stage");
+        Map<String, Long> changes = RegistryPublisher.changeCounts(c, context.runId());
         c.commit();
-        return new Outcome(true, loaded, RegistryPublisher.count(c, "SELECT count(*) FROM provider"), changes, null);
+        return new Outcome(true, loaded, YearlyTables.count(c, "SELECT count(*) FROM provider"), changes, null);
       } catch (Exception e) {
         c.rollback();
         throw e;

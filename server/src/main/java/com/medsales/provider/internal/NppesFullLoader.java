@@ -3,6 +3,7 @@ package com.medsales.provider.internal;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
+import com.medsales.ingest.YearlyTables;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +45,7 @@ class NppesFullLoader implements DatasetLoader {
     String sha = loads.checksum(context);
     try (Connection c = loads.connection("nppes-publish")) {
       if (context.lastPublishedSha256().filter(sha::equals).isPresent()) {
-        return new Outcome(false, 0, RegistryPublisher.count(c, "SELECT count(*) FROM provider"), Map.of(), null);
+        return new Outcome(false, 0, YearlyTables.count(c, "SELECT count(*) FROM provider"), Map.of(), null);
       }
       try {
         long start = System.nanoTime();
@@ -66,7 +67,7 @@ class NppesFullLoader implements DatasetLoader {
             "{}: parsed and copied in {} s, indexed in {} s, published in {} s", context.sourceName(),
             seconds(loaded - start), seconds(indexed - loaded), seconds(System.nanoTime() - indexed));
         changes.put("notGeocoded", read.notGeocoded());
-        return new Outcome(true, read.rowsLoaded(), RegistryPublisher.count(c, "SELECT count(*) FROM provider"), changes, null);
+        return new Outcome(true, read.rowsLoaded(), YearlyTables.count(c, "SELECT count(*) FROM provider"), changes, null);
       } catch (Exception e) {
         RegistryPublisher.discard(c, "_next");
         throw e;

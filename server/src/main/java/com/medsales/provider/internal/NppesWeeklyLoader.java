@@ -3,6 +3,7 @@ package com.medsales.provider.internal;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
+import com.medsales.ingest.YearlyTables;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,7 @@ class NppesWeeklyLoader implements DatasetLoader {
     String sha = loads.checksum(context);
     try (Connection c = loads.connection("nppes-weekly-publish")) {
       if (context.lastPublishedSha256().filter(sha::equals).isPresent()) {
-        return new Outcome(false, 0, RegistryPublisher.count(c, "SELECT count(*) FROM provider"), Map.of(), null);
+        return new Outcome(false, 0, YearlyTables.count(c, "SELECT count(*) FROM provider"), Map.of(), null);
       }
       try {
         NppesLoads.Read read = loads.read(context, "_weekly");
@@ -47,7 +48,7 @@ class NppesWeeklyLoader implements DatasetLoader {
         Map<String, Long> changes =
             new LinkedHashMap<>(RegistryPublisher.publishWeekly(c, context.runId(), read.hadSecondary(), read.hadOtherNames()));
         changes.put("notGeocoded", read.notGeocoded());
-        return new Outcome(true, read.rowsLoaded(), RegistryPublisher.count(c, "SELECT count(*) FROM provider"), changes, null);
+        return new Outcome(true, read.rowsLoaded(), YearlyTables.count(c, "SELECT count(*) FROM provider"), changes, null);
       } catch (Exception e) {
         RegistryPublisher.discard(c, "_weekly");
         throw e;

@@ -1,5 +1,8 @@
 package com.medsales.provider.internal;
 
+import static com.medsales.ingest.YearlyTables.count;
+import static com.medsales.ingest.YearlyTables.execute;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -231,7 +234,8 @@ final class RegistryPublisher {
             .formatted(runId, loaded, join, prefixed("n.", HASH_COLUMNS), prefixed("o.", HASH_COLUMNS)));
   }
 
-  private static Map<String, Long> changeCounts(Connection c, long runId) throws SQLException {
+  /** Counts of this run's changes by kind, every kind present (0 when none). */
+  static Map<String, Long> changeCounts(Connection c, long runId) throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String kind : List.of("new", "updated", "deactivated", "reactivated", "removed")) {
       counts.put(kind, 0L);
@@ -247,25 +251,11 @@ final class RegistryPublisher {
     return counts;
   }
 
-  static long count(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        var rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
   private static boolean exists(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement();
         var rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getBoolean(1);
-    }
-  }
-
-  static void execute(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
     }
   }
 
