@@ -4,13 +4,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import com.medsales.platform.internal.EmbeddedDatabase;
 
 /**
- * Physical connections to the primary database outside the pool, for bulk loads: a load holds several connections for
- * many minutes (one per COPY stream), which must not starve the API's pool. They have no statement timeout.
+ * Physical connections to the primary database as its owner, outside the pool, for migrations and bulk loads: a load
+ * holds several connections for many minutes (one per COPY stream), which must not starve the API's pool, and writes
+ * the public datasets, which the application's own role may only read. They have no statement timeout.
  */
 @Component
 public class BulkConnections {
@@ -41,5 +44,20 @@ public class BulkConnections {
       }
     }
     return DriverManager.getConnection(url, props);
+  }
+
+  /** The same connections as a {@link DataSource} (unpooled: each {@code getConnection} opens one). */
+  public DataSource dataSource(String purpose) {
+    return new AbstractDataSource() {
+      @Override
+      public Connection getConnection() throws SQLException {
+        return open(purpose);
+      }
+
+      @Override
+      public Connection getConnection(String username, String password) {
+        throw new UnsupportedOperationException("owner connections take their credentials from the settings");
+      }
+    };
   }
 }

@@ -1,5 +1,6 @@
 package com.medsales.platform.internal;
 
+import com.medsales.platform.BulkConnections;
 import com.medsales.platform.DatabaseSettings;
 import com.medsales.platform.MedsalesSettings;
 import com.zaxxer.hikari.HikariConfig;
@@ -10,12 +11,16 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 /**
- * One {@link DataSource} for the whole application: the primary, and when {@code DB_READ_HOST} is set a read replica
+ * One {@link DataSource} for the whole application, connecting as the application's own database role (which row-level
+ * security binds): the primary, and when {@code DB_READ_HOST} is set a read replica
  * that read-only transactions ({@code @Transactional(readOnly = true)}) are routed to. Pools are small (a 2-core
  * machine gains nothing from many connections) and every connection carries a statement timeout.
  */
@@ -33,8 +38,45 @@ class DataSourceConfiguration {
       DatabaseSettings db, ObjectProvider<EmbeddedDatabase> embedded, ObjectProvider<MeterRegistry> meters) {
     EmbeddedDatabase local = embedded.getIfAvailable();
     String url = local != null ? local.jdbcUrl() : jdbcUrl(db.host(), db.port(), db.name());
-    String user = local != null ? local.user() : db.user();
-    return pool("primary", url, user, local != null ? null : db.pass(), db, meters.getIfAvailable());
+    return pool("primary", url, db.appUser(), local != null ? null : db.appPass(), db, meters.getIfAvailable());
+  }
+
+  /** Migrations run as the owner, on connections of their own. */
+  @Bean
+  @FlywayDataSource
+  DataSource flywayDataSource(BulkConnections bulk) {
+    return bulk.dataSource("migrate");
+  }
+
+  /**
+   * After migrating, give the application's role the configured password ({@code DB_APP_PASS}); the embedded database
+   * trusts local connections and needs none.
+   */
+  @Bean
+  FlywayMigrationStrategy migrateThenSetApplicationPassword(DatabaseSettings db) {
+    return flyway -> {
+      flyway.migrate();
+      if (db.appPass() != null && !db.appPass().isEmpty()) {
+        try (var connection = flyway.getConfiguration().getDataSource().getConnection();
+            // ALTER ROLE takes no bind parameters: PostgreSQL's format() quotes the bound values into the statement
+            var quote = connection.prepareStatement("SELECT format('ALTER ROLE %I PASSWORD %L', ?, ?)")) {
+          quote.setString(1, db.appUser());
+          quote.setString(2, db.appPass());
+          try (var quoted = quote.executeQuery(); var alter = connection.createStatement()) {
+            quoted.next();
+            alter.execute(quoted.getString(1));
+          }
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException("Could not set the password of database role " + db.appUser(), e);
+        }
+      }
+    };
+  }
+
+  /** Every transaction tells PostgreSQL's row-level security whose rows it may see. */
+  @Bean
+  PlatformTransactionManager transactionManager(DataSource dataSource) {
+    return new TenantScopedTransactionManager(dataSource);
   }
 
   @Bean
@@ -44,7 +86,7 @@ class DataSourceConfiguration {
     if (db.hasReadReplica()) {
       int port = db.readPort() != null ? db.readPort() : db.port();
       routing.setReadOnlyDataSource(
-          pool("replica", jdbcUrl(db.readHost(), port, db.name()), db.user(), db.pass(), db, meters.getIfAvailable()));
+          pool("replica", jdbcUrl(db.readHost(), port, db.name()), db.appUser(), db.appPass(), db, meters.getIfAvailable()));
     }
     return routing;
   }

@@ -11,7 +11,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.medsales.testing.SignedIn;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -20,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The admin API hands runs to the ingestion worker through the job queue, and shows how they went. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(SignedIn.AsOperator.class)
 class IngestionAdminIntegrationTests {
 
   @Autowired MockMvcTester mvc;

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import com.medsales.platform.BulkConnections;
+import com.medsales.testing.OwnerJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Open Payments on real General Payments rows: program year 2024 (Covered_Recipient_*) and 2016 (Physician_*). */
@@ -34,7 +36,13 @@ class GeneralPaymentsIngestionIntegrationTests {
   @Autowired Ingestion ingestion;
   @Autowired IngestionRuns runs;
   @Autowired OpenPayments payments;
-  @Autowired JdbcClient jdbc;
+  // the owner: these tests empty public datasets, which the application's role may only read
+  JdbcClient jdbc;
+
+  @Autowired
+  void useOwnerConnections(BulkConnections bulk) {
+    jdbc = OwnerJdbc.of(bulk);
+  }
   @TempDir Path dir;
 
   @BeforeEach

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import com.medsales.platform.BulkConnections;
+import com.medsales.testing.OwnerJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Open Payments research (real 2014 Iowa rows) and ownership (real 2016 rows) files. */
@@ -26,7 +28,13 @@ class ResearchAndOwnershipIngestionIntegrationTests {
 
   @Autowired Ingestion ingestion;
   @Autowired OpenPayments payments;
-  @Autowired JdbcClient jdbc;
+  // the owner: these tests empty public datasets, which the application's role may only read
+  JdbcClient jdbc;
+
+  @Autowired
+  void useOwnerConnections(BulkConnections bulk) {
+    jdbc = OwnerJdbc.of(bulk);
+  }
   @TempDir Path dir;
 
   @BeforeEach

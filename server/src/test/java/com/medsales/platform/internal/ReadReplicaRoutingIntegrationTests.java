@@ -28,7 +28,7 @@ class ReadReplicaRoutingIntegrationTests {
   void readOnlyTransactionsUseTheReplicaAndOthersThePrimary() {
     var settings =
         new DatabaseSettings(
-            "localhost", embedded.port(), "medsales", "postgres", null, "localhost", embedded.port(), 2,
+            "localhost", embedded.port(), "medsales", "postgres", null, "medsales_app", null, "localhost", embedded.port(), 2,
             Duration.ofSeconds(30), Duration.ofSeconds(5));
     DataSource routing =
         new DataSourceConfiguration().dataSource(primaryDataSource, settings, new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
@@ -47,7 +47,7 @@ class ReadReplicaRoutingIntegrationTests {
   void withoutReplicaEverythingUsesThePrimary() {
     var settings =
         new DatabaseSettings(
-            "localhost", embedded.port(), "medsales", "postgres", null, null, null, 2, Duration.ofSeconds(30),
+            "localhost", embedded.port(), "medsales", "postgres", null, "medsales_app", null, null, null, 2, Duration.ofSeconds(30),
             Duration.ofSeconds(5));
     DataSource routing =
         new DataSourceConfiguration().dataSource(primaryDataSource, settings, new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
@@ -58,6 +58,16 @@ class ReadReplicaRoutingIntegrationTests {
         transactions.execute(s -> JdbcClient.create(routing).sql("SHOW application_name").query(String.class).single());
 
     assertThat(read).isEqualTo("medsales-primary");
+  }
+
+  @Test
+  void thePoolConnectsAsTheApplicationRoleWhichCannotBypassRowLevelSecurity() {
+    var role =
+        JdbcClient.create(primaryDataSource)
+            .sql("SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")
+            .query((rs, n) -> rs.getString("name") + " super=" + rs.getBoolean("rolsuper") + " bypassrls=" + rs.getBoolean("rolbypassrls"))
+            .single();
+    assertThat(role).isEqualTo("medsales_app super=false bypassrls=false");
   }
 
   @Test

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import com.medsales.platform.BulkConnections;
+import com.medsales.testing.OwnerJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,7 +42,13 @@ class NppesIngestionIntegrationTests {
   @Autowired Ingestion ingestion;
   @Autowired IngestionRuns runs;
   @Autowired Providers providers;
-  @Autowired JdbcClient jdbc;
+  // the owner: these tests empty public datasets, which the application's role may only read
+  JdbcClient jdbc;
+
+  @Autowired
+  void useOwnerConnections(BulkConnections bulk) {
+    jdbc = OwnerJdbc.of(bulk);
+  }
   @Autowired DataFreshness freshness;
   @TempDir Path dir;
 

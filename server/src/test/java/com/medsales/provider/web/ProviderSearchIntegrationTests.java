@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.medsales.testing.SignedIn;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -27,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** GET /api/v1/providers over the real NPPES samples (998 organisations of December 2021, 99 providers of 2018). */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(SignedIn.AsOperator.class)
 class ProviderSearchIntegrationTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import com.medsales.platform.BulkConnections;
+import com.medsales.testing.OwnerJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Part B on the real data.cms.gov exports of the Mohs surgery codes (17311-17315), 2019 and 2021, and 2023 rows. */
@@ -39,7 +41,13 @@ class PartBIngestionIntegrationTests {
   @Autowired IngestionRuns runs;
   @Autowired MedicareUtilization utilization;
   @Autowired Providers providers;
-  @Autowired JdbcClient jdbc;
+  // the owner: these tests empty public datasets, which the application's role may only read
+  JdbcClient jdbc;
+
+  @Autowired
+  void useOwnerConnections(BulkConnections bulk) {
+    jdbc = OwnerJdbc.of(bulk);
+  }
   @TempDir Path dir;
 
   @BeforeEach

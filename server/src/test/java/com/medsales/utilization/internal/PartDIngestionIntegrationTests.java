@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import com.medsales.platform.BulkConnections;
+import com.medsales.testing.OwnerJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Part D on the real first rows of the 2013 release, and on a current-format file written from those same rows. */
@@ -31,7 +33,13 @@ class PartDIngestionIntegrationTests {
 
   @Autowired Ingestion ingestion;
   @Autowired MedicareUtilization utilization;
-  @Autowired JdbcClient jdbc;
+  // the owner: these tests empty public datasets, which the application's role may only read
+  JdbcClient jdbc;
+
+  @Autowired
+  void useOwnerConnections(BulkConnections bulk) {
+    jdbc = OwnerJdbc.of(bulk);
+  }
   @TempDir Path dir;
 
   @BeforeEach

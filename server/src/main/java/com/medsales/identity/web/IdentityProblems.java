@@ -1,0 +1,50 @@
+package com.medsales.identity.web;
+
+import com.medsales.identity.IdentityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Identity's refusals as ProblemDetail, with one entry per bad field like every other validation error. */
+@RestControllerAdvice
+class IdentityProblems {
+
+  @ExceptionHandler(IdentityException.class)
+  ResponseEntity<ProblemDetail> refused(IdentityException e) {
+    HttpStatus status =
+        switch (e.kind()) {
+          case INVALID -> HttpStatus.BAD_REQUEST;
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case CONFLICT -> HttpStatus.CONFLICT;
+          case SIGN_IN_FAILED -> HttpStatus.UNAUTHORIZED;
+          case SIGN_IN_PAUSED -> HttpStatus.TOO_MANY_REQUESTS;
+          case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    problem.setTitle(
+        switch (e.kind()) {
+          case INVALID -> "Invalid request";
+          case NOT_FOUND -> "Not found";
+          case CONFLICT -> "Conflict";
+          case SIGN_IN_FAILED -> "Sign-in failed";
+          case SIGN_IN_PAUSED -> "Sign-in paused";
+          case FORBIDDEN -> "Forbidden";
+        });
+    if (!e.fieldErrors().isEmpty()) {
+      List<Map<String, Object>> errors = new ArrayList<>();
+      e.fieldErrors().forEach((field, messages) -> messages.forEach(m -> errors.add(Map.of("field", field, "message", m))));
+      problem.setProperty("errors", errors);
+    }
+    var response = ResponseEntity.status(status);
+    if (e.retryAfter() != null) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+    }
+    return response.body(problem);
+  }
+}

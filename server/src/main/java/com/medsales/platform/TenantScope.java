@@ -1,0 +1,69 @@
+package com.medsales.platform;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The tenant, user and operator flag that each transaction hands to PostgreSQL's row-level security (as {@code SET
+ * LOCAL} settings the policies read). It is the signed-in principal's, unless code that runs before anyone is signed
+ * in (sign-in itself, an invitation link, the demo seeding) names one explicitly with {@link #run} or {@link #call}.
+ * With neither, transactions see no tenant's rows at all.
+ */
+public record TenantScope(@Nullable UUID tenantId, @Nullable UUID userId, boolean operator) {
+
+  public static final TenantScope NONE = new TenantScope(null, null, false);
+
+  private static final ThreadLocal<@Nullable TenantScope> EXPLICIT = new ThreadLocal<>();
+
+  public static TenantScope ofTenant(UUID tenantId) {
+    return new TenantScope(tenantId, null, false);
+  }
+
+  public static TenantScope of(TenantPrincipal principal) {
+    return new TenantScope(principal.tenantId(), principal.userId(), principal.operator());
+  }
+
+  /** The scope in force on this thread. */
+  public static TenantScope current() {
+    TenantScope explicit = EXPLICIT.get();
+    if (explicit != null) {
+      return explicit;
+    }
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth != null && auth.getPrincipal() instanceof TenantPrincipal principal) {
+      return of(principal);
+    }
+    return NONE;
+  }
+
+  /** The signed-in principal, if any. */
+  public static @Nullable TenantPrincipal principal() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth != null && auth.getPrincipal() instanceof TenantPrincipal principal ? principal : null;
+  }
+
+  public <T> T call(Supplier<T> work) {
+    TenantScope previous = EXPLICIT.get();
+    EXPLICIT.set(this);
+    try {
+      return work.get();
+    } finally {
+      if (previous == null) {
+        EXPLICIT.remove();
+      } else {
+        EXPLICIT.set(previous);
+      }
+    }
+  }
+
+  public void run(Runnable work) {
+    call(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+}
