@@ -125,6 +125,8 @@ class TenantIsolationIntegrationTests {
       case "POST /api/v1/admin/invitations" -> "{\"email\": \"b@example.com\", \"displayName\": \"B\", \"roles\": [\"REP\"]}";
       case "POST /api/v1/me/tokens" -> "{\"name\": \"beta\", \"scope\": \"READ\", \"expiresInDays\": 1}";
       case "POST /api/v1/me/password" -> "{\"currentPassword\": \"" + PASSWORD + "\", \"newPassword\": \"" + PASSWORD + "\"}";
+      case "PUT /api/v1/admin/sso" -> "{\"issuerUri\": \"https://idp.beta.example\", \"clientId\": \"m\","
+          + " \"clientSecretRef\": \"BETA_SECRET\", \"defaultRoles\": [\"REP\"], \"enabled\": false}";
       case "POST /api/v1/admin/ingestion/runs" -> "{\"dataset\": \"nppes-weekly\", \"source\": \"/nonexistent.csv\"}";
       default -> "{}";
     };
