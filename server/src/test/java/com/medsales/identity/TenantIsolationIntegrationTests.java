@@ -64,7 +64,9 @@ class TenantIsolationIntegrationTests {
     UUID alphaAdmin = tenants.user(alpha, MARKER + "-admin", PASSWORD, "ADMIN");
     UUID alphaRep = tenants.user(alpha, MARKER + "-rep", PASSWORD, "REP");
     tenants.user(beta, "beta-admin", PASSWORD, "ADMIN");
-    for (String table : List.of("team", "invitation", "api_token")) {
+    for (String table : List.of("crm_change", "task", "opportunity", "pipeline_stage", "activity_attendee", "activity",
+        "contact", "account", "territory_assignment", "territory_state", "territory_zip", "territory", "team", "invitation",
+        "api_token")) {
       tenants.owner().sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(alpha).update();
     }
     tenants.owner().sql("DELETE FROM sign_in_failure").update();
@@ -82,8 +84,35 @@ class TenantIsolationIntegrationTests {
         .get("invitation").get("id").asString();
     String token = json(alphaAdminBrowser.post("/api/v1/me/tokens",
         "{\"name\": \"" + MARKER + " token\", \"scope\": \"READ_WRITE\", \"expiresInDays\": 5}")).get("id").asString();
+    crmRecordsOf(alphaAdmin, alphaRep);
     alphaIds = Map.of("users", alphaRep.toString(), "teams", team, "invitations", invitation, "tokens", token,
         "runs", "1", "npi", "1003000126", "token", "inv_unknown");
+  }
+
+  /** One row of alpha's in each CRM table, written as the owner, so the database test has something to hide. */
+  void crmRecordsOf(UUID admin, UUID rep) {
+    var owner = tenants.owner();
+    UUID territory = owner.sql("INSERT INTO territory (tenant_id, level, name) VALUES (?, 'TERRITORY', ?) RETURNING id")
+        .params(alpha, MARKER + " territory").query(UUID.class).single();
+    owner.sql("INSERT INTO territory_zip (tenant_id, zip5, territory_id) VALUES (?, '10013', ?)").params(alpha, territory).update();
+    owner.sql("INSERT INTO territory_state (tenant_id, state, territory_id) VALUES (?, 'VT', ?)").params(alpha, territory).update();
+    owner.sql("INSERT INTO territory_assignment (tenant_id, territory_id, user_id, kind) VALUES (?, ?, ?, 'PRIMARY')")
+        .params(alpha, territory, rep).update();
+    UUID account = owner.sql("INSERT INTO account (tenant_id, name, kind, owner_id) VALUES (?, ?, 'HOSPITAL', ?) RETURNING id")
+        .params(alpha, MARKER + " hospital", rep).query(UUID.class).single();
+    UUID contact = owner.sql("INSERT INTO contact (tenant_id, last_name, owner_id, account_id) VALUES (?, ?, ?, ?) RETURNING id")
+        .params(alpha, MARKER + " contact", rep, account).query(UUID.class).single();
+    UUID activity = owner.sql("INSERT INTO activity (tenant_id, kind, occurred_at, subject, owner_id) VALUES (?, 'CALL', now(), ?, ?) RETURNING id")
+        .params(alpha, MARKER + " call", rep).query(UUID.class).single();
+    owner.sql("INSERT INTO activity_attendee (tenant_id, activity_id, contact_id) VALUES (?, ?, ?)").params(alpha, activity, contact).update();
+    UUID stage = owner.sql("INSERT INTO pipeline_stage (tenant_id, name, position, probability) VALUES (?, 'Qualify', 1, 10) RETURNING id")
+        .params(alpha).query(UUID.class).single();
+    UUID opportunity = owner.sql("INSERT INTO opportunity (tenant_id, name, stage_id, owner_id) VALUES (?, ?, ?, ?) RETURNING id")
+        .params(alpha, MARKER + " deal", stage, rep).query(UUID.class).single();
+    owner.sql("INSERT INTO task (tenant_id, title, assignee_id, created_by, opportunity_id) VALUES (?, ?, ?, ?, ?)")
+        .params(alpha, MARKER + " task", rep, admin, opportunity).update();
+    owner.sql("INSERT INTO crm_change (tenant_id, entity, entity_id, field, new_value, changed_by) VALUES (?, 'contact', ?, 'last_name', '\"x\"', ?)")
+        .params(alpha, contact, rep).update();
   }
 
   static JsonNode json(HttpResponse<String> response) {
