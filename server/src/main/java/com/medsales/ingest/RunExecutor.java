@@ -3,6 +3,7 @@ package com.medsales.ingest;
 import com.medsales.ingest.Ingestion.IngestionFailed;
 import com.medsales.platform.BulkConnections;
 import com.medsales.platform.MedsalesSettings;
+import com.medsales.storage.FileStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,13 +32,15 @@ class RunExecutor {
       DataFreshness freshness,
       BulkConnections bulkConnections,
       IngestSettings settings,
-      MedsalesSettings medsales) {
+      MedsalesSettings medsales,
+      FileStore store) {
     this.runs = runs;
     this.freshness = freshness;
     this.bulkConnections = bulkConnections;
     this.settings = settings;
     this.resolver =
-        new SourceResolver(settings.rawDirectory() != null ? settings.rawDirectory() : medsales.home().resolve("raw"));
+        new SourceResolver(
+            settings.rawDirectory() != null ? settings.rawDirectory() : medsales.home().resolve("raw"), store);
   }
 
   static String sourceName(String source) {
