@@ -38,11 +38,12 @@ final class DeployFiles {
   }
 
   /**
-   * A tool on the PATH. Missing, the test is skipped (and says so) on a developer's machine, and fails under CI
+   * A tool on the PATH (or in /usr/sbin, where Debian puts nginx). Missing, the test is skipped (and says so) on a developer's machine, and fails under CI
    * ({@code CI} set), where {@code .ci/run} installs it.
    */
   static Path tool(String name, String installHint) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+    String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/usr/local/bin";
+    for (String dir : path.split(File.pathSeparator)) {
       Path candidate = Path.of(dir, name);
       if (Files.isExecutable(candidate)) {
         return candidate;
