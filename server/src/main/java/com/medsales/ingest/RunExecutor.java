@@ -6,6 +6,7 @@ import com.medsales.audit.AuditTrail;
 import com.medsales.platform.BulkConnections;
 import java.util.Map;
 import com.medsales.platform.MedsalesSettings;
+import com.medsales.storage.FileStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,14 +37,16 @@ class RunExecutor {
       BulkConnections bulkConnections,
       IngestSettings settings,
       MedsalesSettings medsales,
-      AuditTrail audit) {
+      AuditTrail audit,
+      FileStore store) {
     this.runs = runs;
     this.audit = audit;
     this.freshness = freshness;
     this.bulkConnections = bulkConnections;
     this.settings = settings;
     this.resolver =
-        new SourceResolver(settings.rawDirectory() != null ? settings.rawDirectory() : medsales.home().resolve("raw"));
+        new SourceResolver(
+            settings.rawDirectory() != null ? settings.rawDirectory() : medsales.home().resolve("raw"), store);
   }
 
   static String sourceName(String source) {
