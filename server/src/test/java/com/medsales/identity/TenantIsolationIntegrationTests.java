@@ -55,6 +55,7 @@ class TenantIsolationIntegrationTests {
   UUID alpha;
   UUID beta;
   Map<String, String> alphaIds;
+  Map<String, String> alphaCrm;
 
   @BeforeEach
   void twoTenants() {
@@ -84,13 +85,16 @@ class TenantIsolationIntegrationTests {
         .get("invitation").get("id").asString();
     String token = json(alphaAdminBrowser.post("/api/v1/me/tokens",
         "{\"name\": \"" + MARKER + " token\", \"scope\": \"READ_WRITE\", \"expiresInDays\": 5}")).get("id").asString();
-    crmRecordsOf(alphaAdmin, alphaRep);
-    alphaIds = Map.of("users", alphaRep.toString(), "teams", team, "invitations", invitation, "tokens", token,
-        "runs", "1", "npi", "1003000126", "token", "inv_unknown");
+    alphaCrm = crmRecordsOf(alphaAdmin, alphaRep);
+    alphaIds = Map.ofEntries(Map.entry("contacts", alphaCrm.get("contact")), Map.entry("accounts", alphaCrm.get("account")),
+        Map.entry("activities", alphaCrm.get("activity")), Map.entry("opportunities", alphaCrm.get("opportunity")),
+        Map.entry("tasks", alphaCrm.get("task")), Map.entry("territories", alphaCrm.get("territory")),
+        Map.entry("users", alphaRep.toString()), Map.entry("teams", team), Map.entry("invitations", invitation),
+        Map.entry("runs", "1"), Map.entry("npi", "1003000126"), Map.entry("token", "inv_unknown"), Map.entry("me/tokens", token));
   }
 
   /** One row of alpha's in each CRM table, written as the owner, so the database test has something to hide. */
-  void crmRecordsOf(UUID admin, UUID rep) {
+  Map<String, String> crmRecordsOf(UUID admin, UUID rep) {
     var owner = tenants.owner();
     UUID territory = owner.sql("INSERT INTO territory (tenant_id, level, name) VALUES (?, 'TERRITORY', ?) RETURNING id")
         .params(alpha, MARKER + " territory").query(UUID.class).single();
@@ -109,10 +113,12 @@ class TenantIsolationIntegrationTests {
         .params(alpha).query(UUID.class).single();
     UUID opportunity = owner.sql("INSERT INTO opportunity (tenant_id, name, stage_id, owner_id) VALUES (?, ?, ?, ?) RETURNING id")
         .params(alpha, MARKER + " deal", stage, rep).query(UUID.class).single();
-    owner.sql("INSERT INTO task (tenant_id, title, assignee_id, created_by, opportunity_id) VALUES (?, ?, ?, ?, ?)")
-        .params(alpha, MARKER + " task", rep, admin, opportunity).update();
+    UUID task = owner.sql("INSERT INTO task (tenant_id, title, assignee_id, created_by, opportunity_id) VALUES (?, ?, ?, ?, ?) RETURNING id")
+        .params(alpha, MARKER + " task", rep, admin, opportunity).query(UUID.class).single();
     owner.sql("INSERT INTO crm_change (tenant_id, entity, entity_id, field, new_value, changed_by) VALUES (?, 'contact', ?, 'last_name', '\"x\"', ?)")
         .params(alpha, contact, rep).update();
+    return Map.of("territory", territory.toString(), "account", account.toString(), "contact", contact.toString(),
+        "activity", activity.toString(), "opportunity", opportunity.toString(), "task", task.toString());
   }
 
   static JsonNode json(HttpResponse<String> response) {
@@ -157,7 +163,7 @@ class TenantIsolationIntegrationTests {
       case "PUT /api/v1/admin/sso" -> "{\"issuerUri\": \"https://idp.beta.example\", \"clientId\": \"m\","
           + " \"clientSecretRef\": \"BETA_SECRET\", \"defaultRoles\": [\"REP\"], \"enabled\": false}";
       case "POST /api/v1/admin/ingestion/runs" -> "{\"dataset\": \"nppes-weekly\", \"source\": \"/nonexistent.csv\"}";
-      default -> "{}";
+      default -> op.method().equals("PATCH") ? "{\"version\": 0}" : "{}";
     };
   }
 
@@ -194,9 +200,15 @@ class TenantIsolationIntegrationTests {
     // nothing of alpha's was changed by all of that
     assertThat(tenants.owner().sql("SELECT count(*) FROM team WHERE tenant_id = ?").param(alpha).query(Long.class).single()).isEqualTo(1);
     assertThat(tenants.owner().sql("SELECT enabled FROM app_user WHERE id = ?::uuid").param(alphaIds.get("users")).query(Boolean.class).single()).isTrue();
-    assertThat(tenants.owner().sql("SELECT revoked_at IS NULL FROM api_token WHERE id = ?::uuid").param(alphaIds.get("tokens")).query(Boolean.class).single()).isTrue();
+    assertThat(tenants.owner().sql("SELECT revoked_at IS NULL FROM api_token WHERE id = ?::uuid").param(alphaIds.get("me/tokens")).query(Boolean.class).single()).isTrue();
+    for (String table : List.of("contact", "account", "activity", "opportunity", "task")) {
+      assertThat(tenants.owner().sql("SELECT deleted_at IS NULL AND version = 0 FROM " + table + " WHERE id = ?::uuid")
+          .param(alphaCrm.get(table)).query(Boolean.class).single()).as("alpha's %s untouched", table).isTrue();
+    }
     assertThat(checked).contains("GET /api/v1/admin/users/{id}", "PATCH /api/v1/admin/users/{id}", "DELETE /api/v1/admin/teams/{id}",
-        "DELETE /api/v1/me/tokens/{id}", "GET /api/v1/admin/audit", "GET /api/v1/admin/ingestion/runs");
+        "DELETE /api/v1/me/tokens/{id}", "GET /api/v1/admin/audit", "GET /api/v1/admin/ingestion/runs",
+        "PATCH /api/v1/contacts/{id}", "DELETE /api/v1/accounts/{id}", "POST /api/v1/tasks/{id}/restore", "GET /api/v1/activities/{id}",
+        "PATCH /api/v1/opportunities/{id}");
   }
 
   boolean leaks(HttpResponse<String> response) {

@@ -1,0 +1,309 @@
+package com.medsales.crm.internal;
+
+import com.medsales.crm.CrmException;
+import com.medsales.crm.internal.RecordStore.Table;
+import com.medsales.identity.MedsalesUser;
+import com.medsales.provider.ProviderProfile;
+import com.medsales.provider.Providers;
+import com.medsales.shared.Npi;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contacts: providers (linked to an individual NPI, whose public facts are read live, never copied) and staff or
+ * unmatched people (facts of their own). Which contacts a user sees is row-level security's decision.
+ */
+@Service
+public class Contacts {
+
+  private final JdbcClient jdbc;
+  private final RecordStore records;
+  private final Providers providers;
+
+  Contacts(JdbcClient jdbc, RecordStore records, Providers providers) {
+    this.jdbc = jdbc;
+    this.records = records;
+    this.providers = providers;
+  }
+
+  public record ContactView(
+      UUID id, long version, @Nullable String npi, String displayName, @Nullable String firstName,
+      @Nullable String lastName, @Nullable String credential, @Nullable String title, @Nullable String specialty,
+      @Nullable String email, @Nullable String phone, @Nullable String city, @Nullable String state,
+      @Nullable String zip5, @Nullable String providerStatus, @Nullable UUID accountId, @Nullable String accountName,
+      UUID ownerId, String ownerName, List<String> tags, @Nullable String notes, String source,
+      OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable ProviderProfile provider) {}
+
+  /** The contact's own fields beside the provider's live ones (the registry wins where it has a value). */
+  static final String SELECT =
+      """
+      SELECT c.*, a.name AS account_name, u.display_name AS owner_name,
+             p.first_name AS p_first, p.last_name AS p_last, p.credential AS p_credential,
+             CASE WHEN p.npi IS NULL THEN NULL WHEN p.active THEN 'ACTIVE' ELSE 'DEACTIVATED' END AS p_status,
+             spec.name AS p_specialty, loc.city AS p_city, loc.state AS p_state, loc.zip5 AS p_zip5, loc.phone AS p_phone
+      FROM contact c
+      JOIN app_user u ON u.id = c.owner_id
+      LEFT JOIN account a ON a.id = c.account_id AND a.deleted_at IS NULL
+      LEFT JOIN provider p ON p.npi = c.npi
+      LEFT JOIN LATERAL (
+        SELECT coalesce(t.display_name, t.classification, pt.code) AS name FROM provider_taxonomy pt
+        LEFT JOIN taxonomy t ON t.code = pt.code WHERE pt.npi = c.npi ORDER BY pt.is_primary DESC, pt.slot LIMIT 1
+      ) spec ON true
+      LEFT JOIN LATERAL (
+        SELECT city, state, zip5, phone FROM provider_address
+        WHERE npi = c.npi AND kind = 'PRACTICE' ORDER BY seq LIMIT 1
+      ) loc ON true
+      """;
+
+  static ContactView view(ResultSet rs, @Nullable ProviderProfile provider) throws SQLException {
+    long npi = rs.getLong("npi");
+    boolean linked = !rs.wasNull();
+    String first = linked && rs.getString("p_first") != null ? rs.getString("p_first") : rs.getString("first_name");
+    String last = linked && rs.getString("p_last") != null ? rs.getString("p_last") : rs.getString("last_name");
+    String display = ((first == null ? "" : first + " ") + (last == null ? "" : last)).strip();
+    return new ContactView(
+        rs.getObject("id", UUID.class), rs.getLong("version"), linked ? Long.toString(npi) : null,
+        display.isEmpty() ? "NPI " + npi : display, first, last, rs.getString("p_credential"), rs.getString("title"),
+        coalesce(rs.getString("p_specialty"), rs.getString("specialty")), rs.getString("email"),
+        coalesce(rs.getString("phone"), rs.getString("p_phone")), rs.getString("p_city"), rs.getString("p_state"),
+        coalesce(rs.getString("p_zip5"), rs.getString("zip5")), rs.getString("p_status"),
+        rs.getObject("account_id", UUID.class), rs.getString("account_name"), rs.getObject("owner_id", UUID.class),
+        rs.getString("owner_name"), List.of((String[]) rs.getArray("tags").getArray()), rs.getString("notes"),
+        rs.getString("source"), rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("updated_at", OffsetDateTime.class), provider);
+  }
+
+  private static @Nullable String coalesce(@Nullable String a, @Nullable String b) {
+    return a != null ? a : b;
+  }
+
+  public record NewContact(
+      @Nullable String npi, @Nullable String firstName, @Nullable String lastName, @Nullable String title,
+      @Nullable String specialty, @Nullable String email, @Nullable String phone, @Nullable String zip5,
+      @Nullable UUID accountId, @Nullable UUID ownerId, @Nullable List<String> tags, @Nullable String notes) {}
+
+  /**
+   * Creates a contact: from a provider ({@code npi}, copying nothing of the registry) or from plain fields. A provider
+   * who is already a contact of the tenant is a 409 naming the existing contact.
+   */
+  @Transactional
+  public ContactView create(MedsalesUser user, NewContact request) {
+    Long npi = null;
+    if (request.npi() != null && !request.npi().isBlank()) {
+      if (!Npi.isValid(request.npi().strip())) {
+        throw CrmException.invalid("npi", "is not a valid NPI (10 digits with a correct check digit)");
+      }
+      npi = Long.parseLong(request.npi().strip());
+      if (providers.find(npi).isEmpty()) {
+        throw CrmException.invalid("npi", "is not in the NPI registry or the CMS data");
+      }
+    } else if (request.lastName() == null || request.lastName().isBlank()) {
+      throw CrmException.invalid("lastName", "is required when no NPI is given");
+    }
+    if (npi != null) {
+      // the unique index sees contacts this user may not: say so without naming one they cannot open
+      Optional<UUID> existing = byNpi(npi);
+      if (existing.isPresent() || jdbc.sql("SELECT medsales_contact_exists(?)").param(npi).query(Boolean.class).single()) {
+        throw new CrmException(CrmException.Kind.CONFLICT, "This provider is already a contact" + (existing.isPresent() ? "." : " of a colleague."),
+            Map.of("npi", List.of("is already a contact")), existing.<Object>map(id -> Map.of("id", id)).orElse(null));
+      }
+    }
+    UUID owner = request.ownerId() != null ? request.ownerId() : user.userId();
+    requireSameTenantUser(owner);
+    UUID id;
+    try {
+      id = jdbc.sql(
+              """
+              INSERT INTO contact (tenant_id, npi, first_name, last_name, title, specialty, email, phone, zip5, account_id,
+                                   owner_id, tags, notes, source)
+              VALUES (medsales_tenant(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+              """)
+          .params(npi, blank(request.firstName()), blank(request.lastName()), blank(request.title()),
+              blank(request.specialty()), blank(request.email()), blank(request.phone()), blank(request.zip5()),
+              request.accountId(), owner, tags(request.tags()), blank(request.notes()), npi != null ? "PROVIDER" : "MANUAL")
+          .query(UUID.class)
+          .single();
+    } catch (DuplicateKeyException e) {
+      throw new CrmException(CrmException.Kind.CONFLICT, "This provider just became a contact.",
+          Map.of("npi", List.of("is already a contact")), null);
+    }
+    records.created(Table.CONTACT, id);
+    return find(id, false);
+  }
+
+  void requireSameTenantUser(UUID userId) {
+    boolean known = jdbc.sql("SELECT count(*) > 0 FROM app_user WHERE id = ? AND tenant_id = medsales_tenant() AND enabled")
+        .param(userId).query(Boolean.class).single();
+    if (!known) {
+      throw CrmException.invalid("ownerId", "is not an active user of this tenant");
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public ContactView find(UUID id, boolean withProvider) {
+    return jdbc.sql(SELECT + " WHERE c.id = ? AND c.tenant_id = medsales_tenant() AND c.deleted_at IS NULL")
+        .param(id)
+        .query((rs, n) -> {
+          long npi = rs.getLong("npi");
+          ProviderProfile provider = withProvider && !rs.wasNull() ? providers.find(npi).orElse(null) : null;
+          return view(rs, provider);
+        })
+        .optional()
+        .orElseThrow(() -> CrmException.notFound("The contact"));
+  }
+
+  public record Query(
+      @Nullable String q, @Nullable String tag, @Nullable UUID ownerId, @Nullable UUID accountId,
+      @Nullable UUID territoryId, @Nullable String npi, boolean deleted, @Nullable String cursor, int size) {}
+
+  public record Page(List<ContactView> items, @Nullable String nextCursor) {}
+
+  /** Contacts this user may see, by name (then id), with keyset pages. */
+  @Transactional(readOnly = true)
+  public Page list(Query query) {
+    String afterName = null;
+    UUID afterId = null;
+    if (query.cursor() != null) {
+      int bar = query.cursor().lastIndexOf('|');
+      if (bar < 0) {
+        throw CrmException.invalid("cursor", "is not a cursor this API gave");
+      }
+      afterName = query.cursor().substring(0, bar);
+      try {
+        afterId = UUID.fromString(query.cursor().substring(bar + 1));
+      } catch (IllegalArgumentException e) {
+        throw CrmException.invalid("cursor", "is not a cursor this API gave");
+      }
+    }
+    List<ContactView> rows = jdbc.sql(
+            "SELECT * FROM (" + SELECT + ") x WHERE x.tenant_id = medsales_tenant()"
+                + " AND ((:deleted AND x.deleted_at IS NOT NULL) OR (NOT :deleted AND x.deleted_at IS NULL))"
+                + " AND (CAST(:q AS text) IS NULL OR lower(concat_ws(' ', x.p_first, x.p_last, x.first_name, x.last_name,"
+                + "   x.email, x.account_name)) LIKE '%' || lower(:q) || '%')"
+                + " AND (CAST(:tag AS text) IS NULL OR :tag = ANY(x.tags))"
+                + " AND (CAST(:owner AS uuid) IS NULL OR x.owner_id = :owner)"
+                + " AND (CAST(:account AS uuid) IS NULL OR x.account_id = :account)"
+                + " AND (CAST(:npi AS bigint) IS NULL OR x.npi = :npi)"
+                + " AND (CAST(:territory AS uuid) IS NULL OR EXISTS (SELECT 1 FROM territory_zip z"
+                + "   WHERE z.territory_id = :territory AND z.zip5 = coalesce(x.p_zip5, x.zip5)))"
+                + " AND (CAST(:afterName AS text) IS NULL OR (lower(coalesce(x.p_last, x.last_name, '')), x.id) > (:afterName, :afterId))"
+                + " ORDER BY lower(coalesce(x.p_last, x.last_name, '')), x.id LIMIT :limit")
+        .param("deleted", query.deleted())
+        .param("q", query.q() == null || query.q().isBlank() ? null : query.q().strip().replace("%", "\\%").replace("_", "\\_"))
+        .param("tag", query.tag())
+        .param("owner", query.ownerId())
+        .param("account", query.accountId())
+        .param("npi", query.npi() == null ? null : parseNpi(query.npi()))
+        .param("territory", query.territoryId())
+        .param("afterName", afterName)
+        .param("afterId", afterId)
+        .param("limit", query.size() + 1)
+        .query((rs, n) -> view(rs, null))
+        .list();
+    String next = null;
+    if (rows.size() > query.size()) {
+      rows = rows.subList(0, query.size());
+      ContactView last = rows.getLast();
+      next = (last.lastName() == null ? "" : last.lastName().toLowerCase(java.util.Locale.ROOT)) + "|" + last.id();
+    }
+    return new Page(rows, next);
+  }
+
+  private static long parseNpi(String npi) {
+    if (!npi.strip().matches("\\d{10}")) {
+      throw CrmException.invalid("npi", "must be 10 digits");
+    }
+    return Long.parseLong(npi.strip());
+  }
+
+  /** Changes the named fields (camelCase keys of the API) if the contact is still at {@code version}. */
+  @Transactional
+  public ContactView update(UUID id, long version, Map<String, @Nullable Object> fields) {
+    var columns = records.columns(FIELDS, fields, "a contact");
+    if (columns.containsKey("owner_id") && columns.get("owner_id") != null) {
+      requireSameTenantUser(UUID.fromString(columns.get("owner_id").toString()));
+    }
+    records.update(Table.CONTACT, id, version, columns);
+    return find(id, false);
+  }
+
+  static final Map<String, String> FIELDS = Map.ofEntries(
+      Map.entry("firstName", "first_name"), Map.entry("lastName", "last_name"), Map.entry("title", "title"),
+      Map.entry("specialty", "specialty"), Map.entry("email", "email"), Map.entry("phone", "phone"),
+      Map.entry("zip5", "zip5"), Map.entry("accountId", "account_id"), Map.entry("ownerId", "owner_id"),
+      Map.entry("tags", "tags"), Map.entry("notes", "notes"));
+
+
+  @Transactional
+  public void delete(UUID id) {
+    records.softDelete(Table.CONTACT, id);
+  }
+
+  @Transactional
+  public ContactView restore(UUID id) {
+    records.restore(Table.CONTACT, id);
+    return find(id, false);
+  }
+
+  @Transactional(readOnly = true)
+  public List<RecordStore.Change> history(UUID id) {
+    return records.history(Table.CONTACT, id);
+  }
+
+  public record BulkChange(List<UUID> ids, @Nullable UUID ownerId, @Nullable List<String> addTags, @Nullable List<String> removeTags) {}
+
+  /** Assigns an owner and adds or removes tags on many contacts at once; each change goes to the history. */
+  @Transactional
+  public int bulk(BulkChange change) {
+    if (change.ownerId() != null) {
+      requireSameTenantUser(change.ownerId());
+    }
+    int changed = 0;
+    for (UUID id : change.ids()) {
+      var row = records.current(Table.CONTACT, id);
+      Map<String, @Nullable Object> columns = new LinkedHashMap<>();
+      if (change.ownerId() != null) {
+        columns.put("owner_id", change.ownerId());
+      }
+      if (change.addTags() != null || change.removeTags() != null) {
+        List<String> tags = new ArrayList<>();
+        row.get("tags").forEach(t -> tags.add(t.asString()));
+        if (change.removeTags() != null) {
+          tags.removeAll(change.removeTags());
+        }
+        if (change.addTags() != null) {
+          change.addTags().stream().map(String::strip).filter(t -> !t.isEmpty() && !tags.contains(t)).forEach(tags::add);
+        }
+        columns.put("tags", tags.toArray(String[]::new));
+      }
+      records.update(Table.CONTACT, id, row.get("version").asLong(), columns);
+      changed++;
+    }
+    return changed;
+  }
+
+  static String @Nullable [] tags(@Nullable List<String> tags) {
+    return tags == null ? new String[0] : tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toArray(String[]::new);
+  }
+
+  static @Nullable String blank(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  Optional<UUID> byNpi(long npi) {
+    return jdbc.sql("SELECT id FROM contact WHERE tenant_id = medsales_tenant() AND npi = ? AND deleted_at IS NULL")
+        .param(npi).query(UUID.class).optional();
+  }
+}

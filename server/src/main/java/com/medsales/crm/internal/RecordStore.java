@@ -1,0 +1,218 @@
+package com.medsales.crm.internal;
+
+import com.medsales.crm.CrmException;
+import com.medsales.identity.MedsalesUser;
+import com.medsales.identity.Ownership;
+import com.medsales.platform.TenantScope;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every CRM record shares: optimistic locking (a stale {@code version} is a 409 carrying the record as it is
+ * now), a change history row per changed field, soft delete and restore within 30 days, and the rule that only the
+ * owner, their manager or an admin may change a record. Column names come only from each {@link Table}'s fixed
+ * list, never from the request.
+ */
+@Component
+public class RecordStore {
+
+  static final Duration RESTORE_WINDOW = Duration.ofDays(30);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** A CRM table: its name, the column that names the record's owner, and its editable columns with SQL types. */
+  public enum Table {
+    ACCOUNT("account", "owner_id", Map.of("name", "text", "kind", "text", "npi", "bigint", "owner_id", "uuid",
+        "tags", "text[]", "phone", "text", "website", "text", "zip5", "text", "notes", "text")),
+    CONTACT("contact", "owner_id", Map.ofEntries(Map.entry("first_name", "text"), Map.entry("last_name", "text"),
+        Map.entry("title", "text"), Map.entry("specialty", "text"), Map.entry("email", "text"), Map.entry("phone", "text"),
+        Map.entry("zip5", "text"), Map.entry("account_id", "uuid"), Map.entry("owner_id", "uuid"),
+        Map.entry("tags", "text[]"), Map.entry("notes", "text"))),
+    ACTIVITY("activity", "owner_id", Map.of("kind", "text", "occurred_at", "timestamptz", "subject", "text",
+        "notes", "text", "outcome", "text", "next_step", "text", "products", "text[]", "account_id", "uuid")),
+    TASK("task", "assignee_id", Map.of("title", "text", "notes", "text", "assignee_id", "uuid", "due_date", "date",
+        "remind_at", "timestamptz", "priority", "text", "status", "text", "contact_id", "uuid", "account_id", "uuid",
+        "opportunity_id", "uuid")),
+    OPPORTUNITY("opportunity", "owner_id", Map.of("name", "text", "account_id", "uuid", "contact_id", "uuid",
+        "stage_id", "uuid", "amount", "numeric", "close_date", "date", "probability", "integer", "products", "text[]",
+        "owner_id", "uuid"));
+
+    final String table;
+    final String ownerColumn;
+    final Map<String, String> columns;
+
+    Table(String table, String ownerColumn, Map<String, String> columns) {
+      this.table = table;
+      this.ownerColumn = ownerColumn;
+      this.columns = columns;
+    }
+
+    public String entity() {
+      return table;
+    }
+  }
+
+  private final JdbcClient jdbc;
+  private final Ownership ownership;
+
+  RecordStore(JdbcClient jdbc, Ownership ownership) {
+    this.jdbc = jdbc;
+    this.ownership = ownership;
+  }
+
+  /** The record as JSON (all columns), if this user may see it and it is not deleted. */
+  public JsonNode current(Table table, UUID id) {
+    return row(table, id, false).orElseThrow(() -> CrmException.notFound("The " + table.table));
+  }
+
+  private java.util.Optional<JsonNode> row(Table table, UUID id, boolean deleted) {
+    return jdbc.sql("SELECT to_jsonb(t)::text FROM " + table.table + " t WHERE id = ? AND tenant_id = medsales_tenant()"
+            + (deleted ? " AND deleted_at IS NOT NULL" : " AND deleted_at IS NULL"))
+        .param(id)
+        .query(String.class)
+        .optional()
+        .map(JSON::readTree);
+  }
+
+  /** Only the record's owner, a manager of a team the owner is in, or an admin may change it. */
+  public void requireEditable(Table table, JsonNode row) {
+    UUID owner = UUID.fromString(row.get(table.ownerColumn).asString());
+    if (!ownership.mayEdit(owner)) {
+      throw new CrmException(CrmException.Kind.FORBIDDEN, "Only the owner, their manager or an admin may change this record.");
+    }
+  }
+
+  /**
+   * Applies {@code changes} (column to new value; columns of the table only) if the record is still at {@code
+   * version}, records each changed field in the history, and returns the new row.
+   */
+  public JsonNode update(Table table, UUID id, long version, Map<String, @Nullable Object> changes) {
+    JsonNode before = current(table, id);
+    requireEditable(table, before);
+    if (before.get("version").asLong() != version) {
+      throw new CrmException(CrmException.Kind.CONFLICT,
+          "Someone else changed this " + table.table + " (now at version " + before.get("version").asLong()
+              + "). Reload it, or merge your changes into the current version.", Map.of(), JSON.treeToValue(before, Object.class));
+    }
+    if (changes.isEmpty()) {
+      return before;
+    }
+    List<String> assignments = new ArrayList<>();
+    Map<String, Object> params = new LinkedHashMap<>();
+    int i = 0;
+    for (var change : changes.entrySet()) {
+      String type = table.columns.get(change.getKey());
+      if (type == null) {
+        throw new IllegalArgumentException("not an editable column of " + table.table + ": " + change.getKey());
+      }
+      assignments.add(change.getKey() + " = CAST(:v" + i + " AS " + type + ")");
+      params.put("v" + i, change.getValue());
+      i++;
+    }
+    params.put("id", id);
+    params.put("version", version);
+    int updated = jdbc.sql("UPDATE " + table.table + " SET " + String.join(", ", assignments)
+            + ", version = version + 1, updated_at = now() WHERE id = :id AND version = :version AND deleted_at IS NULL")
+        .params(params)
+        .update();
+    if (updated == 0) {
+      // lost a race between our read and our write
+      return update(table, id, version, changes);
+    }
+    JsonNode after = current(table, id);
+    for (String column : changes.keySet()) {
+      if (!Objects.equals(before.get(column), after.get(column))) {
+        history(table, id, column, before.get(column), after.get(column));
+      }
+    }
+    return after;
+  }
+
+  /**
+   * The columns for the API's field names ({@code fields}: camelCase name to value), refusing any field that is not
+   * in {@code editable}; lists become SQL arrays.
+   */
+  public Map<String, @Nullable Object> columns(Map<String, String> editable, Map<String, @Nullable Object> fields, String what) {
+    Map<String, @Nullable Object> columns = new LinkedHashMap<>();
+    fields.forEach((field, value) -> {
+      String column = editable.get(field);
+      if (column == null) {
+        throw CrmException.invalid(field, "is not a field of " + what + " that can be changed");
+      }
+      columns.put(column, value instanceof List<?> list ? list.stream().map(String::valueOf).toArray(String[]::new) : value);
+    });
+    return columns;
+  }
+
+  /** A new record's creation, in the history (one row, field "*"). */
+  public void created(Table table, UUID id) {
+    history(table, id, "*", null, current(table, id));
+  }
+
+  public void softDelete(Table table, UUID id) {
+    JsonNode row = current(table, id);
+    requireEditable(table, row);
+    jdbc.sql("UPDATE " + table.table + " SET deleted_at = now(), updated_at = now(), version = version + 1 WHERE id = ?")
+        .param(id)
+        .update();
+    history(table, id, "deleted_at", null, JSON.valueToTree(OffsetDateTime.now().toString()));
+  }
+
+  /** Undoes a delete made less than 30 days ago. */
+  public JsonNode restore(Table table, UUID id) {
+    JsonNode row = row(table, id, true).orElseThrow(() -> CrmException.notFound("A deleted " + table.table));
+    requireEditable(table, row);
+    OffsetDateTime deletedAt = OffsetDateTime.parse(row.get("deleted_at").asString());
+    if (deletedAt.isBefore(OffsetDateTime.now().minus(RESTORE_WINDOW))) {
+      throw new CrmException(CrmException.Kind.GONE, "This " + table.table + " was deleted more than 30 days ago.");
+    }
+    jdbc.sql("UPDATE " + table.table + " SET deleted_at = NULL, updated_at = now(), version = version + 1 WHERE id = ?")
+        .param(id)
+        .update();
+    history(table, id, "deleted_at", row.get("deleted_at"), null);
+    return current(table, id);
+  }
+
+  public record Change(long id, String field, @Nullable Object oldValue, @Nullable Object newValue, @Nullable UUID changedBy,
+      @Nullable String changedByName, OffsetDateTime changedAt) {}
+
+  public List<Change> history(Table table, UUID id) {
+    current(table, id);
+    return jdbc.sql(
+            """
+            SELECT c.id, c.field, c.old_value::text AS old_value, c.new_value::text AS new_value, c.changed_by,
+                   u.display_name, c.changed_at
+            FROM crm_change c LEFT JOIN app_user u ON u.id = c.changed_by
+            WHERE c.tenant_id = medsales_tenant() AND c.entity = ? AND c.entity_id = ?
+            ORDER BY c.id DESC
+            """)
+        .params(table.table, id)
+        .query((rs, n) -> new Change(rs.getLong("id"), rs.getString("field"), json(rs.getString("old_value")),
+            json(rs.getString("new_value")), rs.getObject("changed_by", UUID.class), rs.getString("display_name"),
+            rs.getObject("changed_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  private static @Nullable Object json(@Nullable String text) {
+    return text == null ? null : JSON.readValue(text, Object.class);
+  }
+
+  private void history(Table table, UUID id, String field, @Nullable JsonNode before, @Nullable JsonNode after) {
+    UUID user = TenantScope.principal() instanceof MedsalesUser u ? u.userId() : null;
+    jdbc.sql(
+            "INSERT INTO crm_change (tenant_id, entity, entity_id, field, old_value, new_value, changed_by)"
+                + " VALUES (medsales_tenant(), ?, ?, ?, ?::jsonb, ?::jsonb, ?)")
+        .params(table.table, id, field, before == null ? null : before.toString(), after == null ? null : after.toString(), user)
+        .update();
+  }
+}

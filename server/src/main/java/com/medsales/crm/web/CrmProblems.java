@@ -1,0 +1,44 @@
+package com.medsales.crm.web;
+
+import com.medsales.crm.CrmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** CRM refusals as ProblemDetail; a conflict carries the record as it is now ({@code current}) for a merge. */
+@RestControllerAdvice
+class CrmProblems {
+
+  @ExceptionHandler(CrmException.class)
+  ResponseEntity<ProblemDetail> refused(CrmException e) {
+    HttpStatus status = switch (e.kind()) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case GONE -> HttpStatus.GONE;
+    };
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    problem.setTitle(switch (e.kind()) {
+      case INVALID -> "Invalid request";
+      case NOT_FOUND -> "Not found";
+      case CONFLICT -> "Conflict";
+      case FORBIDDEN -> "Forbidden";
+      case GONE -> "Gone";
+    });
+    if (!e.fieldErrors().isEmpty()) {
+      List<Map<String, Object>> errors = new ArrayList<>();
+      e.fieldErrors().forEach((field, messages) -> messages.forEach(m -> errors.add(Map.of("field", field, "message", m))));
+      problem.setProperty("errors", errors);
+    }
+    if (e.current() != null) {
+      problem.setProperty("current", e.current());
+    }
+    return ResponseEntity.status(status).body(problem);
+  }
+}

@@ -1,0 +1,247 @@
+package com.medsales.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.medsales.ingest.Ingestion;
+import com.medsales.ingest.ProgressListener;
+import com.medsales.platform.BulkConnections;
+import com.medsales.testing.TestBrowser;
+import com.medsales.testing.TestTenants;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The CRM over real HTTP on the real sample registry: contacts made from providers stay live, calls with follow-ups,
+ * optimistic locking, soft delete and restore, change history, visibility by role and territory, the pipeline.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CrmIntegrationTests {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final String PASSWORD = "crm test passphrase";
+  /** Changping Jia, internal medicine, practising in ZIP 10013 (NPPES sample 2018). */
+  static final String JIA = "1184802050";
+  /** Moyosore Onifade, internal medicine, ZIP 63136. */
+  static final String ONIFADE = "1669586954";
+
+  @LocalServerPort int port;
+  @Autowired BulkConnections bulk;
+  @Autowired PasswordEncoder passwords;
+  @Autowired Ingestion ingestion;
+  @TempDir Path dir;
+  TestTenants tenants;
+  UUID tenant;
+
+  @BeforeEach
+  void registryAndTeam() throws Exception {
+    tenants = new TestTenants(bulk, passwords);
+    if (tenants.owner().sql("SELECT count(*) FROM provider WHERE npi = ?").param(Long.parseLong(JIA)).query(Long.class).single() == 0) {
+      Path file = dir.resolve("npidata_pfile_2018_sample_99.csv");
+      try (InputStream in = getClass().getResourceAsStream("/demo/nppes/npidata_pfile_2018_sample_99.csv")) {
+        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      ingestion.runNow("nppes-weekly", file.toString(), ProgressListener.NONE);
+    }
+    tenant = tenants.tenant("crm");
+    UUID manager = tenants.user(tenant, "crm-manager", PASSWORD, "MANAGER");
+    UUID rep = tenants.user(tenant, "crm-rep", PASSWORD, "REP");
+    tenants.user(tenant, "crm-rep-2", PASSWORD, "REP");
+    tenants.user(tenant, "crm-admin", PASSWORD, "ADMIN");
+    tenants.owner().sql("DELETE FROM team WHERE tenant_id = ?").param(tenant).update();
+    UUID team = tenants.owner().sql("INSERT INTO team (tenant_id, name, manager_id) VALUES (?, 'East', ?) RETURNING id")
+        .params(tenant, manager).query(UUID.class).single();
+    tenants.owner().sql("INSERT INTO team_member (tenant_id, team_id, user_id) VALUES (?, ?, ?)").params(tenant, team, rep).update();
+    tenants.owner().sql("DELETE FROM sign_in_failure").update();
+  }
+
+  TestBrowser as(String username) {
+    var browser = new TestBrowser(port);
+    assertThat(browser.signIn(username, PASSWORD).statusCode()).isEqualTo(200);
+    return browser;
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
+  }
+
+  /** The rep's contact for a provider, made fresh (any earlier one removed). */
+  JsonNode contactFor(TestBrowser rep, String npi) {
+    tenants.owner().sql("DELETE FROM crm_change WHERE tenant_id = ?").param(tenant).update();
+    tenants.owner().sql("DELETE FROM task WHERE tenant_id = ?").param(tenant).update();
+    tenants.owner().sql("DELETE FROM activity_attendee WHERE tenant_id = ?").param(tenant).update();
+    tenants.owner().sql("DELETE FROM activity WHERE tenant_id = ?").param(tenant).update();
+    tenants.owner().sql("DELETE FROM opportunity WHERE tenant_id = ?").param(tenant).update();
+    tenants.owner().sql("DELETE FROM contact WHERE tenant_id = ? AND npi = ?").params(tenant, Long.parseLong(npi)).update();
+    var created = rep.post("/api/v1/contacts", "{\"npi\": \"" + npi + "\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return json(created);
+  }
+
+  @Test
+  void aContactCreatedFromAProviderShowsTheRegistrysCurrentFactsWithoutCopyingThem() {
+    var rep = as("crm-rep");
+
+    JsonNode contact = contactFor(rep, JIA);
+
+    assertThat(contact.get("displayName").asString()).isEqualTo("CHANGPING JIA");
+    assertThat(contact.get("zip5").asString()).isEqualTo("10013");
+    assertThat(contact.get("specialty").asString()).containsIgnoringCase("Internal Medicine");
+    var stored = tenants.row("SELECT first_name, last_name, zip5, specialty, source FROM contact WHERE id = ?::uuid",
+        contact.get("id").asString());
+    assertThat(stored.get("first_name")).isNull();
+    assertThat(stored.get("last_name")).isNull();
+    assertThat(stored.get("zip5")).isNull();
+    assertThat(stored.get("source")).isEqualTo("PROVIDER");
+    // the registry changes: the contact follows
+    tenants.owner().sql("UPDATE provider SET last_name = 'JIA-NEWNAME' WHERE npi = ?").param(Long.parseLong(JIA)).update();
+    try {
+      JsonNode detail = json(rep.get("/api/v1/contacts/" + contact.get("id").asString()));
+      assertThat(detail.get("lastName").asString()).isEqualTo("JIA-NEWNAME");
+      assertThat(detail.get("provider").get("npi").asString()).isEqualTo(JIA);
+    } finally {
+      tenants.owner().sql("UPDATE provider SET last_name = 'JIA' WHERE npi = ?").param(Long.parseLong(JIA)).update();
+    }
+    // one contact per provider
+    var again = rep.post("/api/v1/contacts", "{\"npi\": \"" + JIA + "\"}");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(json(again).get("current").get("id").asString()).isEqualTo(contact.get("id").asString());
+    assertThat(rep.post("/api/v1/contacts", "{\"npi\": \"1234567890\"}").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aLoggedCallWithAFollowUpPutsTheTaskUnderMyTasksOverdueFirst() {
+    var rep = as("crm-rep");
+    String contact = contactFor(rep, JIA).get("id").asString();
+    rep.post("/api/v1/tasks", "{\"title\": \"Later thing\", \"dueDate\": \"" + LocalDate.now().plusDays(10) + "\"}");
+
+    var call = rep.post("/api/v1/activities", "{\"kind\": \"CALL\", \"subject\": \"Intro call\", \"outcome\": \"Interested\","
+        + " \"nextStep\": \"Send the clinical study\", \"products\": [\"Stent X\"], \"attendeeIds\": [\"" + contact + "\"],"
+        + " \"followUp\": {\"title\": \"Send the clinical study\", \"dueDate\": \"" + LocalDate.now().minusDays(1) + "\", \"priority\": \"HIGH\"}}");
+
+    assertThat(call.statusCode()).as(call.body()).isEqualTo(201);
+    assertThat(json(call).get("attendees").get(0).get("name").asString()).isEqualTo("CHANGPING JIA");
+    JsonNode mine = json(rep.get("/api/v1/tasks?mine=true&status=OPEN"));
+    assertThat(mine.get(0).get("title").asString()).isEqualTo("Send the clinical study");
+    assertThat(mine.get(0).get("overdue").asBoolean()).isTrue();
+    assertThat(mine.get(0).get("contactName").asString()).isEqualTo("CHANGPING JIA");
+    assertThat(mine.get(1).get("title").asString()).isEqualTo("Later thing");
+    List<String> timeline = new ArrayList<>();
+    json(rep.get("/api/v1/contacts/" + contact + "/timeline")).forEach(e -> timeline.add(e.get("type").asString()));
+    assertThat(timeline).contains("ACTIVITY_CALL", "TASK", "REGISTRY_NEW");
+  }
+
+  @Test
+  void aConflictingEditAnswers409WithTheCurrentVersionAndEveryChangeIsInTheHistory() {
+    var rep = as("crm-rep");
+    JsonNode contact = contactFor(rep, JIA);
+    String id = contact.get("id").asString();
+
+    var first = rep.patch("/api/v1/contacts/" + id, "{\"version\": 0, \"tags\": [\"kol\"], \"email\": \"jia@example.org\"}");
+    var stale = rep.patch("/api/v1/contacts/" + id, "{\"version\": 0, \"tags\": [\"other\"]}");
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(json(first).get("version").asLong()).isEqualTo(1);
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(json(stale).get("current").get("version").asLong()).isEqualTo(1);
+    assertThat(json(stale).get("current").get("tags").get(0).asString()).isEqualTo("kol");
+    JsonNode history = json(rep.get("/api/v1/contacts/" + id + "/history"));
+    List<String> fields = new ArrayList<>();
+    history.forEach(h -> fields.add(h.get("field").asString()));
+    assertThat(fields).containsExactlyInAnyOrder("tags", "email", "*");
+    JsonNode tags = history.get(0).get("field").asString().equals("tags") ? history.get(0) : history.get(1);
+    assertThat(tags.get("oldValue").toString()).isEqualTo("[]");
+    assertThat(tags.get("newValue").toString()).isEqualTo("[\"kol\"]");
+    assertThat(tags.get("changedByName").asString()).isEqualTo("User crm-rep");
+  }
+
+  @Test
+  void aDeletedContactCanBeRestoredFor30Days() {
+    var rep = as("crm-rep");
+    String id = contactFor(rep, JIA).get("id").asString();
+
+    assertThat(rep.delete("/api/v1/contacts/" + id).statusCode()).isEqualTo(204);
+    assertThat(rep.get("/api/v1/contacts/" + id).statusCode()).isEqualTo(404);
+    assertThat(json(rep.get("/api/v1/contacts?deleted=true")).get("items").toString()).contains(id);
+    assertThat(rep.post("/api/v1/contacts/" + id + "/restore", "{}").statusCode()).isEqualTo(200);
+    assertThat(rep.get("/api/v1/contacts/" + id).statusCode()).isEqualTo(200);
+
+    rep.delete("/api/v1/contacts/" + id);
+    tenants.owner().sql("UPDATE contact SET deleted_at = now() - interval '31 days' WHERE id = ?::uuid").param(id).update();
+    assertThat(rep.post("/api/v1/contacts/" + id + "/restore", "{}").statusCode()).isEqualTo(410);
+  }
+
+  @Test
+  void repsSeeTheirOwnAndTheirTerritorysContactsManagersTheirTeamsAdminsAll() {
+    var rep = as("crm-rep");
+    var rep2 = as("crm-rep-2");
+    String jia = contactFor(rep, JIA).get("id").asString();
+    String onifade = contactFor(rep2, ONIFADE).get("id").asString();
+
+    assertThat(rep2.get("/api/v1/contacts/" + jia).statusCode()).isEqualTo(404);
+    assertThat(json(rep2.get("/api/v1/contacts")).get("items").toString()).doesNotContain(jia).contains(onifade);
+    assertThat(rep.patch("/api/v1/contacts/" + onifade, "{\"version\": 0, \"notes\": \"mine now\"}").statusCode()).isEqualTo(404);
+    // the manager of rep's team sees and may edit rep's contact, not rep-2's
+    var manager = as("crm-manager");
+    assertThat(manager.get("/api/v1/contacts/" + jia).statusCode()).isEqualTo(200);
+    assertThat(manager.patch("/api/v1/contacts/" + jia, "{\"version\": 0, \"notes\": \"coached\"}").statusCode()).isEqualTo(200);
+    assertThat(manager.get("/api/v1/contacts/" + onifade).statusCode()).isEqualTo(404);
+    assertThat(as("crm-admin").get("/api/v1/contacts/" + onifade).statusCode()).isEqualTo(200);
+
+    // rep-2 is given the territory holding ZIP 10013, where Jia practises: rep-2 now sees Jia, but may not edit
+    UUID territory = tenants.owner().sql("INSERT INTO territory (tenant_id, level, name) VALUES (?, 'TERRITORY', 'Manhattan South')"
+        + " ON CONFLICT (tenant_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id").param(tenant).query(UUID.class).single();
+    tenants.owner().sql("INSERT INTO territory_zip (tenant_id, zip5, territory_id) VALUES (?, '10013', ?) ON CONFLICT DO NOTHING")
+        .params(tenant, territory).update();
+    tenants.owner().sql("INSERT INTO territory_assignment (tenant_id, territory_id, user_id, kind) VALUES (?, ?, ?, 'PRIMARY') ON CONFLICT DO NOTHING")
+        .params(tenant, territory, tenants.userId("crm-rep-2")).update();
+    try {
+      assertThat(rep2.get("/api/v1/contacts/" + jia).statusCode()).isEqualTo(200);
+      assertThat(json(rep2.get("/api/v1/contacts?territoryId=" + territory)).get("items").toString()).contains(jia);
+      assertThat(rep2.patch("/api/v1/contacts/" + jia, "{\"version\": 1, \"notes\": \"taken\"}").statusCode()).isEqualTo(403);
+    } finally {
+      tenants.owner().sql("DELETE FROM territory WHERE id = ?").param(territory).update();
+    }
+  }
+
+  @Test
+  void anOpportunityMovesAcrossTheBoardAndCountsInTheForecast() {
+    var rep = as("crm-rep");
+    JsonNode stages = json(rep.get("/api/v1/opportunities/stages"));
+    assertThat(stages.get(0).get("name").asString()).isEqualTo("Prospect");
+    String proposal = stages.get(3).get("id").asString();
+    var created = rep.post("/api/v1/opportunities", "{\"name\": \"Cath lab refresh\", \"amount\": 250000, \"closeDate\": \""
+        + LocalDate.now().withDayOfMonth(28) + "\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = json(created).get("id").asString();
+
+    var moved = rep.patch("/api/v1/opportunities/" + id, "{\"version\": 0, \"stageId\": \"" + proposal + "\"}");
+
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    assertThat(json(moved).get("stageName").asString()).isEqualTo("Proposal");
+    JsonNode board = json(rep.get("/api/v1/opportunities/board"));
+    assertThat(board.get(3).get("opportunities").get(0).get("id").asString()).isEqualTo(id);
+    assertThat(board.get(0).get("opportunities")).isEmpty();
+    JsonNode month = json(rep.get("/api/v1/opportunities/forecast?months=3")).get(0);
+    assertThat(month.get("amount").decimalValue()).isEqualByComparingTo("250000");
+    assertThat(month.get("weighted").decimalValue()).isEqualByComparingTo("175000");
+    // only admins configure the stages
+    assertThat(rep.put("/api/v1/opportunities/stages", "[{\"name\": \"Only\", \"probability\": 5, \"outcome\": \"OPEN\"}]").statusCode())
+        .isEqualTo(403);
+  }
+}
