@@ -244,4 +244,51 @@ class CrmIntegrationTests {
     assertThat(rep.put("/api/v1/opportunities/stages", "[{\"name\": \"Only\", \"probability\": 5, \"outcome\": \"OPEN\"}]").statusCode())
         .isEqualTo(403);
   }
+
+  @Test
+  void importsAnotherCrmsContactsMatchingMisspeltNamesWithAConfidenceAndKeepingTheUnmatched() {
+    var rep = as("crm-rep");
+    contactFor(rep, ONIFADE);
+    tenants.owner().sql("DELETE FROM contact WHERE tenant_id = ? AND source = 'IMPORT'").param(tenant).update();
+    tenants.owner().sql("DELETE FROM contact WHERE tenant_id = ? AND npi = ?").params(tenant, Long.parseLong(JIA)).update();
+    String csv = """
+        First Name,Last Name,Specialty,Zip,Email
+        Changpnig,Jia,Internal Medicine,10013,cjia@example.org
+        Moyosore,Onifade,Internal Medicine,63136,m.onifade@example.org
+        Jane,Nobodyknows,Cardiology,99501,jane@example.org
+        ,,Dermatology,10001,
+        """;
+
+    JsonNode preview = json(rep.post("/api/v1/contacts/import/preview", JSON.writeValueAsString(java.util.Map.of("csv", csv))));
+
+    assertThat(preview.get("rejects").get(0).get("line").asLong()).isEqualTo(5);
+    JsonNode rows = preview.get("rows");
+    assertThat(rows.get(0).get("match").get("npi").asString()).isEqualTo(JIA);
+    assertThat(rows.get(0).get("status").asString()).isIn("MATCHED", "REVIEW");
+    assertThat(rows.get(0).get("confidence").asDouble()).isBetween(0.45, 1.0);
+    assertThat(rows.get(1).get("status").asString()).isEqualTo("DUPLICATE");
+    assertThat(rows.get(1).get("confidence").asDouble()).isGreaterThan(rows.get(0).get("confidence").asDouble());
+    assertThat(rows.get(2).get("status").asString()).isEqualTo("UNMATCHED");
+    // a file with rejects imports nothing
+    assertThat(rep.post("/api/v1/contacts/import", JSON.writeValueAsString(java.util.Map.of("csv", csv))).statusCode()).isEqualTo(400);
+
+    String fixed = csv.lines().limit(4).collect(java.util.stream.Collectors.joining("\n"));
+    var imported = rep.post("/api/v1/contacts/import",
+        JSON.writeValueAsString(java.util.Map.of("csv", fixed, "decisions", java.util.Map.of("2", JIA))));
+
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+    assertThat(json(imported).get("linked").asInt()).isEqualTo(1);
+    assertThat(json(imported).get("plain").asInt()).isEqualTo(1);
+    assertThat(json(imported).get("mergedIntoExisting").asInt()).isEqualTo(1);
+    JsonNode jia = json(rep.get("/api/v1/contacts?npi=" + JIA)).get("items").get(0);
+    assertThat(jia.get("email").asString()).isEqualTo("cjia@example.org");
+    assertThat(jia.get("displayName").asString()).isEqualTo("CHANGPING JIA");
+    JsonNode jane = json(rep.get("/api/v1/contacts?q=nobodyknows")).get("items").get(0);
+    assertThat(jane.get("npi").isNull()).isTrue();
+    assertThat(jane.get("source").asString()).isEqualTo("IMPORT");
+    assertThat(tenants.owner().sql("SELECT import_row->>'specialty' FROM contact WHERE last_name = 'Nobodyknows' AND tenant_id = ?")
+        .param(tenant).query(String.class).single()).isEqualTo("Cardiology");
+    JsonNode onifade = json(rep.get("/api/v1/contacts?npi=" + ONIFADE)).get("items").get(0);
+    assertThat(onifade.get("email").asString()).isEqualTo("m.onifade@example.org");
+  }
 }

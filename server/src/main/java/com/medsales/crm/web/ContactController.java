@@ -43,10 +43,12 @@ class ContactController {
 
   private final Contacts contacts;
   private final Timeline timeline;
+  private final com.medsales.crm.internal.ContactImport imports;
 
-  ContactController(Contacts contacts, Timeline timeline) {
+  ContactController(Contacts contacts, Timeline timeline, com.medsales.crm.internal.ContactImport imports) {
     this.contacts = contacts;
     this.timeline = timeline;
+    this.imports = imports;
   }
 
   record NewContact(
@@ -115,6 +117,21 @@ class ContactController {
   @Operation(summary = "CRM activity and public-data events, newest first")
   List<Timeline.Event> timeline(@PathVariable UUID id, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     return timeline.ofContact(id, size);
+  }
+
+  record ImportFile(@jakarta.validation.constraints.NotBlank @Size(max = 5_000_000) String csv, @Nullable Map<String, String> decisions) {}
+
+  @PostMapping("/import/preview")
+  @Operation(summary = "Preview a CSV import: each row matched to a provider with a confidence (MATCHED, REVIEW, UNMATCHED, DUPLICATE)")
+  com.medsales.crm.internal.ContactImport.Preview previewImport(@Valid @RequestBody ImportFile file) {
+    return imports.preview(file.csv());
+  }
+
+  @PostMapping("/import")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Import the CSV; decisions settle REVIEW rows by line (an NPI, or \"none\")")
+  com.medsales.crm.internal.ContactImport.Result applyImport(@AuthenticationPrincipal MedsalesUser user, @Valid @RequestBody ImportFile file) {
+    return imports.apply(user, file.csv(), file.decisions() == null ? Map.of() : file.decisions());
   }
 
   record Bulk(@NotEmpty @Size(max = 500) List<UUID> ids, @Nullable UUID ownerId, @Nullable List<@Size(max = 50) String> addTags,
