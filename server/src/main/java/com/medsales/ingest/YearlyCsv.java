@@ -30,6 +30,9 @@ public final class YearlyCsv {
 
     /** Writes the row, or records a reject and returns false. */
     boolean row(CsvRecord row, CsvHeader header) throws IOException;
+
+    /** After the last row, before the COPY streams end: write whatever is still held back. */
+    default void end() throws IOException {}
   }
 
   /** What one pass read. */
@@ -117,6 +120,7 @@ public final class YearlyCsv {
     Read read;
     try {
       read = read(context, separator, rows);
+      rows.end();
       for (CopyWriter copy : copies) {
         copy.finish();
       }

@@ -40,6 +40,8 @@ class PartDLoader implements DatasetLoader {
           + " total_beneficiaries, beneficiaries_suppressed, ge65_suppression_flag, ge65_claims, ge65_30day_fills,"
           + " ge65_drug_cost, ge65_day_supply, ge65_beneficiary_flag, ge65_beneficiaries, source_line";
   private static final String PROVIDER_COLUMNS = "data_year, npi, last_org_name, first_name, city, state, provider_type";
+  static final String ROLLUP_COLUMNS =
+      "data_year, npi, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows, suppressed_rows, top_drugs";
   private static final int[] NUMBERS = {CLAIMS, FILLS, DAY_SUPPLY, COST, BENES, GE65_CLAIMS, GE65_FILLS, GE65_COST,
       GE65_DAY_SUPPLY, GE65_BENES};
 
@@ -70,12 +72,15 @@ class PartDLoader implements DatasetLoader {
     var tables = new YearlyTables(TABLES, year);
     try (Connection drugConnection = connections.open("partd-copy");
         Connection providerConnection = connections.open("partd-copy-providers");
+        Connection rollupConnection = connections.open("partd-copy-rollups");
         Connection c = connections.open("partd-publish")) {
       CopyWriter drugs = tables.copyInto(drugConnection, "partd_drug", DRUG_COLUMNS);
       CopyWriter providers = tables.copyInto(providerConnection, "partd_provider", PROVIDER_COLUMNS);
+      CopyWriter rollups = tables.copyInto(rollupConnection, "partd_rollup", ROLLUP_COLUMNS);
+      var rows = new Rows(year, drugs, providers, new PrescriberRollup(year, rollups), context);
       var read =
-          YearlyCsv.loadYear(context, separator(context.file()), tables, c, List.of(drugs, providers),
-              new Rows(year, drugs, providers, context), connection -> prepare(connection, tables, year));
+          YearlyCsv.loadYear(context, separator(context.file()), tables, c, List.of(drugs, providers, rollups), rows,
+              connection -> prepare(connection, drugConnection, tables, year, rows.rollup.sorted()));
       return new Outcome(
           true, read.rowsLoaded(), YearlyTables.count(c, "SELECT count(*) FROM partd_drug WHERE data_year = " + year),
           Map.of(), year);
@@ -87,14 +92,16 @@ class PartDLoader implements DatasetLoader {
     private final int year;
     private final CopyWriter drugs;
     private final CopyWriter providers;
+    final PrescriberRollup rollup;
     private final LoadContext context;
     private PartDColumns.@Nullable Mapping columns;
     private long previousNpi = -1;
 
-    Rows(int year, CopyWriter drugs, CopyWriter providers, LoadContext context) {
+    Rows(int year, CopyWriter drugs, CopyWriter providers, PrescriberRollup rollup, LoadContext context) {
       this.year = year;
       this.drugs = drugs;
       this.providers = providers;
+      this.rollup = rollup;
       this.context = context;
     }
 
@@ -105,12 +112,17 @@ class PartDLoader implements DatasetLoader {
 
     @Override
     public boolean row(CsvRecord row, CsvHeader header) throws IOException {
-      Long npi = write(row, columns, header, year, drugs, providers, previousNpi, context);
+      Long npi = write(row, columns, header, year, drugs, providers, rollup, previousNpi, context);
       if (npi == null) {
         return false;
       }
       previousNpi = npi;
       return true;
+    }
+
+    @Override
+    public void end() throws IOException {
+      rollup.finish();
     }
   }
 
@@ -125,7 +137,7 @@ class PartDLoader implements DatasetLoader {
   /** Checks a row and writes it; the NPI when written, null when rejected. */
   private static @Nullable Long write(
       CsvRecord row, PartDColumns.Mapping columns, CsvHeader header, int year, CopyWriter drugs, CopyWriter providers,
-      long previousNpi, LoadContext context) throws IOException {
+      PrescriberRollup rollup, long previousNpi, LoadContext context) throws IOException {
     long line = row.getStartingLineNumber();
     String file = context.sourceName();
     String npi = row.getField(columns.at(NPI)).strip();
@@ -164,6 +176,8 @@ class PartDLoader implements DatasetLoader {
     drugs.field(ge65Flag).field(values[5]).field(values[6]).field(values[7]).field(values[8]);
     drugs.field(beneFlag).field(values[9]).field(line);
     drugs.endRow();
+    String generic = text(row, columns, GENERIC);
+    rollup.add(npiValue, brand, generic, values[0], values[1], values[3], values[4] == null || ge65Flag != null);
     if (npiValue != previousNpi) {
       providers.field(year).field(npiValue).field(text(row, columns, LAST)).field(text(row, columns, FIRST))
           .field(text(row, columns, CITY)).field(text(row, columns, STATE)).field(text(row, columns, TYPE));
@@ -172,51 +186,88 @@ class PartDLoader implements DatasetLoader {
     return npiValue;
   }
 
-  private static void prepare(Connection c, YearlyTables tables, int year) throws SQLException {
+  /**
+   * Indexes, rollups and percentiles on the loaded year. The big drug table's index and statistics are built on its own
+   * connection while this one finishes the prescribers and their rollups (two cores, two lanes). When the file held each
+   * prescriber's rows together, as CMS publishes it, the rollups came with the stream and only their peer percentiles
+   * are computed here; otherwise they are computed from the drug rows.
+   */
+  private static void prepare(Connection c, Connection drugLane, YearlyTables tables, int year, boolean rollupsStreamed)
+      throws SQLException {
     String drug = tables.next("partd_drug");
     String provider = tables.next("partd_provider");
-    execute(c, "SET maintenance_work_mem = '512MB'");
-    execute(c, "DELETE FROM " + provider + " a USING " + provider + " b WHERE a.npi = b.npi AND a.ctid > b.ctid");
-    tables.constrainYear(c, "partd_drug");
-    tables.constrainYear(c, "partd_provider");
-    execute(c, "ALTER TABLE " + provider + " ADD PRIMARY KEY (data_year, npi)");
-    execute(c, "CREATE INDEX ON " + drug + " (npi)");
-    execute(c, "CREATE INDEX ON " + drug + " (generic_name, npi)");
-    tables.create(c, "partd_rollup");
-    execute(
-        c,
-        """
-        INSERT INTO %3$s (data_year, npi, provider_type, state, claims, fills_30day, drug_cost, brand_claims,
-                          generic_claims, rows, suppressed_rows, top_drugs, claims_percentile, cost_percentile)
-        WITH totals AS (
-            SELECT npi, coalesce(sum(total_claims), 0) AS claims, sum(total_30day_fills) AS fills,
-                   coalesce(sum(total_drug_cost), 0) AS cost,
-                   coalesce(sum(total_claims) FILTER (WHERE upper(brand_name) <> upper(coalesce(generic_name, ''))), 0) AS brand,
-                   coalesce(sum(total_claims) FILTER (WHERE upper(brand_name) = upper(coalesce(generic_name, ''))), 0) AS generic,
-                   count(*) AS rows,
-                   count(*) FILTER (WHERE beneficiaries_suppressed OR ge65_suppression_flag IS NOT NULL) AS suppressed
-            FROM %1$s GROUP BY npi),
-        ranked AS (
-            SELECT npi, brand_name, generic_name, total_claims, total_drug_cost,
-                   row_number() OVER (PARTITION BY npi ORDER BY total_claims DESC NULLS LAST, brand_name) AS rank
-            FROM %1$s),
-        top AS (
-            SELECT npi, jsonb_agg(jsonb_build_object('brandName', brand_name, 'genericName', generic_name,
-                                                     'claims', total_claims, 'drugCost', total_drug_cost) ORDER BY rank) AS drugs
-            FROM ranked WHERE rank <= 5 GROUP BY npi)
-        SELECT %4$d, t.npi, p.provider_type, p.state, t.claims, t.fills, round(t.cost, 2), t.brand, t.generic, t.rows,
-               t.suppressed, coalesce(top.drugs, '[]'::jsonb),
-               round((100 * percent_rank() OVER (PARTITION BY p.provider_type, p.state ORDER BY t.claims))::numeric, 2),
-               round((100 * percent_rank() OVER (PARTITION BY p.provider_type, p.state ORDER BY t.cost))::numeric, 2)
-        FROM totals t LEFT JOIN top ON top.npi = t.npi LEFT JOIN %2$s p ON p.npi = t.npi
-        """
-            .formatted(drug, provider, tables.next("partd_rollup"), year));
-    tables.constrainYear(c, "partd_rollup");
-    execute(c, "ALTER TABLE " + tables.next("partd_rollup") + " ADD PRIMARY KEY (data_year, npi)");
-    for (String table : TABLES) {
-      execute(c, "ANALYZE " + tables.next(table));
+    String rollup = tables.next("partd_rollup");
+    var drugIndex = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        drugLane.setAutoCommit(true);
+        execute(drugLane, "SET maintenance_work_mem = '512MB'");
+        tables.constrainYear(drugLane, "partd_drug");
+        execute(drugLane, "CREATE INDEX ON " + drug + " (npi)");
+        execute(drugLane, "ANALYZE " + drug);
+      } catch (SQLException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    });
+    try {
+      execute(c, "SET maintenance_work_mem = '512MB'");
+      execute(c, "DELETE FROM " + provider + " a USING " + provider + " b WHERE a.npi = b.npi AND a.ctid > b.ctid");
+      tables.constrainYear(c, "partd_provider");
+      execute(c, "ALTER TABLE " + provider + " ADD PRIMARY KEY (data_year, npi)");
+      if (!rollupsStreamed) {
+        execute(c, "TRUNCATE " + rollup);
+        drugIndex.join();
+        execute(c, ROLLUP_FROM_DRUGS.formatted(drug, rollup, year));
+      }
+      execute(c,
+          """
+          UPDATE %1$s r SET provider_type = x.provider_type, state = x.state,
+                 claims_percentile = x.claims_percentile, cost_percentile = x.cost_percentile
+          FROM (SELECT t.npi, p.provider_type, p.state,
+                       round((100 * percent_rank() OVER (PARTITION BY p.provider_type, p.state ORDER BY t.claims))::numeric, 2) AS claims_percentile,
+                       round((100 * percent_rank() OVER (PARTITION BY p.provider_type, p.state ORDER BY t.drug_cost))::numeric, 2) AS cost_percentile
+                FROM %1$s t LEFT JOIN %2$s p ON p.npi = t.npi) x
+          WHERE x.npi = r.npi
+          """.formatted(rollup, provider));
+      tables.constrainYear(c, "partd_rollup");
+      execute(c, "ALTER TABLE " + rollup + " ADD PRIMARY KEY (data_year, npi)");
+      execute(c, "ANALYZE " + provider);
+      execute(c, "ANALYZE " + rollup);
+      drugIndex.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e;
+    } finally {
+      drugIndex.exceptionally(ignored -> null).join();
     }
   }
+
+  /** The rollups computed from the drug rows, for a file whose prescribers' rows are not together. */
+  private static final String ROLLUP_FROM_DRUGS =
+      """
+      INSERT INTO %2$s (data_year, npi, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows,
+                        suppressed_rows, top_drugs)
+      WITH totals AS (
+          SELECT npi, coalesce(sum(total_claims), 0) AS claims, sum(total_30day_fills) AS fills,
+                 coalesce(sum(total_drug_cost), 0) AS cost,
+                 coalesce(sum(total_claims) FILTER (WHERE upper(brand_name) <> upper(coalesce(generic_name, ''))), 0) AS brand,
+                 coalesce(sum(total_claims) FILTER (WHERE upper(brand_name) = upper(coalesce(generic_name, ''))), 0) AS generic,
+                 count(*) AS rows,
+                 count(*) FILTER (WHERE beneficiaries_suppressed OR ge65_suppression_flag IS NOT NULL) AS suppressed
+          FROM %1$s GROUP BY npi),
+      ranked AS (
+          SELECT npi, brand_name, generic_name, total_claims, total_drug_cost,
+                 row_number() OVER (PARTITION BY npi ORDER BY total_claims DESC NULLS LAST, brand_name) AS rank
+          FROM %1$s),
+      top AS (
+          SELECT npi, jsonb_agg(jsonb_build_object('brandName', brand_name, 'genericName', generic_name,
+                                                   'claims', total_claims, 'drugCost', total_drug_cost) ORDER BY rank) AS drugs
+          FROM ranked WHERE rank <= 5 GROUP BY npi)
+      SELECT %3$d, t.npi, t.claims, t.fills, round(t.cost, 2), t.brand, t.generic, t.rows, t.suppressed,
+             coalesce(top.drugs, '[]'::jsonb)
+      FROM totals t LEFT JOIN top ON top.npi = t.npi
+      """;
 
   private static @Nullable String flag(CsvRecord row, PartDColumns.Mapping columns, int field) {
     return text(row, columns, field);

@@ -106,6 +106,56 @@ class PartDIngestionIntegrationTests {
     assertThat(year.providerType()).isEqualTo("Psychiatry");
   }
 
+  /** The rollups as SQL computes them from the loaded drug rows, minus those the load stored: must be none, both ways. */
+  private long rollupsDifferingFromTheDrugRows(int year) {
+    String computed =
+        """
+        WITH d AS (SELECT * FROM partd_drug WHERE data_year = %1$d),
+        totals AS (
+            SELECT npi, coalesce(sum(total_claims), 0) AS claims, sum(total_30day_fills) AS fills,
+                   round(coalesce(sum(total_drug_cost), 0), 2) AS cost,
+                   coalesce(sum(total_claims) FILTER (WHERE upper(brand_name) <> upper(coalesce(generic_name, ''))), 0) AS brand,
+                   coalesce(sum(total_claims) FILTER (WHERE upper(brand_name) = upper(coalesce(generic_name, ''))), 0) AS generic,
+                   count(*)::int AS rows,
+                   count(*) FILTER (WHERE beneficiaries_suppressed OR ge65_suppression_flag IS NOT NULL)::int AS suppressed
+            FROM d GROUP BY npi),
+        ranked AS (SELECT npi, brand_name, generic_name, total_claims, total_drug_cost,
+                          row_number() OVER (PARTITION BY npi ORDER BY total_claims DESC NULLS LAST, brand_name) AS rank FROM d),
+        top AS (SELECT npi, jsonb_agg(jsonb_build_object('brandName', brand_name, 'genericName', generic_name,
+                                      'claims', total_claims, 'drugCost', total_drug_cost) ORDER BY rank) AS drugs
+                FROM ranked WHERE rank <= 5 GROUP BY npi)
+        SELECT t.npi, t.claims, t.fills, t.cost, t.brand, t.generic, t.rows, t.suppressed, top.drugs
+        FROM totals t JOIN top ON top.npi = t.npi
+        """.formatted(year);
+    String stored = "SELECT npi, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows, suppressed_rows, top_drugs"
+        + " FROM partd_rollup WHERE data_year = " + year;
+    return jdbc.sql("SELECT (SELECT count(*) FROM ((" + computed + ") EXCEPT (" + stored + ")) a)"
+            + " + (SELECT count(*) FROM ((" + stored + ") EXCEPT (" + computed + ")) b)")
+        .query(Long.class).single();
+  }
+
+  @Test
+  void rollsUpWhileStreamingExactlyAsSqlWouldAndFromTheRowsWhenPrescribersAreNotTogether() throws Exception {
+    load(sample(), 2013);
+    long prescribers = jdbc.sql("SELECT count(*) FROM partd_rollup WHERE data_year = 2013").query(Long.class).single();
+    assertThat(prescribers).isEqualTo(248);
+    assertThat(rollupsDifferingFromTheDrugRows(2013)).isZero();
+
+    // the same rows with the first prescriber's first row moved to the end: that prescriber's rows are no longer
+    // together, so the streamed rollups cannot be trusted and SQL computes them
+    List<String> lines = Files.readAllLines(sample(), java.nio.charset.StandardCharsets.UTF_8);
+    List<String> shuffled = new java.util.ArrayList<>(lines);
+    shuffled.add(shuffled.remove(1));
+    Path unsorted = dir.resolve("unsorted_" + Y2013);
+    Files.write(unsorted, shuffled, java.nio.charset.StandardCharsets.UTF_8);
+    load(unsorted, 2014);
+
+    assertThat(jdbc.sql("SELECT count(*) FROM partd_rollup WHERE data_year = 2014").query(Long.class).single()).isEqualTo(248);
+    assertThat(rollupsDifferingFromTheDrugRows(2014)).isZero();
+    assertThat(jdbc.sql("SELECT count(*) FROM partd_rollup WHERE data_year = 2014 AND claims_percentile IS NULL").query(Long.class).single())
+        .isZero();
+  }
+
   @Test
   void loadsTheCurrentFormatBesideTheFirstRelease() throws Exception {
     load(sample(), 2013);

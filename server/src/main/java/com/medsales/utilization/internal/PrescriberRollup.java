@@ -1,0 +1,150 @@
+package com.medsales.utilization.internal;
+
+import com.medsales.ingest.CopyWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A prescriber's Part D totals and top five drugs, computed while the file streams past (CMS publishes each
+ * prescriber's rows together), so the load needs no sort of the year's 26 million drug rows to build them. The same
+ * sums and order as the SQL fallback in {@link PartDLoader}: totals over the rows, brand claims where the brand name is
+ * not the generic name, suppressed rows, and the top drugs by claims (nulls last), then brand name. A prescriber whose
+ * rows turn up again after another's marks the stream unsorted: the loader then computes the rollups in SQL instead.
+ */
+final class PrescriberRollup {
+
+  private static final int TOP = 5;
+
+  private final int year;
+  private final CopyWriter out;
+  private final Set<Long> done = new HashSet<>();
+  private boolean sorted = true;
+
+  private long npi = -1;
+  private BigDecimal claims;
+  private @Nullable BigDecimal fills;
+  private BigDecimal cost;
+  private BigDecimal brand;
+  private BigDecimal generic;
+  private int rows;
+  private int suppressed;
+  private final List<Drug> top = new ArrayList<>(TOP + 1);
+
+  private record Drug(String brand, @Nullable String generic, @Nullable BigDecimal claims, @Nullable String claimsText,
+      @Nullable String costText) {}
+
+  PrescriberRollup(int year, CopyWriter out) {
+    this.year = year;
+    this.out = out;
+  }
+
+  /** One drug row of {@code prescriber}; values as the file has them (blank as null). */
+  void add(long prescriber, String brandName, @Nullable String genericName, @Nullable String claimsText,
+      @Nullable String fillsText, @Nullable String costText, boolean suppressedRow) throws IOException {
+    if (prescriber != npi) {
+      flush();
+      if (!done.add(prescriber)) {
+        sorted = false;
+      }
+      npi = prescriber;
+      claims = BigDecimal.ZERO;
+      fills = null;
+      cost = BigDecimal.ZERO;
+      brand = BigDecimal.ZERO;
+      generic = BigDecimal.ZERO;
+      rows = 0;
+      suppressed = 0;
+      top.clear();
+    }
+    BigDecimal rowClaims = claimsText == null ? null : new BigDecimal(claimsText);
+    if (rowClaims != null) {
+      claims = claims.add(rowClaims);
+      boolean isGeneric = brandName.toUpperCase(Locale.ROOT).equals(genericName == null ? "" : genericName.toUpperCase(Locale.ROOT));
+      if (isGeneric) {
+        generic = generic.add(rowClaims);
+      } else {
+        brand = brand.add(rowClaims);
+      }
+    }
+    if (fillsText != null) {
+      fills = (fills == null ? BigDecimal.ZERO : fills).add(new BigDecimal(fillsText));
+    }
+    if (costText != null) {
+      cost = cost.add(new BigDecimal(costText));
+    }
+    rows++;
+    if (suppressedRow) {
+      suppressed++;
+    }
+    keepTop(new Drug(brandName, genericName, rowClaims, claimsText, costText));
+  }
+
+  private void keepTop(Drug drug) {
+    int at = 0;
+    while (at < top.size() && !before(drug, top.get(at))) {
+      at++;
+    }
+    if (at < TOP) {
+      top.add(at, drug);
+      if (top.size() > TOP) {
+        top.removeLast();
+      }
+    }
+  }
+
+  /** Claims descending with nulls last, then brand name: PostgreSQL's order in the SQL version. */
+  private static boolean before(Drug a, Drug b) {
+    if (a.claims() == null || b.claims() == null) {
+      if (a.claims() == null && b.claims() == null) {
+        return a.brand().compareTo(b.brand()) < 0;
+      }
+      return a.claims() != null;
+    }
+    int byClaims = b.claims().compareTo(a.claims());
+    return byClaims != 0 ? byClaims < 0 : a.brand().compareTo(b.brand()) < 0;
+  }
+
+  /** Writes the last prescriber's row; call once after the last row. */
+  void finish() throws IOException {
+    flush();
+  }
+
+  boolean sorted() {
+    return sorted;
+  }
+
+  private void flush() throws IOException {
+    if (npi < 0 || !sorted) {
+      return;
+    }
+    ArrayNode drugs = JsonNodeFactory.instance.arrayNode();
+    for (Drug d : top) {
+      ObjectNode o = drugs.addObject();
+      o.put("brandName", d.brand());
+      o.put("genericName", d.generic());
+      if (d.claimsText() == null) {
+        o.putNull("claims");
+      } else {
+        o.put("claims", new BigDecimal(d.claimsText()));
+      }
+      if (d.costText() == null) {
+        o.putNull("drugCost");
+      } else {
+        o.put("drugCost", new BigDecimal(d.costText()));
+      }
+    }
+    out.field(year).field(npi).field(claims.toPlainString()).field(fills == null ? null : fills.toPlainString())
+        .field(cost.toPlainString()).field(brand.toPlainString()).field(generic.toPlainString())
+        .field((long) rows).field((long) suppressed).field(drugs.toString());
+    out.endRow();
+  }
+}
