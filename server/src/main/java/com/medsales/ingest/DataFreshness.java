@@ -29,7 +29,10 @@ public class DataFreshness {
     EnumMap<Dataset, Freshness> result = new EnumMap<>(Dataset.class);
     jdbc.sql(
             """
-            SELECT DISTINCT ON (dataset) dataset, finished_at, record_count, data_year
+            -- the last publish says when; the newest year any publish loaded says which data year is current (loading
+            -- an older year after a newer one does not make the data older)
+            SELECT DISTINCT ON (dataset) dataset, finished_at, record_count,
+                   max(data_year) OVER (PARTITION BY dataset) AS data_year
             FROM ingestion_run
             WHERE status = 'PUBLISHED'
             ORDER BY dataset, finished_at DESC

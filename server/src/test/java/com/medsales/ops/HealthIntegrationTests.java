@@ -58,6 +58,18 @@ class HealthIntegrationTests {
   }
 
   @Test
+  void anOlderYearLoadedLastDoesNotMakeTheDataYearOlder() {
+    insertRun("partB", "PUBLISHED", "2026-01-10T02:00:00Z", 10_000_000L, 2023);
+    insertRun("partB", "PUBLISHED", "2026-01-12T02:00:00Z", 9_000_000L, 2019);
+    freshness.evict();
+
+    var result = mvc.get().uri("/health").exchange();
+
+    assertThat(result).bodyJson().extractingPath("$.dataFreshness.partB.lastIngested").isEqualTo("2026-01-12T02:00:00Z");
+    assertThat(result).bodyJson().extractingPath("$.dataFreshness.partB.dataYear").isEqualTo(2023);
+  }
+
+  @Test
   void neverShowsSecretsOrStackTraces() {
     var body = mvc.get().uri("/health").exchange().getResponse();
     assertThat(new String(body.getContentAsByteArray()))
