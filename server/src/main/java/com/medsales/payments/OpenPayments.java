@@ -28,7 +28,7 @@ public class OpenPayments {
             """
             WITH general AS (
                 SELECT program_year, payments, total_amount, disputed_amount, by_manufacturer::text AS m,
-                       by_nature::text AS n, by_product::text AS p
+                       by_nature::text AS n, by_product::text AS p, specialty, state, amount_percentile
                 FROM op_rollup WHERE npi = :npi),
             research AS (
                 SELECT program_year, count(*) AS payments, sum(amount) AS amount FROM op_research_payment
@@ -40,7 +40,7 @@ public class OpenPayments {
                    coalesce(g.disputed_amount, 0) AS disputed_amount, coalesce(g.m, '[]') AS m, coalesce(g.n, '[]') AS n,
                    coalesce(g.p, '[]') AS p, coalesce(r.payments, 0) AS research_payments,
                    round(coalesce(r.amount, 0), 2) AS research_amount, coalesce(o.interests, 0) AS interests,
-                   round(coalesce(o.value, 0), 2) AS ownership_value
+                   round(coalesce(o.value, 0), 2) AS ownership_value, g.specialty, g.state, g.amount_percentile
             FROM general g FULL JOIN research r USING (program_year) FULL JOIN ownership o USING (program_year)
             ORDER BY program_year DESC
             """)
@@ -51,7 +51,8 @@ public class OpenPayments {
                     rs.getInt("program_year"), rs.getInt("payments"), rs.getBigDecimal("total_amount"),
                     rs.getBigDecimal("disputed_amount"), shares(rs.getString("m")), shares(rs.getString("n")),
                     shares(rs.getString("p")), rs.getInt("research_payments"), rs.getBigDecimal("research_amount"),
-                    rs.getInt("interests"), rs.getBigDecimal("ownership_value")))
+                    rs.getInt("interests"), rs.getBigDecimal("ownership_value"), rs.getString("specialty"),
+                    rs.getString("state"), rs.getBigDecimal("amount_percentile")))
         .list();
   }
 

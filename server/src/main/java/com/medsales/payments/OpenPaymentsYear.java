@@ -2,6 +2,7 @@ package com.medsales.payments;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider's Open Payments program year: general payments received, in total and by manufacturer, nature of payment
@@ -19,7 +20,10 @@ public record OpenPaymentsYear(
     int researchPayments,
     BigDecimal researchAmount,
     int ownershipInterests,
-    BigDecimal ownershipValue) {
+    BigDecimal ownershipValue,
+    @Nullable String specialty,
+    @Nullable String state,
+    @Nullable BigDecimal amountPercentile) {
 
   public record Share(String name, BigDecimal amount, int payments) {}
 }

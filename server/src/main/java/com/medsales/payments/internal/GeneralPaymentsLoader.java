@@ -239,10 +239,12 @@ class GeneralPaymentsLoader implements DatasetLoader {
     execute(
         c,
         """
-        INSERT INTO %2$s (program_year, npi, payments, total_amount, disputed_amount, by_manufacturer, by_nature, by_product)
+        INSERT INTO %2$s (program_year, npi, payments, total_amount, disputed_amount, by_manufacturer, by_nature, by_product,
+                          specialty, state, amount_percentile)
         WITH p AS (SELECT * FROM %1$s WHERE npi IS NOT NULL AND coalesce(change_type, '') <> 'DELETED'),
         totals AS (
-            SELECT npi, count(*) AS payments, sum(amount) AS total, coalesce(sum(amount) FILTER (WHERE disputed), 0) AS disputed
+            SELECT npi, count(*) AS payments, sum(amount) AS total, coalesce(sum(amount) FILTER (WHERE disputed), 0) AS disputed,
+                   mode() WITHIN GROUP (ORDER BY specialty) AS specialty, mode() WITHIN GROUP (ORDER BY state) AS state
             FROM p GROUP BY npi),
         manufacturers AS (
             SELECT npi, jsonb_agg(jsonb_build_object('name', name, 'amount', amount, 'payments', n) ORDER BY amount DESC, name) AS shares
@@ -258,7 +260,8 @@ class GeneralPaymentsLoader implements DatasetLoader {
                   FROM p, jsonb_array_elements(p.products) e GROUP BY 1, 2) x
             GROUP BY npi)
         SELECT %3$d, t.npi, t.payments, round(t.total, 2), round(t.disputed, 2), coalesce(m.shares, '[]'),
-               coalesce(n.shares, '[]'), coalesce(pr.shares, '[]')
+               coalesce(n.shares, '[]'), coalesce(pr.shares, '[]'), t.specialty, t.state,
+               round((100 * percent_rank() OVER (PARTITION BY t.specialty, t.state ORDER BY t.total))::numeric, 2)
         FROM totals t LEFT JOIN manufacturers m USING (npi) LEFT JOIN natures n USING (npi) LEFT JOIN products pr USING (npi)
         """
             .formatted(payments, tables.next("op_rollup"), year));

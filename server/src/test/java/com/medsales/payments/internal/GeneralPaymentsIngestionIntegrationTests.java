@@ -104,6 +104,36 @@ class GeneralPaymentsIngestionIntegrationTests {
   }
 
   @Test
+  void placesEachRecipientAmongPeersOfTheSameSpecialtyAndState() throws Exception {
+    load(sample(Y2024));
+    // a recipient of the largest peer group in the sample, at its median
+    long npi = jdbc.sql(
+            """
+            SELECT npi FROM op_rollup WHERE program_year = 2024 AND (specialty, state) = (
+              SELECT specialty, state FROM op_rollup WHERE program_year = 2024 AND specialty IS NOT NULL
+              GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT 1)
+            ORDER BY total_amount, npi LIMIT 1 OFFSET 2
+            """)
+        .query(Long.class).single();
+    OpenPaymentsYear year = payments.byYear(npi).getFirst();
+    // the peers, from the raw rows: recipients whose payments name the same specialty and state
+    List<java.math.BigDecimal> peers = jdbc.sql(
+            "SELECT sum(amount) FROM op_general_payment WHERE program_year = 2024 AND npi IS NOT NULL"
+                + " AND coalesce(change_type, '') <> 'DELETED' GROUP BY npi"
+                + " HAVING mode() WITHIN GROUP (ORDER BY specialty) IS NOT DISTINCT FROM ?"
+                + " AND mode() WITHIN GROUP (ORDER BY state) IS NOT DISTINCT FROM ?")
+        .params(year.specialty(), year.state())
+        .query(java.math.BigDecimal.class)
+        .list();
+    long below = peers.stream().filter(a -> a.compareTo(year.totalAmount()) < 0).count();
+    double expected = peers.size() == 1 ? 0 : 100.0 * below / (peers.size() - 1);
+
+    assertThat(year.state()).isNotBlank();
+    assertThat(peers).hasSizeGreaterThan(1);
+    assertThat(year.amountPercentile().doubleValue()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
   void loadsTheOlderPhysicianLayoutWhichLinksByProfileIdOnly() throws Exception {
     load(sample(Y2024));
 
