@@ -6,18 +6,24 @@ import { paths } from '@/config/paths';
 
 import { IngestionRoute } from './routes/admin/ingestion';
 import { IngestionRunRoute } from './routes/admin/ingestion-run';
+import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
 import { OverviewRoute } from './routes/overview';
 import { ProviderRoute } from './routes/provider';
 import { ProvidersRoute } from './routes/providers';
+import { RequireAccess } from './routes/require-access';
 import { RootLayout, RootLayoutError } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
+import { SignInRoute } from './routes/sign-in';
 
 /**
  * Client-side routes. Any other path is answered by the server with index.html
- * (SPA fallback) and lands on the not-found route below.
+ * (SPA fallback) and lands on the not-found route below. Sign-in and invitation links are
+ * open; everything under the root layout needs a session, and some pages a role.
  */
 export const routes: RouteObject[] = [
+  { path: paths.signIn, element: <SignInRoute />, errorElement: <RouteError /> },
+  { path: paths.invitation, element: <InvitationRoute />, errorElement: <RouteError /> },
   {
     path: paths.overview,
     element: <RootLayout />,
@@ -34,8 +40,13 @@ export const routes: RouteObject[] = [
           { index: true, element: <OverviewRoute /> },
           { path: paths.providers, element: <ProvidersRoute /> },
           { path: paths.provider, element: <ProviderRoute /> },
-          { path: paths.ingestion, element: <IngestionRoute /> },
-          { path: paths.ingestionRun, element: <IngestionRunRoute /> },
+          {
+            element: <RequireAccess area="ingestion" />,
+            children: [
+              { path: paths.ingestion, element: <IngestionRoute /> },
+              { path: paths.ingestionRun, element: <IngestionRunRoute /> },
+            ],
+          },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },
