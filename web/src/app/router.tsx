@@ -9,6 +9,7 @@ import { IngestionRunRoute } from './routes/admin/ingestion-run';
 import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
 import { OverviewRoute } from './routes/overview';
+import { ProfileRoute } from './routes/profile';
 import { ProviderRoute } from './routes/provider';
 import { ProvidersRoute } from './routes/providers';
 import { RequireAccess } from './routes/require-access';
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <OverviewRoute /> },
           { path: paths.providers, element: <ProvidersRoute /> },
           { path: paths.provider, element: <ProviderRoute /> },
+          { path: paths.profile, element: <ProfileRoute /> },
           {
             element: <RequireAccess area="ingestion" />,
             children: [

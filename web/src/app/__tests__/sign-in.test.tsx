@@ -185,13 +185,13 @@ describe('Navigation by role', () => {
   it('shows a rep no administration', () => {
     stubApi(({ url }) => (url === '/health' ? { body: healthyHealth } : undefined));
     renderApp('/', { user: repUser });
-    expect(links()).toEqual(['Overview', 'Providers', 'API reference(opens in a new tab)']);
+    expect(links()).toEqual(['Overview', 'Providers', 'My profile', 'API reference(opens in a new tab)']);
   });
 
   it('shows the operator data ingestion', () => {
     stubApi(({ url }) => (url === '/health' ? { body: healthyHealth } : undefined));
     renderApp('/', { user: operatorUser });
-    expect(links()).toEqual(['Overview', 'Providers', 'Data ingestion', 'API reference(opens in a new tab)']);
+    expect(links()).toEqual(['Overview', 'Providers', 'My profile', 'Data ingestion', 'API reference(opens in a new tab)']);
   });
 
   it('answers a rep at an operator page with "not available", and asks the API nothing for it', async () => {

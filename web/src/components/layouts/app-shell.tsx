@@ -53,7 +53,10 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
         <span className={styles.tagline}>Medical sales intelligence</span>
         <div className={styles.account} data-testid="signed-in-user">
           <span className={styles.who}>
-            Signed in as <span className={styles.whoLink}>{user.displayName}</span>
+            Signed in as{' '}
+            <Link to={paths.profile} className={styles.whoLink}>
+              {user.displayName}
+            </Link>
             <span className={styles.roles}> ({user.roles.map(roleLabel).join(', ')})</span>
           </span>
           <Button variant="secondary" size="small" onClick={onSignOut} disabled={signingOut}>
@@ -71,6 +74,11 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
           <li>
             <NavLink to={paths.providers} className={navLinkClass}>
               Providers
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={paths.profile} className={navLinkClass}>
+              My profile
             </NavLink>
           </li>
         </ul>

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { requestsOf, stubApi } from '@/testing/fetch-stub';
+import { problemResponse, requestsOf, stubApi } from '@/testing/fetch-stub';
 import { renderApp } from '@/testing/test-utils';
 
 const INVITATION = '/api/v1/auth/invitations/tok-123';
@@ -60,16 +60,9 @@ describe('Invitation link', () => {
   it("shows the server's refusal next to the field it concerns", async () => {
     stubApi(({ method, url }) => {
       if (url === INVITATION && method === 'GET') return { body: offer };
-      return {
-        status: 400,
-        contentType: 'application/problem+json',
-        body: {
-          title: 'Invalid request',
-          status: 400,
-          detail: 'The password does not meet the policy.',
-          errors: [{ field: 'password', message: 'must not contain the user name' }],
-        },
-      };
+      return problemResponse(400, 'Invalid request', 'The password does not meet the policy.', [
+        { field: 'password', message: 'must not contain the user name' },
+      ]);
     });
     const user = userEvent.setup();
 
