@@ -6,6 +6,9 @@ import { paths } from '@/config/paths';
 
 import { IngestionRoute } from './routes/admin/ingestion';
 import { IngestionRunRoute } from './routes/admin/ingestion-run';
+import { InvitationsRoute } from './routes/admin/invitations';
+import { TeamsRoute } from './routes/admin/teams';
+import { UsersRoute } from './routes/admin/users';
 import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
 import { OverviewRoute } from './routes/overview';
@@ -47,6 +50,14 @@ export const routes: RouteObject[] = [
             children: [
               { path: paths.ingestion, element: <IngestionRoute /> },
               { path: paths.ingestionRun, element: <IngestionRunRoute /> },
+            ],
+          },
+          {
+            element: <RequireAccess area="tenantAdmin" />,
+            children: [
+              { path: paths.users, element: <UsersRoute /> },
+              { path: paths.teams, element: <TeamsRoute /> },
+              { path: paths.invitations, element: <InvitationsRoute /> },
             ],
           },
           { path: '*', element: <NotFoundRoute /> },

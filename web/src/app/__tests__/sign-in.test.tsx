@@ -23,16 +23,16 @@ describe('Signing in', () => {
         signedIn = true;
         return { body: adminUser };
       }
-      if (url.startsWith('/api/v1/providers?')) return { body: { items: [], total: 0, nextCursor: null } };
+      if (url === '/api/v1/admin/users') return { body: [] };
       return undefined;
     });
     const user = userEvent.setup();
 
-    const { router } = renderApp('/providers?name=jia', { user: 'fetch' });
+    const { router } = renderApp('/admin/users?tab=1', { user: 'fetch' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to MedSales' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/sign-in');
-    expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/providers?name=jia')}`);
+    expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/admin/users?tab=1')}`);
     // Nothing of the signed-in app is shown or fetched.
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
     expect(signInForm().getByRole('textbox', { name: 'User name' })).toHaveFocus();
@@ -40,9 +40,9 @@ describe('Signing in', () => {
     await user.type(signInForm().getByRole('textbox', { name: 'User name' }), ' admin ');
     await user.type(signInForm().getByLabelText('Password'), 'correct horse battery{Enter}');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Providers' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/providers');
-    expect(router.state.location.search).toBe('?name=jia');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/admin/users');
+    expect(router.state.location.search).toBe('?tab=1');
     const posts = fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST');
     expect(posts).toHaveLength(1);
     expect(JSON.parse(String(posts[0]?.[1]?.body))).toEqual({ username: 'admin', password: 'correct horse battery' });
@@ -188,19 +188,39 @@ describe('Navigation by role', () => {
     expect(links()).toEqual(['Overview', 'Providers', 'My profile', 'API reference(opens in a new tab)']);
   });
 
+  it('shows an admin the tenant administration, not data ingestion', () => {
+    stubApi(({ url }) => (url === '/health' ? { body: healthyHealth } : undefined));
+    renderApp('/', { user: adminUser });
+    expect(links()).toEqual([
+      'Overview',
+      'Providers',
+      'My profile',
+      'Users',
+      'Teams',
+      'Invitations',
+      'API reference(opens in a new tab)',
+    ]);
+  });
+
   it('shows the operator data ingestion', () => {
     stubApi(({ url }) => (url === '/health' ? { body: healthyHealth } : undefined));
     renderApp('/', { user: operatorUser });
-    expect(links()).toEqual(['Overview', 'Providers', 'My profile', 'Data ingestion', 'API reference(opens in a new tab)']);
+    expect(links()).toEqual([
+      'Overview',
+      'Providers',
+      'My profile',
+      'Data ingestion',
+      'API reference(opens in a new tab)',
+    ]);
   });
 
-  it('answers a rep at an operator page with "not available", and asks the API nothing for it', async () => {
+  it('answers a rep at an admin page with "not available", and asks the API nothing for it', async () => {
     const fetchMock = stubApi(() => undefined);
-    renderApp('/admin/ingestion', { user: repUser });
+    renderApp('/admin/users', { user: repUser });
 
     const forbidden = await screen.findByTestId('forbidden');
     expect(within(forbidden).getByRole('heading', { level: 1 })).toHaveTextContent('This page is not available to you');
-    expect(forbidden).toHaveTextContent('It is for the Platform operator role; you are signed in as Sales rep.');
+    expect(forbidden).toHaveTextContent('It is for the Administrator role; you are signed in as Sales rep.');
     await waitFor(() => expect(requestsOf(fetchMock)).toEqual([]));
   });
 

@@ -39,6 +39,7 @@ type AppShellProps = {
 
 /** Header with who is signed in, left navigation (only the pages the user's roles open) and the main landmark. */
 export function AppShell({ user, onSignOut, signingOut, children }: AppShellProps) {
+  const tenantAdmin = canAccess(user.roles, 'tenantAdmin');
   const ingestion = canAccess(user.roles, 'ingestion');
   return (
     <div className={styles.shell}>
@@ -82,12 +83,31 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
             </NavLink>
           </li>
         </ul>
-        {ingestion ? (
+        {tenantAdmin || ingestion ? (
           <>
             <h2 className={styles.navHeading} id="nav-administration">
               Administration
             </h2>
             <ul className={styles.navList} aria-labelledby="nav-administration">
+              {tenantAdmin ? (
+                <>
+                  <li>
+                    <NavLink to={paths.users} className={navLinkClass}>
+                      Users
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to={paths.teams} className={navLinkClass}>
+                      Teams
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to={paths.invitations} className={navLinkClass}>
+                      Invitations
+                    </NavLink>
+                  </li>
+                </>
+              ) : null}
               {ingestion ? (
                 <li>
                   <NavLink to={paths.ingestion} className={navLinkClass}>

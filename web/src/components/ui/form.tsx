@@ -1,6 +1,43 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode, type Ref } from 'react';
 
 import styles from './form.module.css';
+
+type FormProps = {
+  /** useForm's formRef: showing errors focuses the first invalid control inside. */
+  formRef?: Ref<HTMLFormElement>;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** `row`: fields side by side, padded, straight in a Panel; `inline`: the same in a PanelBody; `stacked`: one below the other. */
+  layout: 'row' | 'inline' | 'stacked';
+  label?: string;
+  labelledBy?: string;
+  role?: 'search';
+  testId?: string;
+  children: ReactNode;
+};
+
+const LAYOUTS = {
+  row: styles.form,
+  inline: `${styles.form} ${styles.flush}`,
+  stacked: styles.stacked,
+};
+
+/** A form that checks its values itself (no browser validation bubbles) and is named for assistive technology. */
+export function Form({ formRef, onSubmit, layout, label, labelledBy, role, testId, children }: FormProps) {
+  return (
+    <form
+      ref={formRef}
+      className={LAYOUTS[layout]}
+      onSubmit={onSubmit}
+      noValidate
+      role={role}
+      aria-label={label}
+      aria-labelledby={labelledBy}
+      data-testid={testId}
+    >
+      {children}
+    </form>
+  );
+}
 
 /** What a Field hands its control: the id its label points at, and its hint and errors for assistive technology. */
 export type ControlProps = {

@@ -1,5 +1,5 @@
 import { Button } from '@/components/ui/button';
-import { Field, FormAlert, FormSuccess } from '@/components/ui/form';
+import { Field, Form, FormAlert, FormSuccess } from '@/components/ui/form';
 import formStyles from '@/components/ui/form.module.css';
 import { Panel, PanelBody } from '@/components/ui/panel';
 import { useForm } from '@/hooks/use-form';
@@ -36,13 +36,7 @@ export function PasswordChangePanel() {
   return (
     <Panel title="Password" subtitle="Change the password you sign in with." testId="password-panel">
       <PanelBody>
-        <form
-          ref={form.formRef}
-          className={formStyles.stacked}
-          onSubmit={onSubmit}
-          noValidate
-          aria-label="Change password"
-        >
+        <Form formRef={form.formRef} layout="stacked" onSubmit={onSubmit} label="Change password">
           {FIELDS.map(({ name, label, autoComplete, hint }) => (
             <Field key={name} label={label} errors={form.errors[name]} hint={hint}>
               {(control) => <input {...control} {...form.text(name)} type="password" autoComplete={autoComplete} />}
@@ -57,7 +51,7 @@ export function PasswordChangePanel() {
             <FormAlert other={form.other}>Could not change the password: {getErrorMessage(change.error)}</FormAlert>
           ) : null}
           {change.isSuccess ? <FormSuccess>Your password has been changed.</FormSuccess> : null}
-        </form>
+        </Form>
       </PanelBody>
     </Panel>
   );

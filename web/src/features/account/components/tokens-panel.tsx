@@ -2,7 +2,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { DateTime } from '@/components/ui/date-time';
 import { ActionsHeader, DataTable } from '@/components/ui/data-table';
-import { Field, FormAlert } from '@/components/ui/form';
+import { Field, Form, FormAlert } from '@/components/ui/form';
 import formStyles from '@/components/ui/form.module.css';
 import { Panel, PanelBody, PanelEmpty } from '@/components/ui/panel';
 import { QueryState } from '@/components/ui/query-state';
@@ -71,13 +71,7 @@ function CreateTokenForm() {
 
   return (
     <>
-      <form
-        ref={form.formRef}
-        className={`${formStyles.form} ${formStyles.flush}`}
-        onSubmit={onSubmit}
-        noValidate
-        aria-label="Create a token"
-      >
+      <Form formRef={form.formRef} layout="inline" onSubmit={onSubmit} label="Create a token">
         <Field label="Token name" errors={form.errors.name} grow>
           {(control) => (
             <input
@@ -109,7 +103,7 @@ function CreateTokenForm() {
             {create.isPending ? 'Creating…' : 'Create token'}
           </Button>
         </div>
-      </form>
+      </Form>
       {create.isError ? (
         <FormAlert other={form.other}>Could not create the token: {getErrorMessage(create.error)}</FormAlert>
       ) : null}

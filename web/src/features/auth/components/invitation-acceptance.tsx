@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 
 import { Button } from '@/components/ui/button';
-import { Field, FormAlert, FormSuccess } from '@/components/ui/form';
+import { Field, Form, FormAlert, FormSuccess } from '@/components/ui/form';
 import formStyles from '@/components/ui/form.module.css';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
@@ -87,7 +87,7 @@ function AcceptForm({ token, offer }: { token: string; offer: InvitationOffer })
         {offer.roles.map(roleLabel).join(', ')}.
         {expiresAt ? ` The link works until ${formatDateTime(expiresAt)}.` : null}
       </p>
-      <form ref={form.formRef} className={formStyles.stacked} onSubmit={onSubmit} noValidate aria-label="Create your account">
+      <Form formRef={form.formRef} layout="stacked" onSubmit={onSubmit} label="Create your account">
         {accept.isError ? (
           <FormAlert other={form.other}>Could not create the account: {getErrorMessage(accept.error)}</FormAlert>
         ) : null}
@@ -106,7 +106,7 @@ function AcceptForm({ token, offer }: { token: string; offer: InvitationOffer })
             {accept.isPending ? 'Creating…' : 'Create my account'}
           </Button>
         </div>
-      </form>
+      </Form>
     </>
   );
 }

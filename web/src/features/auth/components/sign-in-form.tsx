@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 
 import { Button } from '@/components/ui/button';
-import { Field, FormAlert } from '@/components/ui/form';
+import { Field, Form, FormAlert } from '@/components/ui/form';
 import formStyles from '@/components/ui/form.module.css';
 import { useForm } from '@/hooks/use-form';
 import { getErrorMessage, isApiError } from '@/lib/api-client';
@@ -44,7 +44,7 @@ export function SignInForm({ initialUsername = '' }: { initialUsername?: string 
   );
 
   return (
-    <form ref={form.formRef} className={formStyles.stacked} onSubmit={onSubmit} noValidate aria-label="Sign in">
+    <Form formRef={form.formRef} layout="stacked" onSubmit={onSubmit} label="Sign in">
       {signIn.isError ? <FormAlert other={form.other}>{signInErrorMessage(signIn.error)}</FormAlert> : null}
 
       <Field label="User name" errors={form.errors.username}>
@@ -79,6 +79,6 @@ export function SignInForm({ initialUsername = '' }: { initialUsername?: string 
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

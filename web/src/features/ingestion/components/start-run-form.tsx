@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 
 import { Button } from '@/components/ui/button';
-import { Field, FormAlert, FormSuccess } from '@/components/ui/form';
+import { Field, Form, FormAlert, FormSuccess } from '@/components/ui/form';
 import formStyles from '@/components/ui/form.module.css';
 import { Panel } from '@/components/ui/panel';
 import { ingestionRunHref } from '@/config/paths';
@@ -45,13 +45,7 @@ export function StartRunForm() {
       titleId={titleId}
       testId="start-run"
     >
-      <form
-        ref={form.formRef}
-        className={formStyles.form}
-        onSubmit={onSubmit}
-        noValidate
-        aria-labelledby={titleId}
-      >
+      <Form formRef={form.formRef} layout="row" onSubmit={onSubmit} labelledBy={titleId}>
         <Field label="Dataset" errors={form.errors.dataset}>
           {(control) => (
             <select {...control} {...form.text('dataset')}>
@@ -87,7 +81,7 @@ export function StartRunForm() {
             {startRun.isPending ? 'Starting…' : 'Start run'}
           </Button>
         </div>
-      </form>
+      </Form>
 
       {startRun.isError ? (
         <FormAlert other={form.other} inset>
