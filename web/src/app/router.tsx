@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router/dom';
 
 import { paths } from '@/config/paths';
 
+import { AuditRoute } from './routes/admin/audit';
 import { IngestionRoute } from './routes/admin/ingestion';
 import { IngestionRunRoute } from './routes/admin/ingestion-run';
 import { InvitationsRoute } from './routes/admin/invitations';
@@ -59,6 +60,10 @@ export const routes: RouteObject[] = [
               { path: paths.teams, element: <TeamsRoute /> },
               { path: paths.invitations, element: <InvitationsRoute /> },
             ],
+          },
+          {
+            element: <RequireAccess area="audit" />,
+            children: [{ path: paths.audit, element: <AuditRoute /> }],
           },
           { path: '*', element: <NotFoundRoute /> },
         ],

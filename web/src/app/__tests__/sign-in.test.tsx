@@ -188,7 +188,7 @@ describe('Navigation by role', () => {
     expect(links()).toEqual(['Overview', 'Providers', 'My profile', 'API reference(opens in a new tab)']);
   });
 
-  it('shows an admin the tenant administration, not data ingestion', () => {
+  it('shows an admin the tenant administration and the audit trail, not data ingestion', () => {
     stubApi(({ url }) => (url === '/health' ? { body: healthyHealth } : undefined));
     renderApp('/', { user: adminUser });
     expect(links()).toEqual([
@@ -198,17 +198,19 @@ describe('Navigation by role', () => {
       'Users',
       'Teams',
       'Invitations',
+      'Audit trail',
       'API reference(opens in a new tab)',
     ]);
   });
 
-  it('shows the operator data ingestion', () => {
+  it('shows the operator the audit trail and data ingestion', () => {
     stubApi(({ url }) => (url === '/health' ? { body: healthyHealth } : undefined));
     renderApp('/', { user: operatorUser });
     expect(links()).toEqual([
       'Overview',
       'Providers',
       'My profile',
+      'Audit trail',
       'Data ingestion',
       'API reference(opens in a new tab)',
     ]);

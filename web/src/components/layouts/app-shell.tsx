@@ -40,6 +40,7 @@ type AppShellProps = {
 /** Header with who is signed in, left navigation (only the pages the user's roles open) and the main landmark. */
 export function AppShell({ user, onSignOut, signingOut, children }: AppShellProps) {
   const tenantAdmin = canAccess(user.roles, 'tenantAdmin');
+  const audit = canAccess(user.roles, 'audit');
   const ingestion = canAccess(user.roles, 'ingestion');
   return (
     <div className={styles.shell}>
@@ -83,7 +84,7 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
             </NavLink>
           </li>
         </ul>
-        {tenantAdmin || ingestion ? (
+        {tenantAdmin || audit || ingestion ? (
           <>
             <h2 className={styles.navHeading} id="nav-administration">
               Administration
@@ -107,6 +108,13 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
                     </NavLink>
                   </li>
                 </>
+              ) : null}
+              {audit ? (
+                <li>
+                  <NavLink to={paths.audit} className={navLinkClass}>
+                    Audit trail
+                  </NavLink>
+                </li>
               ) : null}
               {ingestion ? (
                 <li>
