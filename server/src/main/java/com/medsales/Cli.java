@@ -26,7 +26,7 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "MedSales: medical sales intelligence and CRM.%nWithout a command, runs the platform.",
-    subcommands = {Cli.Serve.class, Cli.Migrate.class, Cli.Ingest.class})
+    subcommands = {Cli.Serve.class, Cli.Migrate.class, Cli.Ingest.class, Cli.TenantCreate.class, Cli.OperatorCreate.class})
 public final class Cli implements Callable<Integer> {
 
   /** Returned by commands that leave the server running: main must not exit. */
@@ -162,6 +162,56 @@ public final class Cli implements Callable<Integer> {
               return 1;
             }
           });
+    }
+  }
+
+  @Command(
+      name = "create-tenant",
+      mixinStandardHelpOptions = true,
+      description = "Create a customer tenant with its first administrator, print the administrator's password once, and exit.")
+  static final class TenantCreate implements Callable<Integer> {
+    @CommandLine.Parameters(index = "0", paramLabel = "SLUG", description = "the tenant's short name: lower-case letters, digits, hyphens")
+    String slug;
+
+    @CommandLine.Parameters(index = "1", paramLabel = "NAME", description = "the company's name")
+    String name;
+
+    @CommandLine.Option(names = "--admin", required = true, paramLabel = "USERNAME", description = "the administrator's user name")
+    String admin;
+
+    @Unmatched List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return runJob(springArgs, com.medsales.identity.Provisioning.class, provisioning -> {
+        String password = com.medsales.identity.Provisioning.newPassword();
+        provisioning.inTransaction(jdbc -> provisioning.createUser(jdbc, provisioning.createTenant(jdbc, slug, name),
+            admin, admin, com.medsales.identity.UserRole.ADMIN, password));
+        System.out.println("Tenant " + slug + " created. Administrator " + admin + ", password (shown once): " + password);
+        return 0;
+      });
+    }
+  }
+
+  @Command(
+      name = "create-operator",
+      mixinStandardHelpOptions = true,
+      description = "Create a platform operator (ingestion and operations, outside every tenant), print the password once, and exit.")
+  static final class OperatorCreate implements Callable<Integer> {
+    @CommandLine.Parameters(index = "0", paramLabel = "USERNAME")
+    String username;
+
+    @Unmatched List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return runJob(springArgs, com.medsales.identity.Provisioning.class, provisioning -> {
+        String password = com.medsales.identity.Provisioning.newPassword();
+        provisioning.inTransaction(jdbc -> provisioning.createUser(jdbc, null, username, username,
+            com.medsales.identity.UserRole.OPERATOR, password));
+        System.out.println("Operator " + username + " created, password (shown once): " + password);
+        return 0;
+      });
     }
   }
 

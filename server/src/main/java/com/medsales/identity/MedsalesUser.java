@@ -42,6 +42,11 @@ public record MedsalesUser(
     return roles.contains(UserRole.OPERATOR);
   }
 
+  @Override
+  public boolean tenantAdmin() {
+    return tenantId != null && roles.contains(UserRole.ADMIN);
+  }
+
   public boolean has(UserRole role) {
     return roles.contains(role);
   }

@@ -1,5 +1,7 @@
 package com.medsales.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The record of every ingestion run ({@code ingestion_run}) and its rejects. Each method is one statement in its own
- * transaction: a run's record must survive the failure of the load it describes.
+ * transaction: a run's record must survive the failure of the load it describes. Every finished run counts in
+ * {@code medsales_ingestion_runs_total{dataset,status}}, which the ingestion-failure alert watches.
  */
 @Repository
 public class IngestionRuns {
@@ -29,9 +32,25 @@ public class IngestionRuns {
       """;
 
   private final JdbcClient jdbc;
+  private final MeterRegistry meters;
 
-  IngestionRuns(JdbcClient jdbc) {
+  IngestionRuns(JdbcClient jdbc, MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.meters = meters;
+    // every series from the start, so that increase() sees the first failure
+    for (Dataset dataset : Dataset.values()) {
+      for (var status : List.of(IngestionRun.Status.PUBLISHED, IngestionRun.Status.SKIPPED, IngestionRun.Status.FAILED)) {
+        finished(dataset.key(), status);
+      }
+    }
+  }
+
+  private Counter finished(String dataset, IngestionRun.Status status) {
+    return Counter.builder("medsales.ingestion.runs")
+        .description("Ingestion runs finished, by dataset and how they ended")
+        .tag("dataset", dataset)
+        .tag("status", status.name())
+        .register(meters);
   }
 
   public long create(
@@ -108,6 +127,7 @@ public class IngestionRuns {
                    finished_at = now(),
                    updated_at = now()
             WHERE id = :id
+            RETURNING dataset
             """)
         .param("status", status.name())
         .param("loaded", outcome.rowsLoaded())
@@ -116,7 +136,9 @@ public class IngestionRuns {
         .param("changes", outcome.changes().isEmpty() ? null : JSON.writeValueAsString(outcome.changes()))
         .param("year", outcome.dataYear())
         .param("id", runId)
-        .update();
+        .query(String.class)
+        .optional()
+        .ifPresent(dataset -> finished(dataset, status).increment());
   }
 
   void fail(long runId, String error, long rowsRejected) {
@@ -125,11 +147,14 @@ public class IngestionRuns {
             UPDATE ingestion_run SET status = 'FAILED', error = :error, rows_rejected = :rejected, finished_at = now(),
                    updated_at = now()
             WHERE id = :id
+            RETURNING dataset
             """)
         .param("error", error)
         .param("rejected", rowsRejected)
         .param("id", runId)
-        .update();
+        .query(String.class)
+        .optional()
+        .ifPresent(dataset -> finished(dataset, IngestionRun.Status.FAILED).increment());
   }
 
   void addRejects(long runId, List<Reject> rejects) {
@@ -195,14 +220,19 @@ public class IngestionRuns {
 
   /** Runs left RUNNING by a process that died: failed, so that they can be retried. */
   public int failAbandoned(Instant before) {
-    return jdbc.sql(
-            """
-            UPDATE ingestion_run SET status = 'FAILED', error = 'The process running it stopped before it finished',
-                   finished_at = now(), updated_at = now()
-            WHERE status = 'RUNNING' AND updated_at < :before
-            """)
-        .param("before", Timestamp.from(before))
-        .update();
+    List<String> datasets =
+        jdbc.sql(
+                """
+                UPDATE ingestion_run SET status = 'FAILED', error = 'The process running it stopped before it finished',
+                       finished_at = now(), updated_at = now()
+                WHERE status = 'RUNNING' AND updated_at < :before
+                RETURNING dataset
+                """)
+            .param("before", Timestamp.from(before))
+            .query(String.class)
+            .list();
+    datasets.forEach(dataset -> finished(dataset, IngestionRun.Status.FAILED).increment());
+    return datasets.size();
   }
 
   private static String truncate(String value, int max) {

@@ -1,8 +1,12 @@
 package com.medsales.ingest;
 
 import com.medsales.ingest.Ingestion.IngestionFailed;
+import com.medsales.audit.AuditOutcome;
+import com.medsales.audit.AuditTrail;
 import com.medsales.platform.BulkConnections;
+import java.util.Map;
 import com.medsales.platform.MedsalesSettings;
+import com.medsales.storage.FileStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,19 +29,24 @@ class RunExecutor {
   private final BulkConnections bulkConnections;
   private final IngestSettings settings;
   private final SourceResolver resolver;
+  private final AuditTrail audit;
 
   RunExecutor(
       IngestionRuns runs,
       DataFreshness freshness,
       BulkConnections bulkConnections,
       IngestSettings settings,
-      MedsalesSettings medsales) {
+      MedsalesSettings medsales,
+      AuditTrail audit,
+      FileStore store) {
     this.runs = runs;
+    this.audit = audit;
     this.freshness = freshness;
     this.bulkConnections = bulkConnections;
     this.settings = settings;
     this.resolver =
-        new SourceResolver(settings.rawDirectory() != null ? settings.rawDirectory() : medsales.home().resolve("raw"));
+        new SourceResolver(
+            settings.rawDirectory() != null ? settings.rawDirectory() : medsales.home().resolve("raw"), store);
   }
 
   static String sourceName(String source) {
@@ -76,7 +85,11 @@ class RunExecutor {
           outcome,
           context.rejectCount());
       freshness.evict();
-      return runs.find(runId).orElseThrow();
+      IngestionRun finished = runs.find(runId).orElseThrow();
+      audit.recordFor(null, null, "ingestion", "ingestion.run", loader.kind() + " #" + runId, AuditOutcome.SUCCESS,
+          Map.of("status", finished.status().name(), "source", finished.sourceName(),
+              "rowsLoaded", finished.rowsLoaded(), "rowsRejected", finished.rowsRejected()));
+      return finished;
     } catch (Ingestion.DatasetBusy busy) {
       throw busy;
     } catch (Exception e) {
@@ -97,6 +110,12 @@ class RunExecutor {
       log.warn("Ingestion run {} ({}) failed: {}", runId, loader.kind(), reason);
       log.debug("Ingestion run {} failure", runId, e);
       runs.fail(runId, reason, rejects);
+      try {
+        audit.recordFor(null, null, "ingestion", "ingestion.run", loader.kind() + " #" + runId, AuditOutcome.FAILURE,
+            Map.of("error", reason));
+      } catch (RuntimeException auditFailed) {
+        log.warn("Could not audit the failure of run {}: {}", runId, auditFailed.getMessage());
+      }
       throw new IngestionFailed(runId, reason, e);
     }
   }

@@ -1,5 +1,6 @@
 package com.medsales.ingest;
 
+import com.medsales.storage.FileStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,18 +21,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns what a user gave (a local path, or an HTTP(S) URL) into a local file. A download goes into the raw-file store
  * ({@code MEDSALES_HOME/raw} by default), resumes a partial download with a Range request, and asks the server with
- * {@code If-None-Match}/{@code If-Modified-Since} whether the file changed since it was last fetched.
+ * {@code If-None-Match}/{@code If-Modified-Since} whether the file changed since it was last fetched. With a remote
+ * {@link FileStore} (S3) each download is also kept there under {@code raw/}, and a task whose disk lacks the file (a
+ * new ECS task) fetches it from there first, so the conditional GET still saves the download.
  */
 final class SourceResolver {
 
   private static final Logger log = LoggerFactory.getLogger(SourceResolver.class);
 
   private final Path rawDirectory;
+  private final FileStore store;
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();
 
   SourceResolver(Path rawDirectory) {
+    this(rawDirectory, FileStore.local(rawDirectory));
+  }
+
+  SourceResolver(Path rawDirectory, FileStore store) {
     this.rawDirectory = rawDirectory;
+    this.store = store;
   }
 
   static boolean isUrl(String source) {
@@ -61,6 +70,12 @@ final class SourceResolver {
     Path target = rawDirectory.resolve(nameOf(uri.toString()));
     Path partial = target.resolveSibling(target.getFileName() + ".part");
     Path metaFile = target.resolveSibling(target.getFileName() + ".meta");
+    String key = "raw/" + target.getFileName();
+    if (store.remote() && !Files.exists(target) && !Files.exists(partial) && store.get(key + ".meta", metaFile)) {
+      if (!store.get(key, target)) {
+        Files.delete(metaFile);
+      }
+    }
     Properties meta = new Properties();
     if (Files.exists(metaFile)) {
       try (InputStream in = Files.newInputStream(metaFile)) {
@@ -109,6 +124,10 @@ final class SourceResolver {
     meta.setProperty("url", uri.toString());
     try (OutputStream out = Files.newOutputStream(metaFile)) {
       meta.store(out, "MedSales raw-file store: where this file came from");
+    }
+    if (store.remote()) {
+      store.put(key, target);
+      store.put(key + ".meta", metaFile); // after the file: a meta object always has its file
     }
     return target;
   }

@@ -9,6 +9,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param redisHost Redis for cache, sessions and rate limits ({@code REDIS_HOST}); blank: in-process
+ * @param redisSsl speak TLS to Redis ({@code REDIS_SSL}; ElastiCache with encryption in transit)
  * @param minFreeDisk below this much free space in MEDSALES_HOME, /health reports the disk DOWN
  * @param checkTimeout how long /health waits for the database or Redis before calling it DOWN
  * @param cacheTtl how long cached reads live before they are read again
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
 public record OpsSettings(
     @Nullable String redisHost,
     @DefaultValue("6379") int redisPort,
+    @DefaultValue("false") boolean redisSsl,
     @DefaultValue("1GB") DataSize minFreeDisk,
     @DefaultValue("2s") Duration checkTimeout,
     @DefaultValue("60s") Duration cacheTtl,

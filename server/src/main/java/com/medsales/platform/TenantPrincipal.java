@@ -17,4 +17,7 @@ public interface TenantPrincipal {
   @Nullable UUID tenantId();
 
   boolean operator();
+
+  /** An administrator of their tenant, who sees every record of it (others see their own, their team's, their territories'). */
+  boolean tenantAdmin();
 }

@@ -12,18 +12,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * in (sign-in itself, an invitation link, the demo seeding) names one explicitly with {@link #run} or {@link #call}.
  * With neither, transactions see no tenant's rows at all.
  */
-public record TenantScope(@Nullable UUID tenantId, @Nullable UUID userId, boolean operator) {
+public record TenantScope(@Nullable UUID tenantId, @Nullable UUID userId, boolean operator, boolean tenantAdmin) {
 
-  public static final TenantScope NONE = new TenantScope(null, null, false);
+  public static final TenantScope NONE = new TenantScope(null, null, false, false);
 
   private static final ThreadLocal<@Nullable TenantScope> EXPLICIT = new ThreadLocal<>();
 
   public static TenantScope ofTenant(UUID tenantId) {
-    return new TenantScope(tenantId, null, false);
+    return new TenantScope(tenantId, null, false, false);
   }
 
   public static TenantScope of(TenantPrincipal principal) {
-    return new TenantScope(principal.tenantId(), principal.userId(), principal.operator());
+    return new TenantScope(principal.tenantId(), principal.userId(), principal.operator(), principal.tenantAdmin());
   }
 
   /** The scope in force on this thread. */

@@ -3,6 +3,7 @@ package com.medsales.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.medsales.storage.FileStore;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -89,5 +90,50 @@ class SourceResolverUnitTests {
         .isInstanceOf(NoSuchFileException.class);
     assertThatThrownBy(() -> new SourceResolver(raw).resolve(url().replace("deactivations", "missing")))
         .hasMessageContaining("HTTP 404");
+  }
+
+  @Test
+  void keepsDownloadsInARemoteStoreSoANewTaskAsksOnlyWhetherTheFileChanged(@TempDir Path bucket, @TempDir Path newTaskDisk)
+      throws Exception {
+    FileStore shared = remote(FileStore.local(bucket));
+
+    new SourceResolver(raw, shared).resolve(url());
+    assertThat(bucket.resolve("raw/deactivations.csv")).hasBinaryContent(BODY);
+    assertThat(bucket.resolve("raw/deactivations.csv.meta")).content().contains("etag=\"v1\"");
+
+    Path onNewTask = new SourceResolver(newTaskDisk, shared).resolve(url());
+
+    assertThat(onNewTask).isEqualTo(newTaskDisk.resolve("deactivations.csv")).hasBinaryContent(BODY);
+    assertThat(requests).containsExactly("|", "|\"v1\""); // the second download was a 304
+  }
+
+  /** A directory standing in for a store on another machine (the S3 store itself is tested against S3Proxy). */
+  private static FileStore remote(FileStore directory) {
+    return new FileStore() {
+      @Override
+      public void put(String key, Path file) throws IOException {
+        directory.put(key, file);
+      }
+
+      @Override
+      public boolean get(String key, Path target) throws IOException {
+        return directory.get(key, target);
+      }
+
+      @Override
+      public boolean exists(String key) throws IOException {
+        return directory.exists(key);
+      }
+
+      @Override
+      public java.net.URI downloadLink(String key, java.time.Duration validity) {
+        return directory.downloadLink(key, validity);
+      }
+
+      @Override
+      public boolean remote() {
+        return true;
+      }
+    };
   }
 }

@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Random secrets (tokens, invitation links, generated passwords) and the digests they are stored as. */
-final class Secrets {
+public final class Secrets {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -21,7 +21,7 @@ final class Secrets {
   }
 
   /** A password a person can type: 20 characters from an alphabet without look-alikes. */
-  static String password() {
+  public static String password() {
     String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     var sb = new StringBuilder();
     for (int i = 0; i < 20; i++) {

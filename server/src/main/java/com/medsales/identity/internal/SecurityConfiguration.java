@@ -1,6 +1,7 @@
 package com.medsales.identity.internal;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.medsales.identity.IdentityException;
 import com.medsales.identity.IdentitySettings;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.ops.OpsSettings;
@@ -27,7 +28,13 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
@@ -100,7 +107,9 @@ class SecurityConfiguration {
       IdentitySettings settings,
       CsrfTokenRepository csrfTokens,
       SecurityContextRepository contexts,
-      ProxyManager<String> buckets)
+      ProxyManager<String> buckets,
+      SingleSignOn singleSignOn,
+      SignInSessions sessions)
       throws Exception {
     http.securityContext(context -> context.securityContextRepository(contexts))
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
@@ -111,6 +120,26 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
+        // enterprise single sign-on: /oauth2/authorization/<tenant slug> starts it; the provider returns to
+        // /login/oauth2/code/<tenant slug>, and the tenant's user is signed in to a session like any other
+        .oauth2Login(oidc -> oidc
+            .loginPage("/sign-in")
+            .clientRegistrationRepository(singleSignOn)
+            .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(unknownTenantsIgnored(singleSignOn)))
+            .successHandler((request, response, authentication) -> {
+              var token = (OAuth2AuthenticationToken) authentication;
+              try {
+                MedsalesUser user = singleSignOn.userFor(
+                    token.getAuthorizedClientRegistrationId(), (OidcUser) token.getPrincipal());
+                sessions.start(user, request, response);
+                response.sendRedirect("/");
+              } catch (IdentityException refused) {
+                SecurityContextHolder.clearContext();
+                request.getSession().invalidate();
+                response.sendRedirect("/sign-in?error=sso");
+              }
+            })
+            .failureHandler((request, response, e) -> response.sendRedirect("/sign-in?error=sso")))
         .logout(logout -> logout.disable())
         .requestCache(cache -> cache.disable())
         .anonymous(anonymous -> {})
@@ -128,6 +157,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/session").permitAll()
             .requestMatchers("/api/v1/auth/invitations/**").permitAll()
             .requestMatchers("/api/v1/admin/ingestion/**").hasRole("OPERATOR")
+            // administration needs a role before any request body is even read; methods narrow it further
+            .requestMatchers("/api/v1/admin/**").hasAnyRole("ADMIN", "OPERATOR")
             .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(MedsalesUser.SCOPE_READ)
             .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority(MedsalesUser.SCOPE_READ)
             .requestMatchers("/api/**").access(AuthorizationManagers.allOf(
@@ -141,6 +172,30 @@ class SecurityConfiguration {
         .addFilterAfter(new RateLimitFilter(buckets, settings.requestsPerMinute()), BasicAuthenticationFilter.class)
         .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
     return http.build();
+  }
+
+  /** A tenant without single sign-on is not an error: the request falls through to the web app (its 404). */
+  private static OAuth2AuthorizationRequestResolver unknownTenantsIgnored(SingleSignOn singleSignOn) {
+    var resolver = new DefaultOAuth2AuthorizationRequestResolver(singleSignOn, "/oauth2/authorization");
+    return new OAuth2AuthorizationRequestResolver() {
+      @Override
+      public OAuth2AuthorizationRequest resolve(jakarta.servlet.http.HttpServletRequest request) {
+        try {
+          return resolver.resolve(request);
+        } catch (IllegalArgumentException unknownRegistration) {
+          return null;
+        }
+      }
+
+      @Override
+      public OAuth2AuthorizationRequest resolve(jakarta.servlet.http.HttpServletRequest request, String registrationId) {
+        try {
+          return resolver.resolve(request, registrationId);
+        } catch (IllegalArgumentException unknownRegistration) {
+          return null;
+        }
+      }
+    };
   }
 
   /** Renders the CSRF token on every response, so the SPA always has the cookie before its first write. */

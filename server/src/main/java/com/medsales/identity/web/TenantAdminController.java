@@ -2,6 +2,8 @@ package com.medsales.identity.web;
 
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.UserRole;
+import com.medsales.identity.IdentityException;
+import com.medsales.identity.internal.SingleSignOn;
 import com.medsales.identity.internal.TenantAdministration;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
@@ -40,9 +42,31 @@ import org.springframework.web.bind.annotation.RestController;
 class TenantAdminController {
 
   private final TenantAdministration administration;
+  private final SingleSignOn singleSignOn;
 
-  TenantAdminController(TenantAdministration administration) {
+  TenantAdminController(TenantAdministration administration, SingleSignOn singleSignOn) {
     this.administration = administration;
+    this.singleSignOn = singleSignOn;
+  }
+
+  @GetMapping("/sso")
+  @Operation(summary = "My tenant's OpenID Connect sign-in, if configured (404 otherwise)")
+  SingleSignOn.Settings sso() {
+    return singleSignOn.settings().orElseThrow(() -> IdentityException.notFound("Single sign-on"));
+  }
+
+  record SsoRequest(
+      @NotBlank @Size(max = 500) @org.hibernate.validator.constraints.URL String issuerUri,
+      @NotBlank @Size(max = 200) String clientId,
+      @NotBlank @Size(max = 200) @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z_][A-Za-z0-9_.-]*") String clientSecretRef,
+      @NotEmpty Set<UserRole> defaultRoles,
+      boolean enabled) {}
+
+  @PutMapping("/sso")
+  @Operation(summary = "Configure my tenant's OpenID Connect sign-in (the client secret is named, never sent)")
+  SingleSignOn.Settings configureSso(@Valid @RequestBody SsoRequest request) {
+    return singleSignOn.configure(new SingleSignOn.Settings(request.issuerUri().strip(), request.clientId().strip(),
+        request.clientSecretRef(), request.defaultRoles().stream().map(Enum::name).sorted().toList(), request.enabled()));
   }
 
   @GetMapping("/users")

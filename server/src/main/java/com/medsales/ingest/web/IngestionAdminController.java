@@ -1,5 +1,7 @@
 package com.medsales.ingest.web;
 
+import com.medsales.audit.AuditOutcome;
+import com.medsales.audit.AuditTrail;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.IngestionRun;
@@ -43,10 +45,12 @@ class IngestionAdminController {
 
   private final Ingestion ingestion;
   private final IngestionRuns runs;
+  private final AuditTrail audit;
 
-  IngestionAdminController(Ingestion ingestion, IngestionRuns runs) {
+  IngestionAdminController(Ingestion ingestion, IngestionRuns runs, AuditTrail audit) {
     this.ingestion = ingestion;
     this.runs = runs;
+    this.audit = audit;
   }
 
   record RunView(
@@ -107,14 +111,18 @@ class IngestionAdminController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(summary = "Queue a run", description = "dataset: nppes, nppes-weekly, nppes-deactivations or partb; source: a path on the worker or an http(s) URL; year: the data year of a CMS file, when its name does not tell it")
   RunView start(@Valid @RequestBody StartRun request) {
-    return RunView.of(ingestion.enqueue(request.dataset(), request.source().strip(), request.year()), null);
+    IngestionRun run = ingestion.enqueue(request.dataset(), request.source().strip(), request.year());
+    audit.record("ingestion.run-request", run.kind() + " #" + run.id(), AuditOutcome.SUCCESS, Map.of("source", run.sourceName()));
+    return RunView.of(run, null);
   }
 
   @PostMapping("/{id}/retry")
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(summary = "Queue a new run with the same dataset and source as a failed one")
   RunView retry(@PathVariable long id) {
-    return RunView.of(ingestion.retry(id), null);
+    IngestionRun run = ingestion.retry(id);
+    audit.record("ingestion.run-retry", run.kind() + " #" + run.id(), AuditOutcome.SUCCESS, Map.of("retryOf", id));
+    return RunView.of(run, null);
   }
 
   private static Dataset datasetOf(String key) {

@@ -12,11 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -33,8 +37,30 @@ class JobsConfiguration {
   }
 
   @Bean
+  @ConditionalOnProperty(name = "medsales.jobs.backend", havingValue = "postgres", matchIfMissing = true)
   JobHousekeeping jobHousekeeping(PostgresJobQueue queue, JobSettings settings) {
     return new JobHousekeeping(queue, settings);
+  }
+
+  /** {@code medsales.jobs.backend: sqs}: the queues live in Amazon SQS (credentials from the task role). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(name = "medsales.jobs.backend", havingValue = "sqs")
+  static class Sqs {
+
+    @Bean(destroyMethod = "close")
+    SqsClient sqsClient(JobSettings settings) {
+      var builder = SqsClient.builder().region(Region.of(settings.sqs().region()));
+      String endpoint = settings.sqs().endpoint();
+      if (endpoint != null && !endpoint.isBlank()) {
+        builder.endpointOverride(URI.create(endpoint));
+      }
+      return builder.build();
+    }
+
+    @Bean
+    SqsJobQueue sqsJobQueue(SqsClient sqs, JobSettings settings) {
+      return new SqsJobQueue(sqs, settings);
+    }
   }
 
   /**

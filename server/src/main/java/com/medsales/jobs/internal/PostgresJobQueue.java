@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * each other or taking a job twice while its lock holds.
  */
 @Repository
+@ConditionalOnProperty(name = "medsales.jobs.backend", havingValue = "postgres", matchIfMissing = true)
 class PostgresJobQueue implements JobQueue {
 
   private static final String COLUMNS =

@@ -56,10 +56,12 @@ class CacheConfiguration implements CachingConfigurer {
               .clientOptions(
                   ClientOptions.builder()
                       .socketOptions(SocketOptions.builder().connectTimeout(settings.checkTimeout()).build())
-                      .build())
-              .build();
+                      .build());
+      if (settings.redisSsl()) {
+        client.useSsl();
+      }
       return new LettuceConnectionFactory(
-          new RedisStandaloneConfiguration(settings.redisHost(), settings.redisPort()), client);
+          new RedisStandaloneConfiguration(settings.redisHost(), settings.redisPort()), client.build());
     }
 
     @Bean

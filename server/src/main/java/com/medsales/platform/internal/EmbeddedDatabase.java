@@ -99,7 +99,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
-              .setRegisterShutdownHook(true)
+              // stopped by close() when the Spring context closes, after the graceful shutdown (requests finish,
+              // jobs are released): a JVM hook of its own would stop it at SIGTERM, in parallel with that shutdown
+              .setRegisterShutdownHook(false)
               .setPort(port)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("synchronous_commit", "on")

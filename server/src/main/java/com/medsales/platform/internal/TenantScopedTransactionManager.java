@@ -25,10 +25,11 @@ class TenantScopedTransactionManager extends JdbcTransactionManager {
     try (var statement =
         con.prepareStatement(
             "SELECT set_config('medsales.tenant_id', ?, true), set_config('medsales.user_id', ?, true),"
-                + " set_config('medsales.operator', ?, true)")) {
+                + " set_config('medsales.operator', ?, true), set_config('medsales.tenant_admin', ?, true)")) {
       statement.setString(1, scope.tenantId() == null ? "" : scope.tenantId().toString());
       statement.setString(2, scope.userId() == null ? "" : scope.userId().toString());
       statement.setString(3, Boolean.toString(scope.operator()));
+      statement.setString(4, Boolean.toString(scope.tenantAdmin()));
       statement.execute();
     }
   }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -48,6 +49,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ex.getConstraintViolations().stream()
             .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
             .toList());
+    return problem;
+  }
+
+  /** Method-level authorisation refused: the same 403 as the request-level rules give. */
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail forbidden(AccessDeniedException ex) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You are signed in, but not allowed to do this.");
+    problem.setTitle("Forbidden");
     return problem;
   }
 

@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IngestionAdminIntegrationTests {
 
   @Autowired MockMvcTester mvc;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
   @TempDir Path dir;
 
   @Test
@@ -59,6 +60,8 @@ class IngestionAdminIntegrationTests {
 
   @Test
   void aFailedRunCanBeRetried() throws Exception {
+    var failures = meters.get("medsales.ingestion.runs").tag("dataset", "nppes").tag("status", "FAILED").counter();
+    double failuresBefore = failures.count();
     var started = mvc.post().uri("/api/v1/admin/ingestion/runs").contentType(MediaType.APPLICATION_JSON)
         .content("{\"dataset\": \"nppes-weekly\", \"source\": \"/no/such/npidata.csv\"}").exchange();
     long id = JsonMapper.builder().build().readTree(started.getResponse().getContentAsString()).get("id").asLong();
@@ -66,6 +69,7 @@ class IngestionAdminIntegrationTests {
         mvc.get().uri("/api/v1/admin/ingestion/runs/" + id).exchange().getResponse().getContentAsString().contains("\"FAILED\""));
     assertThat(mvc.get().uri("/api/v1/admin/ingestion/runs/" + id).exchange())
         .bodyJson().extractingPath("$.error").asString().contains("No such file");
+    assertThat(failures.count()).isEqualTo(failuresBefore + 1); // what the ingestion-failure alert watches
 
     var retried = mvc.post().uri("/api/v1/admin/ingestion/runs/" + id + "/retry").exchange();
 

@@ -64,10 +64,14 @@ class JobWorkerIntegrationTests {
     }
 
     static JobHandler handler(String type, Body body) {
+      return handler(type, body, "worker-tests");
+    }
+
+    static JobHandler handler(String type, Body body, String queue) {
       return new JobHandler() {
         @Override
         public String queue() {
-          return "worker-tests";
+          return queue;
         }
 
         @Override

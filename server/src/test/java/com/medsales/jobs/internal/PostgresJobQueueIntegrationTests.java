@@ -9,9 +9,6 @@ import com.medsales.jobs.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,27 +49,9 @@ class PostgresJobQueueIntegrationTests {
     for (int i = 0; i < 40; i++) {
       queue.enqueue(JobRequest.of("queue-tests", "echo", "{}"));
     }
-    Set<JobId> taken = ConcurrentHashMap.newKeySet();
-    var duplicates = new java.util.concurrent.atomic.AtomicInteger();
-    try (var pool = Executors.newFixedThreadPool(4)) {
-      for (int w = 0; w < 4; w++) {
-        String worker = "w" + w;
-        pool.submit(
-            () -> {
-              while (true) {
-                var job = queue.claim(QUEUE, worker, VISIBILITY);
-                if (job.isEmpty()) {
-                  return;
-                }
-                if (!taken.add(job.get().id())) {
-                  duplicates.incrementAndGet();
-                }
-              }
-            });
-      }
-    }
-    assertThat(taken).hasSize(40);
-    assertThat(duplicates).hasValue(0);
+    var claimed = JobQueueChecks.claimConcurrently(queue, QUEUE, 4, VISIBILITY);
+    assertThat(claimed.taken()).hasSize(40);
+    assertThat(claimed.duplicates()).isZero();
   }
 
   @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.medsales.testing.SignedIn;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -12,6 +14,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /** What the jar serves besides the API: the packaged web app, its client-side routes, and errors as ProblemDetail. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(SignedIn.AsOperator.class)
 class WebSurfaceIntegrationTests {
 
   @Autowired MockMvcTester mvc;
@@ -34,7 +37,7 @@ class WebSurfaceIntegrationTests {
   }
 
   @Test
-  void unknownApiRoutesAreProblemDetailsNotTheApp() {
+  void unknownApiRoutesAreProblemDetailsNotTheAppForASignedInUser() {
     var result = mvc.get().uri("/api/v1/no-such-thing").accept(MediaType.APPLICATION_JSON).exchange();
     assertThat(result).hasStatus(404);
     assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);

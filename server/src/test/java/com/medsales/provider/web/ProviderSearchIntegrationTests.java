@@ -162,11 +162,20 @@ class ProviderSearchIntegrationTests {
   }
 
   @Test
-  void treatsSqlInTextParametersAsText() throws Exception {
-    for (String attack : List.of("'; DROP TABLE provider; --", "x' OR '1'='1", "\\\"); SELECT pg_sleep(5); --")) {
+  void treatsSqlInEveryFreeTextParameterAsText() throws Exception {
+    List<String> parameters = List.of("name", "specialty", "credential", "state", "city", "zip", "near", "hcpcs", "drug",
+        "manufacturer", "sort", "cursor", "entityType", "status");
+    for (String attack : List.of("'; DROP TABLE provider; --", "x' OR '1'='1", "\\\"); SELECT pg_sleep(5); --",
+        "1) UNION SELECT npi FROM app_user --")) {
       String encoded = java.net.URLEncoder.encode(attack, StandardCharsets.UTF_8);
-      assertThat(mvc.get().uri(java.net.URI.create("/api/v1/providers?name=" + encoded + "&city=" + encoded)).exchange())
-          .hasStatusOk();
+      for (String parameter : parameters) {
+        var result = mvc.get().uri(java.net.URI.create("/api/v1/providers?state=NY&" + parameter + "=" + encoded)).exchange();
+        // text is matched as text, or refused as invalid: never an error, never a changed query
+        assertThat(result.getResponse().getStatus()).as("%s=%s", parameter, attack).isIn(200, 400);
+      }
+      var byName = JSON.readTree(mvc.get().uri(java.net.URI.create("/api/v1/providers?name=" + encoded)).exchange()
+          .getResponse().getContentAsString());
+      assertThat(byName.get("total").asLong()).isLessThan(998 + 99);
     }
     assertThat(jdbc.sql("SELECT count(*) FROM provider").query(Long.class).single()).isEqualTo(998 + 99);
   }

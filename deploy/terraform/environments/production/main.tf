@@ -1,0 +1,97 @@
+# The production environment: its row of the seed's sizing table (section 5.2) and where it lives.
+# terraform -chdir=deploy/terraform/environments/production init && terraform -chdir=deploy/terraform/environments/production apply
+
+terraform {
+  required_version = ">= 1.6"
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.80"
+    }
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.6"
+    }
+  }
+  backend "s3" {
+    bucket       = "medsales-terraform-state"
+    key          = "production/terraform.tfstate"
+    region       = "us-east-1"
+    encrypt      = true
+    use_lockfile = true
+  }
+}
+
+provider "aws" {
+  region = "us-east-1"
+  default_tags {
+    tags = { Project = "medsales", Environment = "prod" }
+  }
+}
+
+# the disaster-recovery region (seed section 8: full region failure -> us-west-2)
+provider "aws" {
+  alias  = "dr"
+  region = "us-west-2"
+}
+
+variable "image_tag" {
+  description = "the image tag first deployed; the pipeline registers later revisions"
+  type        = string
+  default     = "main"
+}
+variable "certificate_arn" { type = string }
+variable "rotation_lambda_arn" { type = string }
+variable "access_logs_bucket" { type = string }
+variable "alarm_emails" {
+  type    = list(string)
+  default = []
+}
+
+data "aws_caller_identity" "current" {}
+
+module "medsales" {
+  source = "../../modules/stack"
+  providers = {
+    aws    = aws
+    aws.dr = aws.dr
+  }
+  environment     = "prod"
+  region          = "us-east-1"
+  vpc_cidr        = "10.30.0.0/16"
+  azs             = ["us-east-1a", "us-east-1b", "us-east-1c"]
+  host_name       = "api.medsales.io"
+  certificate_arn = var.certificate_arn
+  images = {
+    api    = "${data.aws_caller_identity.current.account_id}.dkr.ecr.us-east-1.amazonaws.com/medsales-api:${var.image_tag}"
+    worker = "${data.aws_caller_identity.current.account_id}.dkr.ecr.us-east-1.amazonaws.com/medsales-worker:${var.image_tag}"
+    web    = "${data.aws_caller_identity.current.account_id}.dkr.ecr.us-east-1.amazonaws.com/medsales-web:${var.image_tag}"
+  }
+
+  # sizing (seed 5.2)
+  api_task_count            = 4
+  api_max_count             = 12
+  worker_task_count         = 2
+  web_task_count            = 2
+  rds_instance_class        = "db.r6g.2xlarge"
+  rds_read_replicas         = 2
+  rds_allocated_storage     = 500
+  rds_max_allocated_storage = 2000
+  rds_iops                  = 12000
+  rds_backup_retention_days = 35
+  redis_node_type           = "cache.r6g.xlarge"
+  redis_replicas            = 1
+  multi_az                  = true
+  enable_waf                = true
+  s3_ia_transition_days     = 30
+  dr_backup_replication     = true
+  deletion_protection       = true
+  log_retention_days        = 365
+
+  rotation_lambda_arn = var.rotation_lambda_arn
+  access_logs_bucket  = var.access_logs_bucket
+  alarm_emails        = var.alarm_emails
+}
+
+output "cluster_name" { value = module.medsales.cluster_name }
+output "app_secret_arn" { value = module.medsales.app_secret_arn }
