@@ -104,6 +104,10 @@ browserSuite(`MedSales sign-in and roles at ${baseUrl}`, ({ skip, withPage }) =>
       assert.match((await forbidden.textContent()) ?? '', /not available to you.*Administrator role.*Sales rep/);
       assert.equal(await page.getByTestId('users-table').count(), 0);
       await screenshot(page, 'rep-forbidden');
+
+      // The server agrees: the admin API refuses the rep's session.
+      const status = await page.evaluate(async () => (await fetch('/api/v1/admin/users')).status);
+      assert.equal(status, 403);
     });
   });
 
