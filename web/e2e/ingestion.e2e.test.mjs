@@ -2,20 +2,18 @@
 // Environment variables: see support/browser.mjs.
 //
 // The server's runs list may be empty or hold runs: either is a pass, as long as the page
-// shows its heading and then the runs table or the "No ingestion runs yet" state.
+// shows its heading and then the runs table or the "No ingestion runs yet" state. The page is the
+// platform operator's: the test signs in as `operator` (see support/auth.mjs).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { operator, signIn } from './support/auth.mjs';
 import { baseUrl, browserSuite, screenshot } from './support/browser.mjs';
 
 browserSuite(`MedSales data ingestion page at ${baseUrl}`, ({ skip, withPage }) => {
   test('the ingestion page shows its runs, or that there are none yet', { skip }, async () => {
     await withPage('ingestion', async (page) => {
-      const url = `${baseUrl}/admin/ingestion`;
-      const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
-      assert.ok(response, `no response from ${url}`);
-      assert.equal(response.status(), 200, `GET ${url} answered ${response.status()}`);
-
+      await signIn(page, operator, '/admin/ingestion');
       await page.getByRole('heading', { level: 1, name: 'Data ingestion' }).waitFor({ state: 'visible' });
       const navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data ingestion' });
       assert.equal(await navLink.getAttribute('aria-current'), 'page');

@@ -3,10 +3,12 @@
 //
 // The registry may be empty (nothing ingested yet): the search then shows "No providers
 // match", which is a pass. With the demo data, CHANGPING JIA (NPI 1184802050, internal
-// medicine at ZIP 10013) is found near 10013 and by a misspelt name.
+// medicine at ZIP 10013) is found near 10013 and by a misspelt name. Any signed-in user may
+// search: the tests sign in as `admin` (see support/auth.mjs).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { admin, signIn } from './support/auth.mjs';
 import { baseUrl, browserSuite, screenshot } from './support/browser.mjs';
 
 /** Waits for the results table, the empty state or an error; fails with the error's text. */
@@ -35,10 +37,7 @@ async function registryIsEmpty(page) {
 browserSuite(`MedSales provider pages at ${baseUrl}`, ({ skip, withPage }) => {
   test('a search near a ZIP lists providers and opens a profile', { skip }, async () => {
     await withPage('providers-search', async (page) => {
-      const url = `${baseUrl}/providers?specialty=Internal%20Medicine&near=10013&radiusMiles=25`;
-      const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
-      assert.ok(response, `no response from ${url}`);
-      assert.equal(response.status(), 200, `GET ${url} answered ${response.status()}`);
+      await signIn(page, admin, '/providers?specialty=Internal%20Medicine&near=10013&radiusMiles=25');
 
       await page.getByRole('heading', { level: 1, name: 'Providers' }).waitFor({ state: 'visible' });
       assert.equal(await page.getByRole('textbox', { name: 'Specialty' }).inputValue(), 'Internal Medicine');
@@ -62,7 +61,7 @@ browserSuite(`MedSales provider pages at ${baseUrl}`, ({ skip, withPage }) => {
 
   test('a misspelt name still finds CHANGPING JIA', { skip }, async (t) => {
     await withPage('providers-fuzzy', async (page) => {
-      await page.goto(`${baseUrl}/providers?name=Changpin%20Jai`, { waitUntil: 'domcontentloaded' });
+      await signIn(page, admin, '/providers?name=Changpin%20Jai');
       const { table, hasResults } = await waitForOutcome(page);
       if (hasResults) {
         await table.getByRole('link', { name: 'CHANGPING JIA' }).first().waitFor({ state: 'visible' });

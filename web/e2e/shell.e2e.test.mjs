@@ -1,10 +1,12 @@
 // Browser tests of the packaged app, against a running MedSales server (or any server
 // that serves dist/ with SPA fallback and answers /health).
 //
-// Environment variables: see support/browser.mjs.
+// Environment variables: see support/browser.mjs and support/auth.mjs (every page but sign-in and
+// invitation links needs a session: the tests sign in as the operator).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { operator, signIn } from './support/auth.mjs';
 import { baseUrl, browserSuite, screenshot, TIMEOUT_MS } from './support/browser.mjs';
 
 const DATASET_NAMES = ['NPPES NPI registry', 'Medicare Part B', 'Medicare Part D', 'Open Payments'];
@@ -12,9 +14,7 @@ const DATASET_NAMES = ['NPPES NPI registry', 'Medicare Part B', 'Medicare Part D
 browserSuite(`MedSales web shell at ${baseUrl}`, ({ skip, withPage }) => {
   test('overview shows the database UP and the four datasets', { skip }, async () => {
     await withPage('overview', async (page) => {
-      const response = await page.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
-      assert.ok(response, `no response from ${baseUrl}/`);
-      assert.equal(response.status(), 200, `GET ${baseUrl}/ answered ${response.status()}`);
+      await signIn(page, operator, '/');
 
       const databaseStatus = page.locator('[data-testid=database-status]');
       try {
@@ -42,10 +42,7 @@ browserSuite(`MedSales web shell at ${baseUrl}`, ({ skip, withPage }) => {
 
   test('a deep link to an unknown route loads the app and shows its not-found page', { skip }, async () => {
     await withPage('not-found', async (page) => {
-      const url = `${baseUrl}/some/unknown/route`;
-      const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
-      assert.ok(response, `no response from ${url}`);
-      assert.ok(response.status() < 500, `GET ${url} answered ${response.status()}`);
+      await signIn(page, operator, '/some/unknown/route');
 
       await page.getByTestId('not-found').waitFor({ state: 'visible' });
       await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor({ state: 'visible' });

@@ -93,8 +93,12 @@ export function browserSuite(name, defineTests) {
       if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     });
 
-    /** Opens a page that records uncaught errors; screenshots it when `run` fails. */
+    /**
+     * Opens a page that records uncaught errors; screenshots it when `run` fails. Each page starts
+     * signed out: the suite's cookies (session, CSRF) are cleared first.
+     */
     async function withPage(pageName, run) {
+      await context.clearCookies();
       const page = await context.newPage();
       const pageErrors = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));

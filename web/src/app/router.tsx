@@ -4,20 +4,31 @@ import { RouterProvider } from 'react-router/dom';
 
 import { paths } from '@/config/paths';
 
+import { AuditRoute } from './routes/admin/audit';
 import { IngestionRoute } from './routes/admin/ingestion';
 import { IngestionRunRoute } from './routes/admin/ingestion-run';
+import { InvitationsRoute } from './routes/admin/invitations';
+import { TeamsRoute } from './routes/admin/teams';
+import { UsersRoute } from './routes/admin/users';
+import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
 import { OverviewRoute } from './routes/overview';
+import { ProfileRoute } from './routes/profile';
 import { ProviderRoute } from './routes/provider';
 import { ProvidersRoute } from './routes/providers';
+import { RequireAccess } from './routes/require-access';
 import { RootLayout, RootLayoutError } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
+import { SignInRoute } from './routes/sign-in';
 
 /**
  * Client-side routes. Any other path is answered by the server with index.html
- * (SPA fallback) and lands on the not-found route below.
+ * (SPA fallback) and lands on the not-found route below. Sign-in and invitation links are
+ * open; everything under the root layout needs a session, and some pages a role.
  */
 export const routes: RouteObject[] = [
+  { path: paths.signIn, element: <SignInRoute />, errorElement: <RouteError /> },
+  { path: paths.invitation, element: <InvitationRoute />, errorElement: <RouteError /> },
   {
     path: paths.overview,
     element: <RootLayout />,
@@ -34,8 +45,26 @@ export const routes: RouteObject[] = [
           { index: true, element: <OverviewRoute /> },
           { path: paths.providers, element: <ProvidersRoute /> },
           { path: paths.provider, element: <ProviderRoute /> },
-          { path: paths.ingestion, element: <IngestionRoute /> },
-          { path: paths.ingestionRun, element: <IngestionRunRoute /> },
+          { path: paths.profile, element: <ProfileRoute /> },
+          {
+            element: <RequireAccess area="ingestion" />,
+            children: [
+              { path: paths.ingestion, element: <IngestionRoute /> },
+              { path: paths.ingestionRun, element: <IngestionRunRoute /> },
+            ],
+          },
+          {
+            element: <RequireAccess area="tenantAdmin" />,
+            children: [
+              { path: paths.users, element: <UsersRoute /> },
+              { path: paths.teams, element: <TeamsRoute /> },
+              { path: paths.invitations, element: <InvitationsRoute /> },
+            ],
+          },
+          {
+            element: <RequireAccess area="audit" />,
+            children: [{ path: paths.audit, element: <AuditRoute /> }],
+          },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

@@ -4,10 +4,17 @@
  */
 export const paths = {
   overview: '/',
+  signIn: '/sign-in',
+  invitation: '/invitation/:token',
+  profile: '/profile',
   providers: '/providers',
   provider: '/providers/:npi',
   ingestion: '/admin/ingestion',
   ingestionRun: '/admin/ingestion/runs/:id',
+  users: '/admin/users',
+  teams: '/admin/teams',
+  invitations: '/admin/invitations',
+  audit: '/admin/audit',
 } as const;
 
 export function ingestionRunHref(id: number | string): string {
@@ -16,4 +23,17 @@ export function ingestionRunHref(id: number | string): string {
 
 export function providerHref(npi: string): string {
   return paths.provider.replace(':npi', encodeURIComponent(npi));
+}
+
+/** Where to come back to after signing in: only a path of this app, never another site. */
+export function safeNextPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return paths.overview;
+  if (value === paths.signIn || value.startsWith(`${paths.signIn}?`)) return paths.overview;
+  return value;
+}
+
+/** The sign-in page, coming back to `next` (a path with its query) afterwards. */
+export function signInHref(next?: string): string {
+  const target = next && safeNextPath(next) !== paths.overview ? next : undefined;
+  return target ? `${paths.signIn}?${new URLSearchParams({ next: target }).toString()}` : paths.signIn;
 }

@@ -65,8 +65,10 @@ export class ApiError extends Error {
   readonly errors: ProblemFieldError[];
   /** The raw body when it was a ProblemDetail, including any extension members. */
   readonly body?: unknown;
+  /** Seconds to wait before trying again, from a Retry-After header (429, 503). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(problem: ProblemDetail, body?: unknown) {
+  constructor(problem: ProblemDetail, body?: unknown, retryAfterSeconds?: number) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.type = problem.type;
@@ -76,6 +78,7 @@ export class ApiError extends Error {
     this.instance = problem.instance;
     this.errors = problem.errors;
     this.body = body;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** Validation messages keyed by field, for forms. */
@@ -139,7 +142,35 @@ export type RequestOptions<TSchema extends z.ZodType> = {
    * (e.g. 503 from /health, which still describes the system).
    */
   acceptStatuses?: readonly number[];
+  /**
+   * A 401 here answers the credentials sent with this very request (sign-in, sign-out), so it
+   * does not mean that the session has ended: the unauthorized listeners are not told.
+   */
+  ignoreUnauthorized?: boolean;
 };
+
+type UnauthorizedListener = (error: ApiError) => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/**
+ * Calls `listener` whenever the server answers 401 (the session ended or was never there),
+ * so that the app can send the user to sign in. Returns the unsubscribe function.
+ */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => {
+    unauthorizedListeners.delete(listener);
+  };
+}
+
+/** Retry-After as seconds: either a number of seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
 
 export function readCookie(name: string): string | undefined {
   if (typeof document === 'undefined' || !document.cookie) return undefined;
@@ -199,6 +230,7 @@ async function readBody(response: Response): Promise<unknown> {
 /** Turns any non-accepted HTTP answer into an ApiError, using the ProblemDetail when there is one. */
 export function toApiError(response: Response, body: unknown): ApiError {
   const parsed = problemDetailSchema.safeParse(body);
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
   const contentType = response.headers.get('content-type') ?? '';
   const looksLikeProblem =
     parsed.success &&
@@ -216,15 +248,20 @@ export function toApiError(response: Response, body: unknown): ApiError {
         errors: problem.errors ?? [],
       },
       body,
+      retryAfter,
     );
   }
 
-  return new ApiError({
-    type: 'about:blank',
-    title: response.statusText || defaultTitle(response.status),
-    status: response.status,
-    errors: [],
-  });
+  return new ApiError(
+    {
+      type: 'about:blank',
+      title: response.statusText || defaultTitle(response.status),
+      status: response.status,
+      errors: [],
+    },
+    undefined,
+    retryAfter,
+  );
 }
 
 function defaultTitle(status: number): string {
@@ -276,7 +313,13 @@ export async function request<TSchema extends z.ZodType = z.ZodUnknown>(
 
   const data = await readBody(response);
   const accepted = response.ok || (options.acceptStatuses?.includes(response.status) ?? false);
-  if (!accepted) throw toApiError(response, data);
+  if (!accepted) {
+    const error = toApiError(response, data);
+    if (error.status === 401 && !options.ignoreUnauthorized) {
+      unauthorizedListeners.forEach((listener) => listener(error));
+    }
+    throw error;
+  }
 
   if (!options.schema) return data as z.output<TSchema>;
   const result = options.schema.safeParse(data);

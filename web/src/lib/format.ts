@@ -93,3 +93,14 @@ export function formatPercent(value: number): string {
   const clamped = Math.min(100, Math.max(0, value));
   return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(clamped)}%`;
 }
+
+/** A wait the user is told about, rounded up: "45 seconds", "1 minute", "15 minutes". */
+export function formatWait(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds <= 0) return 'a moment';
+  if (seconds < 60) {
+    const whole = Math.ceil(seconds);
+    return `${whole} ${whole === 1 ? 'second' : 'seconds'}`;
+  }
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}

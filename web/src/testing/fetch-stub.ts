@@ -82,3 +82,17 @@ export function requestsOf(fetchMock: ReturnType<typeof vi.fn>): string[] {
     return `${((init as RequestInit | undefined)?.method ?? 'GET').toUpperCase()} ${url}`;
   });
 }
+
+/** An error answer as the server sends it: an RFC 9457 ProblemDetail, with field errors for a 400. */
+export function problemResponse(
+  status: number,
+  title: string,
+  detail?: string,
+  errors?: Array<{ field?: string; message: string }>,
+): StubResponse {
+  return {
+    status,
+    contentType: 'application/problem+json',
+    body: { type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) },
+  };
+}

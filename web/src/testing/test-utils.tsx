@@ -4,6 +4,9 @@ import type { ReactElement, ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 
 import { routes } from '@/app/router';
+import { sessionQueryKey, type SessionUser } from '@/features/auth/api/session';
+
+import { operatorUser } from './fixtures/identity';
 
 /** A QueryClient for one test: no retries, no cache carried between tests. */
 export function createTestQueryClient(): QueryClient {
@@ -29,9 +32,19 @@ export function renderWithProviders(ui: ReactElement, options?: Omit<RenderOptio
   return { ...result, queryClient };
 }
 
+type RenderAppOptions = {
+  /**
+   * Who is signed in: the session the app starts with (no GET /api/v1/auth/session is made).
+   * `null` for a visitor who is not signed in; omitted: the session comes from the API stub.
+   * Defaults to the platform operator, who sees the data ingestion pages.
+   */
+  user?: SessionUser | null | 'fetch';
+};
+
 /** Renders the whole app (shell + routes) at a given URL. */
-export function renderApp(url = '/') {
+export function renderApp(url = '/', { user = operatorUser }: RenderAppOptions = {}) {
   const queryClient = createTestQueryClient();
+  if (user !== 'fetch') queryClient.setQueryData(sessionQueryKey, user);
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const result = render(
     <Providers client={queryClient}>

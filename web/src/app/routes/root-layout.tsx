@@ -1,14 +1,74 @@
-import type { ReactNode } from 'react';
-import { Outlet, ScrollRestoration } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
 
+import { AuthLayout } from '@/components/layouts/auth-layout';
 import { AppShell } from '@/components/layouts/app-shell';
+import { ErrorState, LoadingState } from '@/components/ui/query-state';
+import { paths, signInHref } from '@/config/paths';
+import { sessionQueryKey, useSession } from '@/features/auth/api/session';
+import { useSignOut } from '@/features/auth/api/sign-out';
+import { onUnauthorized } from '@/lib/api-client';
 
+/** Why the sign-in page is shown, as the location state of the redirect to it. */
+export type SignInNotice = { notice?: 'expired' | 'signed-out' };
+
+/**
+ * The signed-in part of the app: the shell around the pages. Signed-out visitors go to the
+ * sign-in page, which brings them back here; so does any 401 from the API (the session ended).
+ */
 export function RootLayout() {
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const session = useSession();
+  const signOut = useSignOut();
+  const [ending, setEnding] = useState<SignInNotice['notice']>();
+
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        setEnding((current) => current ?? 'expired');
+        queryClient.setQueryData(sessionQueryKey, null);
+      }),
+    [queryClient],
+  );
+
+  if (session.data) {
+    return (
+      <AppShell
+        user={session.data}
+        signingOut={signOut.isPending}
+        onSignOut={() => {
+          setEnding('signed-out');
+          signOut.mutate();
+        }}
+      >
+        <Outlet />
+        <ScrollRestoration />
+      </AppShell>
+    );
+  }
+
+  if (session.data === null) {
+    const here = `${location.pathname}${location.search}${location.hash}`;
+    const state: SignInNotice = { notice: ending };
+    return <Navigate to={ending === 'signed-out' ? paths.signIn : signInHref(here)} replace state={state} />;
+  }
+
   return (
-    <AppShell>
-      <Outlet />
-      <ScrollRestoration />
-    </AppShell>
+    <AuthLayout title="MedSales">
+      {session.isError ? (
+        <ErrorState
+          title="Could not check your session"
+          error={session.error}
+          onRetry={() => void session.refetch()}
+          retrying={session.isFetching}
+          headingLevel={2}
+        />
+      ) : (
+        <LoadingState label="Checking your session…" />
+      )}
+    </AuthLayout>
   );
 }
 

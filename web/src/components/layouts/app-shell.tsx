@@ -1,20 +1,14 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 
+import { Button } from '@/components/ui/button';
 import { paths } from '@/config/paths';
+import { canAccess, roleLabel } from '@/lib/authorization';
 
 import styles from './app-shell.module.css';
+import { Logo } from './logo';
 
 export const API_REFERENCE_URL = '/swagger-ui/index.html';
-
-function Logo() {
-  return (
-    <svg className={styles.logo} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-      <rect width="32" height="32" rx="7" fill="#fff" fillOpacity="0.14" />
-      <path d="M13 7h6v6h6v6h-6v6h-6v-6H7v-6h6z" fill="#fff" />
-    </svg>
-  );
-}
 
 function ExternalIcon() {
   return (
@@ -33,8 +27,21 @@ function ExternalIcon() {
 
 const navLinkClass = () => styles.navLink;
 
-/** Header, left navigation and the main landmark every page renders into. */
-export function AppShell({ children }: { children: ReactNode }) {
+/** Who is signed in, as the shell shows them. */
+export type ShellUser = { username: string; displayName: string; roles: readonly string[] };
+
+type AppShellProps = {
+  user: ShellUser;
+  onSignOut: () => void;
+  signingOut: boolean;
+  children: ReactNode;
+};
+
+/** Header with who is signed in, left navigation (only the pages the user's roles open) and the main landmark. */
+export function AppShell({ user, onSignOut, signingOut, children }: AppShellProps) {
+  const tenantAdmin = canAccess(user.roles, 'tenantAdmin');
+  const audit = canAccess(user.roles, 'audit');
+  const ingestion = canAccess(user.roles, 'ingestion');
   return (
     <div className={styles.shell}>
       <a className={styles.skipLink} href="#main-content">
@@ -42,10 +49,22 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <header className={styles.header}>
         <Link to="/" className={styles.brand} aria-label="MedSales home">
-          <Logo />
+          <Logo className={styles.logo} />
           <span>MedSales</span>
         </Link>
         <span className={styles.tagline}>Medical sales intelligence</span>
+        <div className={styles.account} data-testid="signed-in-user">
+          <span className={styles.who}>
+            Signed in as{' '}
+            <Link to={paths.profile} className={styles.whoLink}>
+              {user.displayName}
+            </Link>
+            <span className={styles.roles}> ({user.roles.map(roleLabel).join(', ')})</span>
+          </span>
+          <Button variant="secondary" size="small" onClick={onSignOut} disabled={signingOut}>
+            {signingOut ? 'Signing out…' : 'Sign out'}
+          </Button>
+        </div>
       </header>
       <nav className={styles.sidebar} aria-label="Main">
         <ul className={styles.navList}>
@@ -60,10 +79,54 @@ export function AppShell({ children }: { children: ReactNode }) {
             </NavLink>
           </li>
           <li>
-            <NavLink to={paths.ingestion} className={navLinkClass}>
-              Data ingestion
+            <NavLink to={paths.profile} className={navLinkClass}>
+              My profile
             </NavLink>
           </li>
+        </ul>
+        {tenantAdmin || audit || ingestion ? (
+          <>
+            <h2 className={styles.navHeading} id="nav-administration">
+              Administration
+            </h2>
+            <ul className={styles.navList} aria-labelledby="nav-administration">
+              {tenantAdmin ? (
+                <>
+                  <li>
+                    <NavLink to={paths.users} className={navLinkClass}>
+                      Users
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to={paths.teams} className={navLinkClass}>
+                      Teams
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to={paths.invitations} className={navLinkClass}>
+                      Invitations
+                    </NavLink>
+                  </li>
+                </>
+              ) : null}
+              {audit ? (
+                <li>
+                  <NavLink to={paths.audit} className={navLinkClass}>
+                    Audit trail
+                  </NavLink>
+                </li>
+              ) : null}
+              {ingestion ? (
+                <li>
+                  <NavLink to={paths.ingestion} className={navLinkClass}>
+                    Data ingestion
+                  </NavLink>
+                </li>
+              ) : null}
+            </ul>
+          </>
+        ) : null}
+        <ul className={styles.navList}>
           <li>
             <a className={styles.navLink} href={API_REFERENCE_URL} target="_blank" rel="noopener noreferrer">
               <span>API reference</span>

@@ -8,18 +8,23 @@ export function statusTone(status: string): StatusTone {
     case 'OK':
     case 'PUBLISHED':
     case 'ACTIVE':
+    case 'SUCCESS':
+    case 'ACCEPTED':
       return 'ok';
     case 'DEGRADED':
     case 'WARNING':
     case 'NOT_IN_REGISTRY':
+    case 'DENIED':
       return 'warn';
     case 'DOWN':
     case 'ERROR':
     case 'OUT_OF_SERVICE':
     case 'FAILED':
     case 'DEACTIVATED':
+    case 'FAILURE':
       return 'error';
     case 'RUNNING':
+    case 'OPEN':
       return 'info';
     default:
       return 'neutral';

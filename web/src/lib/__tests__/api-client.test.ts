@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
 import {
@@ -7,6 +7,8 @@ import {
   getErrorMessage,
   InvalidResponseError,
   NetworkError,
+  onUnauthorized,
+  parseRetryAfter,
   request,
 } from '@/lib/api-client';
 import { stubFetch } from '@/testing/fetch-stub';
@@ -126,5 +128,53 @@ describe('api client', () => {
     const error = await catchError(request('/health', { schema: z.object({ status: z.string() }) }));
 
     expect(error).toBeInstanceOf(InvalidResponseError);
+  });
+
+  it('tells the unauthorized listeners of a 401, unless the request answers for its own credentials', async () => {
+    const listener = vi.fn();
+    const unsubscribe = onUnauthorized(listener);
+    try {
+      stubFetch({ status: 401, contentType: 'application/problem+json', body: { title: 'Unauthorized', status: 401 } });
+
+      const error = await catchError(apiClient.get('/api/v1/providers'));
+      expect(error).toMatchObject({ status: 401 });
+      expect(listener).toHaveBeenCalledTimes(1);
+      expect(listener).toHaveBeenCalledWith(error);
+
+      await catchError(apiClient.post('/api/v1/auth/session', { username: 'a', password: 'b' }, { ignoreUnauthorized: true }));
+      expect(listener).toHaveBeenCalledTimes(1);
+
+      stubFetch({ status: 403, contentType: 'application/problem+json', body: { title: 'Forbidden', status: 403 } });
+      await catchError(apiClient.get('/api/v1/admin/users'));
+      expect(listener).toHaveBeenCalledTimes(1);
+    } finally {
+      unsubscribe();
+    }
+
+    stubFetch({ status: 401, body: { title: 'Unauthorized', status: 401 } });
+    await catchError(apiClient.get('/api/v1/providers'));
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads Retry-After as seconds into the ApiError', async () => {
+    stubFetch({
+      status: 429,
+      contentType: 'application/problem+json',
+      headers: { 'Retry-After': '900' },
+      body: { title: 'Sign-in paused', status: 429, detail: 'Too many failed sign-ins.' },
+    });
+
+    const error = (await catchError(apiClient.post('/api/v1/auth/session', {}, { ignoreUnauthorized: true }))) as ApiError;
+
+    expect(error).toMatchObject({ status: 429, title: 'Sign-in paused', retryAfterSeconds: 900 });
+  });
+
+  it('parses both forms of Retry-After', () => {
+    const now = Date.parse('2026-11-26T18:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120);
+    expect(parseRetryAfter('Thu, 26 Nov 2026 18:15:00 GMT', now)).toBe(900);
+    expect(parseRetryAfter('Thu, 26 Nov 2026 17:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatRelative,
   formatShortDateTime,
+  formatWait,
 } from '@/lib/format';
 
 describe('format', () => {
@@ -50,5 +51,14 @@ describe('format', () => {
     expect(formatShortDateTime(date, new Date(2026, 5, 1))).toBe('Feb 15, 2:05 PM');
     expect(formatShortDateTime(date, new Date(2027, 0, 2))).toBe(formatDateTime(date));
     expect(formatDateTime(date)).toMatch(/2026/);
+  });
+
+  it('rounds waits up to whole seconds or minutes', () => {
+    expect(formatWait(1)).toBe('1 second');
+    expect(formatWait(44.2)).toBe('45 seconds');
+    expect(formatWait(60)).toBe('1 minute');
+    expect(formatWait(61)).toBe('2 minutes');
+    expect(formatWait(900)).toBe('15 minutes');
+    expect(formatWait(0)).toBe('a moment');
   });
 });

@@ -58,13 +58,13 @@ function RunRow({ run, now }: { run: Run; now: Date }) {
         <Link to={href} className={styles.runLink} aria-label={`Run #${run.id}`}>
           #{run.id}
         </Link>
-        <span className={styles.primary}>{kind ?? datasetName(run.dataset)}</span>
-        {kind ? <span className={styles.secondary}>{datasetName(run.dataset)}</span> : null}
+        <span className={`${tableStyles.primaryLine} ${styles.kind}`}>{kind ?? datasetName(run.dataset)}</span>
+        {kind ? <span className={tableStyles.secondaryLine}>{datasetName(run.dataset)}</span> : null}
       </th>
       <td data-label="Source">
         <span className={styles.sourceName}>{run.sourceName || '—'}</span>
         {typeof run.sourceSize === 'number' ? (
-          <span className={styles.secondary}>{formatBytes(run.sourceSize)}</span>
+          <span className={tableStyles.secondaryLine}>{formatBytes(run.sourceSize)}</span>
         ) : null}
       </td>
       <td data-label="Status">
@@ -98,7 +98,7 @@ function RunRow({ run, now }: { run: Run; now: Date }) {
           '—'
         )}
         {typeof run.recordCount === 'number' ? (
-          <span className={styles.secondary}>{formatCount(run.recordCount)} records in the registry</span>
+          <span className={tableStyles.secondaryLine}>{formatCount(run.recordCount)} records in the registry</span>
         ) : null}
       </td>
       <td data-label="Time">

@@ -31,6 +31,9 @@ class ApplicationLaunchTests {
 
   static final Path JAR = Path.of(System.getProperty("medsales.jar", "target/medsales.jar"));
   static final Path WEB_DIR = Path.of(System.getProperty("medsales.webDir", "../web"));
+  /** The demo admin's and operator's passwords on first start, which the browser tests sign in with. */
+  static final String ADMIN_PASSWORD = "amber harbour kestrel 2026";
+  static final String OPERATOR_PASSWORD = "cobalt meadow lantern 2026";
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   final List<Process> processes = new ArrayList<>();
@@ -107,6 +110,8 @@ class ApplicationLaunchTests {
         .redirectOutput(logs.resolve("e2e.out").toFile());
     builder.environment().put("MEDSALES_BASE_URL", "http://localhost:" + port);
     builder.environment().put("MEDSALES_SCREENSHOT_DIR", Path.of("target", "e2e-screenshots").toAbsolutePath().toString());
+    builder.environment().put("MEDSALES_E2E_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    builder.environment().put("MEDSALES_E2E_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
     Process e2e = builder.start();
     assertThat(e2e.waitFor(180, TimeUnit.SECONDS)).as("browser tests finish").isTrue();
     String output = Files.readString(logs.resolve("e2e.out"));
@@ -114,6 +119,7 @@ class ApplicationLaunchTests {
     assertThat(e2e.exitValue()).as(output).isZero();
     assertThat(output).contains("# fail 0").contains("# skipped 0").doesNotContain("# pass 0");
     assertThat(Path.of("target", "e2e-screenshots", "overview.png")).exists();
+    assertThat(Path.of("target", "e2e-screenshots", "admin-users.png")).exists();
   }
 
   private Process start(int port, String name, List<String> args) throws IOException {
@@ -131,6 +137,8 @@ class ApplicationLaunchTests {
         .redirectOutput(logs.resolve(name + ".out").toFile());
     builder.environment().put("MEDSALES_HOME", home.toString());
     builder.environment().put("MEDSALES_DEMO_DATA", String.valueOf(demoData));
+    builder.environment().put("MEDSALES_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    builder.environment().put("MEDSALES_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
     builder.environment().remove("DB_HOST");
     builder.environment().remove("REDIS_HOST");
     Process process = builder.start();

@@ -1,0 +1,34 @@
+import { Link, Outlet } from 'react-router';
+
+import { buttonClassName } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { useSession } from '@/features/auth/api/session';
+import { canAccess, roleLabel, rolesFor, type RestrictedArea } from '@/lib/authorization';
+
+/** A layout route: its pages when the user's roles open `area`, a "not available" page otherwise. */
+export function RequireAccess({ area }: { area: RestrictedArea }) {
+  const roles = useSession().data?.roles ?? [];
+  if (canAccess(roles, area)) return <Outlet />;
+  return (
+    <>
+      <title>Not available · MedSales</title>
+      <div data-testid="forbidden">
+        <EmptyState
+          eyebrow="403"
+          title="This page is not available to you"
+          actions={
+            <Link className={buttonClassName()} to="/">
+              Back to overview
+            </Link>
+          }
+        >
+          <p>
+            It is for the {rolesFor(area).map(roleLabel).join(' or ')} role; you are signed in as{' '}
+            {roles.length ? roles.map(roleLabel).join(', ') : 'a user without roles'}. Ask an administrator if you need
+            it.
+          </p>
+        </EmptyState>
+      </div>
+    </>
+  );
+}
