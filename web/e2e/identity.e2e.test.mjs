@@ -42,6 +42,11 @@ browserSuite(`MedSales sign-in and roles at ${baseUrl}`, ({ skip, withPage }) =>
         'Overview',
         'Providers',
         'My profile',
+        'Contacts',
+        'Accounts',
+        'My tasks',
+        'Pipeline',
+        'Territories',
         'Users',
         'Teams',
         'Invitations',
@@ -95,7 +100,17 @@ browserSuite(`MedSales sign-in and roles at ${baseUrl}`, ({ skip, withPage }) =>
     await withPage('rep-forbidden', async (page) => {
       const rep = await repWithNewPassword(page);
       await signIn(page, rep, '/');
-      assert.deepEqual(await navigationLinks(page), ['Overview', 'Providers', 'My profile', 'API reference']);
+      assert.deepEqual(await navigationLinks(page), [
+        'Overview',
+        'Providers',
+        'My profile',
+        'Contacts',
+        'Accounts',
+        'My tasks',
+        'Pipeline',
+        'Territories',
+        'API reference',
+      ]);
       assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByText('Administration').count(), 0);
 
       await page.goto(`${baseUrl}/admin/users`, { waitUntil: 'domcontentloaded' });

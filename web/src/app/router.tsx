@@ -10,6 +10,15 @@ import { IngestionRunRoute } from './routes/admin/ingestion-run';
 import { InvitationsRoute } from './routes/admin/invitations';
 import { TeamsRoute } from './routes/admin/teams';
 import { UsersRoute } from './routes/admin/users';
+import { AccountRoute } from './routes/crm/account';
+import { AccountsRoute } from './routes/crm/accounts';
+import { ContactRoute } from './routes/crm/contact';
+import { ContactImportRoute } from './routes/crm/contact-import';
+import { ContactsRoute } from './routes/crm/contacts';
+import { LogCallRoute } from './routes/crm/log-call';
+import { PipelineRoute } from './routes/crm/pipeline';
+import { TasksRoute } from './routes/crm/tasks';
+import { TerritoriesRoute } from './routes/crm/territories';
 import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
 import { OverviewRoute } from './routes/overview';
@@ -51,6 +60,20 @@ export const routes: RouteObject[] = [
             children: [
               { path: paths.ingestion, element: <IngestionRoute /> },
               { path: paths.ingestionRun, element: <IngestionRunRoute /> },
+            ],
+          },
+          {
+            element: <RequireAccess area="crm" />,
+            children: [
+              { path: paths.contacts, element: <ContactsRoute /> },
+              { path: paths.contactImport, element: <ContactImportRoute /> },
+              { path: paths.contact, element: <ContactRoute /> },
+              { path: paths.logCall, element: <LogCallRoute /> },
+              { path: paths.accounts, element: <AccountsRoute /> },
+              { path: paths.account, element: <AccountRoute /> },
+              { path: paths.tasks, element: <TasksRoute /> },
+              { path: paths.pipeline, element: <PipelineRoute /> },
+              { path: paths.territories, element: <TerritoriesRoute /> },
             ],
           },
           {

@@ -15,7 +15,28 @@ export const paths = {
   teams: '/admin/teams',
   invitations: '/admin/invitations',
   audit: '/admin/audit',
+  contacts: '/contacts',
+  contactImport: '/contacts/import',
+  contact: '/contacts/:id',
+  logCall: '/contacts/:id/log-call',
+  accounts: '/accounts',
+  account: '/accounts/:id',
+  tasks: '/tasks',
+  pipeline: '/pipeline',
+  territories: '/territories',
 } as const;
+
+export function contactHref(id: string): string {
+  return paths.contact.replace(':id', encodeURIComponent(id));
+}
+
+export function logCallHref(contactId: string): string {
+  return paths.logCall.replace(':id', encodeURIComponent(contactId));
+}
+
+export function accountHref(id: string): string {
+  return paths.account.replace(':id', encodeURIComponent(id));
+}
 
 export function ingestionRunHref(id: number | string): string {
   return paths.ingestionRun.replace(':id', encodeURIComponent(String(id)));

@@ -20,12 +20,15 @@ export function roleLabel(role: string): string {
 }
 
 /** The parts of the app that only some roles may use. */
-export type RestrictedArea = 'ingestion' | 'tenantAdmin' | 'audit';
+export type RestrictedArea = 'ingestion' | 'tenantAdmin' | 'audit' | 'crm' | 'territoryAdmin';
 
 const AREA_ROLES: Record<RestrictedArea, readonly UserRole[]> = {
   ingestion: ['OPERATOR'],
   tenantAdmin: ['ADMIN'],
   audit: ['ADMIN', 'OPERATOR'],
+  // The CRM belongs to a tenant: the platform operator has none.
+  crm: ['ADMIN', 'MANAGER', 'REP'],
+  territoryAdmin: ['ADMIN', 'MANAGER'],
 };
 
 export function canAccess(roles: readonly string[], area: RestrictedArea): boolean {

@@ -185,7 +185,17 @@ describe('Navigation by role', () => {
   it('shows a rep no administration', () => {
     stubApi(({ url }) => (url === '/health' ? { body: healthyHealth } : undefined));
     renderApp('/', { user: repUser });
-    expect(links()).toEqual(['Overview', 'Providers', 'My profile', 'API reference(opens in a new tab)']);
+    expect(links()).toEqual([
+      'Overview',
+      'Providers',
+      'My profile',
+      'Contacts',
+      'Accounts',
+      'My tasks',
+      'Pipeline',
+      'Territories',
+      'API reference(opens in a new tab)',
+    ]);
   });
 
   it('shows an admin the tenant administration and the audit trail, not data ingestion', () => {
@@ -195,6 +205,11 @@ describe('Navigation by role', () => {
       'Overview',
       'Providers',
       'My profile',
+      'Contacts',
+      'Accounts',
+      'My tasks',
+      'Pipeline',
+      'Territories',
       'Users',
       'Teams',
       'Invitations',

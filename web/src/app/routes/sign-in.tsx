@@ -6,6 +6,7 @@ import { LoadingState } from '@/components/ui/query-state';
 import { safeNextPath } from '@/config/paths';
 import { useSession } from '@/features/auth/api/session';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
+import { SsoSignInForm } from '@/features/auth/components/sso-sign-in-form';
 
 import type { SignInNotice } from './root-layout';
 
@@ -32,6 +33,7 @@ export function SignInRoute() {
         <>
           {notice ? <FormSuccess>{NOTICES[notice]}</FormSuccess> : null}
           <SignInForm initialUsername={searchParams.get('username') ?? ''} />
+          <SsoSignInForm failed={searchParams.get('error') === 'sso'} />
         </>
       )}
     </AuthLayout>

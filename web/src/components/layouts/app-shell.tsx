@@ -42,6 +42,7 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
   const tenantAdmin = canAccess(user.roles, 'tenantAdmin');
   const audit = canAccess(user.roles, 'audit');
   const ingestion = canAccess(user.roles, 'ingestion');
+  const crm = canAccess(user.roles, 'crm');
   return (
     <div className={styles.shell}>
       <a className={styles.skipLink} href="#main-content">
@@ -84,6 +85,40 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
             </NavLink>
           </li>
         </ul>
+        {crm ? (
+          <>
+            <h2 className={styles.navHeading} id="nav-crm">
+              CRM
+            </h2>
+            <ul className={styles.navList} aria-labelledby="nav-crm">
+              <li>
+                <NavLink to={paths.contacts} className={navLinkClass}>
+                  Contacts
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.accounts} className={navLinkClass}>
+                  Accounts
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.tasks} className={navLinkClass}>
+                  My tasks
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.pipeline} className={navLinkClass}>
+                  Pipeline
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.territories} className={navLinkClass}>
+                  Territories
+                </NavLink>
+              </li>
+            </ul>
+          </>
+        ) : null}
         {tenantAdmin || audit || ingestion ? (
           <>
             <h2 className={styles.navHeading} id="nav-administration">

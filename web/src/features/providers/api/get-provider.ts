@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { apiClient } from '@/lib/api-client';
 
-import { lenientArray, lenientNumber, lenientString } from './schema-helpers';
+import { lenientArray, lenientNumber, lenientString } from '@/lib/lenient-schema';
 import { PROVIDERS_PATH } from './search-providers';
 
 const nameSchema = z.looseObject({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { apiClient } from '@/lib/api-client';
 
-import { lenientArray, lenientNumber, lenientString } from './schema-helpers';
+import { lenientArray, lenientNumber, lenientString } from '@/lib/lenient-schema';
 
 export const PROVIDERS_PATH = '/api/v1/providers';
 export const PROVIDER_PAGE_SIZE = 25;

@@ -1,0 +1,57 @@
+import { DataTable } from '@/components/ui/data-table';
+import { DateTime } from '@/components/ui/date-time';
+import { Panel, PanelBody, PanelEmpty } from '@/components/ui/panel';
+import { QueryState } from '@/components/ui/query-state';
+
+import { useHistory } from '../api/records';
+import { valueText } from '../utils/labels';
+
+/** Who changed which field of a record, from what, to what. */
+export function HistoryPanel({ kind, id }: { kind: 'contacts' | 'accounts'; id: string }) {
+  const history = useHistory(kind, id);
+  return (
+    <Panel title="Change history" testId="history">
+      <PanelBody>
+        <QueryState
+          query={history}
+          loadingLabel="Loading the history…"
+          errorTitle="Could not load the history"
+          onRetry={() => void history.refetch()}
+        >
+          {(changes) =>
+            changes.length ? (
+              <DataTable caption="Changes to this record">
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">Field</th>
+                    <th scope="col">From</th>
+                    <th scope="col">To</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {changes.map((change) => (
+                    <tr key={String(change.id)}>
+                      <td>
+                        <DateTime value={change.changedAt} />
+                      </td>
+                      <td>{change.changedByName ?? '—'}</td>
+                      <td>{change.field}</td>
+                      <td>{valueText(change.oldValue)}</td>
+                      <td>{valueText(change.newValue)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </DataTable>
+            ) : (
+              <PanelEmpty title="No changes yet">
+                <p>Edits to this record will be listed here.</p>
+              </PanelEmpty>
+            )
+          }
+        </QueryState>
+      </PanelBody>
+    </Panel>
+  );
+}

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+
+import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
+import tableStyles from '@/components/ui/data-table.module.css';
+import { Field, FormAlert, FormSuccess } from '@/components/ui/form';
+import formStyles from '@/components/ui/form.module.css';
+import { Panel, PanelBody } from '@/components/ui/panel';
+import { getErrorMessage } from '@/lib/api-client';
+
+import { useApplyAlignment, usePreviewAlignment, type AlignmentMode } from '../api/territories';
+import styles from './territories.module.css';
+
+const right = `${tableStyles.numeric} ${tableStyles.alignRight}`;
+
+/** A ZIP-to-territory CSV (columns zip, territory): previewed (moved ZIPs, providers gained and lost), then applied. */
+export function AlignmentUpload() {
+  const [csv, setCsv] = useState('');
+  const [mode, setMode] = useState<AlignmentMode>('merge');
+  const preview = usePreviewAlignment();
+  const apply = useApplyAlignment();
+  const changed = () => {
+    preview.reset();
+    apply.reset();
+  };
+
+  return (
+    <Panel title="Alignment upload" subtitle="A CSV with the columns zip and territory" testId="alignment">
+      <PanelBody>
+        <Field label="Alignment file">
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept=".csv,text/csv"
+              onChange={async (event) => {
+                const file = event.target.files?.[0];
+                if (file) setCsv(await file.text());
+                changed();
+              }}
+            />
+          )}
+        </Field>
+        <fieldset className={formStyles.checkboxes}>
+          <legend className={formStyles.label}>How to apply it</legend>
+          <label className={formStyles.checkbox}>
+            <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => (setMode('merge'), changed())} />
+            Merge: move and add the listed ZIPs, keep the others
+          </label>
+          <label className={formStyles.checkbox}>
+            <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => (setMode('replace'), changed())} />
+            Replace: the file is the whole alignment
+          </label>
+        </fieldset>
+        <div className={formStyles.actions}>
+          <Button disabled={!csv.trim() || preview.isPending} onClick={() => preview.mutate({ csv, mode })}>
+            {preview.isPending ? 'Checking…' : 'Preview'}
+          </Button>
+        </div>
+        {preview.isError ? <FormAlert>Could not read the file: {getErrorMessage(preview.error)}</FormAlert> : null}
+        {preview.data ? (
+          <div data-testid="alignment-preview">
+            <p>
+              {preview.data.rowsRead} rows read · {preview.data.zipsAdded} ZIPs added · {preview.data.zipsMoved.length}{' '}
+              moved · {preview.data.territoriesCreated} new territories
+            </p>
+            {preview.data.rejects.length ? (
+              <FormAlert other={preview.data.rejects.map((r) => `Line ${r.line ?? '?'}: ${r.reason ?? 'rejected'}`)}>
+                Rows left out
+              </FormAlert>
+            ) : null}
+            <DataTable caption="Effect on each territory" testId="alignment-territories">
+              <thead>
+                <tr>
+                  <th scope="col">Territory</th>
+                  <th scope="col" className={tableStyles.alignRight}>ZIPs before</th>
+                  <th scope="col" className={tableStyles.alignRight}>ZIPs after</th>
+                  <th scope="col" className={tableStyles.alignRight}>Providers gained</th>
+                  <th scope="col" className={tableStyles.alignRight}>Providers lost</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.data.perTerritory.map((row) => (
+                  <tr key={row.territory}>
+                    <th scope="row">{row.territory}</th>
+                    <td className={right}>{row.zipsBefore}</td>
+                    <td className={right}>{row.zipsAfter}</td>
+                    <td className={right}>{row.providersGained}</td>
+                    <td className={right}>{row.providersLost}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+            {preview.data.zipsMoved.length ? (
+              <DataTable caption="ZIPs that move" testId="alignment-moved">
+                <thead>
+                  <tr>
+                    <th scope="col">ZIP</th>
+                    <th scope="col">From</th>
+                    <th scope="col">To</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.data.zipsMoved.map((move) => (
+                    <tr key={move.zip5}>
+                      <th scope="row">{move.zip5}</th>
+                      <td>{move.from ?? '—'}</td>
+                      <td>{move.to ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </DataTable>
+            ) : (
+              <p className={styles.muted}>No ZIP changes territory.</p>
+            )}
+            <div className={formStyles.actions}>
+              <Button
+                disabled={apply.isPending}
+                onClick={() => apply.mutate({ csv, mode, checksum: preview.data?.checksum })}
+              >
+                {apply.isPending ? 'Applying…' : 'Apply'}
+              </Button>
+            </div>
+            {apply.isError ? <FormAlert>Could not apply it: {getErrorMessage(apply.error)}</FormAlert> : null}
+            {apply.isSuccess ? <FormSuccess>The alignment is applied.</FormSuccess> : null}
+          </div>
+        ) : null}
+      </PanelBody>
+    </Panel>
+  );
+}
