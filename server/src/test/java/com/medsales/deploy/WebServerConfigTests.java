@@ -135,7 +135,9 @@ class WebServerConfigTests {
   void apiAndHealthGoToTheApi() throws Exception {
     assertThat(new String(get("/api/v1/providers?state=OH", null).body(), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"UP\"}");
     assertThat(get("/health", null).statusCode()).isEqualTo(200);
-    assertThat(proxied).containsExactly("/api/v1/providers", "/health");
+    get("/oauth2/authorization/acme", null);
+    get("/login/oauth2/code/acme?code=x&state=y", null);
+    assertThat(proxied).containsExactly("/api/v1/providers", "/health", "/oauth2/authorization/acme", "/login/oauth2/code/acme");
   }
 
   private static void assertSecurityHeaders(HttpResponse<byte[]> response) {
