@@ -94,7 +94,7 @@ function ContactView({ contact, user, reload }: { contact: Contact; user: CrmUse
         >
           Delete
         </ConfirmButton>
-        <Tags tags={contact.tags} />
+        {contact.tags.length ? <Tags tags={contact.tags} /> : null}
       </div>
       {remove.isError ? <FormAlert>Could not delete: {getErrorMessage(remove.error)}</FormAlert> : null}
       {contact.providerStatus === 'DEACTIVATED' ? (

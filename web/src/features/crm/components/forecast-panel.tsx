@@ -69,7 +69,7 @@ function ForecastChart({ months }: { months: ForecastMonth[] }) {
   const bar = Math.max(4, slot / 3);
   const height = (value: number | null) => ((value ?? 0) / max) * (HEIGHT - 20);
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Amount and weighted amount by month">
+    <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Amount and weighted amount by month">
       {months.map((month, index) => {
         const x = index * slot + slot / 2 - bar;
         return (

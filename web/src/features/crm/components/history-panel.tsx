@@ -4,7 +4,7 @@ import { Panel, PanelBody, PanelEmpty } from '@/components/ui/panel';
 import { QueryState } from '@/components/ui/query-state';
 
 import { useHistory } from '../api/records';
-import { valueText } from '../utils/labels';
+import { changeSummary, valueText } from '../utils/labels';
 
 /** Who changed which field of a record, from what, to what. */
 export function HistoryPanel({ kind, id }: { kind: 'contacts' | 'accounts'; id: string }) {
@@ -37,9 +37,15 @@ export function HistoryPanel({ kind, id }: { kind: 'contacts' | 'accounts'; id: 
                         <DateTime value={change.changedAt} />
                       </td>
                       <td>{change.changedByName ?? '—'}</td>
-                      <td>{change.field}</td>
-                      <td>{valueText(change.oldValue)}</td>
-                      <td>{valueText(change.newValue)}</td>
+                      {changeSummary(change) ? (
+                        <td colSpan={3}>{changeSummary(change)}</td>
+                      ) : (
+                        <>
+                          <td>{change.field.replace(/_/g, ' ')}</td>
+                          <td>{valueText(change.oldValue)}</td>
+                          <td>{valueText(change.newValue)}</td>
+                        </>
+                      )}
                     </tr>
                   ))}
                 </tbody>

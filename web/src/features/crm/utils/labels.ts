@@ -40,3 +40,10 @@ export function isoDay(days = 0, now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** A history row that is not a field's edit, in words: creation ("*"), delete and restore; undefined for an edit. */
+export function changeSummary(change: { field: string; newValue?: unknown }): string | undefined {
+  if (change.field === '*') return 'Created the record';
+  if (change.field === 'deleted_at') return change.newValue == null ? 'Restored' : 'Deleted';
+  return undefined;
+}

@@ -1,0 +1,120 @@
+// Browser tests of the CRM pages, against a running MedSales server started with demo data.
+// Environment variables: see support/browser.mjs and support/auth.mjs.
+//
+// The demo registry holds the providers of NY etc.; the journey starts from a search near ZIP
+// 10013 and takes the first result that is not a contact yet (earlier runs against the same
+// server may have added some), so that "Add as contact" really creates one each run.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { admin, signIn } from './support/auth.mjs';
+import { baseUrl, browserSuite, screenshot } from './support/browser.mjs';
+
+/** GET in the page's session (cookie), failing the test on an error status. */
+async function apiGet(page, path) {
+  const { status, body } = await page.evaluate(async (url) => {
+    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    return { status: response.status, body: await response.json() };
+  }, path);
+  assert.equal(status, 200, `GET ${path} answered ${status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+browserSuite(`MedSales CRM pages at ${baseUrl}`, ({ skip, withPage }) => {
+  test('from a search result: add a contact, log a call with a follow-up, see it under My tasks', { skip }, async () => {
+    await withPage('crm-contact-journey', async (page) => {
+      const stamp = Date.now();
+      await signIn(page, admin, '/providers?specialty=Internal%20Medicine&near=10013&radiusMiles=25');
+      const results = page.getByTestId('provider-results');
+      await results.waitFor({ state: 'visible' });
+
+      const hrefs = await results.locator('tbody tr a[href^="/providers/"]').evaluateAll((links) =>
+        links.map((link) => link.getAttribute('href')),
+      );
+      assert.ok(hrefs.length > 0, 'the demo data should give search results near 10013');
+      let target;
+      for (const href of hrefs) {
+        const npi = href.split('/').pop();
+        const { items } = await apiGet(page, `/api/v1/contacts?npi=${npi}`);
+        if (items.length === 0) {
+          target = href;
+          break;
+        }
+      }
+      assert.ok(target, 'every result near 10013 is a contact already: no provider left to add');
+
+      await results.locator(`a[href="${target}"]`).first().click();
+      await page.getByTestId('provider-name').waitFor({ state: 'visible' });
+      const providerName = (await page.getByTestId('provider-name').textContent())?.trim();
+      const crm = page.getByTestId('provider-crm');
+      await crm.getByRole('button', { name: 'Add as contact' }).click();
+      await crm.getByRole('link', { name: 'Open the contact' }).waitFor({ state: 'visible' });
+      await page.getByTestId('timeline').waitFor({ state: 'visible' });
+      await screenshot(page, 'crm-provider-added');
+
+      // The quick form, at a tablet's width.
+      await page.setViewportSize({ width: 820, height: 1180 });
+      await crm.getByRole('link', { name: 'Log a call' }).click();
+      const form = page.getByRole('form', { name: 'Log a call' });
+      await form.waitFor({ state: 'visible' });
+      const subject = `E2E call ${stamp}`;
+      const followUp = `E2E follow-up ${stamp}`;
+      await form.getByRole('textbox', { name: 'Subject' }).fill(subject);
+      await form.getByRole('textbox', { name: 'Outcome' }).fill('Wants a demo');
+      await form.getByRole('textbox', { name: 'Next step' }).fill('Bring the device');
+      await form.getByRole('checkbox', { name: 'Add a follow-up task' }).check();
+      await form.getByRole('textbox', { name: 'Follow-up task' }).fill(followUp);
+      await screenshot(page, 'crm-log-call-tablet');
+      await form.getByRole('button', { name: 'Log it' }).click();
+
+      await page.waitForURL((url) => /^\/contacts\/[^/]+$/.test(url.pathname));
+      const heading = page.getByTestId('contact-name');
+      await heading.waitFor({ state: 'visible' });
+      assert.ok(providerName?.includes((await heading.textContent())?.trim() ?? '?'), 'the contact is the provider');
+      await page.getByTestId('timeline').getByText(subject).waitFor({ state: 'visible' });
+      await page.getByTestId('tasks').getByText(followUp).waitFor({ state: 'visible' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await screenshot(page, 'crm-contact');
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My tasks' }).click();
+      await page.getByRole('heading', { level: 1, name: 'My tasks' }).waitFor({ state: 'visible' });
+      const row = page.getByTestId('tasks-table').locator('tr', { hasText: followUp });
+      await row.waitFor({ state: 'visible' });
+      await screenshot(page, 'crm-my-tasks');
+      await row.getByRole('button', { name: `Done: ${followUp}` }).click();
+      await row.waitFor({ state: 'detached' });
+    });
+  });
+
+  test('a deal moves across the pipeline by drag and drop and by its Move to list', { skip }, async () => {
+    await withPage('crm-pipeline', async (page) => {
+      await signIn(page, admin, '/pipeline');
+      const board = page.getByTestId('pipeline-board');
+      await board.waitFor({ state: 'visible' });
+      const stages = await board.locator('section').evaluateAll((columns) => columns.map((c) => c.getAttribute('aria-label')));
+      assert.ok(stages.length >= 3, `the default pipeline has stages: ${stages.join(', ')}`);
+
+      const name = `E2E deal ${Date.now()}`;
+      const newDeal = page.getByRole('form', { name: 'New deal' });
+      await newDeal.getByRole('textbox', { name: 'Deal' }).fill(name);
+      await newDeal.getByRole('textbox', { name: 'Amount (USD)' }).fill('25000');
+      await newDeal.getByRole('button', { name: 'Add deal' }).click();
+      const card = page.getByTestId(`opportunity-${name}`);
+      const column = (stage) => board.getByRole('region', { name: stage, exact: true });
+      await column(stages[0]).getByTestId(`opportunity-${name}`).waitFor({ state: 'visible' });
+
+      await card.dragTo(column(stages[1]));
+      await column(stages[1]).getByTestId(`opportunity-${name}`).waitFor({ state: 'visible' });
+      await screenshot(page, 'crm-pipeline-dragged');
+
+      await card.getByRole('combobox', { name: `Move ${name} to` }).selectOption({ label: stages[2] });
+      await column(stages[2]).getByTestId(`opportunity-${name}`).waitFor({ state: 'visible' });
+
+      // The server kept the move: a fresh load shows the deal in its new stage.
+      await page.reload();
+      await column(stages[2]).getByTestId(`opportunity-${name}`).waitFor({ state: 'visible' });
+      await page.getByTestId('forecast').waitFor({ state: 'visible' });
+      await screenshot(page, 'crm-pipeline');
+    });
+  });
+});
