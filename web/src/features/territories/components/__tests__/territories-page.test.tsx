@@ -1,0 +1,88 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+
+import { stubApi, type StubRequest } from '@/testing/fetch-stub';
+import { adminUser, repUser } from '@/testing/fixtures/identity';
+import { renderApp } from '@/testing/test-utils';
+
+const territories = [
+  { id: 'r1', parentId: null, level: 'REGION', name: 'East', code: 'E', zipCount: 2, states: ['NY'], assignments: [], version: 0 },
+  {
+    id: 't1',
+    parentId: 'r1',
+    level: 'TERRITORY',
+    name: 'Manhattan',
+    code: 'E-01',
+    zipCount: 2,
+    states: ['NY'],
+    assignments: [{ userId: repUser.id, displayName: 'Riley Rep', kind: 'PRIMARY' }],
+    version: 0,
+  },
+];
+
+const map = [
+  { zip5: '10013', latitude: 40.72, longitude: -74.0, territoryId: 't1', territoryName: 'Manhattan' },
+  { zip5: '10001', latitude: 40.75, longitude: -73.99, territoryId: 't1', territoryName: 'Manhattan' },
+];
+
+const preview = {
+  rowsRead: 2,
+  rejects: [{ line: 3, reason: 'zip must be 5 digits' }],
+  territoriesCreated: 1,
+  zipsAdded: 1,
+  zipsMoved: [{ zip5: '10001', from: 'Manhattan', to: 'Chelsea' }],
+  perTerritory: [
+    { territory: 'Manhattan', zipsBefore: 2, zipsAfter: 1, providersGained: 0, providersLost: 4 },
+    { territory: 'Chelsea', zipsBefore: 0, zipsAfter: 2, providersGained: 6, providersLost: 0 },
+  ],
+  checksum: 'abc123',
+};
+
+function stub(requests: StubRequest[]) {
+  return stubApi((request) => {
+    requests.push(request);
+    if (request.url === '/api/v1/territories') return { body: territories };
+    if (request.url === '/api/v1/territories/map') return { body: map };
+    if (request.url.startsWith('/api/v1/territories/alignment/preview')) return { body: preview };
+    if (request.url.startsWith('/api/v1/territories/alignment/apply')) return { body: preview };
+    return undefined;
+  });
+}
+
+describe('Territories page', () => {
+  it('shows the tree with who is assigned, and the map, to a rep without the upload', async () => {
+    stub([]);
+    renderApp('/territories', { user: repUser });
+
+    const tree = within(await screen.findByRole('list', { name: 'Territory tree' }));
+    expect(tree.getByText('Manhattan').closest('li')).toHaveTextContent('2 ZIPs in NY · Riley Rep (primary)');
+    expect(await screen.findByRole('img', { name: '2 ZIPs by territory' })).toBeInTheDocument();
+    expect(screen.queryByTestId('alignment')).not.toBeInTheDocument();
+  });
+
+  it('previews an alignment file (moved ZIPs, providers gained and lost) before applying it', async () => {
+    const requests: StubRequest[] = [];
+    stub(requests);
+    const user = userEvent.setup();
+    renderApp('/territories', { user: adminUser });
+
+    const csv = 'zip,territory\n10001,Chelsea\n10011,Chelsea\n1234,Bad\n';
+    await user.upload(await screen.findByLabelText('Alignment file'), new File([csv], 'alignment.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+
+    const result = within(await screen.findByTestId('alignment-preview'));
+    expect(within(result.getByTestId('alignment-moved')).getByText('10001').closest('tr')).toHaveTextContent('10001ManhattanChelsea');
+    expect(within(result.getByTestId('alignment-territories')).getByText('Chelsea').closest('tr')).toHaveTextContent('Chelsea0260');
+    expect(result.getByText('Line 3: zip must be 5 digits')).toBeInTheDocument();
+
+    await user.click(result.getByRole('button', { name: 'Apply' }));
+    expect(await result.findByText('The alignment is applied.')).toBeInTheDocument();
+    const posts = requests.filter((request) => request.method === 'POST');
+    expect(posts.map((request) => request.url)).toEqual([
+      '/api/v1/territories/alignment/preview?mode=merge',
+      '/api/v1/territories/alignment/apply?mode=merge&checksum=abc123',
+    ]);
+    await waitFor(() => expect(posts.every((request) => request.body === csv)).toBe(true));
+  });
+});
