@@ -6,6 +6,8 @@ import { paths } from '@/config/paths';
 import { useSession } from '@/features/auth/api/session';
 import type { ContactFilters } from '@/features/crm/api/contacts';
 import { ContactList } from '@/features/crm/components/contact-list';
+import { NewContactForm } from '@/features/crm/components/new-contact-form';
+import { useTerritories } from '@/features/territories/api/territories';
 
 const KEYS = ['q', 'tag', 'ownerId', 'accountId', 'territoryId'] as const;
 
@@ -33,6 +35,8 @@ export function ContactsRoute() {
   const user = useSession().data;
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = contactFiltersOf(searchParams);
+  // The territory filter is offered once there are territories; a failed load only hides it.
+  const territories = useTerritories().data ?? [];
   if (!user) return null;
   return (
     <Page width="wide">
@@ -43,9 +47,11 @@ export function ContactsRoute() {
           Import contacts from a CSV
         </Link>
       </div>
+      {filters.deleted ? null : <NewContactForm />}
       <ContactList
         key={searchParams.toString()}
         user={user}
+        territories={territories.filter((territory) => territory.level === 'TERRITORY')}
         filters={filters}
         onFiltersChange={(next) => setSearchParams(filtersToParams(next))}
       />

@@ -1,19 +1,29 @@
 import { Page, PageHeader } from '@/components/layouts/page';
 import { useSession } from '@/features/auth/api/session';
+import { useOwners } from '@/features/crm/api/owners';
 import { AlignmentUpload } from '@/features/territories/components/alignment-upload';
+import { TerritoryEditor } from '@/features/territories/components/territory-editor';
 import { TerritoryMap } from '@/features/territories/components/territory-map';
 import { TerritoryTree } from '@/features/territories/components/territory-tree';
 import { canAccess } from '@/lib/authorization';
 
 export function TerritoriesRoute() {
-  const roles = useSession().data?.roles ?? [];
+  const user = useSession().data;
+  const roles = user?.roles ?? [];
+  // Only an administrator can list the tenant's users; a manager can assign themselves only.
+  const people = useOwners(user ?? { id: '', displayName: '', roles: [] }).filter((person) => person.id);
   return (
     <Page width="wide">
       <title>Territories · MedSales</title>
       <PageHeader title="Territories" lead="Regions, districts and territories, the ZIPs in them and who covers them." />
       <TerritoryTree />
       <TerritoryMap />
-      {canAccess(roles, 'territoryAdmin') ? <AlignmentUpload /> : null}
+      {canAccess(roles, 'territoryAdmin') ? (
+        <>
+          <TerritoryEditor people={people} />
+          <AlignmentUpload />
+        </>
+      ) : null}
     </Page>
   );
 }

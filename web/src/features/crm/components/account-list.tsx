@@ -17,6 +17,7 @@ import { useRestoreRecord } from '../api/records';
 import { parseTags } from '../utils/conflict';
 import { enumLabel } from '../utils/labels';
 import { Tags } from './contact-list';
+import { CreateFormTail } from './create-form-tail';
 import { RestoreCell, placeOf } from './record-buttons';
 
 type AccountListProps = { filters: AccountFilters; onFiltersChange: (filters: AccountFilters) => void };
@@ -152,18 +153,14 @@ function NewAccountForm() {
             </select>
           )}
         </Field>
-        <Field label="ZIP" errors={form.errors.zip5}>
-          {(control) => <input {...control} inputMode="numeric" {...form.text('zip5')} />}
-        </Field>
-        <Field label="Tags" hint="Comma-separated" errors={form.errors.tags}>
-          {(control) => <input {...control} {...form.text('tags')} />}
-        </Field>
-        <div className={formStyles.actions}>
-          <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? 'Adding…' : 'Add account'}
-          </Button>
-        </div>
-        {create.isError ? <FormAlert other={form.other}>Could not add it: {getErrorMessage(create.error)}</FormAlert> : null}
+        <CreateFormTail
+          zip={{ ...form.text('zip5'), errors: form.errors.zip5 }}
+          tags={{ ...form.text('tags'), errors: form.errors.tags }}
+          submit="Add account"
+          pending={create.isPending}
+          error={create.isError ? create.error : undefined}
+          other={form.other}
+        />
       </Form>
     </Panel>
   );

@@ -22,19 +22,26 @@ import styles from './crm.module.css';
 
 type ContactListProps = {
   user: CrmUser;
+  /** Territories to filter by (the territories feature reads them; the route hands them over). */
+  territories?: readonly { id: string; name: string }[];
   filters: ContactFilters;
   onFiltersChange: (filters: ContactFilters) => void;
 };
 
 /** Contacts with filters (kept in the URL by the route), bulk assign and tag, and the recently deleted. */
-export function ContactList({ user, filters, onFiltersChange }: ContactListProps) {
+export function ContactList({ user, territories = [], filters, onFiltersChange }: ContactListProps) {
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
   const contacts = useContacts(filters, cursor);
   const [selected, setSelected] = useState<string[]>([]);
   const owners = useOwners(user);
 
-  const form = useForm({ q: filters.q ?? '', tag: filters.tag ?? '', ownerId: filters.ownerId ?? '' });
+  const form = useForm({
+    q: filters.q ?? '',
+    tag: filters.tag ?? '',
+    ownerId: filters.ownerId ?? '',
+    territoryId: filters.territoryId ?? '',
+  });
   const apply = (next: ContactFilters) => {
     setCursors([]);
     setSelected([]);
@@ -56,6 +63,7 @@ export function ContactList({ user, filters, onFiltersChange }: ContactListProps
               q: form.values.q.trim() || undefined,
               tag: form.values.tag.trim() || undefined,
               ownerId: form.values.ownerId || undefined,
+              territoryId: form.values.territoryId || undefined,
             });
           }}
         >
@@ -70,6 +78,20 @@ export function ContactList({ user, filters, onFiltersChange }: ContactListProps
             value={form.values.ownerId}
             onChange={(value) => form.setValue('ownerId', value)}
           />
+          {territories.length ? (
+            <Field label="Territory">
+              {(control) => (
+                <select {...control} {...form.text('territoryId')}>
+                  <option value="">Any</option>
+                  {territories.map((territory) => (
+                    <option key={territory.id} value={territory.id}>
+                      {territory.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
           <div className={formStyles.actions}>
             <Button type="submit">Apply filters</Button>
             <Button

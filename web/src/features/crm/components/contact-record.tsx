@@ -5,8 +5,9 @@ import { buttonClassName } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { FormAlert } from '@/components/ui/form';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
-import { logCallHref, paths, providerHref } from '@/config/paths';
+import { accountHref, logCallHref, paths, providerHref } from '@/config/paths';
 
+import { useAccounts } from '../api/accounts';
 import { CONTACT_FIELDS, useContact, useUpdateContact, type Contact } from '../api/contacts';
 import { useOwners } from '../api/owners';
 import { useDeleteRecord } from '../api/records';
@@ -53,6 +54,7 @@ function ContactView({ contact, user, reload }: { contact: Contact; user: CrmUse
   const update = useUpdateContact();
   const remove = useDeleteRecord('contacts');
   const owners = useOwners(user);
+  const accounts = useAccounts().data ?? [];
   const ownerOptions = owners.some((owner) => owner.id === contact.ownerId)
     ? owners
     : [{ id: contact.ownerId ?? '', displayName: contact.ownerName ?? 'Current owner' }, ...owners];
@@ -60,6 +62,11 @@ function ContactView({ contact, user, reload }: { contact: Contact; user: CrmUse
   const fields: EditableField[] = [
     ...CONTACT_FIELDS.filter((name) => name !== 'notes').map((name) => ({ name, label: LABELS[name] })),
     { name: 'ownerId', label: 'Owner', options: ownerOptions.map((o) => ({ value: o.id, label: o.displayName })) },
+    {
+      name: 'accountId',
+      label: 'Account',
+      options: [{ value: '', label: 'No account' }, ...accounts.map((a) => ({ value: a.id, label: a.name }))],
+    },
     { name: 'tags', label: 'Tags', hint: 'Comma-separated' },
     { name: 'notes', label: 'Notes', multiline: true },
   ];
@@ -78,6 +85,11 @@ function ContactView({ contact, user, reload }: { contact: Contact; user: CrmUse
         <Link to={logCallHref(contact.id)} className={buttonClassName()}>
           Log a call
         </Link>
+        {contact.accountId ? (
+          <Link to={accountHref(contact.accountId)} className={buttonClassName({ variant: 'secondary' })}>
+            {contact.accountName ?? 'Account'}
+          </Link>
+        ) : null}
         {contact.npi ? (
           <Link to={providerHref(contact.npi)} className={buttonClassName({ variant: 'secondary' })}>
             Provider profile (NPI {contact.npi})

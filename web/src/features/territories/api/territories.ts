@@ -83,7 +83,7 @@ export function useTerritoryMap() {
 export function useCreateTerritory() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (territory: { name: string; level: string; parentId?: string }) =>
+    mutationFn: (territory: { name: string; level: string; parentId?: string; code?: string }) =>
       apiClient.post(TERRITORIES_PATH, territory, { schema: territorySchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: territoriesQueryKey }),
   });
@@ -95,10 +95,18 @@ export const alignmentPreviewSchema = z.looseObject({
     .array(z.looseObject({ line: z.number().nullish(), reason: z.string().nullish() }))
     .nullish()
     .transform((rejects) => rejects ?? []),
-  territoriesCreated: z
-    .union([z.number(), z.array(z.string())])
+  warnings: z
+    .array(z.looseObject({ line: z.number().nullish(), reason: z.string().nullish() }))
     .nullish()
-    .transform((created) => (Array.isArray(created) ? created.length : (created ?? 0))),
+    .transform((warnings) => warnings ?? []),
+  territoriesCreated: z
+    .array(z.string())
+    .nullish()
+    .transform((created) => created ?? []),
+  zipsUnassigned: z
+    .array(z.string())
+    .nullish()
+    .transform((zips) => zips ?? []),
   zipsAdded: count,
   zipsMoved: z
     .array(z.looseObject({ zip5: z.string(), from: optionalString, to: optionalString }))
@@ -134,15 +142,29 @@ export function usePreviewAlignment() {
   });
 }
 
-/** POST /api/v1/territories/alignment/apply: applies the file (replace: the file is the whole alignment). */
+/** POST /api/v1/territories/alignment/apply: applies the file in one transaction (replace: the file is the whole alignment). */
 export function useApplyAlignment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ csv, mode, checksum }: { csv: string; mode: AlignmentMode; checksum?: string | null }) =>
+    mutationFn: ({ csv, mode }: { csv: string; mode: AlignmentMode }) =>
       apiClient.post(`${TERRITORIES_PATH}/alignment/apply`, csv, {
         headers: { 'Content-Type': 'text/csv' },
-        params: { mode, checksum: checksum ?? undefined },
+        params: { mode },
+        schema: alignmentPreviewSchema,
       }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: territoriesQueryKey }),
+  });
+}
+
+export const ASSIGNMENT_KINDS = ['PRIMARY', 'SECONDARY'] as const;
+export type AssignmentRequest = { userId: string; kind: (typeof ASSIGNMENT_KINDS)[number] };
+
+/** PUT /api/v1/territories/{id}/assignments: replaces the reps of a territory (at most one primary). */
+export function useAssignTerritory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, assignments }: { id: string; assignments: AssignmentRequest[] }) =>
+      apiClient.put(`${TERRITORIES_PATH}/${encodeURIComponent(id)}/assignments`, { assignments }, { schema: territorySchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: territoriesQueryKey }),
   });
 }

@@ -62,8 +62,17 @@ export function AlignmentUpload() {
           <div data-testid="alignment-preview">
             <p>
               {preview.data.rowsRead} rows read · {preview.data.zipsAdded} ZIPs added · {preview.data.zipsMoved.length}{' '}
-              moved · {preview.data.territoriesCreated} new territories
+              moved · {preview.data.zipsUnassigned.length} left without a territory ·{' '}
+              {preview.data.territoriesCreated.length} new territories
+              {preview.data.territoriesCreated.length ? ` (${preview.data.territoriesCreated.join(', ')})` : ''}
             </p>
+            {preview.data.warnings.length ? (
+              <ul className={styles.muted}>
+                {preview.data.warnings.map((w, index) => (
+                  <li key={index}>{`Line ${w.line ?? '?'}: ${w.reason ?? ''}`}</li>
+                ))}
+              </ul>
+            ) : null}
             {preview.data.rejects.length ? (
               <FormAlert other={preview.data.rejects.map((r) => `Line ${r.line ?? '?'}: ${r.reason ?? 'rejected'}`)}>
                 Rows left out
@@ -116,7 +125,7 @@ export function AlignmentUpload() {
             <div className={formStyles.actions}>
               <Button
                 disabled={apply.isPending}
-                onClick={() => apply.mutate({ csv, mode, checksum: preview.data?.checksum })}
+                onClick={() => apply.mutate({ csv, mode })}
               >
                 {apply.isPending ? 'Applying…' : 'Apply'}
               </Button>

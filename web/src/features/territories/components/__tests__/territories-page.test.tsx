@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import { stubApi, type StubRequest } from '@/testing/fetch-stub';
-import { adminUser, repUser } from '@/testing/fixtures/identity';
+import { adminUser, repUser, tenantUsers } from '@/testing/fixtures/identity';
 import { renderApp } from '@/testing/test-utils';
 
 const territories = [
@@ -29,7 +29,9 @@ const map = [
 const preview = {
   rowsRead: 2,
   rejects: [{ line: 3, reason: 'zip must be 5 digits' }],
-  territoriesCreated: 1,
+  warnings: [],
+  territoriesCreated: ['Chelsea'],
+  zipsUnassigned: [],
   zipsAdded: 1,
   zipsMoved: [{ zip5: '10001', from: 'Manhattan', to: 'Chelsea' }],
   perTerritory: [
@@ -42,6 +44,9 @@ const preview = {
 function stub(requests: StubRequest[]) {
   return stubApi((request) => {
     requests.push(request);
+    if (request.url === '/api/v1/admin/users') return { body: tenantUsers };
+    if (request.method === 'POST' && request.url === '/api/v1/territories') return { status: 201, body: territories[1] };
+    if (request.method === 'PUT' && request.url === '/api/v1/territories/t1/assignments') return { body: territories[1] };
     if (request.url === '/api/v1/territories') return { body: territories };
     if (request.url === '/api/v1/territories/map') return { body: map };
     if (request.url.startsWith('/api/v1/territories/alignment/preview')) return { body: preview };
@@ -75,14 +80,46 @@ describe('Territories page', () => {
     expect(within(result.getByTestId('alignment-moved')).getByText('10001').closest('tr')).toHaveTextContent('10001ManhattanChelsea');
     expect(within(result.getByTestId('alignment-territories')).getByText('Chelsea').closest('tr')).toHaveTextContent('Chelsea0260');
     expect(result.getByText('Line 3: zip must be 5 digits')).toBeInTheDocument();
+    expect(result.getByText(/1 new territories \(Chelsea\)/)).toBeInTheDocument();
 
     await user.click(result.getByRole('button', { name: 'Apply' }));
     expect(await result.findByText('The alignment is applied.')).toBeInTheDocument();
     const posts = requests.filter((request) => request.method === 'POST');
     expect(posts.map((request) => request.url)).toEqual([
       '/api/v1/territories/alignment/preview?mode=merge',
-      '/api/v1/territories/alignment/apply?mode=merge&checksum=abc123',
+      '/api/v1/territories/alignment/apply?mode=merge',
     ]);
     await waitFor(() => expect(posts.every((request) => request.body === csv)).toBe(true));
+  });
+
+  it('lets an administrator add a territory under a district and staff it', async () => {
+    const requests: StubRequest[] = [];
+    stub(requests);
+    const user = userEvent.setup();
+    renderApp('/territories', { user: adminUser });
+
+    const editor = within(await screen.findByTestId('territory-editor'));
+    await user.type(editor.getByRole('textbox', { name: 'Name' }), 'Chelsea');
+    await user.click(editor.getByRole('button', { name: 'Add' }));
+    await user.selectOptions(await editor.findByRole('combobox', { name: 'Territory to staff' }), 'Manhattan');
+    expect(editor.getByRole('combobox', { name: 'Riley Rep' })).toHaveValue('PRIMARY');
+    await user.selectOptions(editor.getByRole('combobox', { name: 'Morgan Manager' }), 'SECONDARY');
+    await user.click(editor.getByRole('button', { name: 'Save assignments' }));
+
+    expect(await editor.findByText('Assignments saved.')).toBeInTheDocument();
+    const changes = requests.filter((request) => request.method !== 'GET').map((request) => [request.method, request.url, request.body]);
+    expect(changes).toEqual([
+      ['POST', '/api/v1/territories', { name: 'Chelsea', level: 'TERRITORY' }],
+      [
+        'PUT',
+        '/api/v1/territories/t1/assignments',
+        {
+          assignments: [
+            { userId: repUser.id, kind: 'PRIMARY' },
+            { userId: tenantUsers[1]!.id, kind: 'SECONDARY' },
+          ],
+        },
+      ],
+    ]);
   });
 });
