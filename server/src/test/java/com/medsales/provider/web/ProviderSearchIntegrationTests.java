@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.medsales.testing.Ingestions;
 import com.medsales.testing.SignedIn;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -44,8 +45,8 @@ class ProviderSearchIntegrationTests {
     if (jdbc.sql("SELECT count(*) FROM provider").query(Long.class).single() == 998 + 99) {
       return;
     }
-    ingestion.runNow("nppes", copy("nppes/npidata_pfile_2021-12_organizations_998.csv").toString(), ProgressListener.NONE);
-    ingestion.runNow("nppes-weekly", copy("nppes/npidata_pfile_2018_sample_99.csv").toString(), ProgressListener.NONE);
+    Ingestions.runWhenFree(ingestion, "nppes", copy("nppes/npidata_pfile_2021-12_organizations_998.csv").toString());
+    Ingestions.runWhenFree(ingestion, "nppes-weekly", copy("nppes/npidata_pfile_2018_sample_99.csv").toString());
   }
 
   private Path copy(String resource) throws IOException {
