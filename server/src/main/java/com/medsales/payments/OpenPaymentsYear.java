@@ -19,7 +19,8 @@ public record OpenPaymentsYear(
     int researchPayments,
     BigDecimal researchAmount,
     int ownershipInterests,
-    BigDecimal ownershipValue) {
+    BigDecimal ownershipValue)
+    implements java.io.Serializable {
 
-  public record Share(String name, BigDecimal amount, int payments) {}
+  public record Share(String name, BigDecimal amount, int payments) implements java.io.Serializable {}
 }
