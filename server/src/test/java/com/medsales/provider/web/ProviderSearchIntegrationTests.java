@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.ProgressListener;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import com.medsales.testing.Ingestions;
 import com.medsales.testing.SignedIn;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -42,19 +40,7 @@ class ProviderSearchIntegrationTests {
 
   @BeforeEach
   void registry() throws Exception {
-    if (jdbc.sql("SELECT count(*) FROM provider").query(Long.class).single() == 998 + 99) {
-      return;
-    }
-    Ingestions.runWhenFree(ingestion, "nppes", copy("nppes/npidata_pfile_2021-12_organizations_998.csv").toString());
-    Ingestions.runWhenFree(ingestion, "nppes-weekly", copy("nppes/npidata_pfile_2018_sample_99.csv").toString());
-  }
-
-  private Path copy(String resource) throws IOException {
-    Path file = dir.resolve(Path.of(resource).getFileName().toString());
-    try (InputStream in = getClass().getResourceAsStream("/demo/" + resource)) {
-      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-    return file;
+    SampleRegistry.load(ingestion, jdbc, dir);
   }
 
   private JsonNode get(String query) throws Exception {
