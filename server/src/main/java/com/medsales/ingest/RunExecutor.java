@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,7 @@ class RunExecutor {
   private final IngestSettings settings;
   private final SourceResolver resolver;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
 
   RunExecutor(
       IngestionRuns runs,
@@ -38,8 +40,10 @@ class RunExecutor {
       IngestSettings settings,
       MedsalesSettings medsales,
       AuditTrail audit,
-      FileStore store) {
+      FileStore store,
+      ApplicationEventPublisher events) {
     this.runs = runs;
+    this.events = events;
     this.audit = audit;
     this.freshness = freshness;
     this.bulkConnections = bulkConnections;
@@ -85,6 +89,9 @@ class RunExecutor {
           outcome,
           context.rejectCount());
       freshness.evict();
+      if (outcome.published()) {
+        events.publishEvent(new DatasetPublished(loader.dataset(), runId));
+      }
       IngestionRun finished = runs.find(runId).orElseThrow();
       audit.recordFor(null, null, "ingestion", "ingestion.run", loader.kind() + " #" + runId, AuditOutcome.SUCCESS,
           Map.of("status", finished.status().name(), "source", finished.sourceName(),

@@ -23,7 +23,8 @@ public record OpenPaymentsYear(
     BigDecimal ownershipValue,
     @Nullable String specialty,
     @Nullable String state,
-    @Nullable BigDecimal amountPercentile) {
+    @Nullable BigDecimal amountPercentile)
+    implements java.io.Serializable {
 
-  public record Share(String name, BigDecimal amount, int payments) {}
+  public record Share(String name, BigDecimal amount, int payments) implements java.io.Serializable {}
 }

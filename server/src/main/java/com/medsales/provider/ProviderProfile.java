@@ -1,5 +1,6 @@
 package com.medsales.provider;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import com.medsales.payments.OpenPaymentsYear;
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A provider's NPPES facts, as {@code GET /api/v1/providers/{npi}} shows them, their Medicare Part B and Part D
- * years and their Open Payments program years. An NPI
+ * years, their Open Payments program years and the organisations they are affiliated with (see {@link Affiliation}).
+ * Public data only, the same for every tenant, so it is cached by NPI. An NPI
  * that NPPES lacks but a CMS file has answers with {@code inRegistry} false, status {@code NOT_IN_REGISTRY}, and the
  * name and address the CMS file gives.
  */
@@ -37,7 +39,9 @@ public record ProviderProfile(
     List<OtherName> otherNames,
     List<PartBYear> partB,
     List<PartDYear> partD,
-    List<OpenPaymentsYear> openPayments) {
+    List<OpenPaymentsYear> openPayments,
+    List<Affiliation> affiliations)
+    implements Serializable {
 
   public static final String INDIVIDUAL = "INDIVIDUAL";
   public static final String ORGANIZATION = "ORGANIZATION";
@@ -53,9 +57,9 @@ public record ProviderProfile(
       @Nullable String middle,
       @Nullable String last,
       @Nullable String suffix,
-      @Nullable String credential) {}
+      @Nullable String credential) implements Serializable {}
 
-  public record ParentOrganization(@Nullable String name, @Nullable String tin) {}
+  public record ParentOrganization(@Nullable String name, @Nullable String tin) implements Serializable {}
 
   public record AuthorizedOfficial(
       @Nullable String prefix,
@@ -65,7 +69,7 @@ public record ProviderProfile(
       @Nullable String suffix,
       @Nullable String credential,
       @Nullable String title,
-      @Nullable String phone) {}
+      @Nullable String phone) implements Serializable {}
 
   /** kind: MAILING, PRACTICE (the primary practice location) or SECONDARY. */
   public record Address(
@@ -81,7 +85,7 @@ public record ProviderProfile(
       @Nullable String fax,
       @Nullable Double latitude,
       @Nullable Double longitude,
-      @Nullable String geoPrecision) {}
+      @Nullable String geoPrecision) implements Serializable {}
 
   public record Taxonomy(
       String code,
@@ -91,9 +95,9 @@ public record ProviderProfile(
       @Nullable String licenseNumber,
       @Nullable String licenseState,
       boolean primary,
-      @Nullable String group) {}
+      @Nullable String group) implements Serializable {}
 
-  public record Identifier(String identifier, @Nullable String typeCode, @Nullable String state, @Nullable String issuer) {}
+  public record Identifier(String identifier, @Nullable String typeCode, @Nullable String state, @Nullable String issuer) implements Serializable {}
 
-  public record OtherName(String name, @Nullable String typeCode, String source) {}
+  public record OtherName(String name, @Nullable String typeCode, String source) implements Serializable {}
 }

@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +32,19 @@ public class ProviderSearch {
   public static final double MAX_RADIUS_MILES = 250;
   static final long EXACT_TOTAL_LIMIT = 10_000;
   private static final double METERS_PER_MILE = 1609.344;
-  private static final Set<String> SORTS = Set.of("relevance", "name", "distance");
+  private static final Set<String> SORTS = Set.of("relevance", "name", "distance", "services", "claims", "payments");
+
+  /** Totals and facet counts by search filter; evicted when an ingestion publishes (see {@link ProviderCaches}). */
+  public static final String FACETS_CACHE = "providerFacets";
+
+  private static final Logger log = LoggerFactory.getLogger(ProviderSearch.class);
 
   private final JdbcClient jdbc;
+  private final CacheManager caches;
 
-  ProviderSearch(JdbcClient jdbc) {
+  ProviderSearch(JdbcClient jdbc, CacheManager caches) {
     this.jdbc = jdbc;
+    this.caches = caches;
   }
 
   /** Bad search parameters, one entry per field. */
@@ -162,38 +174,101 @@ public class ProviderSearch {
                        AND earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) <= :meters)""");
       distance = "earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(a.latitude, a.longitude)) / " + METERS_PER_MILE;
     }
+    if (q.year() != null && (q.year() < 2010 || q.year() > 2100)) {
+      errors.put("year", "must be a data year between 2010 and 2100");
+    }
+    atLeastZero(errors, "minServices", q.minServices());
+    atLeastZero(errors, "minBeneficiaries", q.minBeneficiaries());
+    atLeastZero(errors, "minClaims", q.minClaims());
+    atLeastZero(errors, "minPayment", q.minPayment());
+    atLeastZero(errors, "maxPayment", q.maxPayment());
+    if (q.minPayment() != null && q.maxPayment() != null && q.maxPayment().compareTo(q.minPayment()) < 0) {
+      errors.put("maxPayment", "must not be below minPayment");
+    }
+    String sort =
+        q.sort() != null ? q.sort().toLowerCase(Locale.ROOT) : name != null ? "relevance" : center != null ? "distance" : "name";
+    // volumes: summed over the filter's codes, drug or payer when one is given, else the provider's yearly totals
+    List<String> joins = new ArrayList<>();
     String services = "NULL::numeric";
+    String beneficiaries = "NULL::numeric";
+    String partBYear = "coalesce(:year, (SELECT max(data_year) FROM partb_rollup))";
     if (q.hcpcs() != null && !q.hcpcs().isEmpty()) {
-      services =
-          "(SELECT coalesce(sum(s.total_services), 0) FROM partb_service s WHERE s.npi = p.npi AND s.hcpcs_code IN (:hcpcs)"
-              + " AND s.data_year = coalesce(:year, (SELECT max(data_year) FROM partb_rollup)))";
-      params.put("hcpcs", q.hcpcs());
-      where.add(services + " >= :minServices");
+      if (q.hcpcs().stream().anyMatch(code -> !code.matches("[A-Za-z0-9]{5}"))) {
+        errors.put("hcpcs", "each must be a 5-character HCPCS code");
+      }
+      joins.add(
+          """
+          LEFT JOIN LATERAL (SELECT coalesce(sum(s.total_services), 0) AS services,
+                                    coalesce(sum(s.total_beneficiaries), 0) AS beneficiaries
+                             FROM partb_service s WHERE s.npi = p.npi AND s.hcpcs_code IN (:hcpcs)
+                               AND s.data_year = %s) bs ON true"""
+              .formatted(partBYear));
+      params.put("hcpcs", q.hcpcs().stream().map(code -> code.toUpperCase(Locale.ROOT)).toList());
+      services = "bs.services";
+      beneficiaries = "bs.beneficiaries";
+      where.add("bs.services >= :minServices");
       params.put("minServices", q.minServices() != null ? q.minServices() : BigDecimal.ONE);
+    } else if (q.minServices() != null || q.minBeneficiaries() != null || sort.equals("services")) {
+      joins.add("LEFT JOIN partb_rollup br ON br.npi = p.npi AND br.data_year = " + partBYear);
+      services = "coalesce(br.services, 0)";
+      beneficiaries = "coalesce(br.beneficiaries, 0)";
+      if (q.minServices() != null) {
+        where.add("coalesce(br.services, 0) >= :minServices");
+        params.put("minServices", q.minServices());
+      }
+    }
+    if (q.minBeneficiaries() != null) {
+      where.add(beneficiaries + " >= :minBeneficiaries");
+      params.put("minBeneficiaries", q.minBeneficiaries());
     }
     String claims = "NULL::numeric";
+    String partDYear = "coalesce(:year, (SELECT max(data_year) FROM partd_rollup))";
     if (q.drug() != null) {
-      claims =
-          "(SELECT coalesce(sum(d.total_claims), 0) FROM partd_drug d WHERE d.npi = p.npi"
-              + " AND (upper(d.brand_name) = upper(:drug) OR upper(d.generic_name) = upper(:drug))"
-              + " AND d.data_year = coalesce(:year, (SELECT max(data_year) FROM partd_rollup)))";
+      if (q.drug().isBlank()) {
+        errors.put("drug", "must name a brand or generic drug");
+      }
+      joins.add(
+          """
+          LEFT JOIN LATERAL (SELECT coalesce(sum(d.total_claims), 0) AS claims FROM partd_drug d WHERE d.npi = p.npi
+                               AND (upper(d.brand_name) = upper(:drug) OR upper(d.generic_name) = upper(:drug))
+                               AND d.data_year = %s) dc ON true"""
+              .formatted(partDYear));
       params.put("drug", q.drug().strip());
-      where.add(claims + " >= :minClaims");
+      claims = "dc.claims";
+      where.add("dc.claims >= :minClaims");
       params.put("minClaims", q.minClaims() != null ? q.minClaims() : BigDecimal.ONE);
+    } else if (q.minClaims() != null || sort.equals("claims")) {
+      joins.add("LEFT JOIN partd_rollup dr ON dr.npi = p.npi AND dr.data_year = " + partDYear);
+      claims = "coalesce(dr.claims, 0)";
+      if (q.minClaims() != null) {
+        where.add("coalesce(dr.claims, 0) >= :minClaims");
+        params.put("minClaims", q.minClaims());
+      }
     }
     String payments = "NULL::numeric";
-    if (q.manufacturer() != null || q.minPayment() != null || q.maxPayment() != null) {
-      payments =
-          "(SELECT coalesce(sum(g.amount), 0) FROM op_general_payment g WHERE g.npi = p.npi"
-              + " AND (CAST(:manufacturer AS text) IS NULL OR g.payer_name ILIKE '%' || :manufacturer || '%')"
-              + " AND g.program_year = coalesce(:year, (SELECT max(program_year) FROM op_rollup)))";
+    String programYear = "coalesce(:year, (SELECT max(program_year) FROM op_rollup))";
+    if (q.nature() != null && (q.nature().isBlank() || q.nature().length() > 200)) {
+      errors.put("nature", "must be a nature of payment, e.g. Food and Beverage");
+    }
+    if (q.manufacturer() != null || q.nature() != null || q.minPayment() != null || q.maxPayment() != null) {
+      joins.add(
+          """
+          LEFT JOIN LATERAL (SELECT coalesce(sum(g.amount), 0) AS amount FROM op_general_payment g WHERE g.npi = p.npi
+                               AND (CAST(:manufacturer AS text) IS NULL OR g.payer_name ILIKE '%%' || :manufacturer || '%%')
+                               AND (CAST(:nature AS text) IS NULL OR upper(g.nature) = upper(:nature))
+                               AND g.program_year = %s) gp ON true"""
+              .formatted(programYear));
       params.put("manufacturer", q.manufacturer());
-      where.add(payments + " BETWEEN :minPayment AND :maxPayment");
+      params.put("nature", q.nature() == null ? null : q.nature().strip());
+      payments = "gp.amount";
+      where.add("gp.amount BETWEEN :minPayment AND :maxPayment");
       params.put("minPayment", q.minPayment() != null ? q.minPayment() : new BigDecimal("0.01"));
       params.put("maxPayment", q.maxPayment() != null ? q.maxPayment() : new BigDecimal("1e15"));
+    } else if (sort.equals("payments")) {
+      joins.add("LEFT JOIN op_rollup gr ON gr.npi = p.npi AND gr.program_year = " + programYear);
+      payments = "coalesce(gr.total_amount, 0)";
     }
     params.put("year", q.year());
-    String sort = q.sort() != null ? q.sort().toLowerCase(Locale.ROOT) : name != null ? "relevance" : center != null ? "distance" : "name";
     if (!SORTS.contains(sort)) {
       errors.put("sort", "must be one of " + SORTS);
     } else if (sort.equals("relevance") && name == null) {
@@ -211,18 +286,29 @@ public class ProviderSearch {
         switch (sort) {
           case "relevance" -> "CAST(1 - similarity(p.search_name, :name) AS double precision)";
           case "distance" -> distance;
+          // volumes descend: the key is the volume negated
+          case "services" -> "-(" + services + ")";
+          case "claims" -> "-(" + claims + ")";
+          case "payments" -> "-(" + payments + ")";
           default -> "coalesce(p.search_name, '')";
         };
     String from =
         """
         FROM provider p
         LEFT JOIN provider_address a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1
-        """;
+        """
+            + String.join("\n", joins)
+            + "\n";
     String filter = where.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", where);
     List<String> pageWhere = new ArrayList<>(where);
     if (cursor != null) {
-      boolean textKey = sort.equals("name");
-      pageWhere.add("(" + key + ", p.npi) > (" + (textKey ? ":afterKey" : "CAST(:afterKey AS double precision)") + ", :afterNpi)");
+      String after =
+          switch (sort) {
+            case "name" -> ":afterKey";
+            case "services", "claims", "payments" -> "CAST(:afterKey AS numeric)";
+            default -> "CAST(:afterKey AS double precision)";
+          };
+      pageWhere.add("(" + key + ", p.npi) > (" + after + ", :afterNpi)");
       params.put("afterKey", cursor[0]);
       params.put("afterNpi", Long.parseLong(cursor[1]));
     }
@@ -232,7 +318,7 @@ public class ProviderSearch {
         SELECT p.npi, p.entity_type, p.active, p.organization_name, p.first_name, p.middle_name, p.last_name,
                p.name_suffix, p.credential, a.line1, a.city, a.state, a.zip5, a.latitude, a.longitude,
                pt.code AS taxonomy_code, px.display_name AS taxonomy_name,
-               %s AS distance, %s AS services, %s AS claims, %s AS payments, %s AS sort_key
+               %s AS distance, %s AS services, %s AS beneficiaries, %s AS claims, %s AS payments, %s AS sort_key
         %s
         LEFT JOIN LATERAL (SELECT code FROM provider_taxonomy t WHERE t.npi = p.npi ORDER BY t.is_primary DESC, t.slot LIMIT 1) pt ON true
         LEFT JOIN taxonomy px ON px.code = pt.code
@@ -240,7 +326,7 @@ public class ProviderSearch {
         ORDER BY sort_key, p.npi
         LIMIT :limit
         """
-            .formatted(distance, services, claims, payments, key, from, pageFilter);
+            .formatted(distance, services, beneficiaries, claims, payments, key, from, pageFilter);
     params.put("limit", size + 1);
     List<Object[]> rows = new ArrayList<>();
     List<ProviderSearchResult.Item> items =
@@ -268,7 +354,8 @@ public class ProviderSearch {
                       rs.getString("city") == null && rs.getString("zip5") == null ? null
                           : new ProviderSearchResult.Address(rs.getString("line1"), rs.getString("city"), rs.getString("state"),
                               rs.getString("zip5"), lat, rs.getObject("longitude", Double.class)),
-                      round(rs.getObject("distance", Double.class)), rs.getBigDecimal("services"), rs.getBigDecimal("claims"),
+                      round(rs.getObject("distance", Double.class)), rs.getBigDecimal("services"),
+                      rs.getBigDecimal("beneficiaries"), rs.getBigDecimal("claims"),
                       rs.getBigDecimal("payments"));
                 })
             .list();
@@ -277,6 +364,28 @@ public class ProviderSearch {
       items = items.subList(0, size);
       Object[] last = rows.get(size - 1);
       nextCursor = encodeCursor(String.valueOf(last[0]), (Long) last[1]);
+    }
+    var summary = summary(from, filter, params);
+    long total = summary.total();
+    return new ProviderSearchResult(
+        items, nextCursor, Math.min(total, EXACT_TOTAL_LIMIT), total > EXACT_TOTAL_LIMIT, summary.facets());
+  }
+
+  /** The total and the facet counts of a search's filter, the same on every page: cached by filter and values. */
+  private Summary summary(String from, String filter, Map<String, Object> params) {
+    Map<String, Object> values = new java.util.TreeMap<>(params);
+    values.keySet().removeAll(Set.of("limit", "afterKey", "afterNpi"));
+    String key = sha256(from + filter + values);
+    Cache cache = caches.getCache(FACETS_CACHE);
+    if (cache != null) {
+      try {
+        Summary cached = cache.get(key, Summary.class);
+        if (cached != null) {
+          return cached;
+        }
+      } catch (RuntimeException e) {
+        log.warn("Cache {} unavailable, counting in the database: {}", FACETS_CACHE, e.getMessage());
+      }
     }
     long total =
         jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + filter + " LIMIT " + (EXACT_TOTAL_LIMIT + 1) + ") c")
@@ -301,8 +410,32 @@ public class ProviderSearch {
                 .params(params)
                 .query((rs, i) -> new ProviderSearchResult.Count(rs.getString(1), null, rs.getLong(2)))
                 .list());
-    return new ProviderSearchResult(
-        items, nextCursor, Math.min(total, EXACT_TOTAL_LIMIT), total > EXACT_TOTAL_LIMIT, facets);
+    Summary summary = new Summary(total, facets);
+    if (cache != null) {
+      try {
+        cache.put(key, summary);
+      } catch (RuntimeException e) {
+        log.warn("Cache {} unavailable: {}", FACETS_CACHE, e.getMessage());
+      }
+    }
+    return summary;
+  }
+
+  record Summary(long total, ProviderSearchResult.Facets facets) implements Serializable {}
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void atLeastZero(Map<String, String> errors, String field, @Nullable BigDecimal value) {
+    if (value != null && value.signum() < 0) {
+      errors.put(field, "must not be negative");
+    }
   }
 
   private double @Nullable [] center(String near, Map<String, String> errors) {

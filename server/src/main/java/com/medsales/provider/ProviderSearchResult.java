@@ -1,5 +1,6 @@
 package com.medsales.provider;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,16 +19,17 @@ public record ProviderSearchResult(
       @Nullable Address address,
       @Nullable Double distanceMiles,
       @Nullable BigDecimal services,
+      @Nullable BigDecimal beneficiaries,
       @Nullable BigDecimal claims,
       @Nullable BigDecimal payments) {}
 
-  public record Specialty(String code, @Nullable String name) {}
+  public record Specialty(String code, @Nullable String name) implements Serializable {}
 
   public record Address(
       @Nullable String line1, @Nullable String city, @Nullable String state, @Nullable String zip5,
       @Nullable Double latitude, @Nullable Double longitude) {}
 
-  public record Facets(List<Count> specialty, List<Count> state) {}
+  public record Facets(List<Count> specialty, List<Count> state) implements Serializable {}
 
-  public record Count(String value, @Nullable String label, long count) {}
+  public record Count(String value, @Nullable String label, long count) implements Serializable {}
 }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,13 +24,20 @@ public class Providers {
   private final JdbcClient jdbc;
   private final MedicareUtilization utilization;
   private final OpenPayments payments;
+  private final Affiliations affiliations;
 
-  Providers(JdbcClient jdbc, MedicareUtilization utilization, OpenPayments payments) {
+  Providers(JdbcClient jdbc, MedicareUtilization utilization, OpenPayments payments, Affiliations affiliations) {
     this.jdbc = jdbc;
     this.utilization = utilization;
     this.payments = payments;
+    this.affiliations = affiliations;
   }
 
+  /** Provider profiles by NPI; evicted when an ingestion publishes (see {@link ProviderCaches}). */
+  public static final String CACHE = "providerProfiles";
+
+  /** The provider 360. Public data only, the same for every tenant, so cached by NPI. */
+  @Cacheable(cacheNames = CACHE, key = "#npi")
   @Transactional(readOnly = true)
   public Optional<ProviderProfile> find(long npi) {
     var base = jdbc.sql("SELECT * FROM provider WHERE npi = :npi").param("npi", npi).query((rs, i) -> new Row(rs)).optional();
@@ -84,7 +92,7 @@ public class Providers {
             .list();
     return Optional.of(
         p.profile(addresses, taxonomies, identifiers, otherNames, utilization.partB(npi), utilization.partD(npi),
-            payments.byYear(npi)));
+            payments.byYear(npi), affiliations.of(npi, true)));
   }
 
   /** An NPI that NPPES lacks, as the latest CMS file names and places it. */
@@ -107,7 +115,7 @@ public class Providers {
             organization ? null : cms.middleInitial(), organization ? null : cms.lastOrOrganizationName(), null,
             cms.credentials()),
         null, null, null, null, null, null, null, null, List.of(address), List.of(), List.of(), List.of(), partB, partD,
-        openPayments);
+        openPayments, List.of());
   }
 
   /** The provider row, read once. */
@@ -162,7 +170,8 @@ public class Providers {
         java.util.List<ProviderProfile.OtherName> otherNames,
         java.util.List<PartBYear> partB,
         java.util.List<PartDYear> partD,
-        java.util.List<OpenPaymentsYear> openPayments) {
+        java.util.List<OpenPaymentsYear> openPayments,
+        java.util.List<Affiliation> affiliations) {
       String type = entityType == null ? null : entityType == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION;
       String display =
           organization != null
@@ -181,7 +190,7 @@ public class Providers {
           sex, enumeration, lastUpdate, certification, soleProprietor, subpart,
           hasParent ? new ProviderProfile.ParentOrganization(parentName, parentTin) : null,
           hasOfficial ? new ProviderProfile.AuthorizedOfficial(aoPrefix, aoFirst, aoMiddle, aoLast, aoSuffix, aoCredential, aoTitle, aoPhone) : null,
-          addresses, taxonomies, identifiers, otherNames, partB, partD, openPayments);
+          addresses, taxonomies, identifiers, otherNames, partB, partD, openPayments, affiliations);
     }
   }
 }

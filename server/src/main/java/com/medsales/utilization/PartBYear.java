@@ -25,7 +25,9 @@ public record PartBYear(
     BigDecimal paymentAmount,
     List<Procedure> topProcedures,
     @Nullable BigDecimal servicesPercentile,
-    @Nullable BigDecimal paymentPercentile) {
+    @Nullable BigDecimal paymentPercentile)
+    implements java.io.Serializable {
 
-  public record Procedure(String hcpcs, @Nullable String description, BigDecimal services) {}
+  public record Procedure(String hcpcs, @Nullable String description, BigDecimal services)
+      implements java.io.Serializable {}
 }

@@ -23,7 +23,9 @@ public record PartDYear(
     int suppressedRows,
     List<Drug> topDrugs,
     @Nullable BigDecimal claimsPercentile,
-    @Nullable BigDecimal costPercentile) {
+    @Nullable BigDecimal costPercentile)
+    implements java.io.Serializable {
 
-  public record Drug(String brandName, @Nullable String genericName, @Nullable BigDecimal claims, @Nullable BigDecimal drugCost) {}
+  public record Drug(String brandName, @Nullable String genericName, @Nullable BigDecimal claims, @Nullable BigDecimal drugCost)
+      implements java.io.Serializable {}
 }

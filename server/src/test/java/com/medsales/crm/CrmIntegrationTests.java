@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.ProgressListener;
 import com.medsales.platform.BulkConnections;
+import com.medsales.testing.Ingestions;
 import com.medsales.testing.TestBrowser;
 import com.medsales.testing.TestTenants;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ class CrmIntegrationTests {
       try (InputStream in = getClass().getResourceAsStream("/demo/nppes/npidata_pfile_2018_sample_99.csv")) {
         Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
       }
-      ingestion.runNow("nppes-weekly", file.toString(), ProgressListener.NONE);
+      Ingestions.runWhenFree(ingestion, "nppes-weekly", file.toString());
     }
     tenant = tenants.tenant("crm");
     UUID manager = tenants.user(tenant, "crm-manager", PASSWORD, "MANAGER");

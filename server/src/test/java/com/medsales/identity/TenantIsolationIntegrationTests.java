@@ -38,7 +38,9 @@ class TenantIsolationIntegrationTests {
   static final String MARKER = "alpha-secret";
 
   /** Public datasets: readable by every signed-in user of every tenant, so neither refusal applies. */
-  static final Set<String> PUBLIC_DATA = Set.of("GET /api/v1/providers", "GET /api/v1/providers/{npi}");
+  static final Set<String> PUBLIC_DATA =
+      Set.of("GET /api/v1/providers", "GET /api/v1/providers/{npi}", "GET /api/v1/organizations",
+          "GET /api/v1/organizations/{npi}", "GET /api/v1/taxonomies");
 
   /** The ways in, open by design. */
   static final Set<String> ENTRY_POINTS =

@@ -34,7 +34,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     problem.setTitle("Invalid request");
     List<Map<String, Object>> errors =
         ex.getBindingResult().getFieldErrors().stream()
-            .map(e -> Map.<String, Object>of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+            .map(e -> Map.<String, Object>of("field", e.getField(), "message",
+                "typeMismatch".equals(e.getCode()) ? "is not a valid value" : String.valueOf(e.getDefaultMessage())))
             .toList();
     problem.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(problem);

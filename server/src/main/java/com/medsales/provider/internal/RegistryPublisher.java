@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class RegistryPublisher {
 
-  /** The indexes of the live tables (V4); a full load builds them on its tables before they go live. */
+  /** The indexes of the live tables (V4, V15); a full load builds them on its tables before they go live. */
   private static final List<String> INDEXES =
       List.of(
           "ALTER TABLE provider%1$s ADD CONSTRAINT provider_pkey_%2$s PRIMARY KEY (npi)",
@@ -27,7 +27,13 @@ final class RegistryPublisher {
           "ALTER TABLE provider_taxonomy%1$s ADD CONSTRAINT provider_taxonomy_pkey_%2$s PRIMARY KEY (npi, slot)",
           "CREATE INDEX provider_taxonomy_code_%2$s ON provider_taxonomy%1$s (code, npi)",
           "ALTER TABLE provider_identifier%1$s ADD CONSTRAINT provider_identifier_pkey_%2$s PRIMARY KEY (npi, slot)",
-          "ALTER TABLE provider_other_name%1$s ADD CONSTRAINT provider_other_name_pkey_%2$s PRIMARY KEY (npi, seq)");
+          "ALTER TABLE provider_other_name%1$s ADD CONSTRAINT provider_other_name_pkey_%2$s PRIMARY KEY (npi, seq)",
+          // affiliations (V15)
+          "CREATE INDEX provider_address_key_%2$s ON provider_address%1$s (medsales_address_key(line1, zip5)) WHERE kind <> 'MAILING'",
+          "CREATE INDEX provider_official_name_%2$s ON provider%1$s (upper(official_last_name), upper(official_first_name)) WHERE entity_type = 2",
+          "CREATE INDEX provider_person_name_%2$s ON provider%1$s (upper(last_name), upper(first_name)) WHERE entity_type = 1",
+          "CREATE INDEX provider_org_name_key_%2$s ON provider%1$s (medsales_org_name_key(organization_name)) WHERE entity_type = 2",
+          "CREATE INDEX provider_other_name_key_%2$s ON provider_other_name%1$s (medsales_org_name_key(name))");
 
   private static final String HASH_COLUMNS =
       "hash_name, hash_addresses, hash_secondary, hash_taxonomies, hash_identifiers, hash_status, hash_other";

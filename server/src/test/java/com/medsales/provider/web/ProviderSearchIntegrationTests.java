@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.ProgressListener;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,19 +40,7 @@ class ProviderSearchIntegrationTests {
 
   @BeforeEach
   void registry() throws Exception {
-    if (jdbc.sql("SELECT count(*) FROM provider").query(Long.class).single() == 998 + 99) {
-      return;
-    }
-    ingestion.runNow("nppes", copy("nppes/npidata_pfile_2021-12_organizations_998.csv").toString(), ProgressListener.NONE);
-    ingestion.runNow("nppes-weekly", copy("nppes/npidata_pfile_2018_sample_99.csv").toString(), ProgressListener.NONE);
-  }
-
-  private Path copy(String resource) throws IOException {
-    Path file = dir.resolve(Path.of(resource).getFileName().toString());
-    try (InputStream in = getClass().getResourceAsStream("/demo/" + resource)) {
-      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-    return file;
+    SampleRegistry.load(ingestion, jdbc, dir);
   }
 
   private JsonNode get(String query) throws Exception {

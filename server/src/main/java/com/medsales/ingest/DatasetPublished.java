@@ -1,0 +1,7 @@
+package com.medsales.ingest;
+
+/**
+ * An ingestion run published new data: modules that cache reads of that data drop them. Published synchronously after
+ * the run is recorded as published, in the process that ran it.
+ */
+public record DatasetPublished(Dataset dataset, long runId) {}

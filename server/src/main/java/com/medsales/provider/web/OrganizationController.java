@@ -1,0 +1,82 @@
+package com.medsales.provider.web;
+
+import com.medsales.platform.ConditionalOnRole;
+import com.medsales.platform.Role;
+import com.medsales.provider.OrganizationProfile;
+import com.medsales.provider.Organizations;
+import com.medsales.provider.ProviderProfile;
+import com.medsales.provider.ProviderQuery;
+import com.medsales.provider.ProviderSearch;
+import com.medsales.provider.ProviderSearchResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@ConditionalOnRole(Role.API)
+@RequestMapping("/api/v1/organizations")
+@Tag(name = "Organizations")
+class OrganizationController {
+
+  private final Organizations organizations;
+  private final ProviderSearch search;
+
+  OrganizationController(Organizations organizations, ProviderSearch search) {
+    this.organizations = organizations;
+    this.search = search;
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "Search organisations (HCOs)",
+      description =
+          "The provider search over organisation NPIs: name (typo-tolerant), specialty (taxonomy code or NUCC name),"
+              + " state, city, zip, near (ZIP or lat,lon) with radiusMiles or radiusKm, status; sort relevance, name,"
+              + " distance, services, claims or payments; cursor and size as for providers.")
+  ProviderSearchResult search(@ParameterObject @ModelAttribute SearchParams params) {
+    return search.search(params.query());
+  }
+
+  /** The query parameters of GET /api/v1/organizations. */
+  record SearchParams(
+      @Nullable String name,
+      @Nullable String specialty,
+      @Nullable String state,
+      @Nullable String city,
+      @Nullable String zip,
+      @Nullable String near,
+      @Nullable Double radiusMiles,
+      @Nullable Double radiusKm,
+      @Nullable String status,
+      @Nullable Integer year,
+      @Nullable String sort,
+      @Nullable String cursor,
+      @Nullable Integer size) {
+
+    ProviderQuery query() {
+      return new ProviderQuery(name, null, ProviderProfile.ORGANIZATION, specialty, null, state, city, zip, near, radiusMiles,
+          radiusKm, status, null, null, null, null, null, null, null, null, null, year, sort, cursor, size);
+    }
+  }
+
+  @GetMapping("/{npi}")
+  @Operation(
+      summary = "An organisation's profile",
+      description =
+          "Its NPPES facts and own volumes, the providers and organisations affiliated with it (each with how the"
+              + " affiliation was inferred: SAME_PRACTICE_ADDRESS, AUTHORIZED_OFFICIAL, OTHER_NAME; its primary"
+              + " specialty and latest Part B services, Part D claims and Open Payments), and totals over all of them."
+              + " 400 for a malformed NPI, 404 for an NPI that is not an organisation in the registry.")
+  OrganizationProfile organization(@PathVariable String npi) {
+    return organizations
+        .find(ProviderProblems.npi(npi))
+        .orElseThrow(
+            () -> new ProviderProblems.NotFound("Organization not found", "No organisation with NPI " + npi + " in the registry"));
+  }
+}
