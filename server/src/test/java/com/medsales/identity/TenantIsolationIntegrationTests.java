@@ -86,13 +86,15 @@ class TenantIsolationIntegrationTests {
         "{\"name\": \"" + MARKER + " token\", \"scope\": \"READ_WRITE\", \"expiresInDays\": 5}")).get("id").asString();
     crmRecordsOf(alphaAdmin, alphaRep);
     alphaIds = Map.of("users", alphaRep.toString(), "teams", team, "invitations", invitation, "tokens", token,
-        "runs", "1", "npi", "1003000126", "token", "inv_unknown");
+        "runs", "1", "npi", "1003000126", "token", "inv_unknown", "territories", territory.toString());
   }
 
   /** One row of alpha's in each CRM table, written as the owner, so the database test has something to hide. */
+  UUID territory;
+
   void crmRecordsOf(UUID admin, UUID rep) {
     var owner = tenants.owner();
-    UUID territory = owner.sql("INSERT INTO territory (tenant_id, level, name) VALUES (?, 'TERRITORY', ?) RETURNING id")
+    territory = owner.sql("INSERT INTO territory (tenant_id, level, name) VALUES (?, 'TERRITORY', ?) RETURNING id")
         .params(alpha, MARKER + " territory").query(UUID.class).single();
     owner.sql("INSERT INTO territory_zip (tenant_id, zip5, territory_id) VALUES (?, '10013', ?)").params(alpha, territory).update();
     owner.sql("INSERT INTO territory_state (tenant_id, state, territory_id) VALUES (?, 'VT', ?)").params(alpha, territory).update();
@@ -144,7 +146,8 @@ class TenantIsolationIntegrationTests {
     for (var entry : alphaIds.entrySet()) {
       result = result.replace("/" + entry.getKey() + "/{id}", "/" + entry.getKey() + "/" + entry.getValue());
     }
-    return result.replace("{npi}", alphaIds.get("npi")).replace("{token}", alphaIds.get("token"));
+    return result.replace("{npi}", alphaIds.get("npi")).replace("{token}", alphaIds.get("token"))
+        .replace("{zip}", "10013");
   }
 
   static String body(Operation op) {
@@ -157,6 +160,10 @@ class TenantIsolationIntegrationTests {
       case "PUT /api/v1/admin/sso" -> "{\"issuerUri\": \"https://idp.beta.example\", \"clientId\": \"m\","
           + " \"clientSecretRef\": \"BETA_SECRET\", \"defaultRoles\": [\"REP\"], \"enabled\": false}";
       case "POST /api/v1/admin/ingestion/runs" -> "{\"dataset\": \"nppes-weekly\", \"source\": \"/nonexistent.csv\"}";
+      case "POST /api/v1/territories" -> "{\"name\": \"beta territory\", \"level\": \"TERRITORY\"}";
+      case "PATCH /api/v1/territories/{id}" -> "{\"name\": \"beta's now\", \"version\": 0}";
+      case "PUT /api/v1/territories/{id}/states" -> "{\"states\": [\"NJ\"]}";
+      case "PUT /api/v1/territories/{id}/assignments" -> "{\"assignments\": []}";
       default -> "{}";
     };
   }
@@ -195,6 +202,12 @@ class TenantIsolationIntegrationTests {
     assertThat(tenants.owner().sql("SELECT count(*) FROM team WHERE tenant_id = ?").param(alpha).query(Long.class).single()).isEqualTo(1);
     assertThat(tenants.owner().sql("SELECT enabled FROM app_user WHERE id = ?::uuid").param(alphaIds.get("users")).query(Boolean.class).single()).isTrue();
     assertThat(tenants.owner().sql("SELECT revoked_at IS NULL FROM api_token WHERE id = ?::uuid").param(alphaIds.get("tokens")).query(Boolean.class).single()).isTrue();
+    // alpha's territory kept its name, its ZIP and its rep
+    assertThat(tenants.owner().sql("SELECT name || (SELECT count(*) FROM territory_zip z WHERE z.territory_id = t.id)"
+        + " || (SELECT count(*) FROM territory_assignment a WHERE a.territory_id = t.id) FROM territory t WHERE id = ?")
+        .param(territory).query(String.class).single()).isEqualTo(MARKER + " territory11");
+    assertThat(checked).contains("PATCH /api/v1/territories/{id}", "DELETE /api/v1/territories/{id}/zips/{zip}",
+        "POST /api/v1/territories/alignment/apply", "GET /api/v1/territories/{id}/stats");
     assertThat(checked).contains("GET /api/v1/admin/users/{id}", "PATCH /api/v1/admin/users/{id}", "DELETE /api/v1/admin/teams/{id}",
         "DELETE /api/v1/me/tokens/{id}", "GET /api/v1/admin/audit", "GET /api/v1/admin/ingestion/runs");
   }
