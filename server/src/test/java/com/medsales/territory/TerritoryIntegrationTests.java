@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * alignment files of real New York ZIPs previewed and applied, the sample providers they hold, single edits, roles,
  * another tenant, and the per-territory figures checked against SQL over the sample rows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a context (and database) of its own: it loads a Part B year and adds registry rows, and its ingestion runs would sit
+// in the platform audit chain that AuditTrailIntegrationTests reads from the start
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "medsales.test.context=territory")
 class TerritoryIntegrationTests {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
