@@ -152,7 +152,8 @@ class TenantIsolationIntegrationTests {
     for (var entry : alphaIds.entrySet()) {
       result = result.replace("/" + entry.getKey() + "/{id}", "/" + entry.getKey() + "/" + entry.getValue());
     }
-    return result.replace("{npi}", alphaIds.get("npi")).replace("{token}", alphaIds.get("token"));
+    return result.replace("{npi}", alphaIds.get("npi")).replace("{token}", alphaIds.get("token"))
+        .replace("{zip}", "10013");
   }
 
   static String body(Operation op) {
@@ -165,6 +166,10 @@ class TenantIsolationIntegrationTests {
       case "PUT /api/v1/admin/sso" -> "{\"issuerUri\": \"https://idp.beta.example\", \"clientId\": \"m\","
           + " \"clientSecretRef\": \"BETA_SECRET\", \"defaultRoles\": [\"REP\"], \"enabled\": false}";
       case "POST /api/v1/admin/ingestion/runs" -> "{\"dataset\": \"nppes-weekly\", \"source\": \"/nonexistent.csv\"}";
+      case "POST /api/v1/territories" -> "{\"name\": \"beta territory\", \"level\": \"TERRITORY\"}";
+      case "PATCH /api/v1/territories/{id}" -> "{\"name\": \"beta's now\", \"version\": 0}";
+      case "PUT /api/v1/territories/{id}/states" -> "{\"states\": [\"NJ\"]}";
+      case "PUT /api/v1/territories/{id}/assignments" -> "{\"assignments\": []}";
       default -> op.method().equals("PATCH") ? "{\"version\": 0}" : "{}";
     };
   }
@@ -207,6 +212,12 @@ class TenantIsolationIntegrationTests {
       assertThat(tenants.owner().sql("SELECT deleted_at IS NULL AND version = 0 FROM " + table + " WHERE id = ?::uuid")
           .param(alphaCrm.get(table)).query(Boolean.class).single()).as("alpha's %s untouched", table).isTrue();
     }
+    // alpha's territory kept its name, its ZIP and its rep
+    assertThat(tenants.owner().sql("SELECT name || (SELECT count(*) FROM territory_zip z WHERE z.territory_id = t.id)"
+        + " || (SELECT count(*) FROM territory_assignment a WHERE a.territory_id = t.id) FROM territory t WHERE id = ?")
+        .param(UUID.fromString(alphaCrm.get("territory"))).query(String.class).single()).isEqualTo(MARKER + " territory11");
+    assertThat(checked).contains("PATCH /api/v1/territories/{id}", "DELETE /api/v1/territories/{id}/zips/{zip}",
+        "POST /api/v1/territories/alignment/apply", "GET /api/v1/territories/{id}/stats");
     assertThat(checked).contains("GET /api/v1/admin/users/{id}", "PATCH /api/v1/admin/users/{id}", "DELETE /api/v1/admin/teams/{id}",
         "DELETE /api/v1/me/tokens/{id}", "GET /api/v1/admin/audit", "GET /api/v1/admin/ingestion/runs",
         "PATCH /api/v1/contacts/{id}", "DELETE /api/v1/accounts/{id}", "POST /api/v1/tasks/{id}/restore", "GET /api/v1/activities/{id}",

@@ -61,6 +61,11 @@ public final class TestBrowser {
     return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST of another content type than JSON (a CSV file, say). */
+  public HttpResponse<String> post(String path, String body, String contentType) {
+    return send(request(path).setHeader("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public HttpResponse<String> patch(String path, String json) {
     return send(request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }

@@ -8,10 +8,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** CRM refusals as ProblemDetail; a conflict carries the record as it is now ({@code current}) for a merge. */
 @RestControllerAdvice
+// before the platform's catch-all handler, which would otherwise answer this module's exceptions with a 500
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class CrmProblems {
 
   @ExceptionHandler(CrmException.class)

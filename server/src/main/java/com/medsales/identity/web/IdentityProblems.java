@@ -9,10 +9,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Identity's refusals as ProblemDetail, with one entry per bad field like every other validation error. */
 @RestControllerAdvice
+// before the platform's catch-all handler, which would otherwise answer this module's exceptions with a 500
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class IdentityProblems {
 
   @ExceptionHandler(IdentityException.class)

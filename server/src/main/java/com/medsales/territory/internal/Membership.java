@@ -1,0 +1,56 @@
+package com.medsales.territory.internal;
+
+/**
+ * Which providers a territory holds, as SQL every reader shares. A provider belongs to the territories that contain
+ * their practice locations (every address but the mailing one). A location's territory is the one its ZIP is aligned
+ * to, or else the one its whole state is aligned to; a district or region holds what its territories hold. Only
+ * active providers count.
+ */
+public final class Membership {
+
+  private Membership() {}
+
+  /**
+   * Common table expressions ending in {@code member(node_id, npi, zip5)}: one row per territory (at any level) and
+   * provider, with the provider's lowest ZIP inside it. {@code scope} is a condition on {@code closure.node_id}
+   * choosing the territories wanted (for example {@code node_id = :id}, or {@code true} for all).
+   */
+  public static String ctes(String scope) {
+    return """
+        WITH RECURSIVE closure (node_id, leaf_id) AS (
+          SELECT id, id FROM territory WHERE tenant_id = medsales_tenant()
+          UNION ALL
+          SELECT t.parent_id, c.leaf_id FROM closure c JOIN territory t ON t.id = c.node_id
+          WHERE t.parent_id IS NOT NULL AND t.tenant_id = medsales_tenant()
+        ),
+        scope AS (SELECT node_id, leaf_id FROM closure WHERE %s),
+        location AS (
+          SELECT z.territory_id AS leaf_id, pa.npi, pa.zip5
+          FROM territory_zip z JOIN provider_address pa ON pa.zip5 = z.zip5 AND pa.kind <> 'MAILING'
+          WHERE z.tenant_id = medsales_tenant() AND z.territory_id IN (SELECT leaf_id FROM scope)
+          UNION ALL
+          SELECT s.territory_id, pa.npi, pa.zip5
+          FROM territory_state s JOIN provider_address pa ON pa.state = s.state AND pa.kind <> 'MAILING'
+          WHERE s.tenant_id = medsales_tenant() AND s.territory_id IN (SELECT leaf_id FROM scope)
+            AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = pa.zip5)
+        ),
+        member AS (
+          SELECT sc.node_id, l.npi, min(l.zip5) AS zip5
+          FROM location l JOIN scope sc ON sc.leaf_id = l.leaf_id
+          JOIN provider p ON p.npi = l.npi AND p.active
+          GROUP BY sc.node_id, l.npi
+        )
+        """
+        .formatted(scope);
+  }
+
+  /** A provider's primary specialty: the taxonomy marked primary, else the first; joined laterally as {@code spec}. */
+  public static final String PRIMARY_SPECIALTY =
+      """
+      LEFT JOIN LATERAL (
+        SELECT pt.code, coalesce(tx.display_name, tx.classification, pt.code) AS name
+        FROM provider_taxonomy pt LEFT JOIN taxonomy tx ON tx.code = pt.code
+        WHERE pt.npi = m.npi ORDER BY pt.is_primary DESC, pt.slot LIMIT 1
+      ) spec ON true
+      """;
+}

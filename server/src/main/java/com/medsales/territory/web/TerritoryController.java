@@ -1,0 +1,218 @@
+package com.medsales.territory.web;
+
+import com.medsales.platform.ConditionalOnRole;
+import com.medsales.platform.Role;
+import com.medsales.territory.Alignments;
+import com.medsales.territory.Territories;
+import com.medsales.territory.TerritoryException;
+import com.medsales.territory.TerritoryLevel;
+import com.medsales.territory.TerritoryStatistics;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Territories of my tenant: the hierarchy, its alignment by ZIP and state, alignment files, assignments, and what each
+ * territory holds. Every user of the tenant reads; administrators and managers change.
+ */
+@RestController
+@ConditionalOnRole(Role.API)
+@RequestMapping("/api/v1/territories")
+@Tag(name = "Territories")
+class TerritoryController {
+
+  private static final String EDITORS = "hasAnyRole('ADMIN', 'MANAGER')";
+  private static final String CSV = "text/csv";
+
+  private final Territories territories;
+  private final TerritoryStatistics statistics;
+  private final Alignments alignments;
+
+  TerritoryController(Territories territories, TerritoryStatistics statistics, Alignments alignments) {
+    this.territories = territories;
+    this.statistics = statistics;
+    this.alignments = alignments;
+  }
+
+  @GetMapping
+  @Operation(summary = "Every territory of my tenant (regions, districts, territories), each with its parent's id, ZIP count, states and reps")
+  List<Territories.TerritoryView> tree() {
+    return territories.tree();
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "One territory")
+  Territories.TerritoryView territory(@PathVariable UUID id) {
+    return territories.territory(id);
+  }
+
+  record NewTerritory(
+      @NotBlank @Size(max = 200) String name, @NotNull TerritoryLevel level, @Nullable UUID parentId,
+      @Nullable @Size(max = 50) String code) {}
+
+  @PostMapping
+  @PreAuthorize(EDITORS)
+  @Operation(summary = "Create a region, district or territory (a parent must be of a higher level)")
+  ResponseEntity<Territories.TerritoryView> create(@Valid @RequestBody NewTerritory request) {
+    var created = territories.create(request.name(), request.level(), request.parentId(), request.code());
+    return ResponseEntity.created(URI.create("/api/v1/territories/" + created.id())).body(created);
+  }
+
+  record TerritoryChange(
+      @Nullable @Size(max = 200) String name, @Nullable UUID parentId, @Nullable Boolean detach, @Nullable @Size(max = 50) String code,
+      @NotNull Long version) {}
+
+  @PatchMapping("/{id}")
+  @PreAuthorize(EDITORS)
+  @Operation(summary = "Rename, recode (\"\" clears the code) or move a territory under another parent (detach: true makes it top-level);"
+      + " 409 with currentVersion if it changed since version")
+  Territories.TerritoryView update(@PathVariable UUID id, @Valid @RequestBody TerritoryChange change) {
+    return territories.update(id, change.name(), change.parentId(), Boolean.TRUE.equals(change.detach()), change.code(), change.version());
+  }
+
+  @DeleteMapping("/{id}")
+  @PreAuthorize(EDITORS)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Delete a territory with its alignment and assignments (409 while territories sit under it)")
+  void delete(@PathVariable UUID id) {
+    territories.delete(id);
+  }
+
+  @PostMapping("/{id}/zips/{zip}")
+  @PreAuthorize(EDITORS)
+  @Operation(summary = "Align a ZIP to this territory, moving it from whichever territory held it")
+  Territories.ZipAlignment alignZip(@PathVariable UUID id, @PathVariable String zip) {
+    return territories.alignZip(id, zip);
+  }
+
+  @DeleteMapping("/{id}/zips/{zip}")
+  @PreAuthorize(EDITORS)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Take a ZIP out of this territory (it is then aligned to none)")
+  void unalignZip(@PathVariable UUID id, @PathVariable String zip) {
+    territories.unalignZip(id, zip);
+  }
+
+  record States(@NotNull List<String> states) {}
+
+  @PutMapping("/{id}/states")
+  @PreAuthorize(EDITORS)
+  @Operation(summary = "Replace the whole states aligned to this territory (taken from other territories); an aligned ZIP overrides its state")
+  Territories.TerritoryView alignStates(@PathVariable UUID id, @Valid @RequestBody States request) {
+    return territories.alignStates(id, request.states());
+  }
+
+  record Assignments(@NotNull List<@Valid @NotNull AssignmentItem> assignments) {}
+
+  record AssignmentItem(@NotNull UUID userId, @NotNull Territories.AssignmentKind kind) {}
+
+  @PutMapping("/{id}/assignments")
+  @PreAuthorize(EDITORS)
+  @Operation(summary = "Replace the reps assigned to this territory (users of my tenant; at most one PRIMARY)")
+  Territories.TerritoryView assign(@PathVariable UUID id, @Valid @RequestBody Assignments request) {
+    return territories.assign(id, request.assignments().stream()
+        .map(a -> new Territories.AssignmentRequest(a.userId(), a.kind())).toList());
+  }
+
+  @GetMapping("/{id}/providers")
+  @Operation(summary = "Active providers practising in this territory (or under this district or region), by NPI;"
+      + " pass nextCursor as cursor for the next page")
+  Territories.ProviderPage providers(
+      @PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor,
+      @RequestParam(defaultValue = "50") int size) {
+    if (size < 1 || size > 200) {
+      throw TerritoryException.invalid("size", "must be between 1 and 200");
+    }
+    return territories.providers(id, cursor, size);
+  }
+
+  @GetMapping("/{id}/stats")
+  @Operation(summary = "Providers by specialty, Part B and Part D volume and Open Payments of this territory's providers"
+      + " (year: every dataset's latest loaded year if not given)")
+  TerritoryStatistics.Stats stats(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer year) {
+    return statistics.of(id, year);
+  }
+
+  @GetMapping("/stats")
+  @Operation(summary = "The same figures for every territory of my tenant, side by side")
+  List<TerritoryStatistics.Stats> allStats(@RequestParam(required = false) @Nullable Integer year) {
+    return statistics.all(year);
+  }
+
+  @GetMapping("/map")
+  @Operation(summary = "Every aligned ZIP's centroid with its territory, to draw the territories on a map")
+  List<Territories.MapPoint> map() {
+    return territories.map();
+  }
+
+  @PostMapping(path = "/alignment/preview", consumes = {CSV, MediaType.TEXT_PLAIN_VALUE})
+  @PreAuthorize(EDITORS)
+  @Operation(summary = "What a ZIP-to-territory file (columns zip and territory or territory_id; optional level, parent)"
+      + " would change: ZIPs added, moved and unassigned, territories created, providers gained and lost. Nothing is kept")
+  Alignments.Summary preview(@RequestBody byte[] file, @RequestParam(defaultValue = "replace") String mode) {
+    return alignments.preview(file, mode(mode));
+  }
+
+  @PostMapping(path = "/alignment/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PreAuthorize(EDITORS)
+  Alignments.Summary previewUpload(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "replace") String mode) {
+    return alignments.preview(bytes(file), mode(mode));
+  }
+
+  @PostMapping(path = "/alignment/apply", consumes = {CSV, MediaType.TEXT_PLAIN_VALUE})
+  @PreAuthorize(EDITORS)
+  @Operation(summary = "Apply a ZIP-to-territory file in one transaction (mode=replace: the file is the whole alignment;"
+      + " merge: only its ZIPs change); a file with any rejected line applies nothing (400 listing the rejects)")
+  Alignments.Summary apply(@RequestBody byte[] file, @RequestParam(defaultValue = "replace") String mode) {
+    return alignments.apply(file, mode(mode));
+  }
+
+  @PostMapping(path = "/alignment/apply", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PreAuthorize(EDITORS)
+  Alignments.Summary applyUpload(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "replace") String mode) {
+    return alignments.apply(bytes(file), mode(mode));
+  }
+
+  private static Alignments.Mode mode(String mode) {
+    return switch (mode.toLowerCase(Locale.ROOT)) {
+      case "replace" -> Alignments.Mode.REPLACE;
+      case "merge" -> Alignments.Mode.MERGE;
+      default -> throw TerritoryException.invalid("mode", "must be replace or merge");
+    };
+  }
+
+  private static byte[] bytes(MultipartFile file) {
+    try {
+      return file.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

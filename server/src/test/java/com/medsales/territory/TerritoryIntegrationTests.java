@@ -1,0 +1,491 @@
+package com.medsales.territory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.medsales.ingest.Ingestion;
+import com.medsales.ingest.ProgressListener;
+import com.medsales.platform.BulkConnections;
+import com.medsales.testing.TestBrowser;
+import com.medsales.testing.TestTenants;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Territories over real HTTP, on the real NPPES samples (998 organisations of December 2021, 99 providers of 2018):
+ * alignment files of real New York ZIPs previewed and applied, the sample providers they hold, single edits, roles,
+ * another tenant, and the per-territory figures checked against SQL over the sample rows.
+ */
+// a context (and database) of its own: it loads a Part B year and adds registry rows, and its ingestion runs would sit
+// in the platform audit chain that AuditTrailIntegrationTests reads from the start
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "medsales.test.context=territory")
+class TerritoryIntegrationTests {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final String PASSWORD = "territory test passphrase";
+  static final String CSV = "text/csv";
+
+  // real sample providers and the ZIPs they practise in
+  static final long GRAMERCY_MRI = 1437152683L; // 10010
+  static final long BIOSCRIP = 1114920014L; // 10011
+  static final long CHANGPING_JIA = 1184802050L; // 10013, internal medicine, from the 2018 sample
+  static final long THERAPATH = 1932102027L; // 10036
+  static final long ALLERGY_ROCKLAND = 1295738003L; // 10901
+
+  @LocalServerPort int port;
+  @Autowired BulkConnections bulk;
+  @Autowired PasswordEncoder passwords;
+  @Autowired Ingestion ingestion;
+  @TempDir Path dir;
+
+  TestTenants tenants;
+  UUID tenant;
+  UUID rep;
+  TestBrowser manager;
+
+  @BeforeEach
+  void registryAndTenant() throws Exception {
+    tenants = new TestTenants(bulk, passwords);
+    if (tenants.owner().sql("SELECT count(*) FROM provider WHERE npi IN (?, ?)").params(GRAMERCY_MRI, CHANGPING_JIA)
+        .query(Long.class).single() < 2) {
+      ingestion.runNow("nppes", copy("/demo/nppes/npidata_pfile_2021-12_organizations_998.csv").toString(), ProgressListener.NONE);
+      ingestion.runNow("nppes-weekly", copy("/demo/nppes/npidata_pfile_2018_sample_99.csv").toString(), ProgressListener.NONE);
+    }
+    tenant = tenants.tenant("terra");
+    for (String table : List.of("territory_assignment", "territory_state", "territory_zip")) {
+      tenants.owner().sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(tenant).update();
+    }
+    // children before parents
+    tenants.owner().sql("DELETE FROM territory WHERE tenant_id = ? AND level = 'TERRITORY'").param(tenant).update();
+    tenants.owner().sql("DELETE FROM territory WHERE tenant_id = ?").param(tenant).update();
+    tenants.owner().sql("DELETE FROM sign_in_failure").update();
+    tenants.user(tenant, "terra-manager", PASSWORD, "MANAGER");
+    rep = tenants.user(tenant, "terra-rep", PASSWORD, "REP");
+    manager = signedIn("terra-manager");
+  }
+
+  @Test
+  void previewsThenAppliesAnAlignmentOfRealNewYorkZipsAndARealignmentMovesProvidersBetweenTerritories() throws IOException {
+    UUID metro = id(created(manager.post("/api/v1/territories", "{\"name\": \"New York Metro\", \"level\": \"DISTRICT\"}")));
+    String file = resource("/territory/nyc-alignment.csv");
+
+    JsonNode preview = ok(manager.post("/api/v1/territories/alignment/preview", file, CSV));
+    assertThat(preview.get("applied").asBoolean()).isFalse();
+    assertThat(preview.get("rowsRead").asInt()).isEqualTo(24);
+    assertThat(preview.get("rejects")).isEmpty();
+    assertThat(strings(preview.get("territoriesCreated")))
+        .containsExactly("Bronx-Westchester", "Brooklyn", "Hudson Valley", "Manhattan Midtown", "Manhattan South", "Queens-Long Island");
+    assertThat(preview.get("zipsAdded").asLong()).isEqualTo(24);
+    assertThat(preview.get("zipsMoved")).isEmpty();
+    Map<String, JsonNode> perTerritory = byName(preview.get("perTerritory"), "territory");
+    assertThat(perTerritory.get("Manhattan South").get("zipsBefore").asLong()).isZero();
+    assertThat(perTerritory.get("Manhattan South").get("zipsAfter").asLong()).isEqualTo(7);
+    assertThat(perTerritory.get("Manhattan South").get("providersGained").asLong())
+        .isEqualTo(providersIn("10001", "10002", "10003", "10010", "10011", "10013", "10014")).isEqualTo(3);
+    assertThat(perTerritory.get("Hudson Valley").get("providersGained").asLong()).isEqualTo(1);
+    assertThat(preview.get("checksum").asString()).startsWith("sha256:");
+    // a preview keeps nothing
+    assertThat(json(manager.get("/api/v1/territories"))).hasSize(1);
+
+    JsonNode applied = ok(manager.post("/api/v1/territories/alignment/apply", file, CSV));
+    assertThat(applied.get("applied").asBoolean()).isTrue();
+    assertThat(applied.get("zipsAdded").asLong()).isEqualTo(24);
+    assertThat(applied.get("checksum").asString()).isEqualTo(preview.get("checksum").asString());
+    Map<String, JsonNode> tree = byName(json(manager.get("/api/v1/territories")), "name");
+    assertThat(tree).hasSize(7);
+    assertThat(tree.get("Manhattan South").get("parentId").asString()).isEqualTo(metro.toString());
+    assertThat(tree.get("Manhattan South").get("level").asString()).isEqualTo("TERRITORY");
+    assertThat(tree.get("Manhattan South").get("zipCount").asLong()).isEqualTo(7);
+    assertThat(tree.get("Hudson Valley").get("parentId").isNull()).isTrue();
+    assertThat(tenants.owner().sql("SELECT count(*) FROM audit_event WHERE tenant_id = ? AND action = 'territory.alignment' AND outcome = 'SUCCESS'")
+        .param(tenant).query(Long.class).single()).isEqualTo(1);
+
+    UUID south = id(tree.get("Manhattan South"));
+    UUID midtown = id(tree.get("Manhattan Midtown"));
+    assertThat(npis(south)).containsExactly(BIOSCRIP, CHANGPING_JIA, GRAMERCY_MRI);
+    assertThat(npis(midtown)).containsExactly(THERAPATH);
+    assertThat(npis(metro)).contains(BIOSCRIP, CHANGPING_JIA, GRAMERCY_MRI, THERAPATH).doesNotContain(ALLERGY_ROCKLAND)
+        .hasSize((int) providersIn(zipsOf("/territory/nyc-alignment.csv", "New York Metro")));
+    JsonNode jia = json(manager.get("/api/v1/territories/" + south + "/providers?size=5")).get("items").get(1);
+    assertThat(jia.get("npi").asLong()).isEqualTo(CHANGPING_JIA);
+    assertThat(jia.get("zip5").asString()).isEqualTo("10013");
+    assertThat(jia.get("primarySpecialty").get("code").asString()).isEqualTo("207R00000X");
+
+    // a quarter later: 10013 moves to Midtown and Rockland's ZIP leaves the alignment
+    String realigned = resource("/territory/nyc-alignment-realigned.csv");
+    JsonNode preview2 = ok(manager.post("/api/v1/territories/alignment/preview", realigned, CSV));
+    assertThat(preview2.get("territoriesCreated")).isEmpty();
+    assertThat(preview2.get("zipsAdded").asLong()).isZero();
+    assertThat(preview2.get("zipsMoved")).hasSize(1);
+    assertThat(preview2.get("zipsMoved").get(0).toString())
+        .isEqualTo("{\"zip5\":\"10013\",\"from\":\"Manhattan South\",\"to\":\"Manhattan Midtown\"}");
+    assertThat(strings(preview2.get("zipsUnassigned"))).containsExactly("10901");
+    Map<String, JsonNode> changes = byName(preview2.get("perTerritory"), "territory");
+    assertThat(changes.get("Manhattan South").get("providersLost").asLong()).isEqualTo(1);
+    assertThat(changes.get("Manhattan South").get("providersGained").asLong()).isZero();
+    assertThat(changes.get("Manhattan Midtown").get("providersGained").asLong()).isEqualTo(1);
+    assertThat(changes.get("Hudson Valley").get("providersLost").asLong()).isEqualTo(1);
+    assertThat(changes.get("Hudson Valley").get("zipsAfter").asLong()).isZero();
+    assertThat(npis(south)).as("still before the apply").contains(CHANGPING_JIA);
+
+    ok(manager.post("/api/v1/territories/alignment/apply", realigned, CSV));
+    assertThat(npis(south)).containsExactly(BIOSCRIP, GRAMERCY_MRI);
+    assertThat(npis(midtown)).containsExactly(CHANGPING_JIA, THERAPATH);
+    assertThat(npis(id(tree.get("Hudson Valley")))).isEmpty();
+
+    // merge mode changes only the file's ZIPs
+    JsonNode merged = ok(manager.post("/api/v1/territories/alignment/apply?mode=merge", "zip,territory\n10901,Hudson Valley\n", CSV));
+    assertThat(merged.get("zipsAdded").asLong()).isEqualTo(1);
+    assertThat(merged.get("zipsUnassigned")).isEmpty();
+    assertThat(npis(id(tree.get("Hudson Valley")))).containsExactly(ALLERGY_ROCKLAND);
+    assertThat(npis(south)).hasSize(2);
+  }
+
+  @Test
+  void aFileWithRejectedLinesListsThemByLineAndAppliesNothing() throws IOException {
+    String file = resource("/territory/nyc-alignment-with-rejects.csv");
+    JsonNode preview = ok(manager.post("/api/v1/territories/alignment/preview", file, CSV));
+    List<String> rejects = new ArrayList<>();
+    preview.get("rejects").forEach(r -> rejects.add(r.get("line").asInt() + ": " + r.get("reason").asString()));
+    assertThat(rejects).hasSize(4);
+    assertThat(rejects.get(0)).startsWith("3: ZIP '7302' has fewer than 5 digits");
+    assertThat(rejects.get(1)).startsWith("4: 'ABCDE' is not a 5-digit ZIP");
+    assertThat(rejects.get(2)).isEqualTo("5: names no territory");
+    assertThat(rejects.get(3)).isEqualTo("6: ZIP 10013 is aligned to 'Manhattan South' on line 2 already");
+    assertThat(preview.get("warnings").get(0).get("line").asInt()).isEqualTo(7); // 99999 is no real ZIP
+    assertThat(preview.get("zipsAdded").asLong()).isEqualTo(2);
+
+    var applied = manager.post("/api/v1/territories/alignment/apply", file, CSV);
+    assertThat(applied.statusCode()).isEqualTo(400);
+    assertThat(json(applied).get("rejects")).hasSize(4);
+    assertThat(json(manager.get("/api/v1/territories"))).isEmpty();
+    assertThat(tenants.owner().sql("SELECT count(*) FROM territory_zip WHERE tenant_id = ?").param(tenant).query(Long.class).single()).isZero();
+
+    var county = manager.post("/api/v1/territories/alignment/preview", "zip,county,territory\n10013,New York,Manhattan\n", CSV);
+    assertThat(county.statusCode()).isEqualTo(400);
+    assertThat(county.body()).contains("county alignment is not supported");
+    var noZip = manager.post("/api/v1/territories/alignment/apply", "postcode,territory\n10013,Manhattan\n", CSV);
+    assertThat(noZip.statusCode()).isEqualTo(400);
+    assertThat(json(noZip).get("errors").get(0).get("field").asString()).isEqualTo("file");
+
+    // an alignment file names territories, not districts
+    created(manager.post("/api/v1/territories", "{\"name\": \"Northeast\", \"level\": \"REGION\"}"));
+    JsonNode toRegion = ok(manager.post("/api/v1/territories/alignment/preview", "zip,territory\n10013,northeast\n", CSV));
+    assertThat(toRegion.get("rejects").get(0).get("reason").asString())
+        .isEqualTo("'Northeast' is a REGION; ZIPs align to TERRITORY-level territories");
+  }
+
+  @Test
+  void singleZipsAndWholeStatesAlignAndAZipOverridesItsState() {
+    UUID south = id(created(manager.post("/api/v1/territories", "{\"name\": \"Manhattan South\", \"level\": \"TERRITORY\"}")));
+    UUID jersey = id(created(manager.post("/api/v1/territories", "{\"name\": \"New Jersey\", \"level\": \"TERRITORY\", \"code\": \"NJ-01\"}")));
+    UUID newYork = id(created(manager.post("/api/v1/territories", "{\"name\": \"Upstate\", \"level\": \"TERRITORY\"}")));
+
+    JsonNode zip = ok(manager.post("/api/v1/territories/" + south + "/zips/10013", ""));
+    assertThat(zip.get("previousTerritoryId").isNull()).isTrue();
+    assertThat(zip.get("knownZip").asBoolean()).isTrue();
+    assertThat(npis(south)).containsExactly(CHANGPING_JIA);
+    // whole New York state to Upstate: Manhattan's 10013 stays with Manhattan South
+    ok(manager.put("/api/v1/territories/" + newYork + "/states", "{\"states\": [\"ny\"]}"));
+    assertThat(npis(newYork)).doesNotContain(CHANGPING_JIA).contains(GRAMERCY_MRI, ALLERGY_ROCKLAND)
+        .hasSize((int) count("SELECT count(DISTINCT pa.npi) FROM provider_address pa JOIN provider p USING (npi)"
+            + " WHERE p.active AND pa.kind <> 'MAILING' AND pa.state = 'NY' AND pa.zip5 <> '10013'"));
+    ok(manager.put("/api/v1/territories/" + jersey + "/states", "{\"states\": [\"NJ\"]}"));
+    assertThat(npis(jersey)).hasSize((int) count("SELECT count(DISTINCT pa.npi) FROM provider_address pa JOIN provider p USING (npi)"
+        + " WHERE p.active AND pa.kind <> 'MAILING' AND pa.state = 'NJ'")).isNotEmpty();
+
+    // moving the ZIP says where it came from; then taking it out leaves Manhattan to the state's territory
+    JsonNode moved = ok(manager.post("/api/v1/territories/" + jersey + "/zips/10013", ""));
+    assertThat(moved.get("previousTerritoryId").asString()).isEqualTo(south.toString());
+    assertThat(npis(south)).isEmpty();
+    assertThat(npis(jersey)).contains(CHANGPING_JIA);
+    assertThat(manager.delete("/api/v1/territories/" + south + "/zips/10013").statusCode()).isEqualTo(404);
+    assertThat(manager.delete("/api/v1/territories/" + jersey + "/zips/10013").statusCode()).isEqualTo(204);
+    assertThat(npis(newYork)).contains(CHANGPING_JIA);
+    assertThat(manager.post("/api/v1/territories/" + jersey + "/zips/1001", "").statusCode()).isEqualTo(400);
+    var badState = manager.put("/api/v1/territories/" + jersey + "/states", "{\"states\": [\"XX\"]}");
+    assertThat(badState.statusCode()).isEqualTo(400);
+    assertThat(json(badState).get("errors").get(0).get("field").asString()).isEqualTo("states");
+
+    JsonNode map = json(manager.get("/api/v1/territories/map"));
+    assertThat(map).isEmpty();
+    ok(manager.post("/api/v1/territories/" + south + "/zips/10013", ""));
+    map = json(manager.get("/api/v1/territories/map"));
+    assertThat(map).hasSize(1);
+    assertThat(map.get(0).get("territoryName").asString()).isEqualTo("Manhattan South");
+    assertThat(map.get(0).get("latitude").asDouble()).isCloseTo(40.72, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  void editsAreVersionedAssignmentsNameUsersOfTheTenantAndAParentWithChildrenStays() {
+    UUID region = id(created(manager.post("/api/v1/territories", "{\"name\": \"Northeast\", \"level\": \"REGION\"}")));
+    JsonNode territory = created(manager.post("/api/v1/territories",
+        "{\"name\": \"Manhattan\", \"level\": \"TERRITORY\", \"parentId\": \"" + region + "\"}"));
+    UUID id = id(territory);
+    assertThat(manager.post("/api/v1/territories", "{\"name\": \"Manhattan\", \"level\": \"TERRITORY\"}").statusCode()).isEqualTo(409);
+    var upsideDown = manager.post("/api/v1/territories", "{\"name\": \"Up\", \"level\": \"REGION\", \"parentId\": \"" + id + "\"}");
+    assertThat(upsideDown.statusCode()).isEqualTo(400);
+    assertThat(json(upsideDown).get("errors").get(0).get("field").asString()).isEqualTo("parentId");
+    var missingLevel = manager.post("/api/v1/territories", "{\"name\": \"X\"}");
+    assertThat(json(missingLevel).get("errors").get(0).get("field").asString()).isEqualTo("level");
+
+    JsonNode renamed = ok(manager.patch("/api/v1/territories/" + id, "{\"name\": \"Manhattan South\", \"version\": 0}"));
+    assertThat(renamed.get("version").asLong()).isEqualTo(1);
+    assertThat(renamed.get("parentId").asString()).isEqualTo(region.toString());
+    var stale = manager.patch("/api/v1/territories/" + id, "{\"name\": \"Lower Manhattan\", \"version\": 0}");
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(json(stale).get("currentVersion").asLong()).isEqualTo(1);
+    JsonNode detached = ok(manager.patch("/api/v1/territories/" + id, "{\"detach\": true, \"version\": 1}"));
+    assertThat(detached.get("parentId").isNull()).isTrue();
+    assertThat(detached.get("name").asString()).isEqualTo("Manhattan South");
+    ok(manager.patch("/api/v1/territories/" + id, "{\"parentId\": \"" + region + "\", \"version\": 2}"));
+
+    UUID otherTenant = tenants.tenant("terra-rival");
+    UUID stranger = tenants.user(otherTenant, "terra-rival-rep", PASSWORD, "REP");
+    var foreign = manager.put("/api/v1/territories/" + id + "/assignments",
+        "{\"assignments\": [{\"userId\": \"" + stranger + "\", \"kind\": \"PRIMARY\"}]}");
+    assertThat(foreign.statusCode()).isEqualTo(400);
+    assertThat(foreign.body()).contains("names a user that does not exist");
+    UUID managerId = tenants.userId("terra-manager");
+    var twoPrimaries = manager.put("/api/v1/territories/" + id + "/assignments",
+        "{\"assignments\": [{\"userId\": \"" + rep + "\", \"kind\": \"PRIMARY\"}, {\"userId\": \"" + managerId + "\", \"kind\": \"PRIMARY\"}]}");
+    assertThat(twoPrimaries.statusCode()).isEqualTo(400);
+    JsonNode assigned = ok(manager.put("/api/v1/territories/" + id + "/assignments",
+        "{\"assignments\": [{\"userId\": \"" + rep + "\", \"kind\": \"PRIMARY\"}, {\"userId\": \"" + managerId + "\", \"kind\": \"SECONDARY\"}]}"));
+    assertThat(assigned.get("assignments").toString())
+        .isEqualTo("[{\"userId\":\"" + rep + "\",\"displayName\":\"User terra-rep\",\"kind\":\"PRIMARY\"},"
+            + "{\"userId\":\"" + managerId + "\",\"displayName\":\"User terra-manager\",\"kind\":\"SECONDARY\"}]");
+
+    var parentWithChildren = manager.delete("/api/v1/territories/" + region);
+    assertThat(parentWithChildren.statusCode()).isEqualTo(409);
+    assertThat(json(parentWithChildren).get("children").asLong()).isEqualTo(1);
+    assertThat(manager.delete("/api/v1/territories/" + id).statusCode()).isEqualTo(204);
+    assertThat(manager.delete("/api/v1/territories/" + region).statusCode()).isEqualTo(204);
+    assertThat(json(manager.get("/api/v1/territories"))).isEmpty();
+  }
+
+  @Test
+  void aRepReadsTerritoriesButCannotChangeThemNorTheAlignment() {
+    UUID id = id(created(manager.post("/api/v1/territories", "{\"name\": \"Brooklyn\", \"level\": \"TERRITORY\"}")));
+    ok(manager.post("/api/v1/territories/" + id + "/zips/11209", ""));
+    TestBrowser repBrowser = signedIn("terra-rep");
+
+    assertThat(json(repBrowser.get("/api/v1/territories"))).hasSize(1);
+    assertThat(npis(repBrowser, id)).contains(1427051689L, 1922001155L); // the two sample organisations of 11209
+    assertThat(repBrowser.get("/api/v1/territories/" + id + "/stats").statusCode()).isEqualTo(200);
+    for (var refused : List.of(
+        repBrowser.post("/api/v1/territories/alignment/preview", "zip,territory\n11215,Brooklyn\n", CSV),
+        repBrowser.post("/api/v1/territories/alignment/apply", "zip,territory\n11215,Brooklyn\n", CSV),
+        repBrowser.post("/api/v1/territories", "{\"name\": \"Queens\", \"level\": \"TERRITORY\"}"),
+        repBrowser.post("/api/v1/territories/" + id + "/zips/11215", ""),
+        repBrowser.delete("/api/v1/territories/" + id + "/zips/11209"),
+        repBrowser.patch("/api/v1/territories/" + id, "{\"name\": \"Mine\", \"version\": 0}"),
+        repBrowser.put("/api/v1/territories/" + id + "/assignments", "{\"assignments\": []}"),
+        repBrowser.delete("/api/v1/territories/" + id))) {
+      assertThat(refused.statusCode()).as(refused.request().method() + " " + refused.uri()).isEqualTo(403);
+    }
+    assertThat(tenants.owner().sql("SELECT count(*) FROM territory_zip WHERE tenant_id = ?").param(tenant).query(Long.class).single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anotherTenantSeesNoneOfMyTerritories() {
+    UUID id = id(created(manager.post("/api/v1/territories", "{\"name\": \"Brooklyn\", \"level\": \"TERRITORY\"}")));
+    ok(manager.post("/api/v1/territories/" + id + "/zips/11209", ""));
+    UUID rival = tenants.tenant("terra-rival");
+    tenants.user(rival, "terra-rival-admin", PASSWORD, "ADMIN");
+    TestBrowser other = signedIn("terra-rival-admin");
+
+    assertThat(other.get("/api/v1/territories/" + id).statusCode()).isEqualTo(404);
+    assertThat(other.get("/api/v1/territories/" + id + "/providers").statusCode()).isEqualTo(404);
+    assertThat(other.get("/api/v1/territories/" + id + "/stats").statusCode()).isEqualTo(404);
+    assertThat(other.patch("/api/v1/territories/" + id, "{\"name\": \"Taken\", \"version\": 0}").statusCode()).isEqualTo(404);
+    assertThat(other.post("/api/v1/territories/" + id + "/zips/11215", "").statusCode()).isEqualTo(404);
+    assertThat(other.delete("/api/v1/territories/" + id).statusCode()).isEqualTo(404);
+    assertThat(other.get("/api/v1/territories").body()).doesNotContain("Brooklyn").doesNotContain(id.toString());
+    assertThat(other.get("/api/v1/territories/map").body()).doesNotContain("11209");
+    // the rival's own file creates its own Brooklyn and takes no ZIP from mine
+    ok(other.post("/api/v1/territories/alignment/apply", "zip,territory\n11215,Brooklyn\n", CSV));
+    assertThat(json(manager.get("/api/v1/territories")).get(0).get("zipCount").asLong()).isEqualTo(1);
+    assertThat(npis(id)).contains(1427051689L).doesNotContain(1215930193L);
+  }
+
+  @Test
+  void figuresPerTerritoryAgreeWithSqlOverTheSampleRows() throws Exception {
+    ingestion.runNow("partb", copy("/demo/partb/MUP_PHY_by_provider_and_service_2021_mohs_17311-17315.csv").toString(),
+        ProgressListener.NONE);
+    // The CMS samples and the NPPES samples share no NPI: give three New York dermatologists of the Part B sample the
+    // registry entry their CMS address describes, so that a territory holds providers with Part B volume.
+    List<Long> dermatologists = tenants.owner().sql(
+            "SELECT npi FROM partb_provider WHERE data_year = 2021 AND state = 'NY' AND zip5 LIKE '10%'"
+                + " AND npi NOT IN (SELECT npi FROM provider) ORDER BY npi LIMIT 3")
+        .query(Long.class).list();
+    assertThat(dermatologists).hasSize(3);
+    try {
+      tenants.owner().sql(
+              """
+              INSERT INTO provider (npi, entity_type, last_name, first_name, active, hash_name, hash_addresses,
+                                    hash_taxonomies, hash_identifiers, hash_status, hash_other)
+              SELECT npi, 1, last_org_name, first_name, true, 0, 0, 0, 0, 0, 0 FROM partb_provider
+              WHERE data_year = 2021 AND npi = ANY(?)
+              """).param(dermatologists.toArray(Long[]::new)).update();
+      tenants.owner().sql(
+              """
+              INSERT INTO provider_address (npi, kind, seq, city, state, zip5)
+              SELECT npi, 'PRACTICE', 0, city, state, zip5 FROM partb_provider WHERE data_year = 2021 AND npi = ANY(?)
+              UNION ALL
+              -- a mailing address in an aligned ZIP makes nobody a member
+              SELECT ?, 'MAILING', 99, 'New York', 'NY', zip5 FROM partb_provider WHERE data_year = 2021 AND npi = ?
+              """).params(dermatologists.toArray(Long[]::new), ALLERGY_ROCKLAND, dermatologists.getFirst()).update();
+      tenants.owner().sql("INSERT INTO provider_taxonomy (npi, slot, code, is_primary) SELECT n, 1, '207N00000X', true FROM unnest(?::bigint[]) n")
+          .param(dermatologists.toArray(Long[]::new)).update();
+      List<String> zips = tenants.owner().sql("SELECT DISTINCT zip5 FROM partb_provider WHERE data_year = 2021 AND npi = ANY(?)")
+          .param(dermatologists.toArray(Long[]::new)).query(String.class).list();
+      StringBuilder file = new StringBuilder("zip,territory\n");
+      zips.forEach(z -> file.append(z).append(",Dermatology NY\n"));
+      List.of("10010", "10011", "10013").forEach(z -> file.append(z).append(",Manhattan South\n"));
+      ok(manager.post("/api/v1/territories/alignment/apply", file.toString(), CSV));
+      Map<String, JsonNode> tree = byName(json(manager.get("/api/v1/territories")), "name");
+
+      JsonNode derm = ok(manager.get("/api/v1/territories/" + id(tree.get("Dermatology NY")) + "/stats"));
+      String members = "SELECT DISTINCT pa.npi FROM provider_address pa JOIN provider p USING (npi)"
+          + " WHERE p.active AND pa.kind <> 'MAILING' AND pa.zip5 = ANY(?)";
+      String[] dermZips = zips.toArray(String[]::new);
+      assertThat(derm.get("providers").asLong())
+          .isEqualTo(count("SELECT count(*) FROM (" + members + ") m", (Object) dermZips)).isGreaterThanOrEqualTo(3);
+      JsonNode partB = derm.get("partB");
+      assertThat(partB.get("year").asInt()).isEqualTo(2021);
+      assertThat(partB.get("providers").asLong()).isEqualTo(3);
+      // services straight from the file's rows, not from the rollups the figures are read from
+      BigDecimal services = tenants.owner().sql("SELECT sum(total_services) FROM partb_service WHERE data_year = 2021 AND npi IN (" + members + ")")
+          .param(dermZips).query(BigDecimal.class).single();
+      assertThat(partB.get("services").decimalValue()).isEqualByComparingTo(services).isPositive();
+      BigDecimal payments = tenants.owner().sql(
+              "SELECT sum(avg_payment_amount * total_services) FROM partb_service WHERE data_year = 2021 AND npi IN (" + members + ")")
+          .param(dermZips).query(BigDecimal.class).single();
+      assertThat(partB.get("paymentAmount").decimalValue()).isCloseTo(payments, org.assertj.core.data.Offset.offset(new BigDecimal("1.00")));
+      assertThat(derm.get("partD").get("claims").decimalValue()).isZero();
+      Map<String, JsonNode> specialties = byName(derm.get("providersBySpecialty"), "code");
+      assertThat(specialties.get("207N00000X").get("count").asLong()).isEqualTo(3);
+      assertThat(specialties.get("207N00000X").get("specialty").asString()).containsIgnoringCase("Dermatology");
+
+      JsonNode all = json(manager.get("/api/v1/territories/stats?year=2021"));
+      Map<String, JsonNode> side = byName(all, "name");
+      assertThat(side).containsOnlyKeys("Dermatology NY", "Manhattan South");
+      assertThat(side.get("Dermatology NY").get("partB").get("services").decimalValue()).isEqualByComparingTo(services);
+      JsonNode south = side.get("Manhattan South");
+      assertThat(south.get("providers").asLong()).isEqualTo(3);
+      assertThat(south.get("partB").get("providers").asLong()).isZero();
+      assertThat(byName(south.get("providersBySpecialty"), "code").get("207R00000X").get("count").asLong()).isEqualTo(1);
+      assertThat(json(manager.get("/api/v1/territories/stats?year=2019")).get(0).get("partB").get("services").decimalValue()).isZero();
+    } finally {
+      for (String table : List.of("provider_taxonomy", "provider_address", "provider")) {
+        tenants.owner().sql("DELETE FROM " + table + " WHERE npi = ANY(?)").param(dermatologists.toArray(Long[]::new)).update();
+      }
+      tenants.owner().sql("DELETE FROM provider_address WHERE npi = ? AND seq = 99").param(ALLERGY_ROCKLAND).update();
+    }
+  }
+
+  // --- helpers
+
+  TestBrowser signedIn(String username) {
+    TestBrowser browser = new TestBrowser(port);
+    assertThat(browser.signIn(username, PASSWORD).statusCode()).isEqualTo(200);
+    return browser;
+  }
+
+  List<Long> npis(UUID territory) {
+    return npis(manager, territory);
+  }
+
+  /** Every NPI of the territory, reading page after page. */
+  static List<Long> npis(TestBrowser browser, UUID territory) {
+    List<Long> npis = new ArrayList<>();
+    String cursor = "";
+    do {
+      JsonNode page = ok(browser.get("/api/v1/territories/" + territory + "/providers?size=2&cursor=" + cursor));
+      page.get("items").forEach(i -> npis.add(i.get("npi").asLong()));
+      assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(npis.size());
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+    } while (cursor != null);
+    return npis;
+  }
+
+  /** Active providers practising in the ZIPs, counted straight from the registry. */
+  long providersIn(String... zips) {
+    return count("SELECT count(DISTINCT pa.npi) FROM provider_address pa JOIN provider p USING (npi)"
+        + " WHERE p.active AND pa.kind <> 'MAILING' AND pa.zip5 = ANY(?)", (Object) zips);
+  }
+
+  String[] zipsOf(String resource, String parent) throws IOException {
+    return resource(resource).lines().skip(1).filter(l -> l.endsWith("," + parent)).map(l -> l.substring(0, 5))
+        .toArray(String[]::new);
+  }
+
+  long count(String sql, Object... params) {
+    return tenants.owner().sql(sql).params(params).query(Long.class).single();
+  }
+
+  String resource(String name) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  Path copy(String resource) throws IOException {
+    Path file = dir.resolve(Path.of(resource).getFileName().toString());
+    try (InputStream in = getClass().getResourceAsStream(resource)) {
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return file;
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
+  }
+
+  static JsonNode ok(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response);
+  }
+
+  static JsonNode created(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return json(response);
+  }
+
+  static UUID id(JsonNode node) {
+    return UUID.fromString(node.get("id").asString());
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asString()));
+    return values;
+  }
+
+  static Map<String, JsonNode> byName(JsonNode array, String field) {
+    Map<String, JsonNode> map = new HashMap<>();
+    array.forEach(n -> map.put(n.get(field).asString(), n));
+    return map;
+  }
+}
