@@ -1,9 +1,7 @@
 package com.medsales.crm.web;
 
 import com.medsales.crm.CrmException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import com.medsales.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,19 +25,13 @@ class CrmProblems {
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case GONE -> HttpStatus.GONE;
     };
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    problem.setTitle(switch (e.kind()) {
+    ProblemDetail problem = Problems.of(status, switch (e.kind()) {
       case INVALID -> "Invalid request";
       case NOT_FOUND -> "Not found";
       case CONFLICT -> "Conflict";
       case FORBIDDEN -> "Forbidden";
       case GONE -> "Gone";
-    });
-    if (!e.fieldErrors().isEmpty()) {
-      List<Map<String, Object>> errors = new ArrayList<>();
-      e.fieldErrors().forEach((field, messages) -> messages.forEach(m -> errors.add(Map.of("field", field, "message", m))));
-      problem.setProperty("errors", errors);
-    }
+    }, e.getMessage(), e.fieldErrors());
     if (e.current() != null) {
       problem.setProperty("current", e.current());
     }

@@ -1,9 +1,7 @@
 package com.medsales.identity.web;
 
 import com.medsales.identity.IdentityException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import com.medsales.platform.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,8 +28,7 @@ class IdentityProblems {
           case SIGN_IN_PAUSED -> HttpStatus.TOO_MANY_REQUESTS;
           case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    problem.setTitle(
+    ProblemDetail problem = Problems.of(status,
         switch (e.kind()) {
           case INVALID -> "Invalid request";
           case NOT_FOUND -> "Not found";
@@ -39,12 +36,8 @@ class IdentityProblems {
           case SIGN_IN_FAILED -> "Sign-in failed";
           case SIGN_IN_PAUSED -> "Sign-in paused";
           case FORBIDDEN -> "Forbidden";
-        });
-    if (!e.fieldErrors().isEmpty()) {
-      List<Map<String, Object>> errors = new ArrayList<>();
-      e.fieldErrors().forEach((field, messages) -> messages.forEach(m -> errors.add(Map.of("field", field, "message", m))));
-      problem.setProperty("errors", errors);
-    }
+        },
+        e.getMessage(), e.fieldErrors());
     var response = ResponseEntity.status(status);
     if (e.retryAfter() != null) {
       response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));

@@ -1,9 +1,7 @@
 package com.medsales.territory.web;
 
+import com.medsales.platform.Problems;
 import com.medsales.territory.TerritoryException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -29,18 +27,13 @@ class TerritoryProblems {
           case NOT_FOUND -> HttpStatus.NOT_FOUND;
           case CONFLICT -> HttpStatus.CONFLICT;
         };
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    problem.setTitle(
+    ProblemDetail problem = Problems.of(status,
         switch (e.kind()) {
           case INVALID -> "Invalid request";
           case NOT_FOUND -> "Not found";
           case CONFLICT -> "Conflict";
-        });
-    if (!e.fieldErrors().isEmpty()) {
-      List<Map<String, Object>> errors = new ArrayList<>();
-      e.fieldErrors().forEach((field, messages) -> messages.forEach(m -> errors.add(Map.of("field", field, "message", m))));
-      problem.setProperty("errors", errors);
-    }
+        },
+        e.getMessage(), e.fieldErrors());
     e.properties().forEach(problem::setProperty);
     return ResponseEntity.status(status).body(problem);
   }
