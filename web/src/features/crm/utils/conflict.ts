@@ -8,7 +8,13 @@ export function conflictCurrent(error: unknown): (Versioned & Record<string, unk
   if (!isApiError(error) || error.status !== 409) return undefined;
   const current = (error.body as { current?: unknown } | undefined)?.current;
   if (!current || typeof current !== 'object') return undefined;
-  const record = current as Record<string, unknown>;
+  // The server sends the stored row, whose columns are snake_case (first_name); the forms use the API's camelCase.
+  const record = Object.fromEntries(
+    Object.entries(current as Record<string, unknown>).map(([key, value]) => [
+      key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()),
+      value,
+    ]),
+  );
   return typeof record.id === 'string' && typeof record.version === 'number'
     ? (record as Versioned & Record<string, unknown>)
     : undefined;

@@ -40,6 +40,18 @@ describe('conflictCurrent', () => {
     expect(conflictCurrent(problem(409, { title: 'Conflict', current }))).toEqual(current);
   });
 
+  it('names the stored row\'s snake_case columns as the API\'s camelCase fields', () => {
+    const row = { id: 'c1', version: 4, first_name: 'Anne', owner_id: 'u1', zip5: '10013', tags: ['kol'] };
+    expect(conflictCurrent(problem(409, { title: 'Conflict', current: row }))).toEqual({
+      id: 'c1',
+      version: 4,
+      firstName: 'Anne',
+      ownerId: 'u1',
+      zip5: '10013',
+      tags: ['kol'],
+    });
+  });
+
   it('is undefined for other errors and for a 409 without a usable record', () => {
     expect(conflictCurrent(problem(400, { current: { id: 'c1', version: 1 } }))).toBeUndefined();
     expect(conflictCurrent(problem(409, { title: 'Conflict' }))).toBeUndefined();
