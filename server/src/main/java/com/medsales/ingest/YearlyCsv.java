@@ -203,10 +203,32 @@ public final class YearlyCsv {
     return value.isEmpty() ? null : value;
   }
 
+  /**
+   * Whether PostgreSQL's {@code numeric} will take the value. Plain decimals ({@code 12}, {@code -0.5}, {@code 1,234}
+   * is not one) are checked by a scan, since a national Part D year has some 200 million of them; anything else goes
+   * through {@link BigDecimal}, with an exponent PostgreSQL can hold.
+   */
   public static boolean isDecimal(String value) {
+    int n = value.length();
+    int i = n > 0 && (value.charAt(0) == '-' || value.charAt(0) == '+') ? 1 : 0;
+    int digits = 0;
+    boolean point = false;
+    for (; i < n; i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        break;
+      }
+    }
+    if (i == n) {
+      return digits > 0;
+    }
     try {
-      new BigDecimal(value);
-      return true;
+      BigDecimal parsed = new BigDecimal(value);
+      return Math.abs((long) parsed.scale()) <= 1000 && parsed.precision() - parsed.scale() <= 1000;
     } catch (NumberFormatException e) {
       return false;
     }
