@@ -1,6 +1,8 @@
 import java.io.Closeable;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,9 @@ import java.util.TreeMap;
  * </ul>
  *
  * <p>NPIs are unique (a permutation of the 9-digit space 100000000-299999999, as in {@code NppesGenerator}) and carry a
- * valid Luhn check digit over the prefix 80840. Memory use is constant; the same seed gives a byte-identical file (own
+ * valid Luhn check digit over the prefix 80840. With {@code --nppes NPPES_FILE} (a file NppesGenerator wrote) individual
+ * prescribers take that file's entity-type-1 NPIs and organisations its entity-type-2 NPIs instead, each at most once
+ * (see NppesNpis: only the file's first two columns are read, streaming), and nothing else changes. Memory use is constant; the same seed gives a byte-identical file (own
  * SplitMix64 generator). The file is written to FILE.part and renamed when complete.
  */
 public final class PartDGenerator {
@@ -73,6 +77,7 @@ public final class PartDGenerator {
     long seed = 42;
     Path out = null;
     Path repo = null;
+    Path nppes = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String value = null;
@@ -86,8 +91,9 @@ public final class PartDGenerator {
         case "--seed" -> seed = parseLong(a, value != null ? value : arg(args, ++i, a));
         case "--out" -> out = Path.of(value != null ? value : arg(args, ++i, a));
         case "--repo" -> repo = Path.of(value != null ? value : arg(args, ++i, a));
+        case "--nppes" -> nppes = Path.of(value != null ? value : arg(args, ++i, a));
         case "-h", "--help" -> {
-          System.out.println("usage: java bench/PartDGenerator.java [--rows N (26000000)] [--seed S (42)] --out FILE [--repo DIR]");
+          System.out.println("usage: java bench/PartDGenerator.java [--rows N (26000000)] [--seed S (42)] [--nppes NPPES_FILE] --out FILE [--repo DIR]");
           return;
         }
         default -> fail("unknown argument " + args[i] + " (try --help)");
@@ -114,6 +120,7 @@ public final class PartDGenerator {
       o.write(HEADER.getBytes(StandardCharsets.US_ASCII));
       o.write(new byte[] {'\n'});
       var generator = new RowGenerator(model, seed);
+      generator.registry = nppes == null ? null : NppesNpis.read(nppes);
       long written = 0;
       long nextProgress = 5_000_000;
       while (written < rows) {
@@ -435,6 +442,8 @@ public final class PartDGenerator {
     final int[] order; // pair indexes, partially shuffled per prescriber
     final int[] chosen = new int[MAX_DRUGS];
     long prescriberIndex;
+    NppesNpis registry; // null: NPIs of the permutation; else drawn from this NPPES file's
+    long individuals, organisations;
 
     // The current prescriber's fields, ready to copy: "npi,last,first,city,state,fips,type,S,"
     final byte[] prefix = new byte[4096];
@@ -461,10 +470,17 @@ public final class PartDGenerator {
 
     /** Draws the next prescriber and its drugs; returns the number of drug rows. */
     int nextPrescriber() {
+      // The organisation draw comes first, the NPI (which draws nothing) after it: the same stream as before --nppes.
+      boolean organisation = rng.nextDouble() < m.pOrganisation;
       int p = 0;
-      p = npi(prescriberIndex++, p);
+      if (registry == null) {
+        p = npi(prescriberIndex++, p);
+      } else {
+        long npi = organisation ? registry.organisation(organisations++) : registry.individual(individuals++);
+        p = put(Long.toString(npi).getBytes(StandardCharsets.US_ASCII), p);
+      }
       prefix[p++] = ',';
-      if (rng.nextDouble() < m.pOrganisation) {
+      if (organisation) {
         p = put(m.orgNames[rng.nextInt(m.orgNames.length)], p);
         prefix[p++] = ',';
       } else {
@@ -629,6 +645,86 @@ public final class PartDGenerator {
       buf[p++] = (byte) ('0' + c / 10 % 10);
       buf[p++] = (byte) ('0' + c % 10);
       return p;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The same as in PartBGenerator and OpenPaymentsGenerator (single-file programs cannot share a class).
+
+  /** The NPIs of an NPPES file by entity type (1 individuals, 2 organisations), read streaming from its first two columns. */
+  static final class NppesNpis {
+    final long[] individuals, organisations;
+    final int nInd, nOrg;
+    final long stepInd, stepOrg;
+
+    NppesNpis(long[] ind, int nInd, long[] org, int nOrg) {
+      this.individuals = ind;
+      this.organisations = org;
+      this.nInd = nInd;
+      this.nOrg = nOrg;
+      stepInd = coprimeStep(nInd);
+      stepOrg = coprimeStep(nOrg);
+    }
+
+    /** The k-th distinct individual, in a fixed scattered order (a step coprime with the count). */
+    long individual(long k) {
+      if (k >= nInd) fail("the NPPES file has only " + nInd + " individual NPIs; generate fewer rows or a bigger NPPES file");
+      return individuals[(int) ((k * stepInd + 7) % nInd)];
+    }
+
+    long organisation(long k) {
+      if (k >= nOrg) fail("the NPPES file has only " + nOrg + " organisation NPIs; generate fewer rows or a bigger NPPES file");
+      return organisations[(int) ((k * stepOrg + 7) % nOrg)];
+    }
+
+    static long coprimeStep(long n) {
+      if (n <= 1) return 1;
+      long a = 2_654_435_761L % n;
+      while (a < 1 || gcd(a, n) != 1) a = (a + 1) % n;
+      return a;
+    }
+
+    static long gcd(long a, long b) {
+      return b == 0 ? a : gcd(b, a % b);
+    }
+
+    static NppesNpis read(Path file) throws IOException {
+      long t0 = System.nanoTime();
+      long[] ind = new long[1 << 20], org = new long[1 << 18];
+      int ni = 0, no = 0;
+      byte[] buf = new byte[1 << 20];
+      int field = 0, et = 0;
+      long npi = 0;
+      boolean quoted = false;
+      try (InputStream in = new FileInputStream(file.toFile())) {
+        for (int n; (n = in.read(buf)) > 0; ) {
+          for (int i = 0; i < n; i++) {
+            byte b = buf[i];
+            if (!quoted && b == ',') {
+              field++;
+            } else if (!quoted && b == '\n') {
+              if (npi > 0 && et == 1) {
+                if (ni == ind.length) ind = Arrays.copyOf(ind, ni * 2);
+                ind[ni++] = npi;
+              } else if (npi > 0 && et == 2) {
+                if (no == org.length) org = Arrays.copyOf(org, no * 2);
+                org[no++] = npi;
+              }
+              field = 0;
+              npi = 0;
+              et = 0;
+            } else if (b == '"') {
+              quoted = !quoted; // "" inside a quoted field closes and reopens it: the same state after both
+            } else if (field < 2 && b >= '0' && b <= '9') {
+              if (field == 0) npi = npi * 10 + (b - '0');
+              else et = b - '0';
+            }
+          }
+        }
+      }
+      System.err.printf("NPPES %s: %,d individual and %,d organisation NPIs (%.1f s)%n", file, ni, no,
+          (System.nanoTime() - t0) / 1e9);
+      return new NppesNpis(ind, ni, org, no);
     }
   }
 }

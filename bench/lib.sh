@@ -1,4 +1,4 @@
-# Shared driver of the ingestion benchmarks (bench/nppes-ingest.sh, bench/partd-ingest.sh): sourced by them, last,
+# Shared driver of the ingestion benchmarks (bench/nppes-ingest.sh, partd-ingest.sh, partb-ingest.sh, openpayments-ingest.sh): sourced by them, last,
 # after they have set
 #
 #   BENCH_NAME   prefix of the messages (nppes-ingest)
