@@ -37,6 +37,8 @@ public class ProviderSearch {
   /** The similarity of a first, cheaper attempt at a name search's page (see {@link #search}). */
   static final double STRONG_SIMILARITY = 0.5;
   private static final double METERS_PER_MILE = 1609.344;
+  private static final String SPECIALTY =
+      "EXISTS (SELECT 1 FROM provider_taxonomy st WHERE st.npi = p.npi AND st.code IN (:codes))";
   private static final Set<String> SORTS = Set.of("relevance", "name", "distance", "services", "claims", "payments");
 
   /** Totals and facet counts by search filter; evicted when an ingestion publishes (see {@link ProviderCaches}). */
@@ -122,7 +124,7 @@ public class ProviderSearch {
       if (codes.isEmpty()) {
         errors.put("specialty", "not a taxonomy code or specialty name");
       } else {
-        where.add("EXISTS (SELECT 1 FROM provider_taxonomy st WHERE st.npi = p.npi AND st.code IN (:codes))");
+        where.add(SPECIALTY);
         params.put("codes", codes);
       }
     }
@@ -151,6 +153,7 @@ public class ProviderSearch {
       }
     }
     double[] center = null;
+    String candidates = null;
     Double radiusMiles = q.radiusMiles() != null ? q.radiusMiles() : q.radiusKm() != null ? q.radiusKm() / 1.609344 : null;
     if (q.near() != null) {
       center = center(q.near(), errors);
@@ -177,11 +180,12 @@ public class ProviderSearch {
             AND earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) <= :meters""";
       where.add("a.zip5 IN (" + zipsInReach + ")");
       if (!codes.isEmpty()) {
-        // the candidates from one index range per code and ZIP (V30), instead of every address within reach; the
-        // conditions above still decide, so a table not yet rebuilt after a publish can only miss, never add
+        // the total and facets take their candidates from one index range per code and ZIP (V30, V31) instead of every
+        // address within reach, and still test them against the registry's rows
         where.add(
             "p.npi IN (SELECT sl.npi FROM provider_specialty_location sl WHERE sl.code IN (:codes) AND sl.zip5 IN ("
                 + zipsInReach + "))");
+        candidates = where.getLast();
       }
       distance = "earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(a.latitude, a.longitude)) / " + METERS_PER_MILE;
     }
@@ -312,6 +316,26 @@ public class ProviderSearch {
             + "\n";
     String filter = where.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", where);
     List<String> pageWhere = new ArrayList<>(where);
+    String pageFrom = from;
+    boolean registryFilters =
+        name != null || q.npi() != null || q.entityType() != null || q.credential() != null || q.state() != null
+            || q.city() != null || q.zip() != null;
+    if (candidates != null && !registryFilters) {
+      // Specialty within a radius and nothing else of the registry: the page is sorted and limited on the candidate
+      // table alone (active flag and practice point included), thousands of rows in a dense city, then joined to the
+      // registry for its size + 1 rows. p and a name the candidate's columns, so the status, radius, volume and
+      // cursor conditions read the same.
+      pageFrom =
+          """
+          FROM (SELECT DISTINCT npi, active, zip5, latitude, longitude FROM provider_specialty_location
+                WHERE code IN (:codes)) p
+          CROSS JOIN LATERAL (SELECT p.zip5, p.latitude, p.longitude) a
+          """
+              + String.join("\n", joins)
+              + "\n";
+      pageWhere.remove(SPECIALTY);
+      pageWhere.remove(candidates);
+    }
     if (cursor != null) {
       String after =
           switch (sort) {
@@ -344,7 +368,7 @@ public class ProviderSearch {
         LEFT JOIN taxonomy px ON px.code = pt.code
         ORDER BY k.sort_key, k.npi
         """
-            .formatted(distance, services, beneficiaries, claims, payments, key, from, pageFilter);
+            .formatted(distance, services, beneficiaries, claims, payments, key, pageFrom, pageFilter);
     params.put("limit", size + 1);
     List<Object[]> rows = new ArrayList<>();
     RowMapper<ProviderSearchResult.Item> item =

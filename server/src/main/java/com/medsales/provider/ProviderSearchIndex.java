@@ -13,12 +13,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds {@code provider_specialty_location} (V30: one row per taxonomy code, primary practice ZIP and NPI, the
- * candidates of a specialty-within-a-radius search) after every NPPES publish, set-based: built beside the live table,
+ * Rebuilds {@code provider_specialty_location} (V30, V31: one row per taxonomy code, primary practice ZIP and NPI, with the
+ * active flag and the practice point: what a specialty-within-a-radius search filters and sorts its page on) after
+ * every NPPES publish (monthly, weekly, deactivations), set-based: built beside the live table in (code, ZIP) order,
  * indexed, vacuumed (so that the search reads the index alone) and renamed over it in one short transaction, as the
- * registry itself is published. Runs before the caches are cleared ({@link ProviderCaches}), so that no total or facet
- * is cached from the previous candidates. Until it has run, the search checks every candidate against the registry's
- * own rows, so a stale table can only miss providers the publish added or moved, never return a wrong one.
+ * registry itself is published. Runs before the caches are cleared ({@link ProviderCaches}). While it runs (about
+ * half a minute on the national registry) such a search's page still reads the previous publish's locations; its total
+ * and facets, counted on the registry's own rows, do not.
  */
 @Component
 class ProviderSearchIndex {
@@ -55,13 +56,16 @@ class ProviderSearchIndex {
       s.execute(
           """
           CREATE TABLE provider_specialty_location_next AS
-          SELECT t.code, a.zip5, t.npi
+          SELECT t.code, a.zip5, t.npi, p.active, a.latitude, a.longitude
           FROM provider_taxonomy t
+          JOIN provider p ON p.npi = t.npi
           JOIN provider_address a ON a.npi = t.npi AND a.kind = 'PRACTICE' AND a.seq = 1
           WHERE a.zip5 IS NOT NULL
+          ORDER BY t.code, a.zip5
           """);
       s.execute(
-          "CREATE INDEX provider_specialty_location_key_r%d ON provider_specialty_location_next (code, zip5, npi)"
+          ("CREATE INDEX provider_specialty_location_key_r%d ON provider_specialty_location_next (code, zip5)"
+                  + " INCLUDE (npi, active, latitude, longitude)")
               .formatted(runId));
       // sets the visibility map (index-only scans) and the statistics, outside a transaction as VACUUM must be
       s.execute("VACUUM (ANALYZE) provider_specialty_location_next");
