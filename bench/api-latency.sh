@@ -27,14 +27,17 @@ ROWS=${ROWS//,/}
 WARMUP=${WARMUP:-20}
 SAMPLES=${SAMPLES:-200}
 TARGET=bench/target
-HOME_DIR=$TARGET/api-home
+HOME_DIR=$TARGET/api-home/$ROWS
 JAR=server/target/medsales.jar
-RUN_JAR=$TARGET/medsales-api.jar
-LOG=$TARGET/api-platform.log
+RUN_JAR=$TARGET/medsales-api-${ROWS}.jar
+LOG=$TARGET/api-${ROWS}-platform.log
 NPPES=$TARGET/npidata_pfile_bench_${ROWS}.csv
-PARTD_RAW=$TARGET/partd_bench_2021_$((3 * ROWS)).csv
+# Part D: 3 rows per NPPES row, capped at the national file's 26,000,000 (about 3 per prescriber of 9M providers)
+PARTD_ROWS=$((3 * ROWS > 26000000 ? 26000000 : 3 * ROWS))
+PARTD_RAW=$TARGET/partd_bench_2021_${PARTD_ROWS}.csv
 PARTD=$TARGET/partd_api_2021_${ROWS}.csv
-PASSWORD=bench-operator-$$
+# fixed, so that a kept home (BENCH_KEEP_DB=1) still signs in: the operator is created at the first start
+PASSWORD=bench-operator-password
 say() { echo "api-latency: $*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
 
@@ -57,27 +60,56 @@ cp "$JAR" "$RUN_JAR"
 
 # --- 1. the files --------------------------------------------------------------------------------------------------
 [ -s "$NPPES" ] || { say "generating $NPPES ..."; "$JAVA" bench/NppesGenerator.java --rows "$ROWS" --seed 42 --out "$NPPES" >&2; }
-[ -s "$PARTD_RAW" ] || { say "generating $PARTD_RAW ..."; "$JAVA" bench/PartDGenerator.java --rows $((3 * ROWS)) --seed 42 --out "$PARTD_RAW" >&2; }
+[ -s "$PARTD_RAW" ] || { say "generating $PARTD_RAW ..."; "$JAVA" bench/PartDGenerator.java --rows "$PARTD_ROWS" --seed 42 --out "$PARTD_RAW" >&2; }
 if [ ! -s "$PARTD" ]; then
   say "moving the Part D prescribers onto the NPPES individuals ..."
   # NPPES: "NPI","Entity Type Code",... quoted; Part D: NPI first, unquoted. Prescriber k takes the k-th individual.
-  awk -F, 'FNR == NR { if (FNR > 1 && $2 == "\"1\"") { gsub(/"/, "", $1); ind[n++] = $1 } next }
-           FNR == 1 { print; next }
-           { if (!($1 in map)) { if (k >= n) next; map[$1] = ind[k++] } sub(/^[0-9]+/, map[$1]); print }' \
-    "$NPPES" "$PARTD_RAW" >"$PARTD.tmp" && mv "$PARTD.tmp" "$PARTD"
+  # (python, not awk: mawk took over an hour on the national files)
+  python3 - "$NPPES" "$PARTD_RAW" "$PARTD.tmp" <<'EOF'
+import sys
+individuals = []
+with open(sys.argv[1], encoding="latin-1") as f:
+    next(f)
+    for line in f:
+        npi, kind = line[:40].split(",", 2)[:2]
+        if kind == '"1"':
+            individuals.append(npi.strip('"'))
+moved, k = {}, 0
+with open(sys.argv[2], encoding="latin-1") as src, open(sys.argv[3], "w", encoding="latin-1") as out:
+    out.write(next(src))
+    for line in src:
+        npi, rest = line.split(",", 1)
+        to = moved.get(npi)
+        if to is None:
+            if k >= len(individuals):
+                continue
+            to = moved[npi] = individuals[k]
+            k += 1
+        out.write(to + "," + rest)
+EOF
+  mv "$PARTD.tmp" "$PARTD"
 fi
 
-# --- 2. ingest into a fresh home -----------------------------------------------------------------------------------
-rm -rf "$HOME_DIR"
-mkdir -p "$HOME_DIR"
-run_jar() { env -u DB_HOST -u DB_READ_HOST -u REDIS_HOST MEDSALES_HOME="$HOME_DIR" MEDSALES_DEMO_DATA=false "$@"; }
-for args in "ingest nppes $REPO/$NPPES" "ingest partd $REPO/$PARTD --year 2021"; do
+# --- 2. ingest into a fresh home (BENCH_KEEP_DB=1 with a home of the same ROWS: measure the data already loaded) ------
+# an array, not a function: `run_jar ... &` in a function would background a subshell, and stop() would end the
+# subshell but leave java running (and holding the home, so that the restart for the plan failed)
+run_jar=(env -u DB_HOST -u DB_READ_HOST -u REDIS_HOST MEDSALES_HOME="$HOME_DIR" MEDSALES_DEMO_DATA=false)
+INGESTS=("ingest nppes $REPO/$NPPES" "ingest partd $REPO/$PARTD --year 2021")
+if [ "${BENCH_KEEP_DB:-0}" = 1 ] && [ "$(cat "$HOME_DIR/bench-rows" 2>/dev/null)" = "$ROWS" ]; then
+  say "BENCH_KEEP_DB=1: measuring the $ROWS rows already loaded in $HOME_DIR"
+  INGESTS=()
+else
+  rm -rf "$HOME_DIR"
+  mkdir -p "$HOME_DIR"
+fi
+for args in "${INGESTS[@]}"; do
   say "java -jar medsales.jar $args ..."
   t0=$SECONDS
   # shellcheck disable=SC2086
-  run_jar "$JAVA" -Xmx1g -jar "$RUN_JAR" $args >>"$TARGET/api-ingest.log" 2>&1 || die "$args failed (see $TARGET/api-ingest.log)"
+  "${run_jar[@]}" "$JAVA" -Xmx1g -jar "$RUN_JAR" $args >>"$TARGET/api-${ROWS}-ingest.log" 2>&1 || die "$args failed (see $TARGET/api-${ROWS}-ingest.log)"
   say "  done in $((SECONDS - t0)) s"
 done
+echo "$ROWS" >"$HOME_DIR/bench-rows"
 
 # --- 3. the platform -----------------------------------------------------------------------------------------------
 PID=""
@@ -93,7 +125,7 @@ trap stop EXIT
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE=http://localhost:$PORT
 start() {
-  run_jar MEDSALES_ROLES=api MEDSALES_OPERATOR_PASSWORD="$PASSWORD" MEDSALES_RATE_LIMIT_PER_MINUTE=100000000 \
+  "${run_jar[@]}" MEDSALES_ROLES=api MEDSALES_OPERATOR_PASSWORD="$PASSWORD" MEDSALES_RATE_LIMIT_PER_MINUTE=100000000 \
     "$JAVA" -Xmx1g -jar "$RUN_JAR" --server.port="$PORT" >>"$LOG" 2>&1 &
   PID=$!
   for _ in $(seq 1 360); do
@@ -106,9 +138,18 @@ start() {
 say "starting the platform on port $PORT ..."
 start
 PSQL=(psql -X -At -v ON_ERROR_STOP=1 -h localhost -p "$(tr -d '[:space:]' <"$HOME_DIR/postgres.port")" -U postgres -d medsales)
-TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\": \"operator\", \"password\": \"$PASSWORD\"}" | sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p')
-[ -n "$TOKEN" ] || die "no bearer token for the operator"
+# /health answers before the start-up runners have created the operator: ask for a while
+token() {
+  local t
+  for _ in $(seq 1 60); do
+    t=$(curl -s -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+      -d "{\"username\": \"operator\", \"password\": \"$PASSWORD\"}" | sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p')
+    [ -n "$t" ] && { echo "$t"; return 0; }
+    sleep 1
+  done
+  return 1
+}
+TOKEN=$(token) || die "no bearer token for the operator"
 
 # --- 4. the shapes, their parameters taken from the data -----------------------------------------------------------
 SPECIALTY=$("${PSQL[@]}" -c "SELECT code FROM provider_taxonomy WHERE is_primary GROUP BY code ORDER BY count(*) DESC LIMIT 1")
@@ -130,38 +171,39 @@ say "shapes: specialty $SPECIALTY, dense ZIP $DENSE, sparse ZIP $SPARSE, name '$
 
 # time_total of each request, on one connection: curl -K with one url/output pair per request
 measure() { # FILE_OF_PATHS -> prints one duration in ms per line
-  awk -v b="$BASE" '{ print "url = \"" b $0 "\""; print "output = \"/dev/null\"" }' "$1" >"$TARGET/api-curl.cfg"
-  curl -s -H "Authorization: Bearer $TOKEN" -w '%{http_code} %{time_total}\n' -K "$TARGET/api-curl.cfg" \
+  awk -v b="$BASE" '{ print "url = \"" b $0 "\""; print "output = \"/dev/null\"" }' "$1" >"$TARGET/api-${ROWS}-curl.cfg"
+  curl -s -H "Authorization: Bearer $TOKEN" -w '%{http_code} %{time_total}\n' -K "$TARGET/api-${ROWS}-curl.cfg" \
     | awk '$1 != 200 { bad++ } { printf "%.3f\n", $2 * 1000 } END { if (bad) { print "non-200 answers: " bad > "/dev/stderr"; exit 1 } }'
 }
 stats() { sort -n | awk '{ v[NR] = $1 } END { i50 = int(NR * 0.50 + 0.999); i95 = int(NR * 0.95 + 0.999);
   printf "%8.1f %8.1f %8.1f %6d", v[i50], v[i95], v[NR], NR }'; }
 
-REPORT=$TARGET/api-latency.txt
+REPORT=$TARGET/api-${ROWS}-latency.txt
 {
-  echo "API latency, $ROWS NPPES rows, $((3 * ROWS)) Part D rows ($(date -u +%F), $(git rev-parse --short HEAD), ${WARMUP} warm-up + ${SAMPLES} samples)"
+  echo "API latency, $ROWS NPPES rows, $PARTD_ROWS Part D rows ($(date -u +%F), $(git rev-parse --short HEAD), ${WARMUP} warm-up + ${SAMPLES} samples)"
   printf '%-52s %8s %8s %8s %6s  %s\n' shape "p50 ms" "p95 ms" "max ms" n verdict
 } | tee "$REPORT"
 WORST=""; WORST_P95=0
 for shape in "${!SHAPES[@]}"; do
-  for _ in $(seq 1 "$WARMUP"); do echo "${SHAPES[$shape]}"; done >"$TARGET/api-paths"
-  measure "$TARGET/api-paths" >/dev/null || die "$shape: warm-up failed"
-  for _ in $(seq 1 "$SAMPLES"); do echo "${SHAPES[$shape]}"; done >"$TARGET/api-paths"
-  line=$(measure "$TARGET/api-paths" | stats) || die "$shape failed"
+  for _ in $(seq 1 "$WARMUP"); do echo "${SHAPES[$shape]}"; done >"$TARGET/api-${ROWS}-paths"
+  measure "$TARGET/api-${ROWS}-paths" >/dev/null || die "$shape: warm-up failed"
+  for _ in $(seq 1 "$SAMPLES"); do echo "${SHAPES[$shape]}"; done >"$TARGET/api-${ROWS}-paths"
+  line=$(measure "$TARGET/api-${ROWS}-paths" | stats) || die "$shape failed"
   p95=$(awk '{ print $2 }' <<<"$line")
   verdict=$(awk -v p="$p95" 'BEGIN { print (p < 50 ? "PASS (< 50)" : "MISS (>= 50)") }')
   printf '%-52s %s  %s\n' "$shape" "$line" "$verdict" | tee -a "$REPORT"
   if awk -v p="$p95" -v w="$WORST_P95" 'BEGIN { exit !(p >= 50 && p > w) }'; then WORST=$shape; WORST_P95=$p95; fi
 done
+# (NOT EXISTS: a NOT IN over the national 26M Part D rows did not finish in minutes)
 # profiles: warm = the same 100 NPIs read again (from the profile cache); cold = NPIs read once (no cache entry yet)
-"${PSQL[@]}" -c "SELECT DISTINCT npi FROM partd_drug ORDER BY npi LIMIT 100" | sed 's|^|/api/v1/providers/|' >"$TARGET/api-npis"
-"${PSQL[@]}" -c "SELECT npi FROM provider WHERE entity_type = 1 AND npi NOT IN (SELECT npi FROM partd_drug) ORDER BY npi LIMIT $SAMPLES" \
-  | sed 's|^|/api/v1/providers/|' >"$TARGET/api-cold"
-for _ in 1 2; do cat "$TARGET/api-npis"; done >"$TARGET/api-paths"
-measure "$TARGET/api-paths" >/dev/null || die "profile warm-up failed"
-for _ in $(seq 1 $(((SAMPLES + 99) / 100))); do cat "$TARGET/api-npis"; done >"$TARGET/api-paths"
+"${PSQL[@]}" -c "SELECT DISTINCT npi FROM partd_drug ORDER BY npi LIMIT 100" | sed 's|^|/api/v1/providers/|' >"$TARGET/api-${ROWS}-npis"
+"${PSQL[@]}" -c "SELECT npi FROM provider p WHERE entity_type = 1 AND NOT EXISTS (SELECT 1 FROM partd_drug d WHERE d.npi = p.npi) ORDER BY npi LIMIT $SAMPLES" \
+  | sed 's|^|/api/v1/providers/|' >"$TARGET/api-${ROWS}-cold"
+for _ in 1 2; do cat "$TARGET/api-${ROWS}-npis"; done >"$TARGET/api-${ROWS}-paths"
+measure "$TARGET/api-${ROWS}-paths" >/dev/null || die "profile warm-up failed"
+for _ in $(seq 1 $(((SAMPLES + 99) / 100))); do cat "$TARGET/api-${ROWS}-npis"; done >"$TARGET/api-${ROWS}-paths"
 for shape in "profile (warm: cached)" "profile (cold: first read)"; do
-  [ "$shape" = "profile (warm: cached)" ] && paths=$TARGET/api-paths || paths=$TARGET/api-cold
+  [ "$shape" = "profile (warm: cached)" ] && paths=$TARGET/api-${ROWS}-paths || paths=$TARGET/api-${ROWS}-cold
   line=$(measure "$paths" | stats) || die "$shape failed"
   p95=$(awk '{ print $2 }' <<<"$line")
   verdict=$(awk -v p="$p95" 'BEGIN { print (p < 30 ? "PASS (< 30)" : "MISS (>= 30)") }')
@@ -171,17 +213,16 @@ done
 # --- 5. the plan of the slowest search shape that missed ----------------------------------------------------------
 if [ -n "$WORST" ]; then
   say "the slowest miss is '$WORST'; restarting with auto_explain for its plan ..."
-  PLANS=$(readlink -f "$TARGET")/api-plans
+  PLANS=$(readlink -f "$TARGET")/api-${ROWS}-plans
   rm -rf "$PLANS"; mkdir -p "$PLANS"
   "${PSQL[@]}" -c "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" -c "ALTER SYSTEM SET auto_explain.log_min_duration = 0" \
     -c "ALTER SYSTEM SET auto_explain.log_analyze = on" -c "ALTER SYSTEM SET auto_explain.log_buffers = on" \
     -c "ALTER SYSTEM SET logging_collector = on" -c "ALTER SYSTEM SET log_directory = '$PLANS'" >/dev/null
   stop
   start
-  TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\": \"operator\", \"password\": \"$PASSWORD\"}" | sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p')
-  printf '%s\n%s\n' "${SHAPES[$WORST]}" "${SHAPES[$WORST]}" >"$TARGET/api-paths"
-  measure "$TARGET/api-paths" >/dev/null || true
+  TOKEN=$(token) || die "no bearer token for the operator after the restart"
+  printf '%s\n%s\n' "${SHAPES[$WORST]}" "${SHAPES[$WORST]}" >"$TARGET/api-${ROWS}-paths"
+  measure "$TARGET/api-${ROWS}-paths" >/dev/null || true
   sleep 1
   echo "EXPLAIN (ANALYZE, BUFFERS) of the slowest statement of '$WORST' (second request):" | tee -a "$REPORT"
   python3 - "$PLANS" <<'EOF' | tee -a "$REPORT"

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,13 @@ public class ProviderSearch {
   public static final int MAX_SIZE = 100;
   public static final double MAX_RADIUS_MILES = 250;
   static final long EXACT_TOTAL_LIMIT = 10_000;
+  /** The similarity a name search asks for ("Jonh Smyth" finds John Smith at 0.2). */
+  static final double NAME_SIMILARITY = 0.2;
+  /** The similarity of a first, cheaper attempt at a name search's page (see {@link #search}). */
+  static final double STRONG_SIMILARITY = 0.5;
   private static final double METERS_PER_MILE = 1609.344;
+  private static final String SPECIALTY =
+      "EXISTS (SELECT 1 FROM provider_taxonomy st WHERE st.npi = p.npi AND st.code IN (:codes))";
   private static final Set<String> SORTS = Set.of("relevance", "name", "distance", "services", "claims", "payments");
 
   /** Totals and facet counts by search filter; evicted when an ingestion publishes (see {@link ProviderCaches}). */
@@ -98,29 +105,27 @@ public class ProviderSearch {
       errors.put("name", "must contain letters or digits");
     }
     if (name != null) {
-      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = 0.2").update();
+      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + NAME_SIMILARITY).update();
       where.add("p.search_name % :name");
       params.put("name", name);
     }
+    // the specialty as the taxonomy codes it names (a code, or a NUCC display, classification or specialization name)
+    List<String> codes = List.of();
     if (q.specialty() != null) {
-      boolean known =
+      codes =
           jdbc.sql(
                   """
-                  SELECT EXISTS (SELECT 1 FROM taxonomy WHERE code = :s OR display_name ILIKE :s OR classification ILIKE :s
-                                 OR specialization ILIKE :s)
+                  SELECT code FROM taxonomy WHERE code = :s OR display_name ILIKE :s OR classification ILIKE :s
+                                                  OR specialization ILIKE :s
                   """)
               .param("s", q.specialty().strip())
-              .query(Boolean.class)
-              .single();
-      if (!known) {
+              .query(String.class)
+              .list();
+      if (codes.isEmpty()) {
         errors.put("specialty", "not a taxonomy code or specialty name");
       } else {
-        where.add(
-            """
-            EXISTS (SELECT 1 FROM provider_taxonomy st LEFT JOIN taxonomy sx ON sx.code = st.code
-                    WHERE st.npi = p.npi AND (st.code = :specialty OR sx.display_name ILIKE :specialty
-                          OR sx.classification ILIKE :specialty OR sx.specialization ILIKE :specialty))""");
-        params.put("specialty", q.specialty().strip());
+        where.add(SPECIALTY);
+        params.put("codes", codes);
       }
     }
     if (q.credential() != null) {
@@ -148,6 +153,8 @@ public class ProviderSearch {
       }
     }
     double[] center = null;
+    String candidates = null;
+    String zipsInReach = null;
     Double radiusMiles = q.radiusMiles() != null ? q.radiusMiles() : q.radiusKm() != null ? q.radiusKm() / 1.609344 : null;
     if (q.near() != null) {
       center = center(q.near(), errors);
@@ -167,11 +174,20 @@ public class ProviderSearch {
       params.put("lat", center[0]);
       params.put("lon", center[1]);
       params.put("meters", radiusMiles * METERS_PER_MILE);
-      where.add(
+      zipsInReach =
           """
-          a.zip5 IN (SELECT z.zip5 FROM zip_centroid z
-                     WHERE earth_box(ll_to_earth(:lat, :lon), :meters) @> ll_to_earth(z.latitude, z.longitude)
-                       AND earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) <= :meters)""");
+          SELECT z.zip5 FROM zip_centroid z
+          WHERE earth_box(ll_to_earth(:lat, :lon), :meters) @> ll_to_earth(z.latitude, z.longitude)
+            AND earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) <= :meters""";
+      where.add("a.zip5 IN (" + zipsInReach + ")");
+      if (!codes.isEmpty()) {
+        // the total and facets take their candidates from one index range per code and ZIP (V30, V31) instead of every
+        // address within reach, and still test them against the registry's rows
+        where.add(
+            "p.npi IN (SELECT sl.npi FROM provider_specialty_location sl WHERE sl.code IN (:codes) AND sl.zip5 IN ("
+                + zipsInReach + "))");
+        candidates = where.getLast();
+      }
       distance = "earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(a.latitude, a.longitude)) / " + METERS_PER_MILE;
     }
     if (q.year() != null && (q.year() < 2010 || q.year() > 2100)) {
@@ -301,6 +317,24 @@ public class ProviderSearch {
             + "\n";
     String filter = where.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", where);
     List<String> pageWhere = new ArrayList<>(where);
+    String pageFrom = from;
+    boolean registryFilters =
+        name != null || q.npi() != null || q.entityType() != null || q.credential() != null || q.state() != null
+            || q.city() != null || q.zip() != null;
+    if (candidates != null && !registryFilters) {
+      // Specialty within a radius and nothing else of the registry: the page is sorted and limited on the candidate
+      // table alone (active flag and practice point included), thousands of rows in a dense city, then joined to the
+      // registry for its size + 1 rows. p and a name the candidate's columns, so the status, radius, volume and
+      // cursor conditions read the same.
+      pageFrom =
+          "FROM (SELECT DISTINCT npi, active, zip5, latitude, longitude FROM provider_specialty_location\n"
+              + "      WHERE code IN (:codes) AND zip5 IN (" + zipsInReach + ")) p\n"
+              + "CROSS JOIN LATERAL (SELECT p.zip5, p.latitude, p.longitude) a\n"
+              + String.join("\n", joins)
+              + "\n";
+      pageWhere.remove(SPECIALTY);
+      pageWhere.remove(candidates);
+    }
     if (cursor != null) {
       String after =
           switch (sort) {
@@ -313,52 +347,74 @@ public class ProviderSearch {
       params.put("afterNpi", Long.parseLong(cursor[1]));
     }
     String pageFilter = pageWhere.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", pageWhere);
+    // the page's NPIs first, sorted and limited over the filter's own joins; the display columns (names, address,
+    // primary specialty) are read for those size + 1 rows only, not for every row the sort had to see
     String select =
         """
         SELECT p.npi, p.entity_type, p.active, p.organization_name, p.first_name, p.middle_name, p.last_name,
                p.name_suffix, p.credential, a.line1, a.city, a.state, a.zip5, a.latitude, a.longitude,
                pt.code AS taxonomy_code, px.display_name AS taxonomy_name,
-               %s AS distance, %s AS services, %s AS beneficiaries, %s AS claims, %s AS payments, %s AS sort_key
-        %s
+               k.distance, k.services, k.beneficiaries, k.claims, k.payments, k.sort_key
+        FROM (SELECT p.npi, %s AS distance, %s AS services, %s AS beneficiaries, %s AS claims, %s AS payments,
+                     %s AS sort_key
+              %s
+              %s
+              ORDER BY sort_key, p.npi
+              LIMIT :limit) k
+        JOIN provider p ON p.npi = k.npi
+        LEFT JOIN provider_address a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1
         LEFT JOIN LATERAL (SELECT code FROM provider_taxonomy t WHERE t.npi = p.npi ORDER BY t.is_primary DESC, t.slot LIMIT 1) pt ON true
         LEFT JOIN taxonomy px ON px.code = pt.code
-        %s
-        ORDER BY sort_key, p.npi
-        LIMIT :limit
+        ORDER BY k.sort_key, k.npi
         """
-            .formatted(distance, services, beneficiaries, claims, payments, key, from, pageFilter);
+            .formatted(distance, services, beneficiaries, claims, payments, key, pageFrom, pageFilter);
     params.put("limit", size + 1);
     List<Object[]> rows = new ArrayList<>();
-    List<ProviderSearchResult.Item> items =
-        jdbc.sql(select)
-            .params(params)
-            .query(
-                (rs, i) -> {
-                  rows.add(new Object[] {rs.getString("sort_key"), rs.getLong("npi")});
-                  short type = rs.getShort("entity_type");
-                  boolean hasType = !rs.wasNull();
-                  String org = rs.getString("organization_name");
-                  String display =
-                      org != null
-                          ? org
-                          : String.join(" ", java.util.stream.Stream.of(rs.getString("first_name"), rs.getString("middle_name"),
-                              rs.getString("last_name"), rs.getString("name_suffix")).filter(s -> s != null).toList());
-                  String code = rs.getString("taxonomy_code");
-                  Double lat = rs.getObject("latitude", Double.class);
-                  return new ProviderSearchResult.Item(
-                      String.valueOf(rs.getLong("npi")), display.isBlank() ? String.valueOf(rs.getLong("npi")) : display,
-                      hasType ? (type == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION) : null,
-                      rs.getBoolean("active") ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
-                      rs.getString("credential"),
-                      code == null ? null : new ProviderSearchResult.Specialty(code, rs.getString("taxonomy_name")),
-                      rs.getString("city") == null && rs.getString("zip5") == null ? null
-                          : new ProviderSearchResult.Address(rs.getString("line1"), rs.getString("city"), rs.getString("state"),
-                              rs.getString("zip5"), lat, rs.getObject("longitude", Double.class)),
-                      round(rs.getObject("distance", Double.class)), rs.getBigDecimal("services"),
-                      rs.getBigDecimal("beneficiaries"), rs.getBigDecimal("claims"),
-                      rs.getBigDecimal("payments"));
-                })
-            .list();
+    RowMapper<ProviderSearchResult.Item> item =
+        (rs, i) -> {
+          rows.add(new Object[] {rs.getString("sort_key"), rs.getLong("npi")});
+          short type = rs.getShort("entity_type");
+          boolean hasType = !rs.wasNull();
+          String org = rs.getString("organization_name");
+          String display =
+              org != null
+                  ? org
+                  : String.join(" ", java.util.stream.Stream.of(rs.getString("first_name"), rs.getString("middle_name"),
+                      rs.getString("last_name"), rs.getString("name_suffix")).filter(s -> s != null).toList());
+          String code = rs.getString("taxonomy_code");
+          Double lat = rs.getObject("latitude", Double.class);
+          return new ProviderSearchResult.Item(
+              String.valueOf(rs.getLong("npi")), display.isBlank() ? String.valueOf(rs.getLong("npi")) : display,
+              hasType ? (type == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION) : null,
+              rs.getBoolean("active") ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
+              rs.getString("credential"),
+              code == null ? null : new ProviderSearchResult.Specialty(code, rs.getString("taxonomy_name")),
+              rs.getString("city") == null && rs.getString("zip5") == null ? null
+                  : new ProviderSearchResult.Address(rs.getString("line1"), rs.getString("city"), rs.getString("state"),
+                      rs.getString("zip5"), lat, rs.getObject("longitude", Double.class)),
+              round(rs.getObject("distance", Double.class)), rs.getBigDecimal("services"),
+              rs.getBigDecimal("beneficiaries"), rs.getBigDecimal("claims"),
+              rs.getBigDecimal("payments"));
+        };
+    // a plan for these values: after five runs PgJDBC prepares the statement on the server, whose generic plan cannot
+    // see how few rows one code in a few ZIPs holds (at national size it read a code's 700,000 rows to keep 6,000)
+    jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    List<ProviderSearchResult.Item> items;
+    if (!sort.equals("relevance")) {
+      items = jdbc.sql(select).params(params).query(item).list();
+    } else {
+      // By relevance, the page is read first at a strong similarity, which the trigram index answers from few rows.
+      // When that fills the page it is the same page as at the search's own threshold (rows come in descending
+      // similarity, so the first size + 1 above the weak threshold are all above the strong one); else the page is
+      // read again at the weak threshold. The total and facets count at the weak one.
+      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + STRONG_SIMILARITY).update();
+      items = jdbc.sql(select).params(params).query(item).list();
+      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + NAME_SIMILARITY).update();
+      if (items.size() <= size) {
+        rows.clear();
+        items = jdbc.sql(select).params(params).query(item).list();
+      }
+    }
     String nextCursor = null;
     if (items.size() > size) {
       items = items.subList(0, size);

@@ -74,6 +74,80 @@ class ProviderSearchIntegrationTests {
   }
 
   @Test
+  void keepsTheSpecialtyLocationCandidatesInStepWithTheRegistryAfterEachPublish() {
+    // the monthly file then a weekly one were published: the candidates are the registry's own (code, ZIP, NPI) rows
+    String registry =
+        """
+        SELECT t.code, a.zip5, t.npi FROM provider_taxonomy t
+        JOIN provider_address a ON a.npi = t.npi AND a.kind = 'PRACTICE' AND a.seq = 1 WHERE a.zip5 IS NOT NULL""";
+    String candidates = "SELECT code, zip5, npi FROM provider_specialty_location";
+    assertThat(jdbc.sql("SELECT count(*) FROM (" + registry + ") r").query(Long.class).single()).isGreaterThan(1000);
+    assertThat(jdbc.sql("SELECT count(*) FROM ((" + registry + ") EXCEPT (" + candidates + ")) d").query(Long.class).single())
+        .isZero();
+    assertThat(jdbc.sql("SELECT count(*) FROM ((" + candidates + ") EXCEPT (" + registry + ")) d").query(Long.class).single())
+        .isZero();
+  }
+
+  @Test
+  void findsEverySpecialtyProviderWithinARadiusThatTheRegistryPlacesThere() throws Exception {
+    // the search against the registry itself: Internal Medicine (any slot) practising within 25 miles of 10013
+    List<String> expected =
+        jdbc.sql(
+                """
+                SELECT p.npi::text FROM provider p
+                JOIN provider_address a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1
+                WHERE p.active AND EXISTS (SELECT 1 FROM provider_taxonomy t JOIN taxonomy x ON x.code = t.code
+                                           WHERE t.npi = p.npi AND x.classification = 'Internal Medicine')
+                  AND earth_distance(ll_to_earth(40.720051, -74.004809), ll_to_earth(a.latitude, a.longitude)) <= 25 * 1609.344
+                """)
+            .query(String.class)
+            .list();
+    List<String> found = new ArrayList<>();
+    for (JsonNode item : get("specialty=Internal%20Medicine&near=10013&radiusMiles=25&size=100").get("items")) {
+      found.add(item.get("npi").asString());
+    }
+    assertThat(expected).isNotEmpty();
+    assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void readsTheSameNamePagesAsASearchAtTheWeakSimilarityAlone() throws Exception {
+    // "medical center" has many strong matches (the first pages come from the strong attempt) and weak ones after
+    // them; "changping jia" one strong match; "jonh smyth" none (every page is read again at 0.2). Pages of 1 and 3
+    // walk across the point where the strong matches run out.
+    for (String name : List.of("changping jia", "jonh smyth", "medical center")) {
+      List<String> expected =
+          jdbc.sql(
+                  """
+                  SELECT npi::text FROM provider
+                  WHERE active AND similarity(search_name, :name) >= 0.2
+                  ORDER BY CAST(1 - similarity(search_name, :name) AS double precision), npi LIMIT 30
+                  """)
+              .param("name", name)
+              .query(String.class)
+              .list();
+      if (!name.equals("jonh smyth")) {
+        assertThat(expected).as(name).isNotEmpty();
+      }
+      for (int size : List.of(1, 3)) {
+        List<String> found = new ArrayList<>();
+        String cursor = null;
+        while (found.size() < expected.size()) {
+          JsonNode page =
+              get("name=" + name.replace(" ", "%20") + "&size=" + size + (cursor == null ? "" : "&cursor=" + cursor));
+          page.get("items").forEach(item -> found.add(item.get("npi").asString()));
+          if (page.get("nextCursor").isNull()) {
+            break;
+          }
+          cursor = page.get("nextCursor").asString();
+        }
+        assertThat(found.subList(0, Math.min(found.size(), expected.size()))).as(name + ", pages of " + size)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void pagesThroughResultsWithoutDuplicatesOrGaps() throws Exception {
     JsonNode first = get("state=TX&entityType=ORGANIZATION&size=50");
     long total = first.get("total").asLong();
