@@ -152,6 +152,11 @@ browserSuite(`MedSales CRM pages at ${baseUrl}`, ({ skip, withPage }) => {
       await preview.getByText('The alignment is applied.').waitFor({ state: 'visible' });
       await page.getByTestId('territory-tree').getByText(`E2E Midtown ${stamp}`).waitFor({ state: 'visible' });
       await page.getByTestId('territory-map').locator('svg circle').first().waitFor({ state: 'visible' });
+      // The comparison table has the new territory with its provider count and figures.
+      const statsRow = page.getByTestId('territory-stats').locator('tr', { hasText: `E2E Midtown ${stamp}` });
+      await statsRow.waitFor({ state: 'visible' });
+      assert.match((await statsRow.locator('td').nth(0).textContent())?.trim() ?? '', /^[0-9,]+$/, 'a provider count');
+      assert.match((await statsRow.textContent()) ?? '', /\$[0-9,]+ \([0-9,]+\)$/, 'Open Payments total and count');
       await screenshot(page, 'crm-territories');
 
       // A second file moves a ZIP: the preview names it with where it comes from and goes to.

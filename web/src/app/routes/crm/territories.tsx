@@ -4,6 +4,7 @@ import { useOwners } from '@/features/crm/api/owners';
 import { AlignmentUpload } from '@/features/territories/components/alignment-upload';
 import { TerritoryEditor } from '@/features/territories/components/territory-editor';
 import { TerritoryMap } from '@/features/territories/components/territory-map';
+import { TerritoryStatsTable } from '@/features/territories/components/territory-stats-table';
 import { TerritoryTree } from '@/features/territories/components/territory-tree';
 import { canAccess } from '@/lib/authorization';
 
@@ -18,6 +19,7 @@ export function TerritoriesRoute() {
       <PageHeader title="Territories" lead="Regions, districts and territories, the ZIPs in them and who covers them." />
       <TerritoryTree />
       <TerritoryMap />
+      <TerritoryStatsTable />
       {canAccess(roles, 'territoryAdmin') ? (
         <>
           <TerritoryEditor people={people} />

@@ -41,6 +41,36 @@ const preview = {
   checksum: 'abc123',
 };
 
+const stats = [
+  {
+    territoryId: 't1',
+    parentId: 'r1',
+    level: 'TERRITORY',
+    name: 'Manhattan',
+    providers: 18,
+    providersBySpecialty: [
+      { code: '207R00000X', specialty: 'Internal Medicine', count: 9 },
+      { code: '207N00000X', specialty: 'Dermatology', count: 5 },
+      { code: '207RC0000X', specialty: 'Cardiovascular Disease', count: 3 },
+      { code: null, specialty: 'Unknown', count: 1 },
+    ],
+    partB: { year: 2023, providers: 6, services: 1204, beneficiaries: 310, allowedAmount: '98000.50', paymentAmount: '81234.49' },
+    partD: { year: 2023, providers: 4, claims: 2210, drugCost: 150000 },
+    openPayments: { year: 2024, providers: 7, count: 42, total: '12345.67' },
+  },
+  {
+    territoryId: 'r1',
+    parentId: null,
+    level: 'REGION',
+    name: 'East',
+    providers: 0,
+    providersBySpecialty: [],
+    partB: { year: null, providers: 0, services: 0, beneficiaries: null, allowedAmount: 0, paymentAmount: 0 },
+    partD: { year: null, providers: 0, claims: 0, drugCost: 0 },
+    openPayments: { year: null, providers: 0, count: 0, total: 0 },
+  },
+];
+
 function stub(requests: StubRequest[]) {
   return stubApi((request) => {
     requests.push(request);
@@ -49,6 +79,7 @@ function stub(requests: StubRequest[]) {
     if (request.method === 'PUT' && request.url === '/api/v1/territories/t1/assignments') return { body: territories[1] };
     if (request.url === '/api/v1/territories') return { body: territories };
     if (request.url === '/api/v1/territories/map') return { body: map };
+    if (request.url === '/api/v1/territories/stats') return { body: stats };
     if (request.url.startsWith('/api/v1/territories/alignment/preview')) return { body: preview };
     if (request.url.startsWith('/api/v1/territories/alignment/apply')) return { body: preview };
     return undefined;
@@ -64,6 +95,21 @@ describe('Territories page', () => {
     expect(tree.getByText('Manhattan').closest('li')).toHaveTextContent('2 ZIPs in NY · Riley Rep (primary)');
     expect(await screen.findByRole('img', { name: '2 ZIPs by territory' })).toBeInTheDocument();
     expect(screen.queryByTestId('alignment')).not.toBeInTheDocument();
+  });
+
+  it('compares territories side by side: providers, largest specialties, Part B, Part D and Open Payments', async () => {
+    stub([]);
+    renderApp('/territories', { user: repUser });
+
+    const table = within(await screen.findByTestId('territory-stats'));
+    const manhattan = table.getByText('Manhattan').closest('tr');
+    expect(manhattan).toHaveTextContent('Internal Medicine 9 · Dermatology 5 · Cardiovascular Disease 3');
+    expect(manhattan).not.toHaveTextContent('Unknown');
+    expect(manhattan).toHaveTextContent('1,204$81,234');
+    expect(manhattan).toHaveTextContent('2,210$150,000');
+    expect(manhattan).toHaveTextContent('$12,346 (42)');
+    expect(table.getByRole('columnheader', { name: 'Part B services (2023)' })).toBeInTheDocument();
+    expect(table.getByText('East').closest('tr')).toHaveTextContent('—');
   });
 
   it('previews an alignment file (moved ZIPs, providers gained and lost) before applying it', async () => {

@@ -49,9 +49,12 @@ public class Territories {
 
   public record Assignment(UUID userId, String displayName, AssignmentKind kind) {}
 
+  /** A county by its Census GEOID (state and county FIPS), with its name and USPS state code. */
+  public record County(String geoid, String name, String state) {}
+
   public record TerritoryView(
       UUID id, @Nullable UUID parentId, TerritoryLevel level, String name, @Nullable String code, long zipCount,
-      List<String> states, List<Assignment> assignments, long version) {}
+      List<String> states, List<County> counties, List<Assignment> assignments, long version) {}
 
   /** Every territory of the tenant, regions first, each with its parent's id: the front end builds the tree. */
   @Transactional(readOnly = true)
@@ -80,6 +83,20 @@ public class Territories {
                   .add(new Assignment(rs.getObject("user_id", UUID.class), rs.getString("display_name"),
                       AssignmentKind.valueOf(rs.getString("kind"))));
             });
+    Map<UUID, List<County>> counties = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            SELECT c.territory_id, k.geoid, k.name, k.state
+            FROM territory_county c JOIN county k ON k.geoid = c.county_geoid
+            WHERE c.tenant_id = medsales_tenant() AND (CAST(:only AS uuid) IS NULL OR c.territory_id = :only)
+            ORDER BY k.geoid
+            """)
+        .param("only", only)
+        .query(
+            rs -> {
+              counties.computeIfAbsent(rs.getObject("territory_id", UUID.class), k -> new ArrayList<>())
+                  .add(new County(rs.getString("geoid"), rs.getString("name"), rs.getString("state")));
+            });
     return jdbc.sql(
             """
             SELECT t.id, t.parent_id, t.level, t.name, t.code, t.version,
@@ -96,7 +113,8 @@ public class Territories {
               UUID id = rs.getObject("id", UUID.class);
               return new TerritoryView(id, rs.getObject("parent_id", UUID.class), TerritoryLevel.valueOf(rs.getString("level")),
                   rs.getString("name"), rs.getString("code"), rs.getLong("zip_count"),
-                  List.of((String[]) rs.getArray("states").getArray()), assignments.getOrDefault(id, List.of()),
+                  List.of((String[]) rs.getArray("states").getArray()), counties.getOrDefault(id, List.of()),
+                  assignments.getOrDefault(id, List.of()),
                   rs.getLong("version"));
             })
         .list();
@@ -184,7 +202,8 @@ public class Territories {
     }
     jdbc.sql("DELETE FROM territory WHERE id = ? AND tenant_id = medsales_tenant()").param(id).update();
     audit.record("territory.delete", territory.name(), AuditOutcome.SUCCESS,
-        Map.of("zips", territory.zipCount(), "states", territory.states()));
+        Map.of("zips", territory.zipCount(), "states", territory.states(),
+            "counties", territory.counties().stream().map(County::geoid).toList()));
   }
 
   public record ZipAlignment(String zip5, UUID territoryId, @Nullable UUID previousTerritoryId, boolean knownZip) {}
@@ -248,21 +267,59 @@ public class Territories {
           Map.of("states", problems), Map.of());
     }
     TerritoryView before = alignable(id);
+    replaceWholeAreas("territory_state", "state", id, wanted.toArray(String[]::new));
+    TerritoryView after = territory(id);
+    audit.record("territory.states", after.name(), AuditOutcome.SUCCESS, Map.of("from", before.states(), "to", after.states()));
+    return after;
+  }
+
+  /**
+   * Makes {@code geoids} the whole counties aligned to a territory, taking each from whichever territory held it. A
+   * location belongs to its ZIP's home county (the county holding most of the ZIP's land); an aligned ZIP overrides
+   * its county, and a county overrides its state.
+   */
+  @Transactional
+  public TerritoryView alignCounties(UUID id, List<String> geoids) {
+    Set<String> wanted = new LinkedHashSet<>();
+    for (String geoid : geoids) {
+      wanted.add(geoid == null ? "" : geoid.strip());
+    }
     String[] codes = wanted.toArray(String[]::new);
-    jdbc.sql("DELETE FROM territory_state WHERE tenant_id = medsales_tenant() AND territory_id = ? AND state <> ALL(?)")
+    List<String> unknown =
+        jdbc.sql("SELECT g FROM unnest(CAST(? AS text[])) AS g WHERE NOT EXISTS (SELECT 1 FROM county c WHERE c.geoid = g)")
+            .param(codes)
+            .query(String.class)
+            .list();
+    if (!unknown.isEmpty()) {
+      throw new TerritoryException(TerritoryException.Kind.INVALID, "The request has invalid fields.",
+          Map.of("counties", unknown.stream().map(g -> "'" + g + "' is not a county GEOID (state and county FIPS, 5 digits)")
+              .toList()), Map.of());
+    }
+    TerritoryView before = alignable(id);
+    replaceWholeAreas("territory_county", "county_geoid", id, codes);
+    TerritoryView after = territory(id);
+    audit.record("territory.counties", after.name(), AuditOutcome.SUCCESS,
+        Map.of("from", before.counties().stream().map(County::geoid).toList(),
+            "to", after.counties().stream().map(County::geoid).toList()));
+    return after;
+  }
+
+  /**
+   * Makes {@code codes} the whole states or counties of a territory, taking each from the territory that held it.
+   * {@code table} and {@code column} are this class's constants, never input.
+   */
+  private void replaceWholeAreas(String table, String column, UUID id, String[] codes) {
+    jdbc.sql("DELETE FROM %s WHERE tenant_id = medsales_tenant() AND territory_id = ? AND %s <> ALL(?)".formatted(table, column))
         .params(id, codes)
         .update();
     jdbc.sql(
             """
-            INSERT INTO territory_state (tenant_id, state, territory_id)
-            SELECT medsales_tenant(), s, ? FROM unnest(CAST(? AS text[])) AS s
-            ON CONFLICT (tenant_id, state) DO UPDATE SET territory_id = EXCLUDED.territory_id
-            """)
+            INSERT INTO %1$s (tenant_id, %2$s, territory_id)
+            SELECT medsales_tenant(), code, ? FROM unnest(CAST(? AS text[])) AS code
+            ON CONFLICT (tenant_id, %2$s) DO UPDATE SET territory_id = EXCLUDED.territory_id
+            """.formatted(table, column))
         .params(id, codes)
         .update();
-    TerritoryView after = territory(id);
-    audit.record("territory.states", after.name(), AuditOutcome.SUCCESS, Map.of("from", before.states(), "to", after.states()));
-    return after;
   }
 
   public record AssignmentRequest(UUID userId, AssignmentKind kind) {}
@@ -368,15 +425,25 @@ public class Territories {
 
   public record MapPoint(String zip5, double latitude, double longitude, UUID territoryId, String territoryName) {}
 
-  /** Every aligned ZIP with a known centroid, for a map coloured by territory (whole-state alignments are not points). */
+  /**
+   * Every aligned ZIP with a known centroid, and every ZIP whose home county is aligned (unless the ZIP is aligned
+   * itself), for a map coloured by territory (whole-state alignments are not points).
+   */
   @Transactional(readOnly = true)
   public List<MapPoint> map() {
     return jdbc.sql(
             """
-            SELECT z.zip5, c.latitude, c.longitude, t.id, t.name
-            FROM territory_zip z JOIN territory t ON t.id = z.territory_id JOIN zip_centroid c ON c.zip5 = z.zip5
-            WHERE z.tenant_id = medsales_tenant()
-            ORDER BY z.zip5
+            WITH aligned AS (
+              SELECT zip5, territory_id FROM territory_zip WHERE tenant_id = medsales_tenant()
+              UNION ALL
+              SELECT zc.zip5, k.territory_id
+              FROM territory_county k JOIN zip_county zc ON zc.county_geoid = k.county_geoid AND zc.home
+              WHERE k.tenant_id = medsales_tenant()
+                AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = zc.zip5)
+            )
+            SELECT a.zip5, c.latitude, c.longitude, t.id, t.name
+            FROM aligned a JOIN territory t ON t.id = a.territory_id JOIN zip_centroid c ON c.zip5 = a.zip5
+            ORDER BY a.zip5
             """)
         .query((rs, row) -> new MapPoint(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getObject(4, UUID.class),
             rs.getString(5)))
@@ -399,7 +466,7 @@ public class Territories {
   private TerritoryView alignable(UUID id) {
     TerritoryView territory = territory(id);
     if (territory.level() != TerritoryLevel.TERRITORY) {
-      throw TerritoryException.invalid("id", "ZIPs and states align to TERRITORY-level territories; this is a " + territory.level());
+      throw TerritoryException.invalid("id", "ZIPs, counties and states align to TERRITORY-level territories; this is a " + territory.level());
     }
     return territory;
   }

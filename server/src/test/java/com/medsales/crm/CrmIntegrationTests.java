@@ -215,6 +215,13 @@ class CrmIntegrationTests {
       assertThat(rep2.get("/api/v1/contacts/" + jia).statusCode()).isEqualTo(200);
       assertThat(json(rep2.get("/api/v1/contacts?territoryId=" + territory)).get("items").toString()).contains(jia);
       assertThat(rep2.patch("/api/v1/contacts/" + jia, "{\"version\": 1, \"notes\": \"taken\"}").statusCode()).isEqualTo(403);
+      // aligned by its county instead (10013 lies in New York County, 36061), the territory still holds Jia
+      tenants.owner().sql("DELETE FROM territory_zip WHERE territory_id = ?").param(territory).update();
+      assertThat(rep2.get("/api/v1/contacts/" + jia).statusCode()).isEqualTo(404);
+      tenants.owner().sql("INSERT INTO territory_county (tenant_id, county_geoid, territory_id) VALUES (?, '36061', ?)")
+          .params(tenant, territory).update();
+      assertThat(rep2.get("/api/v1/contacts/" + jia).statusCode()).isEqualTo(200);
+      assertThat(json(rep2.get("/api/v1/contacts?territoryId=" + territory)).get("items").toString()).contains(jia);
     } finally {
       tenants.owner().sql("DELETE FROM territory WHERE id = ?").param(territory).update();
     }

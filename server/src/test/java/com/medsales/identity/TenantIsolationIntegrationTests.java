@@ -68,7 +68,7 @@ class TenantIsolationIntegrationTests {
     UUID alphaRep = tenants.user(alpha, MARKER + "-rep", PASSWORD, "REP");
     tenants.user(beta, "beta-admin", PASSWORD, "ADMIN");
     for (String table : List.of("crm_change", "task", "opportunity", "pipeline_stage", "activity_attendee", "activity",
-        "contact", "account", "territory_assignment", "territory_state", "territory_zip", "territory", "team", "invitation",
+        "contact", "account", "territory_assignment", "territory_state", "territory_county", "territory_zip", "territory", "team", "invitation",
         "api_token")) {
       tenants.owner().sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(alpha).update();
     }
@@ -102,6 +102,8 @@ class TenantIsolationIntegrationTests {
         .params(alpha, MARKER + " territory").query(UUID.class).single();
     owner.sql("INSERT INTO territory_zip (tenant_id, zip5, territory_id) VALUES (?, '10013', ?)").params(alpha, territory).update();
     owner.sql("INSERT INTO territory_state (tenant_id, state, territory_id) VALUES (?, 'VT', ?)").params(alpha, territory).update();
+    owner.sql("INSERT INTO territory_county (tenant_id, county_geoid, territory_id) VALUES (?, '36087', ?)")
+        .params(alpha, territory).update();
     owner.sql("INSERT INTO territory_assignment (tenant_id, territory_id, user_id, kind) VALUES (?, ?, ?, 'PRIMARY')")
         .params(alpha, territory, rep).update();
     UUID account = owner.sql("INSERT INTO account (tenant_id, name, kind, owner_id) VALUES (?, ?, 'HOSPITAL', ?) RETURNING id")
@@ -169,6 +171,7 @@ class TenantIsolationIntegrationTests {
       case "POST /api/v1/territories" -> "{\"name\": \"beta territory\", \"level\": \"TERRITORY\"}";
       case "PATCH /api/v1/territories/{id}" -> "{\"name\": \"beta's now\", \"version\": 0}";
       case "PUT /api/v1/territories/{id}/states" -> "{\"states\": [\"NJ\"]}";
+      case "PUT /api/v1/territories/{id}/counties" -> "{\"counties\": [\"34003\"]}";
       case "PUT /api/v1/territories/{id}/assignments" -> "{\"assignments\": []}";
       default -> op.method().equals("PATCH") ? "{\"version\": 0}" : "{}";
     };
@@ -212,10 +215,11 @@ class TenantIsolationIntegrationTests {
       assertThat(tenants.owner().sql("SELECT deleted_at IS NULL AND version = 0 FROM " + table + " WHERE id = ?::uuid")
           .param(alphaCrm.get(table)).query(Boolean.class).single()).as("alpha's %s untouched", table).isTrue();
     }
-    // alpha's territory kept its name, its ZIP and its rep
+    // alpha's territory kept its name, its ZIP, its county and its rep
     assertThat(tenants.owner().sql("SELECT name || (SELECT count(*) FROM territory_zip z WHERE z.territory_id = t.id)"
+        + " || (SELECT count(*) FROM territory_county c WHERE c.territory_id = t.id)"
         + " || (SELECT count(*) FROM territory_assignment a WHERE a.territory_id = t.id) FROM territory t WHERE id = ?")
-        .param(UUID.fromString(alphaCrm.get("territory"))).query(String.class).single()).isEqualTo(MARKER + " territory11");
+        .param(UUID.fromString(alphaCrm.get("territory"))).query(String.class).single()).isEqualTo(MARKER + " territory111");
     assertThat(checked).contains("PATCH /api/v1/territories/{id}", "DELETE /api/v1/territories/{id}/zips/{zip}",
         "POST /api/v1/territories/alignment/apply", "GET /api/v1/territories/{id}/stats");
     assertThat(checked).contains("GET /api/v1/admin/users/{id}", "PATCH /api/v1/admin/users/{id}", "DELETE /api/v1/admin/teams/{id}",

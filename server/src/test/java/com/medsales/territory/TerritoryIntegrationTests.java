@@ -71,7 +71,7 @@ class TerritoryIntegrationTests {
       ingestion.runNow("nppes-weekly", copy("/demo/nppes/npidata_pfile_2018_sample_99.csv").toString(), ProgressListener.NONE);
     }
     tenant = tenants.tenant("terra");
-    for (String table : List.of("territory_assignment", "territory_state", "territory_zip")) {
+    for (String table : List.of("territory_assignment", "territory_state", "territory_county", "territory_zip")) {
       tenants.owner().sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(tenant).update();
     }
     // children before parents
@@ -180,9 +180,11 @@ class TerritoryIntegrationTests {
     assertThat(json(manager.get("/api/v1/territories"))).isEmpty();
     assertThat(tenants.owner().sql("SELECT count(*) FROM territory_zip WHERE tenant_id = ?").param(tenant).query(Long.class).single()).isZero();
 
-    var county = manager.post("/api/v1/territories/alignment/preview", "zip,county,territory\n10013,New York,Manhattan\n", CSV);
-    assertThat(county.statusCode()).isEqualTo(400);
-    assertThat(county.body()).contains("county alignment is not supported");
+    // a county column beside the ZIP is information: the line aligns its ZIP
+    JsonNode zipWithCounty =
+        ok(manager.post("/api/v1/territories/alignment/preview", "zip,county,territory\n10013,New York,Manhattan\n", CSV));
+    assertThat(zipWithCounty.get("zipsAdded").asLong()).isEqualTo(1);
+    assertThat(zipWithCounty.get("countiesAdded").asLong()).isZero();
     var noZip = manager.post("/api/v1/territories/alignment/apply", "postcode,territory\n10013,Manhattan\n", CSV);
     assertThat(noZip.statusCode()).isEqualTo(400);
     assertThat(json(noZip).get("errors").get(0).get("field").asString()).isEqualTo("file");
@@ -233,6 +235,112 @@ class TerritoryIntegrationTests {
     assertThat(map).hasSize(1);
     assertThat(map.get(0).get("territoryName").asString()).isEqualTo("Manhattan South");
     assertThat(map.get(0).get("latitude").asDouble()).isCloseTo(40.72, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  void eachZipHasOneHomeCountyTheOneHoldingMostOfItsLand() {
+    assertThat(count("SELECT count(*) FROM zip_county")).isEqualTo(46_953);
+    assertThat(count("SELECT count(DISTINCT zip5) FROM zip_county")).isEqualTo(33_791);
+    assertThat(count("SELECT count(*) FROM zip_county WHERE home")).isEqualTo(33_791);
+    assertThat(count("SELECT count(*) FROM zip_county a JOIN zip_county b ON b.zip5 = a.zip5 AND a.home"
+        + " AND b.land_area > a.land_area")).isZero();
+    // 00601 (Adjuntas, PR): 63.6 km2 in Adjuntas Municipio, 0.8 in Ponce
+    assertThat(tenants.owner().sql("SELECT county_geoid FROM zip_county WHERE zip5 = '00601' AND home").query(String.class).single())
+        .isEqualTo("72001");
+    assertThat(count("SELECT count(*) FROM county")).isEqualTo(3_222 + 19);
+    assertThat(tenants.owner().sql("SELECT name FROM county WHERE geoid = '35013'").query(String.class).single())
+        .isEqualTo("Doña Ana County");
+  }
+
+  @Test
+  void wholeCountiesAlignAZipOverridesItsCountyAndACountyItsState() {
+    UUID manhattan = id(created(manager.post("/api/v1/territories", "{\"name\": \"Manhattan\", \"level\": \"TERRITORY\"}")));
+    UUID downtown = id(created(manager.post("/api/v1/territories", "{\"name\": \"Downtown\", \"level\": \"TERRITORY\"}")));
+    UUID upstate = id(created(manager.post("/api/v1/territories", "{\"name\": \"Upstate\", \"level\": \"TERRITORY\"}")));
+    ok(manager.put("/api/v1/territories/" + upstate + "/states", "{\"states\": [\"NY\"]}"));
+
+    JsonNode view = ok(manager.put("/api/v1/territories/" + manhattan + "/counties", "{\"counties\": [\"36061\"]}"));
+    assertThat(view.get("counties").get(0).get("name").asString()).isEqualTo("New York County");
+    // New York County holds 10010, 10013 and 10036; Rockland's 10901 stays with the state's territory
+    assertThat(npis(manhattan)).contains(GRAMERCY_MRI, CHANGPING_JIA, THERAPATH).doesNotContain(ALLERGY_ROCKLAND)
+        .hasSize((int) count("SELECT count(DISTINCT pa.npi) FROM provider_address pa JOIN provider p USING (npi)"
+            + " JOIN zip_county zc ON zc.zip5 = pa.zip5 AND zc.home WHERE p.active AND pa.kind <> 'MAILING'"
+            + " AND zc.county_geoid = '36061'"));
+    assertThat(npis(upstate)).contains(ALLERGY_ROCKLAND).doesNotContain(GRAMERCY_MRI);
+    ok(manager.post("/api/v1/territories/" + downtown + "/zips/10013", ""));
+    assertThat(npis(downtown)).containsExactly(CHANGPING_JIA);
+    assertThat(npis(manhattan)).doesNotContain(CHANGPING_JIA).contains(GRAMERCY_MRI);
+    assertThat(json(manager.get("/api/v1/territories/map")).size())
+        .isEqualTo((int) count("SELECT count(*) FROM zip_county zc JOIN zip_centroid c USING (zip5)"
+            + " WHERE zc.home AND zc.county_geoid = '36061'"));
+
+    // a ZIP spanning counties goes with the county holding most of its land
+    var spanning = tenants.owner().sql(
+            """
+            SELECT pa.npi, pa.zip5, h.county_geoid AS home, o.county_geoid AS other
+            FROM provider_address pa JOIN provider p ON p.npi = pa.npi AND p.active
+            JOIN zip_county h ON h.zip5 = pa.zip5 AND h.home JOIN zip_county o ON o.zip5 = pa.zip5 AND NOT o.home
+            WHERE pa.kind <> 'MAILING' AND pa.state = 'NY' ORDER BY pa.npi LIMIT 1
+            """)
+        .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
+    long npi = Long.parseLong(spanning.get(0));
+    UUID other = id(created(manager.post("/api/v1/territories", "{\"name\": \"Other\", \"level\": \"TERRITORY\"}")));
+    ok(manager.put("/api/v1/territories/" + other + "/counties", "{\"counties\": [\"" + spanning.get(3) + "\"]}"));
+    assertThat(npis(other)).doesNotContain(npi);
+    ok(manager.put("/api/v1/territories/" + other + "/counties", "{\"counties\": [\"" + spanning.get(2) + "\"]}"));
+    assertThat(npis(other)).contains(npi);
+
+    var bad = manager.put("/api/v1/territories/" + manhattan + "/counties", "{\"counties\": [\"99999\"]}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).get("errors").get(0).get("field").asString()).isEqualTo("counties");
+  }
+
+  @Test
+  void aCountyFileNamesCountiesByFipsOrByNameInTheirStateAndThePreviewShowsWhatMoves() {
+    String withRejects = """
+        county_fips,county,state,territory
+        36061,,,Manhattan
+        ,Rockland,NY,Hudson Valley
+        ,Baltimore,MD,Baltimore
+        ,Nowhere,NY,Hudson Valley
+        3606,,,Manhattan
+        ,Kings,,Brooklyn
+        ,New York County,NY,Hudson Valley
+        """;
+    JsonNode preview = ok(manager.post("/api/v1/territories/alignment/preview", withRejects, CSV));
+    List<String> rejects = new ArrayList<>();
+    preview.get("rejects").forEach(r -> rejects.add(r.get("line").asInt() + ": " + r.get("reason").asString()));
+    assertThat(rejects).containsExactly(
+        "4: county 'Baltimore' is ambiguous in MD: Baltimore County (24005), Baltimore city (24510)",
+        "5: no county 'Nowhere' in NY",
+        "6: county FIPS '3606' has fewer than 5 digits (did a spreadsheet drop its leading zero?)",
+        "7: county 'Kings' needs its state's 2-letter code in a state column",
+        "8: county 36061 is aligned to another territory on an earlier line already");
+    assertThat(manager.post("/api/v1/territories/alignment/apply", withRejects, CSV).statusCode()).isEqualTo(400);
+
+    String file = "county_fips,county,state,territory\n36061,,,Manhattan\n,rockland county,ny,Hudson Valley\n";
+    preview = ok(manager.post("/api/v1/territories/alignment/preview", file, CSV));
+    assertThat(preview.get("countiesAdded").asLong()).isEqualTo(2);
+    Map<String, JsonNode> perTerritory = byName(preview.get("perTerritory"), "territory");
+    assertThat(perTerritory.get("Hudson Valley").get("countiesAfter").asLong()).isEqualTo(1);
+    assertThat(perTerritory.get("Hudson Valley").get("providersGained").asLong())
+        .isEqualTo(count("SELECT count(DISTINCT pa.npi) FROM provider_address pa JOIN provider p USING (npi)"
+            + " JOIN zip_county zc ON zc.zip5 = pa.zip5 AND zc.home WHERE p.active AND pa.kind <> 'MAILING'"
+            + " AND zc.county_geoid = '36087'"));
+    assertThat(json(manager.get("/api/v1/territories"))).isEmpty();
+
+    JsonNode applied = ok(manager.post("/api/v1/territories/alignment/apply", file, CSV));
+    assertThat(applied.get("applied").asBoolean()).isTrue();
+    UUID hudson = id(byName(json(manager.get("/api/v1/territories")), "name").get("Hudson Valley"));
+    assertThat(npis(hudson)).contains(ALLERGY_ROCKLAND);
+
+    // Rockland moves by name; REPLACE unaligns New York County, which the file no longer names
+    JsonNode moved = ok(manager.post("/api/v1/territories/alignment/preview", "county,state,territory\nRockland,NY,Manhattan\n", CSV));
+    assertThat(moved.get("countiesMoved").get(0).get("from").asString()).isEqualTo("Hudson Valley");
+    assertThat(moved.get("countiesMoved").get(0).get("to").asString()).isEqualTo("Manhattan");
+    assertThat(moved.get("countiesUnassigned").get(0).get("geoid").asString()).isEqualTo("36061");
+    assertThat(byName(moved.get("perTerritory"), "territory").get("Hudson Valley").get("providersLost").asLong())
+        .isEqualTo(perTerritory.get("Hudson Valley").get("providersGained").asLong());
   }
 
   @Test

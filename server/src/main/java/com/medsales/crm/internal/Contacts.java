@@ -197,7 +197,11 @@ public class Contacts {
                 + " AND (CAST(:account AS uuid) IS NULL OR x.account_id = :account)"
                 + " AND (CAST(:npi AS bigint) IS NULL OR x.npi = :npi)"
                 + " AND (CAST(:territory AS uuid) IS NULL OR EXISTS (SELECT 1 FROM territory_zip z"
-                + "   WHERE z.territory_id = :territory AND z.zip5 = coalesce(x.p_zip5, x.zip5)))"
+                + "   WHERE z.territory_id = :territory AND z.zip5 = coalesce(x.p_zip5, x.zip5))"
+                // or the ZIP's home county is the territory's, and the ZIP itself is aligned nowhere
+                + "   OR EXISTS (SELECT 1 FROM territory_county c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home"
+                + "     WHERE c.territory_id = :territory AND zc.zip5 = coalesce(x.p_zip5, x.zip5)"
+                + "       AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = x.tenant_id AND z.zip5 = zc.zip5)))"
                 + " AND (CAST(:afterName AS text) IS NULL OR (lower(coalesce(x.p_last, x.last_name, '')), x.id) > (:afterName, :afterId))"
                 + " ORDER BY lower(coalesce(x.p_last, x.last_name, '')), x.id LIMIT :limit")
         .param("deleted", query.deleted())

@@ -3,7 +3,8 @@ package com.medsales.territory.internal;
 /**
  * Which providers a territory holds, as SQL every reader shares. A provider belongs to the territories that contain
  * their practice locations (every address but the mailing one). A location's territory is the one its ZIP is aligned
- * to, or else the one its whole state is aligned to; a district or region holds what its territories hold. Only
+ * to, else the one its ZIP's home county (the county holding most of the ZIP's land) is aligned to, else the one its
+ * whole state is aligned to; a district or region holds what its territories hold. Only
  * active providers count.
  */
 public final class Membership {
@@ -29,10 +30,18 @@ public final class Membership {
           FROM territory_zip z JOIN provider_address pa ON pa.zip5 = z.zip5 AND pa.kind <> 'MAILING'
           WHERE z.tenant_id = medsales_tenant() AND z.territory_id IN (SELECT leaf_id FROM scope)
           UNION ALL
+          SELECT c.territory_id, pa.npi, pa.zip5
+          FROM territory_county c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
+          JOIN provider_address pa ON pa.zip5 = zc.zip5 AND pa.kind <> 'MAILING'
+          WHERE c.tenant_id = medsales_tenant() AND c.territory_id IN (SELECT leaf_id FROM scope)
+            AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = pa.zip5)
+          UNION ALL
           SELECT s.territory_id, pa.npi, pa.zip5
           FROM territory_state s JOIN provider_address pa ON pa.state = s.state AND pa.kind <> 'MAILING'
           WHERE s.tenant_id = medsales_tenant() AND s.territory_id IN (SELECT leaf_id FROM scope)
             AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = pa.zip5)
+            AND NOT EXISTS (SELECT 1 FROM zip_county zc JOIN territory_county c ON c.county_geoid = zc.county_geoid
+                            WHERE zc.zip5 = pa.zip5 AND zc.home AND c.tenant_id = medsales_tenant())
         ),
         member AS (
           SELECT sc.node_id, l.npi, min(l.zip5) AS zip5

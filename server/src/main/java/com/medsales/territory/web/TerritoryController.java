@@ -129,6 +129,17 @@ class TerritoryController {
     return territories.alignStates(id, request.states());
   }
 
+  record Counties(@NotNull List<String> counties) {}
+
+  @PutMapping("/{id}/counties")
+  @PreAuthorize(EDITORS)
+  @Operation(summary = "Replace the whole counties (Census GEOIDs: state and county FIPS) aligned to this territory (taken from"
+      + " other territories); a ZIP belongs to the county holding most of its land, an aligned ZIP overrides its county,"
+      + " a county its state")
+  Territories.TerritoryView alignCounties(@PathVariable UUID id, @Valid @RequestBody Counties request) {
+    return territories.alignCounties(id, request.counties());
+  }
+
   record Assignments(@NotNull List<@Valid @NotNull AssignmentItem> assignments) {}
 
   record AssignmentItem(@NotNull UUID userId, @NotNull Territories.AssignmentKind kind) {}
