@@ -38,7 +38,7 @@ describe('Provider profile', () => {
     expect(partD.getByText('Claims: top 10% of Internal Medicine in NY')).toBeInTheDocument();
 
     const payments = within(screen.getByTestId('provider-openpayments'));
-    expect(payments.getByText('$450.75')).toBeInTheDocument();
+    expect(within(payments.getByRole('region', { name: 'Open Payments by year' })).getByText('$450.75')).toBeInTheDocument();
     expect(payments.getByText('Pfizer Inc.')).toBeInTheDocument();
     expect(payments.getByText('Food and Beverage')).toBeInTheDocument();
     expect(payments.getByText('$1,000.00')).toBeInTheDocument();
