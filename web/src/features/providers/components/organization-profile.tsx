@@ -82,7 +82,7 @@ export function OrganizationProfileView({ npi }: { npi: string }) {
       >
         <PanelBody>
           {listed ? (
-            <AffiliationsTable label="Affiliated providers" rows={affiliatedProviders} />
+            <AffiliationsTable label="Providers affiliated with this organization" rows={affiliatedProviders} />
           ) : (
             <PanelEmpty title="No affiliated providers found" testId="organization-affiliates-empty">
               <p>No provider shares a practice address, an official or a name with this organization.</p>

@@ -630,7 +630,7 @@ export function ProviderProfileView({ npi }: { npi: string }) {
       <Panel title="Affiliated organizations" subtitle="Inferred from the registry" testId="provider-affiliations">
         <PanelBody>
           {profile.affiliations.length ? (
-            <AffiliationsTable label="Affiliated organizations" rows={profile.affiliations} />
+            <AffiliationsTable label="Organizations this provider is affiliated with" rows={profile.affiliations} />
           ) : (
             <PanelEmpty title="No affiliations found">
               <p>No organisation shares a practice address, an official or a name with this NPI.</p>
