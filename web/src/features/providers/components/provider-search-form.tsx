@@ -23,7 +23,7 @@ const FIELD_SPECS: Record<FormField, FieldSpec> = {
   entityType: { label: 'Entity type', options: { '': 'Any', ...ENTITY_TYPE_LABELS } },
   status: {
     label: 'Status',
-    options: { '': 'Active (default)', DEACTIVATED: STATUS_LABELS.DEACTIVATED!, ANY: 'Any' },
+    options: { '': 'Active (default)', ACTIVE: STATUS_LABELS.ACTIVE!, DEACTIVATED: STATUS_LABELS.DEACTIVATED!, ANY: 'Any' },
   },
   state: { label: 'State', placeholder: 'NY', size: 'small' },
   city: { label: 'City' },
