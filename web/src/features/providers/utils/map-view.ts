@@ -86,7 +86,7 @@ export function fitView(places: readonly { lat: number; lon: number }[], box: Ma
   const spanX = Math.max(maxX - minX, 1e-9);
   const spanY = Math.max(maxY - minY, 1e-9);
   const fit = Math.min((box.width - 2 * margin) / (spanX * TILE), (box.height - 2 * margin) / (spanY * TILE));
-  const zoom = Math.max(MIN_ZOOM, Math.min(places.length === 1 ? 12 : MAX_ZOOM, Math.floor(Math.log2(fit))));
+  const zoom = Math.max(MIN_ZOOM, Math.min(places.length === 1 ? 8 : MAX_ZOOM, Math.floor(Math.log2(fit))));
   return { x: (minX + maxX) / 2, y: (minY + maxY) / 2, zoom };
 }
 
@@ -98,7 +98,7 @@ export type Marker =
 export class PointClusters {
   private readonly index: Supercluster<{ point: MapPoint }>;
 
-  constructor(points: readonly MapPoint[], radius = 40) {
+  constructor(points: readonly MapPoint[], radius = 60) {
     this.index = new Supercluster<{ point: MapPoint }>({ radius, maxZoom: MAX_ZOOM, minZoom: 0 });
     this.index.load(
       points.map((point) => ({
