@@ -72,4 +72,66 @@ browserSuite(`MedSales provider pages at ${baseUrl}`, ({ skip, withPage }) => {
       }
     });
   });
+
+  test('an organisation found by name opens with its affiliated providers', { skip }, async (t) => {
+    await withPage('organization', async (page) => {
+      await signIn(page, admin, '/providers?entityType=ORGANIZATION&name=Ferguson%20Life%20Health%20Centers&status=ANY');
+      const { table, hasResults } = await waitForOutcome(page);
+      if (!hasResults) {
+        if (await registryIsEmpty(page)) {
+          t.diagnostic('the registry is empty (no NPPES data): the organisation page is not checked');
+          return;
+        }
+        assert.fail('the demo organisation FERGUSON LIFE HEALTH CENTERS OF NEW JERSEY was not found');
+      }
+      await table.getByRole('link', { name: 'FERGUSON LIFE HEALTH CENTERS OF NEW JERSEY' }).first().click();
+      await page.waitForURL(/\/organizations\/1578065728$/);
+      await page.getByTestId('provider-name').filter({ hasText: 'FERGUSON LIFE HEALTH CENTERS OF NEW JERSEY' }).waitFor();
+
+      const affiliates = page.getByRole('region', { name: 'Providers affiliated with this organization' });
+      const derek = affiliates.getByTestId('affiliate-1154586121');
+      await derek.waitFor({ state: 'visible' });
+      assert.match((await derek.textContent()) ?? '', /DEREK.*FERGUSON/);
+      await derek.getByText('Authorised official').waitFor();
+      await derek.getByText('Same practice address').waitFor();
+      await page.getByTestId('organization-totals').waitFor();
+      await screenshot(page, 'organization');
+
+      // and back: the provider's page lists the organisation among its affiliations
+      await derek.getByRole('link').first().click();
+      const orgs = page.getByRole('region', { name: 'Organizations this provider is affiliated with' });
+      await orgs.getByRole('link', { name: 'FERGUSON LIFE HEALTH CENTERS OF NEW JERSEY' }).waitFor();
+    });
+  });
+
+  test('the map clusters the results, draws the radius and zooms into a cluster', { skip }, async (t) => {
+    await withPage('providers-map', async (page) => {
+      await signIn(page, admin, '/providers?near=10013&radiusMiles=100&sort=distance&entityType=ORGANIZATION');
+      const { hasResults } = await waitForOutcome(page);
+      if (!hasResults) {
+        if (await registryIsEmpty(page)) {
+          t.diagnostic('the registry is empty (no NPPES data): the map is not checked');
+          return;
+        }
+        assert.fail('no organisation within 100 miles of 10013 although the registry holds NPPES data');
+      }
+      const map = page.getByTestId('provider-map');
+      await map.getByTestId('provider-map-radius').waitFor({ state: 'visible' });
+      await map.getByTestId('map-states').waitFor({ state: 'attached' });
+      const cluster = map.getByTestId('map-cluster').first();
+      await cluster.waitFor({ state: 'visible' });
+      const count = Number((await cluster.textContent())?.trim());
+      assert.ok(count >= 2, `a cluster counts ${count}`);
+      await screenshot(page, 'providers-map');
+
+      const svg = map.locator('svg');
+      const before = Number(await svg.getAttribute('data-zoom'));
+      await cluster.click();
+      await page.waitForFunction(
+        (zoom) => Number(document.querySelector('[data-testid="provider-map"] svg')?.getAttribute('data-zoom')) > zoom,
+        before,
+      );
+      await screenshot(page, 'providers-map-zoomed');
+    });
+  });
 });

@@ -21,6 +21,7 @@ import { TasksRoute } from './routes/crm/tasks';
 import { TerritoriesRoute } from './routes/crm/territories';
 import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
+import { OrganizationRoute } from './routes/organization';
 import { OverviewRoute } from './routes/overview';
 import { ProfileRoute } from './routes/profile';
 import { ProviderRoute } from './routes/provider';
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <OverviewRoute /> },
           { path: paths.providers, element: <ProvidersRoute /> },
           { path: paths.provider, element: <ProviderRoute /> },
+          { path: paths.organization, element: <OrganizationRoute /> },
           { path: paths.profile, element: <ProfileRoute /> },
           {
             element: <RequireAccess area="ingestion" />,

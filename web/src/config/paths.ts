@@ -9,6 +9,7 @@ export const paths = {
   profile: '/profile',
   providers: '/providers',
   provider: '/providers/:npi',
+  organization: '/organizations/:npi',
   ingestion: '/admin/ingestion',
   ingestionRun: '/admin/ingestion/runs/:id',
   users: '/admin/users',
@@ -44,6 +45,10 @@ export function ingestionRunHref(id: number | string): string {
 
 export function providerHref(npi: string): string {
   return paths.provider.replace(':npi', encodeURIComponent(npi));
+}
+
+export function organizationHref(npi: string): string {
+  return paths.organization.replace(':npi', encodeURIComponent(npi));
 }
 
 /** Where to come back to after signing in: only a path of this app, never another site. */

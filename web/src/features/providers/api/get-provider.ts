@@ -39,6 +39,36 @@ const taxonomySchema = z.looseObject({
 
 const otherNameSchema = z.looseObject({ name: lenientString, typeCode: lenientString, source: lenientString });
 
+const identifierSchema = z.looseObject({
+  identifier: lenientString,
+  typeCode: lenientString,
+  state: lenientString,
+  issuer: lenientString,
+});
+
+const authorizedOfficialSchema = z.looseObject({
+  prefix: lenientString,
+  first: lenientString,
+  middle: lenientString,
+  last: lenientString,
+  suffix: lenientString,
+  credential: lenientString,
+  title: lenientString,
+  phone: lenientString,
+});
+
+/** A provider or organisation affiliated with another, with how that was inferred and its latest volumes. */
+export const affiliationSchema = z.looseObject({
+  npi: z.union([z.string(), z.number()]).transform(String),
+  name: lenientString,
+  entityType: lenientString,
+  primarySpecialty: z.looseObject({ code: lenientString, name: lenientString }).nullish(),
+  inferredBy: lenientArray(z.string()),
+  partBServices: lenientNumber,
+  partDClaims: lenientNumber,
+  payments: lenientNumber,
+});
+
 const topProcedureSchema = z.looseObject({ hcpcs: lenientString, description: lenientString, services: lenientNumber });
 
 export const partBYearSchema = z.looseObject({
@@ -111,12 +141,14 @@ export const providerProfileSchema = z.looseObject({
   lastUpdateDate: lenientString,
   addresses: lenientArray(addressSchema),
   taxonomies: lenientArray(taxonomySchema),
-  identifiers: lenientArray(z.unknown()),
+  identifiers: lenientArray(identifierSchema),
   otherNames: lenientArray(otherNameSchema),
-  authorizedOfficial: z.looseObject({}).nullish(),
+  authorizedOfficial: authorizedOfficialSchema.nullish(),
+  parentOrganization: z.looseObject({ name: lenientString, tin: lenientString }).nullish(),
   partB: lenientArray(partBYearSchema),
   partD: lenientArray(partDYearSchema),
   openPayments: lenientArray(openPaymentsYearSchema),
+  affiliations: lenientArray(affiliationSchema),
 });
 
 export type ProviderProfile = z.output<typeof providerProfileSchema>;
@@ -125,6 +157,7 @@ export type PartBYear = z.output<typeof partBYearSchema>;
 export type PartDYear = z.output<typeof partDYearSchema>;
 export type OpenPaymentsYear = z.output<typeof openPaymentsYearSchema>;
 export type AmountByName = z.output<typeof amountByNameSchema>;
+export type Affiliation = z.output<typeof affiliationSchema>;
 
 /** GET /api/v1/providers/{npi}: the profile. 404/400 ProblemDetail otherwise. */
 export function getProvider(npi: string, { signal }: { signal?: AbortSignal } = {}): Promise<ProviderProfile> {

@@ -18,7 +18,9 @@ import {
   type ProviderProfile,
 } from '../api/get-provider';
 import { ENTITY_TYPE_LABELS, formatMoney, formatNumber, share, statusLabel, topPercent } from '../utils/format';
+import { AffiliationsTable } from './affiliations-table';
 import { BarChart } from './bar-chart';
+import { ClusterMap } from './cluster-map';
 import styles from './providers.module.css';
 
 const right = `${tableStyles.numeric} ${tableStyles.alignRight}`;
@@ -27,20 +29,20 @@ function byYearDesc<T extends { year: number | null }>(rows: readonly T[]): T[] 
   return [...rows].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
 }
 
-function displayName(profile: ProviderProfile): string {
+export function displayName(profile: ProviderProfile): string {
   const name = profile.name;
   const fromParts = [name?.first, name?.middle, name?.last].filter(Boolean).join(' ');
   return name?.display || name?.organization || fromParts || `NPI ${profile.npi}`;
 }
 
-function addressLines(address: ProviderAddress): string[] {
+export function addressLines(address: ProviderAddress): string[] {
   const cityLine = [[address.city, address.state].filter(Boolean).join(', '), address.postalCode ?? address.zip5]
     .filter(Boolean)
     .join(' ');
   return [address.line1, address.line2, cityLine].filter((line): line is string => Boolean(line));
 }
 
-function Table({ label, head, children }: { label: string; head: ReactNode; children: ReactNode }) {
+export function Table({ label, head, children }: { label: string; head: ReactNode; children: ReactNode }) {
   return (
     <div className={`${tableStyles.wrapper} ${tableStyles.scroll}`} role="region" aria-label={label} tabIndex={0}>
       <table className={`${tableStyles.table} ${tableStyles.narrowColumns} ${tableStyles.compact}`}>
@@ -97,7 +99,7 @@ function percentileText(metric: string, percentile: number | null, peer: string 
   );
 }
 
-function AddressesSection({ addresses }: { addresses: ProviderProfile['addresses'] }) {
+export function AddressesSection({ addresses }: { addresses: ProviderProfile['addresses'] }) {
   return (
     <Panel title="Addresses">
       <PanelBody>
@@ -136,7 +138,7 @@ function AddressesSection({ addresses }: { addresses: ProviderProfile['addresses
   );
 }
 
-function TaxonomiesSection({ taxonomies }: { taxonomies: ProviderProfile['taxonomies'] }) {
+export function TaxonomiesSection({ taxonomies }: { taxonomies: ProviderProfile['taxonomies'] }) {
   return (
     <Panel title="Taxonomies">
       <PanelBody>
@@ -171,7 +173,7 @@ function TaxonomiesSection({ taxonomies }: { taxonomies: ProviderProfile['taxono
   );
 }
 
-function PartBSection({ years }: { years: readonly PartBYear[] }) {
+export function PartBSection({ years }: { years: readonly PartBYear[] }) {
   const rows = byYearDesc(years);
   const latest = rows[0];
   return (
@@ -257,7 +259,7 @@ function PartBSection({ years }: { years: readonly PartBYear[] }) {
   );
 }
 
-function PartDSection({ years }: { years: readonly PartDYear[] }) {
+export function PartDSection({ years }: { years: readonly PartDYear[] }) {
   const rows = byYearDesc(years);
   const latest = rows[0];
   return (
@@ -347,7 +349,7 @@ function PartDSection({ years }: { years: readonly PartDYear[] }) {
   );
 }
 
-function OpenPaymentsSection({ years }: { years: readonly OpenPaymentsYear[] }) {
+export function OpenPaymentsSection({ years }: { years: readonly OpenPaymentsYear[] }) {
   const rows = byYearDesc(years);
   const latest = rows[0];
   return (
@@ -401,6 +403,18 @@ function OpenPaymentsSection({ years }: { years: readonly OpenPaymentsYear[] }) 
                 <AmountTable label="Payments by nature" rows={latest.byNature} />
               </Subsection>
             </div>
+            <div className={styles.columns}>
+              <BarChart
+                title="Open Payments by year"
+                bars={[...rows].reverse().flatMap((row) =>
+                  row.year !== null && row.totalAmount !== null ? [{ label: String(row.year), value: row.totalAmount }] : [],
+                )}
+                format={(value) => formatMoney(value)}
+              />
+              <Subsection title={`By product in ${latest.year ?? 'the latest year'}`}>
+                <AmountTable label="Payments by product" rows={latest.byProduct} />
+              </Subsection>
+            </div>
           </>
         )}
       </PanelBody>
@@ -408,7 +422,92 @@ function OpenPaymentsSection({ years }: { years: readonly OpenPaymentsYear[] }) 
   );
 }
 
-function ProfileHeader({ profile }: { profile: ProviderProfile }) {
+function officialName(official: NonNullable<ProviderProfile['authorizedOfficial']>): string {
+  return [official.prefix, official.first, official.middle, official.last, official.suffix].filter(Boolean).join(' ');
+}
+
+/** Other identifiers (Medicaid, payer ids...), other names (former, doing business as) and the authorised official. */
+export function IdentifiersSection({ profile }: { profile: ProviderProfile }) {
+  const official = profile.authorizedOfficial;
+  const officialText = official ? officialName(official) : '';
+  return (
+    <Panel title="Identifiers and other names" testId="provider-identifiers">
+      <PanelBody>
+        <div className={styles.columns}>
+          <Subsection title="Identifiers">
+            {profile.identifiers.length ? (
+              <Table
+                label="Identifiers"
+                head={
+                  <tr>
+                    <th scope="col">Identifier</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">State</th>
+                    <th scope="col">Issuer</th>
+                  </tr>
+                }
+              >
+                {profile.identifiers.map((row, index) => (
+                  <tr key={`${row.identifier ?? ''}-${index}`}>
+                    <td>{row.identifier ?? '—'}</td>
+                    <td>{row.typeCode ?? '—'}</td>
+                    <td>{row.state ?? '—'}</td>
+                    <td>{row.issuer ?? '—'}</td>
+                  </tr>
+                ))}
+              </Table>
+            ) : (
+              <p className={styles.muted}>No other identifiers.</p>
+            )}
+          </Subsection>
+          <Subsection title="Other names">
+            {profile.otherNames.length ? (
+              <ul className={styles.percentiles}>
+                {profile.otherNames.map((row, index) => (
+                  <li key={`${row.name ?? ''}-${index}`}>
+                    {row.name ?? '—'}
+                    {row.typeCode ? <span className={styles.muted}> (type {row.typeCode})</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className={styles.muted}>No other names.</p>
+            )}
+            {officialText ? (
+              <p data-testid="authorized-official">
+                Authorised official: {officialText}
+                {official?.credential ? `, ${official.credential}` : ''}
+                {official?.title ? <span className={styles.secondaryLine}>{official.title}</span> : null}
+                {official?.phone ? <span className={styles.secondaryLine}>{official.phone}</span> : null}
+              </p>
+            ) : null}
+          </Subsection>
+        </div>
+      </PanelBody>
+    </Panel>
+  );
+}
+
+/** The practice location as a pin on the offline map (ZIP-centroid precision, as geocoded at ingestion). */
+export function LocationPin({ profile }: { profile: ProviderProfile }) {
+  const located = profile.addresses.find(
+    (address) => address.kind?.toUpperCase() === 'PRACTICE' && address.latitude !== null && address.longitude !== null,
+  ) ?? profile.addresses.find((address) => address.latitude !== null && address.longitude !== null);
+  if (!located || located.latitude === null || located.longitude === null) return null;
+  return (
+    <Panel title="Location" subtitle={located.geoPrecision ? `Precision: ${located.geoPrecision.toLowerCase()}` : undefined}>
+      <PanelBody>
+        <ClusterMap
+          testId="provider-pin"
+          title={`Where ${displayName(profile)} practises`}
+          points={[{ id: profile.npi, label: addressLines(located).join(', '), lat: located.latitude, lon: located.longitude }]}
+        />
+      </PanelBody>
+    </Panel>
+  );
+}
+
+export function ProfileHeader({ profile }: { profile: ProviderProfile }) {
   const primaryTaxonomy = profile.taxonomies.find((taxonomy) => taxonomy.primary) ?? profile.taxonomies[0];
   const practice = profile.addresses.find((address) => address.kind?.toUpperCase() === 'PRACTICE') ?? profile.addresses[0];
   const credential = profile.name?.credential;
@@ -486,37 +585,63 @@ function ProfileHeader({ profile }: { profile: ProviderProfile }) {
   );
 }
 
+/** A profile that could not be loaded: "No such <noun>" for a 404, else the error with a retry. */
+export function ProfileError({
+  npi,
+  noun,
+  query,
+}: {
+  npi: string;
+  noun: string;
+  query: { error: unknown; isFetching: boolean; refetch: () => unknown };
+}) {
+  const notFound = isApiError(query.error) && query.error.status === 404;
+  return (
+    <>
+      <PageHeader titleTestId="provider-name" title={`NPI ${npi}`} />
+      <ErrorState
+        headingLevel={2}
+        title={notFound ? `No such ${noun}` : `Could not load the ${noun}`}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    </>
+  );
+}
+
 /** Everything MedSales knows about one NPI: registry record, Medicare figures and industry payments. */
 export function ProviderProfileView({ npi }: { npi: string }) {
   const query = useProvider(npi);
 
   if (query.isPending) return <LoadingState label="Loading the provider…" />;
-  if (query.isError) {
-    const notFound = isApiError(query.error) && query.error.status === 404;
-    return (
-      <>
-        <PageHeader titleTestId="provider-name" title={`NPI ${npi}`} />
-        <ErrorState
-          headingLevel={2}
-          title={notFound ? 'No such provider' : 'Could not load the provider'}
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      </>
-    );
-  }
+  if (query.isError) return <ProfileError npi={npi} noun="provider" query={query} />;
 
   const profile = query.data;
   return (
     <>
       <title>{`${displayName(profile)} · MedSales`}</title>
       <ProfileHeader profile={profile} />
-      <AddressesSection addresses={profile.addresses} />
+      <div className={styles.columns}>
+        <AddressesSection addresses={profile.addresses} />
+        <LocationPin profile={profile} />
+      </div>
       <TaxonomiesSection taxonomies={profile.taxonomies} />
+      <Panel title="Affiliated organizations" subtitle="Inferred from the registry" testId="provider-affiliations">
+        <PanelBody>
+          {profile.affiliations.length ? (
+            <AffiliationsTable label="Organizations this provider is affiliated with" rows={profile.affiliations} />
+          ) : (
+            <PanelEmpty title="No affiliations found">
+              <p>No organisation shares a practice address, an official or a name with this NPI.</p>
+            </PanelEmpty>
+          )}
+        </PanelBody>
+      </Panel>
       <PartBSection years={profile.partB} />
       <PartDSection years={profile.partD} />
       <OpenPaymentsSection years={profile.openPayments} />
+      <IdentifiersSection profile={profile} />
     </>
   );
 }

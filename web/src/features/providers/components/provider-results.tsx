@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 
 import { StatusBadge } from '@/components/ui/status-badge';
 import tableStyles from '@/components/ui/data-table.module.css';
-import { providerHref } from '@/config/paths';
+import { organizationHref, providerHref } from '@/config/paths';
 import { formatCount } from '@/lib/format';
 
 import type { FacetCount, ProviderSearchItem } from '../api/search-providers';
@@ -55,7 +55,7 @@ export function ProviderResultsTable({ items }: { items: readonly ProviderSearch
           {items.map((item) => (
             <tr key={item.npi} data-testid={`provider-row-${item.npi}`}>
               <td>
-                <Link to={providerHref(item.npi)}>{item.name || `NPI ${item.npi}`}</Link>
+                <Link to={item.entityType?.toUpperCase() === 'ORGANIZATION' ? organizationHref(item.npi) : providerHref(item.npi)}>{item.name || `NPI ${item.npi}`}</Link>
                 {item.credential ? <span className={styles.muted}>, {item.credential}</span> : null}
                 <span className={styles.secondaryLine}>NPI {item.npi}</span>
               </td>

@@ -17,18 +17,40 @@ type FieldSpec = {
 
 const FIELD_SPECS: Record<FormField, FieldSpec> = {
   name: { label: 'Name', placeholder: 'e.g. Jane Smith or clinic name', size: 'grow' },
+  npi: { label: 'NPI', inputMode: 'numeric', placeholder: '10 digits', size: 'small' },
   specialty: { label: 'Specialty', placeholder: 'Name or taxonomy code', size: 'grow' },
+  credential: { label: 'Credential', placeholder: 'MD, DO, NP…', size: 'small' },
+  entityType: { label: 'Entity type', options: { '': 'Any', ...ENTITY_TYPE_LABELS } },
+  status: {
+    label: 'Status',
+    options: { '': 'Active (default)', ACTIVE: STATUS_LABELS.ACTIVE!, DEACTIVATED: STATUS_LABELS.DEACTIVATED!, ANY: 'Any' },
+  },
   state: { label: 'State', placeholder: 'NY', size: 'small' },
   city: { label: 'City' },
   zip: { label: 'ZIP', inputMode: 'numeric', size: 'small' },
-  near: { label: 'Near ZIP', inputMode: 'numeric', size: 'small' },
-  radiusMiles: { label: 'Radius (miles)', inputMode: 'numeric', size: 'small' },
-  entityType: { label: 'Entity type', options: { '': 'Any', ...ENTITY_TYPE_LABELS } },
-  status: { label: 'Status', options: { '': 'Any', ACTIVE: STATUS_LABELS.ACTIVE!, DEACTIVATED: STATUS_LABELS.DEACTIVATED! } },
+  near: { label: 'Near ZIP', placeholder: 'ZIP or lat,lon', size: 'small' },
+  radiusMiles: { label: 'Radius (miles)', inputMode: 'numeric', placeholder: '25', size: 'small' },
+  hcpcs: { label: 'HCPCS (Part B)', placeholder: 'e.g. 99213, 99214', size: 'small' },
+  minServices: { label: 'Min. services', inputMode: 'numeric', size: 'small' },
+  minBeneficiaries: { label: 'Min. beneficiaries', inputMode: 'numeric', size: 'small' },
   drug: { label: 'Drug (Part D)', placeholder: 'Brand or generic name' },
   minClaims: { label: 'Min. claims', inputMode: 'numeric', size: 'small' },
-  hcpcs: { label: 'HCPCS (Part B)', placeholder: 'e.g. 99213', size: 'small' },
-  minServices: { label: 'Min. services', inputMode: 'numeric', size: 'small' },
+  manufacturer: { label: 'Manufacturer (Open Payments)', placeholder: 'e.g. Pfizer' },
+  nature: { label: 'Nature of payment', placeholder: 'e.g. Consulting Fee' },
+  minPayment: { label: 'Min. payment ($)', inputMode: 'numeric', size: 'small' },
+  maxPayment: { label: 'Max. payment ($)', inputMode: 'numeric', size: 'small' },
+  year: { label: 'Data year', inputMode: 'numeric', placeholder: 'Latest', size: 'small' },
+  sort: {
+    label: 'Sort by',
+    options: {
+      '': 'Relevance / name',
+      name: 'Name',
+      distance: 'Distance',
+      services: 'Part B services',
+      claims: 'Part D claims',
+      payments: 'Open Payments',
+    },
+  },
 };
 
 type ProviderSearchFormProps = {

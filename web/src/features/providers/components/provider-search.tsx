@@ -15,7 +15,7 @@ import {
   FORM_FIELDS,
   type FormValues,
 } from '../utils/search-criteria';
-import { LocationMap } from './location-map';
+import { ResultsMap } from './results-map';
 import { ProviderSearchForm } from './provider-search-form';
 import { FacetList, ProviderResultsTable, totalLabel } from './provider-results';
 import styles from './providers.module.css';
@@ -116,7 +116,7 @@ export function ProviderSearch() {
                 ) : null}
               </div>
               <aside className={styles.resultsSide} aria-label="Refine and locate">
-                <LocationMap
+                <ResultsMap
                   items={items}
                   near={criteria.near}
                   radiusMiles={Number.isFinite(radius) && radius > 0 ? radius : undefined}

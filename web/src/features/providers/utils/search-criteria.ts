@@ -3,33 +3,33 @@ import type { ProviderSearchCriteria } from '../api/search-providers';
 /** The filters of the search form, in form order. Each is a query-string parameter of the page and of the API. */
 export const FORM_FIELDS = [
   'name',
+  'npi',
   'specialty',
+  'credential',
+  'entityType',
+  'status',
   'state',
   'city',
   'zip',
   'near',
   'radiusMiles',
-  'entityType',
-  'status',
-  'drug',
-  'minClaims',
   'hcpcs',
   'minServices',
+  'minBeneficiaries',
+  'drug',
+  'minClaims',
+  'manufacturer',
+  'nature',
+  'minPayment',
+  'maxPayment',
+  'year',
+  'sort',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 export type FormValues = Record<FormField, string>;
 
 /** API parameters the form does not show, kept when they arrive in the page URL (bookmarks, links). */
-const OTHER_PARAMS = [
-  'npi',
-  'credential',
-  'manufacturer',
-  'minPayment',
-  'maxPayment',
-  'year',
-  'sort',
-  'size',
-] as const;
+const OTHER_PARAMS = ['radiusKm', 'size'] as const;
 
 export const SEARCH_PARAMS: readonly string[] = [...FORM_FIELDS, ...OTHER_PARAMS];
 

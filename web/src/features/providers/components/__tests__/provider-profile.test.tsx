@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { stubApi } from '@/testing/fetch-stub';
-import { emptyProfile, profile } from '@/testing/fixtures/providers';
+import { emptyProfile, organization, profile } from '@/testing/fixtures/providers';
 import { renderApp } from '@/testing/test-utils';
 
 describe('Provider profile', () => {
@@ -38,11 +38,24 @@ describe('Provider profile', () => {
     expect(partD.getByText('Claims: top 10% of Internal Medicine in NY')).toBeInTheDocument();
 
     const payments = within(screen.getByTestId('provider-openpayments'));
-    expect(payments.getByText('$450.75')).toBeInTheDocument();
+    expect(within(payments.getByRole('region', { name: 'Open Payments by year' })).getByText('$450.75')).toBeInTheDocument();
     expect(payments.getByText('Pfizer Inc.')).toBeInTheDocument();
     expect(payments.getByText('Food and Beverage')).toBeInTheDocument();
     expect(payments.getByText('$1,000.00')).toBeInTheDocument();
     expect(screen.queryByTestId('not-in-registry')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'No affiliations found' })).toBeInTheDocument();
+    expect(screen.getByTestId('provider-pin')).toBeInTheDocument();
+  });
+
+  it('links the affiliated organizations to their pages, with how each was inferred', async () => {
+    const affiliation = { ...organization.affiliatedProviders[0]!, npi: '1326066910', name: 'GRAND STREET MEDICAL PC', entityType: 'ORGANIZATION' };
+    stubApi(({ url }) => (url === '/api/v1/providers/1184802050' ? { body: { ...profile, affiliations: [affiliation] } } : undefined));
+    renderApp('/providers/1184802050');
+
+    const table = within(await screen.findByRole('region', { name: 'Organizations this provider is affiliated with' }));
+    expect(table.getByRole('link', { name: 'GRAND STREET MEDICAL PC' })).toHaveAttribute('href', '/organizations/1326066910');
+    expect(table.getByText('Same practice address')).toBeInTheDocument();
+    expect(table.getByText('Authorised official')).toBeInTheDocument();
   });
 
   it('shows the empty states and the NOT_IN_REGISTRY notice', async () => {

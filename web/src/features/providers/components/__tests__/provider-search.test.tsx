@@ -40,7 +40,7 @@ describe('Provider search', () => {
     expect(within(table).getByText('1,520')).toBeInTheDocument();
     expect(within(table).getByText('Active')).toBeInTheDocument();
     expect(screen.getByText('About 1,200 providers')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Locations of the results' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Locations of the results' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     expect(await within(table).findByRole('link', { name: 'ANNA SMITH' })).toBeInTheDocument();
@@ -98,6 +98,7 @@ describe('Provider search', () => {
           { field: 'specialty', message: 'not a taxonomy code or specialty name' },
           { field: 'near', message: 'unknown ZIP 00000' },
           { field: 'sort', message: 'unknown sort' },
+          { field: 'size', message: 'must be at most 100' },
         ],
       },
     }));
@@ -110,7 +111,8 @@ describe('Provider search', () => {
     expect(screen.getByRole('textbox', { name: 'Near ZIP' })).toHaveAccessibleDescription('unknown ZIP 00000');
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Check the filters: Bad Request: Invalid search.');
-    expect(alert).toHaveTextContent('sort: unknown sort');
+    expect(alert).toHaveTextContent('size: must be at most 100');
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveAccessibleDescription('unknown sort');
   });
 
   it('offers a retry when the search fails', async () => {
