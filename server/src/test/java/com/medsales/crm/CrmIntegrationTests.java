@@ -161,6 +161,12 @@ class CrmIntegrationTests {
     assertThat(stale.statusCode()).isEqualTo(409);
     assertThat(json(stale).get("current").get("version").asLong()).isEqualTo(1);
     assertThat(json(stale).get("current").get("tags").get(0).asString()).isEqualTo("kol");
+    // the same shape as the GET, so the web app merges field by field
+    JsonNode current = json(stale).get("current");
+    JsonNode got = json(rep.get("/api/v1/contacts/" + id));
+    assertThat(current.has("owner_id")).isFalse();
+    got.propertyNames().forEach(name -> assertThat(current.has(name)).as(name).isTrue());
+    assertThat(current.get("ownerId")).isEqualTo(got.get("ownerId"));
     JsonNode history = json(rep.get("/api/v1/contacts/" + id + "/history"));
     List<String> fields = new ArrayList<>();
     history.forEach(h -> fields.add(h.get("field").asString()));

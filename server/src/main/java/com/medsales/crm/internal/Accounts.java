@@ -135,7 +135,7 @@ public class Accounts {
     if (columns.get("owner_id") != null) {
       contacts.requireSameTenantUser(UUID.fromString(columns.get("owner_id").toString()));
     }
-    records.update(Table.ACCOUNT, id, version, columns);
+    records.update(Table.ACCOUNT, id, version, columns, () -> find(id, false));
     return find(id, false);
   }
 

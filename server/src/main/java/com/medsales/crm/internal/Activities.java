@@ -123,7 +123,7 @@ public class Activities {
   @Transactional
   public ActivityView update(UUID id, long version, Map<String, @Nullable Object> fields) {
     var columns = records.columns(FIELDS, fields, "an activity");
-    records.update(Table.ACTIVITY, id, version, columns);
+    records.update(Table.ACTIVITY, id, version, columns, () -> find(id));
     return find(id);
   }
 

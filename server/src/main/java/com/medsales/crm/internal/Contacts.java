@@ -239,7 +239,7 @@ public class Contacts {
     if (columns.containsKey("owner_id") && columns.get("owner_id") != null) {
       requireSameTenantUser(UUID.fromString(columns.get("owner_id").toString()));
     }
-    records.update(Table.CONTACT, id, version, columns);
+    records.update(Table.CONTACT, id, version, columns, () -> find(id, false));
     return find(id, false);
   }
 

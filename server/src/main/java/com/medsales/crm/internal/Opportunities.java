@@ -203,7 +203,7 @@ public class Opportunities {
     if (columns.get("owner_id") != null) {
       contacts.requireSameTenantUser(UUID.fromString(columns.get("owner_id").toString()));
     }
-    records.update(Table.OPPORTUNITY, id, version, columns);
+    records.update(Table.OPPORTUNITY, id, version, columns, () -> find(id));
     return find(id);
   }
 

@@ -97,12 +97,22 @@ public class RecordStore {
    * version}, records each changed field in the history, and returns the new row.
    */
   public JsonNode update(Table table, UUID id, long version, Map<String, @Nullable Object> changes) {
+    return update(table, id, version, changes, null);
+  }
+
+  /**
+   * As {@link #update(Table, UUID, long, Map)}; a conflict's {@code current} is {@code view} (the record as its GET
+   * endpoint shows it, so a client can merge field by field) rather than the table's row.
+   */
+  public JsonNode update(Table table, UUID id, long version, Map<String, @Nullable Object> changes,
+      java.util.function.@Nullable Supplier<Object> view) {
     JsonNode before = current(table, id);
     requireEditable(table, before);
     if (before.get("version").asLong() != version) {
       throw new CrmException(CrmException.Kind.CONFLICT,
           "Someone else changed this " + table.table + " (now at version " + before.get("version").asLong()
-              + "). Reload it, or merge your changes into the current version.", Map.of(), JSON.treeToValue(before, Object.class));
+              + "). Reload it, or merge your changes into the current version.", Map.of(),
+          view != null ? view.get() : JSON.treeToValue(before, Object.class));
     }
     if (changes.isEmpty()) {
       return before;
@@ -127,7 +137,7 @@ public class RecordStore {
         .update();
     if (updated == 0) {
       // lost a race between our read and our write
-      return update(table, id, version, changes);
+      return update(table, id, version, changes, view);
     }
     JsonNode after = current(table, id);
     for (String column : changes.keySet()) {

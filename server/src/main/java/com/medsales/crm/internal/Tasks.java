@@ -111,7 +111,7 @@ public class Tasks {
     if (columns.get("assignee_id") != null) {
       contacts.requireSameTenantUser(UUID.fromString(columns.get("assignee_id").toString()));
     }
-    records.update(Table.TASK, id, version, columns);
+    records.update(Table.TASK, id, version, columns, () -> find(id));
     jdbc.sql("UPDATE task SET completed_at = CASE WHEN status = 'DONE' THEN coalesce(completed_at, now()) END WHERE id = ?")
         .param(id).update();
     return find(id);
