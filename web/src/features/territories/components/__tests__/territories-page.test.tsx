@@ -86,6 +86,12 @@ function stub(requests: StubRequest[]) {
     if (request.method === 'PATCH' && request.url === '/api/v1/territories/t1')
       return { body: { ...territories[1], name: 'Lower Manhattan', version: 1 } };
     if (request.method === 'DELETE' && request.url === '/api/v1/territories/t1') return { status: 204 };
+    if (request.method === 'PATCH' && request.url === '/api/v1/territories/t2')
+      return {
+        status: 409,
+        contentType: 'application/problem+json',
+        body: { status: 409, title: 'Conflict', detail: 'The territory changed since version 4.', currentVersion: 5 },
+      };
     if (request.method === 'DELETE' && request.url === '/api/v1/territories/r1')
       return {
         status: 409,
@@ -255,5 +261,18 @@ describe('Territories page', () => {
     renderApp('/territories', { user: repUser });
     await screen.findByRole('list', { name: 'Territory tree' });
     expect(screen.queryByRole('form', { name: 'Change a territory' })).not.toBeInTheDocument();
+  });
+
+  it('shows why a rename was refused when someone changed the territory first', async () => {
+    const { requests, user, changes } = await changeManhattanAsAdmin();
+    await user.selectOptions(changes.getByRole('combobox', { name: 'Territory to change' }), 't2');
+    await user.type(changes.getByRole('textbox', { name: 'New name' }), ' West');
+    await user.click(changes.getByRole('button', { name: 'Rename' }));
+
+    expect(await changes.findByText('Could not change it: Conflict: The territory changed since version 4.')).toBeInTheDocument();
+    expect(changes.queryByText(/Renamed to/)).not.toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'PATCH').map((request) => request.body)).toEqual([
+      { name: 'Chelsea West', version: 4 },
+    ]);
   });
 });
