@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { z } from 'zod';
 
 import { Button } from '@/components/ui/button';
@@ -8,6 +9,7 @@ import { getErrorMessage } from '@/lib/api-client';
 
 import { ACTIVITY_KINDS, PRIORITIES, useLogActivity, type Activity, type NewActivity } from '../api/activities';
 import { enumLabel, isoDay } from '../utils/labels';
+import { AttendeePicker, type Attendee } from './attendee-picker';
 import styles from './crm.module.css';
 
 export const logCallSchema = z
@@ -49,13 +51,13 @@ export function toNewActivity(values: z.output<typeof logCallSchema>, attendeeId
 }
 
 type LogCallFormProps = {
-  attendee: { id: string; name: string };
+  attendee: Attendee;
   onLogged: (activity: Activity) => void;
 };
 
 /**
  * The field rep's form: one column on a phone, big touch targets, the kind as large buttons,
- * and a follow-up task (title, due date, priority) in the same submit.
+ * the contact and any other attendees, and a follow-up task (title, due date, priority) in the same submit.
  */
 export function LogCallForm({ attendee, onLogged }: LogCallFormProps) {
   const log = useLogActivity();
@@ -71,11 +73,12 @@ export function LogCallForm({ attendee, onLogged }: LogCallFormProps) {
     priority: 'NORMAL',
   });
   const followUp = form.values.followUp === 'yes';
+  const [others, setOthers] = useState<Attendee[]>([]);
 
   const onSubmit = form.handleSubmit(
     logCallSchema,
     (values) =>
-      log.mutate(toNewActivity(values, [attendee.id]), {
+      log.mutate(toNewActivity(values, [attendee.id, ...others.map((other) => other.id)]), {
         onSuccess: onLogged,
         onError: form.showError,
       }),
@@ -116,9 +119,7 @@ export function LogCallForm({ attendee, onLogged }: LogCallFormProps) {
             {(control) => <textarea {...control} rows={3} {...form.text('notes')} />}
           </Field>
         </div>
-        <p className={styles.wide}>
-          Attendee: <strong>{attendee.name}</strong>
-        </p>
+        <AttendeePicker first={attendee} others={others} onChange={setOthers} />
         <label className={`${styles.kind} ${styles.wide}`}>
           <input
             type="checkbox"

@@ -17,6 +17,7 @@ import {
 } from '../api/opportunities';
 import { formatAmount, formatDay } from '../utils/labels';
 import styles from './crm.module.css';
+import { DeleteButton, useRecentlyDeleted } from './recently-deleted';
 
 const DRAG_TYPE = 'application/x-medsales-opportunity';
 
@@ -24,11 +25,13 @@ const DRAG_TYPE = 'application/x-medsales-opportunity';
 export function PipelineBoard() {
   const board = useBoard();
   const move = useMoveOpportunity();
+  const deleted = useRecentlyDeleted();
   return (
     <Panel title="Pipeline" subtitle="Drag a deal to another stage, or use its Move to list" busy={board.isFetching}>
       <PanelBody>
         <NewOpportunityForm />
         {move.isError ? <FormAlert>Could not move the deal: {getErrorMessage(move.error)}</FormAlert> : null}
+        {deleted.notice}
         <QueryState
           query={board}
           loadingLabel="Loading the pipeline…"
@@ -36,7 +39,12 @@ export function PipelineBoard() {
           onRetry={() => void board.refetch()}
         >
           {(columns) => (
-            <Board columns={columns} onMove={(opportunity, stageId) => move.mutate({ opportunity, stageId })} />
+            <Board
+              columns={columns}
+              onMove={(opportunity, stageId) => move.mutate({ opportunity, stageId })}
+              deleting={deleted.pending}
+              onDelete={(opportunity) => deleted.remove({ kind: 'opportunities', id: opportunity.id, name: opportunity.name })}
+            />
           )}
         </QueryState>
       </PanelBody>
@@ -44,7 +52,14 @@ export function PipelineBoard() {
   );
 }
 
-function Board({ columns, onMove }: { columns: BoardColumn[]; onMove: (o: Opportunity, stageId: string) => void }) {
+type BoardProps = {
+  columns: BoardColumn[];
+  onMove: (o: Opportunity, stageId: string) => void;
+  deleting: (id: string) => boolean;
+  onDelete: (o: Opportunity) => void;
+};
+
+function Board({ columns, onMove, deleting, onDelete }: BoardProps) {
   const [over, setOver] = useState<string>();
   const all = columns.flatMap((column) => column.opportunities);
   const drop = (stageId: string) => (event: DragEvent) => {
@@ -107,6 +122,7 @@ function Board({ columns, onMove }: { columns: BoardColumn[]; onMove: (o: Opport
                   ))}
                 </select>
               </label>
+              <DeleteButton name={opportunity.name} disabled={deleting(opportunity.id)} onClick={() => onDelete(opportunity)} />
             </article>
           ))}
         </section>

@@ -12,14 +12,17 @@ import { getErrorMessage } from '@/lib/api-client';
 import { useCompleteTask, useTasks, type TaskFilters } from '../api/tasks';
 import { enumLabel, formatDay } from '../utils/labels';
 import styles from './crm.module.css';
+import { DeleteButton, useRecentlyDeleted } from './recently-deleted';
 
 /** Tasks, overdue first then by due date (the server's order), each with a Done action while open. */
 export function TasksPanel({ filters, title }: { filters: TaskFilters; title: string }) {
   const tasks = useTasks(filters);
   const complete = useCompleteTask();
+  const deleted = useRecentlyDeleted();
   return (
     <Panel title={title} testId="tasks" busy={tasks.isFetching}>
       <PanelBody>
+        {deleted.notice}
         {complete.isError ? <FormAlert>Could not complete the task: {getErrorMessage(complete.error)}</FormAlert> : null}
         <QueryState
           query={tasks}
@@ -38,6 +41,9 @@ export function TasksPanel({ filters, title }: { filters: TaskFilters; title: st
                     <th scope="col">Contact</th>
                     <th scope="col">Assignee</th>
                     <th scope="col">Status</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Delete</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -69,6 +75,13 @@ export function TasksPanel({ filters, title }: { filters: TaskFilters; title: st
                         ) : (
                           enumLabel(task.status)
                         )}
+                      </td>
+                      <td>
+                        <DeleteButton
+                          name={task.title}
+                          disabled={deleted.pending(task.id)}
+                          onClick={() => deleted.remove({ kind: 'tasks', id: task.id, name: task.title })}
+                        />
                       </td>
                     </tr>
                   ))}

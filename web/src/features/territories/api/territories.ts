@@ -168,3 +168,51 @@ export function useAssignTerritory() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: territoriesQueryKey }),
   });
 }
+
+function territoryPath(id: string): string {
+  return `${TERRITORIES_PATH}/${encodeURIComponent(id)}`;
+}
+
+/** PATCH /api/v1/territories/{id}: renames a territory; 409 if someone changed it since `version`. */
+export function useRenameTerritory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, name, version }: { id: string; name: string; version: number }) =>
+      apiClient.patch(territoryPath(id), { name, version }, { schema: territorySchema }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: territoriesQueryKey }),
+  });
+}
+
+/** DELETE /api/v1/territories/{id}: deletes a territory with its alignment (409 while territories sit under it). */
+export function useDeleteTerritory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiClient.delete(territoryPath(id)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: territoriesQueryKey }),
+  });
+}
+
+const zipAlignmentSchema = z.looseObject({
+  zip5: z.string(),
+  territoryId: z.string(),
+  previousTerritoryId: optionalString,
+  knownZip: z.boolean().nullish(),
+});
+export type ZipAlignment = z.output<typeof zipAlignmentSchema>;
+
+/**
+ * POST /api/v1/territories/{id}/zips/{zip} (add: moves the ZIP from whichever territory held it) or
+ * DELETE (remove: the ZIP is then aligned to none); the removal answers nothing.
+ */
+export function useEditZip() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, zip, add }: { id: string; zip: string; add: boolean }): Promise<ZipAlignment | null> => {
+      const path = `${territoryPath(id)}/zips/${encodeURIComponent(zip)}`;
+      if (add) return apiClient.post(path, undefined, { schema: zipAlignmentSchema });
+      await apiClient.delete(path);
+      return null;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: territoriesQueryKey }),
+  });
+}

@@ -17,6 +17,7 @@ import {
   type AssignmentRequest,
   type Territory,
 } from '../api/territories';
+import { TerritoryChanges } from './territory-changes';
 
 const PARENT_LEVEL: Record<string, string | undefined> = { DISTRICT: 'REGION', TERRITORY: 'DISTRICT' };
 
@@ -27,7 +28,7 @@ const newTerritorySchema = z.object({
   code: z.string().trim().max(50),
 });
 
-/** Administrators and managers: a new region, district or territory, and who covers each territory. */
+/** Administrators and managers: a new region, district or territory, changes to one, and who covers each territory. */
 export function TerritoryEditor({ people }: { people: readonly { id: string; displayName: string }[] }) {
   const territories = useTerritories().data ?? [];
   const create = useCreateTerritory();
@@ -83,6 +84,9 @@ export function TerritoryEditor({ people }: { people: readonly { id: string; dis
         </div>
         {create.isError ? <FormAlert other={form.other}>Could not add it: {getErrorMessage(create.error)}</FormAlert> : null}
       </Form>
+      <PanelBody>
+        <TerritoryChanges territories={territories} />
+      </PanelBody>
       <PanelBody>
         <AssignmentForm territories={territories.filter((t) => t.level === 'TERRITORY')} people={people} />
       </PanelBody>

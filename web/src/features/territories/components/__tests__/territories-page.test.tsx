@@ -19,6 +19,7 @@ const territories = [
     assignments: [{ userId: repUser.id, displayName: 'Riley Rep', kind: 'PRIMARY' }],
     version: 0,
   },
+  { id: 't2', parentId: 'r1', level: 'TERRITORY', name: 'Chelsea', code: null, zipCount: 3, states: [], assignments: [], version: 4 },
 ];
 
 const map = [
@@ -77,6 +78,26 @@ function stub(requests: StubRequest[]) {
     if (request.url === '/api/v1/admin/users') return { body: tenantUsers };
     if (request.method === 'POST' && request.url === '/api/v1/territories') return { status: 201, body: territories[1] };
     if (request.method === 'PUT' && request.url === '/api/v1/territories/t1/assignments') return { body: territories[1] };
+    if (request.method === 'POST' && request.url === '/api/v1/territories/t1/zips/10011')
+      return { body: { zip5: '10011', territoryId: 't1', previousTerritoryId: 't2', knownZip: true } };
+    if (request.method === 'DELETE' && request.url === '/api/v1/territories/t1/zips/10013') return { status: 204 };
+    if (request.method === 'DELETE' && request.url === '/api/v1/territories/t1/zips/10099')
+      return { status: 404, contentType: 'application/problem+json', body: { status: 404, title: 'Not found', detail: 'ZIP 10099 in this territory' } };
+    if (request.method === 'PATCH' && request.url === '/api/v1/territories/t1')
+      return { body: { ...territories[1], name: 'Lower Manhattan', version: 1 } };
+    if (request.method === 'DELETE' && request.url === '/api/v1/territories/t1') return { status: 204 };
+    if (request.method === 'PATCH' && request.url === '/api/v1/territories/t2')
+      return {
+        status: 409,
+        contentType: 'application/problem+json',
+        body: { status: 409, title: 'Conflict', detail: 'The territory changed since version 4.', currentVersion: 5 },
+      };
+    if (request.method === 'DELETE' && request.url === '/api/v1/territories/r1')
+      return {
+        status: 409,
+        contentType: 'application/problem+json',
+        body: { status: 409, title: 'Conflict', detail: 'The territory has 1 territories under it; move or delete them first.' },
+      };
     if (request.url === '/api/v1/territories') return { body: territories };
     if (request.url === '/api/v1/territories/map') return { body: map };
     if (request.url === '/api/v1/territories/stats') return { body: stats };
@@ -84,6 +105,17 @@ function stub(requests: StubRequest[]) {
     if (request.url.startsWith('/api/v1/territories/alignment/apply')) return { body: preview };
     return undefined;
   });
+}
+
+/** The page as an administrator, with Manhattan picked in "Change a territory". */
+async function changeManhattanAsAdmin() {
+  const requests: StubRequest[] = [];
+  stub(requests);
+  const user = userEvent.setup();
+  renderApp('/territories', { user: adminUser });
+  const changes = within(await screen.findByRole('form', { name: 'Change a territory' }));
+  await user.selectOptions(await changes.findByRole('combobox', { name: 'Territory to change' }), 't1');
+  return { requests, user, changes };
 }
 
 describe('Territories page', () => {
@@ -166,6 +198,81 @@ describe('Territories page', () => {
           ],
         },
       ],
+    ]);
+  });
+
+  it('lets an administrator add one ZIP to a territory (moved from another) and take one out, showing a refusal', async () => {
+    const { requests, user, changes } = await changeManhattanAsAdmin();
+    await user.type(changes.getByRole('textbox', { name: 'ZIP' }), '1001');
+    await user.click(changes.getByRole('button', { name: 'Add ZIP' }));
+    expect(await changes.findByText('A ZIP has 5 digits.')).toBeInTheDocument();
+
+    await user.clear(changes.getByRole('textbox', { name: 'ZIP' }));
+    await user.type(changes.getByRole('textbox', { name: 'ZIP' }), '10011');
+    await user.click(changes.getByRole('button', { name: 'Add ZIP' }));
+    expect(await changes.findByText('ZIP 10011 is now in Manhattan, moved from Chelsea.')).toBeInTheDocument();
+
+    await user.type(changes.getByRole('textbox', { name: 'ZIP' }), '10013');
+    await user.click(changes.getByRole('button', { name: 'Remove ZIP' }));
+    expect(await changes.findByText('ZIP 10013 is no longer in Manhattan.')).toBeInTheDocument();
+
+    await user.type(changes.getByRole('textbox', { name: 'ZIP' }), '10099');
+    await user.click(changes.getByRole('button', { name: 'Remove ZIP' }));
+    expect(await changes.findByText('Could not change it: Not found: ZIP 10099 in this territory')).toBeInTheDocument();
+    expect(changes.queryByText('ZIP 10013 is no longer in Manhattan.')).not.toBeInTheDocument();
+
+    expect(requests.filter((request) => request.method !== 'GET').map((request) => [request.method, request.url])).toEqual([
+      ['POST', '/api/v1/territories/t1/zips/10011'],
+      ['DELETE', '/api/v1/territories/t1/zips/10013'],
+      ['DELETE', '/api/v1/territories/t1/zips/10099'],
+    ]);
+  });
+
+  it('lets an administrator rename a territory with its version and delete one, and says why a region cannot go', async () => {
+    const { requests, user, changes } = await changeManhattanAsAdmin();
+    const name = changes.getByRole('textbox', { name: 'New name' });
+    expect(name).toHaveValue('Manhattan');
+    await user.clear(name);
+    await user.type(name, 'Lower Manhattan');
+    await user.click(changes.getByRole('button', { name: 'Rename' }));
+    expect(await changes.findByText('Renamed to Lower Manhattan.')).toBeInTheDocument();
+
+    await user.click(changes.getByRole('button', { name: 'Delete Manhattan' }));
+    await user.click(changes.getByRole('button', { name: 'Yes, delete' }));
+    expect(await changes.findByText('Manhattan is deleted.')).toBeInTheDocument();
+
+    await user.selectOptions(changes.getByRole('combobox', { name: 'Territory to change' }), 'r1');
+    expect(changes.queryByRole('textbox', { name: 'ZIP' })).not.toBeInTheDocument();
+    await user.click(changes.getByRole('button', { name: 'Delete East' }));
+    await user.click(changes.getByRole('button', { name: 'Yes, delete' }));
+    expect(
+      await changes.findByText('Could not change it: Conflict: The territory has 1 territories under it; move or delete them first.'),
+    ).toBeInTheDocument();
+
+    expect(requests.filter((request) => request.method !== 'GET').map((request) => [request.method, request.url, request.body])).toEqual([
+      ['PATCH', '/api/v1/territories/t1', { name: 'Lower Manhattan', version: 0 }],
+      ['DELETE', '/api/v1/territories/t1', undefined],
+      ['DELETE', '/api/v1/territories/r1', undefined],
+    ]);
+  });
+
+  it('offers no territory changes to a rep', async () => {
+    stub([]);
+    renderApp('/territories', { user: repUser });
+    await screen.findByRole('list', { name: 'Territory tree' });
+    expect(screen.queryByRole('form', { name: 'Change a territory' })).not.toBeInTheDocument();
+  });
+
+  it('shows why a rename was refused when someone changed the territory first', async () => {
+    const { requests, user, changes } = await changeManhattanAsAdmin();
+    await user.selectOptions(changes.getByRole('combobox', { name: 'Territory to change' }), 't2');
+    await user.type(changes.getByRole('textbox', { name: 'New name' }), ' West');
+    await user.click(changes.getByRole('button', { name: 'Rename' }));
+
+    expect(await changes.findByText('Could not change it: Conflict: The territory changed since version 4.')).toBeInTheDocument();
+    expect(changes.queryByText(/Renamed to/)).not.toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'PATCH').map((request) => request.body)).toEqual([
+      { name: 'Chelsea West', version: 4 },
     ]);
   });
 });
