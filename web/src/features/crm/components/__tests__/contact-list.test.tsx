@@ -40,7 +40,7 @@ describe('Contacts page', () => {
     const bulk: unknown[] = [];
     stubApi((request) => {
       if (request.url.startsWith('/api/v1/contacts?')) return { body: { items: [contact, other], nextCursor: null } };
-      if (request.url === '/api/v1/admin/users') return { body: tenantUsers };
+      if (request.url === '/api/v1/users') return { body: tenantUsers };
       if (request.url === '/api/v1/contacts/bulk') {
         bulk.push(request.body);
         return { body: { updated: 2 } };

@@ -75,7 +75,7 @@ const stats = [
 function stub(requests: StubRequest[]) {
   return stubApi((request) => {
     requests.push(request);
-    if (request.url === '/api/v1/admin/users') return { body: tenantUsers };
+    if (request.url === '/api/v1/users') return { body: tenantUsers };
     if (request.method === 'POST' && request.url === '/api/v1/territories') return { status: 201, body: territories[1] };
     if (request.method === 'PUT' && request.url === '/api/v1/territories/t1/assignments') return { body: territories[1] };
     if (request.method === 'POST' && request.url === '/api/v1/territories/t1/zips/10011')

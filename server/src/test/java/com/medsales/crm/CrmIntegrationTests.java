@@ -148,6 +148,26 @@ class CrmIntegrationTests {
   }
 
   @Test
+  void aRepListsTheTenantsActiveColleaguesForPickersWithoutTheirSignInDetails() {
+    UUID gone = tenants.user(tenant, "crm-gone", PASSWORD, "REP");
+    tenants.owner().sql("UPDATE app_user SET enabled = false WHERE id = ?").param(gone).update();
+    UUID elsewhere = tenants.user(tenants.tenant("crm-other"), "crm-elsewhere", PASSWORD, "REP");
+
+    var response = as("crm-rep").get("/api/v1/users");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    List<String> names = new ArrayList<>();
+    json(response).forEach(u -> {
+      names.add(u.get("displayName").asString());
+      assertThat(u.has("email") || u.has("username") || u.has("enabled")).as(u.toString()).isFalse();
+    });
+    assertThat(names).contains("User crm-rep", "User crm-rep-2", "User crm-manager", "User crm-admin")
+        .doesNotContain("User crm-gone", "User crm-elsewhere");
+    assertThat(response.body()).doesNotContain(elsewhere.toString(), gone.toString());
+    assertThat(new TestBrowser(port).get("/api/v1/users").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void aConflictingEditAnswers409WithTheCurrentVersionAndEveryChangeIsInTheHistory() {
     var rep = as("crm-rep");
     JsonNode contact = contactFor(rep, JIA);

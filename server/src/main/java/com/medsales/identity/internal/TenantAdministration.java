@@ -61,6 +61,18 @@ public class TenantAdministration {
       UUID id, String username, String displayName, @Nullable String email, Set<UserRole> roles, boolean enabled,
       List<String> teams, Instant createdAt, long version) {}
 
+  /** A colleague as the pickers of any signed-in user see them: no user name, e-mail or status. */
+  public record DirectoryEntry(UUID id, String displayName, Set<UserRole> roles, List<String> teams) {}
+
+  /** The tenant's active users, by display name, for owner and assignee pickers; any user of the tenant may read it. */
+  @Transactional(readOnly = true)
+  public List<DirectoryEntry> directory() {
+    return users().stream()
+        .filter(UserView::enabled)
+        .map(u -> new DirectoryEntry(u.id(), u.displayName(), u.roles(), u.teams()))
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   public List<UserView> users() {
     return jdbc.sql(
