@@ -1,14 +1,18 @@
 import { Page, PageHeader } from '@/components/layouts/page';
+import { useSession } from '@/features/auth/api/session';
 import { ForecastPanel } from '@/features/crm/components/forecast-panel';
 import { PipelineBoard } from '@/features/crm/components/pipeline-board';
+import { StageSettings } from '@/features/crm/components/stage-settings';
 
 export function PipelineRoute() {
+  const admin = useSession().data?.roles.includes('ADMIN') ?? false;
   return (
     <Page width="wide">
       <title>Pipeline · MedSales</title>
       <PageHeader title="Pipeline" lead="Deals by stage, and what is expected to close when." />
       <PipelineBoard />
       <ForecastPanel />
+      {admin ? <StageSettings /> : null}
     </Page>
   );
 }

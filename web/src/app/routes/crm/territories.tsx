@@ -11,7 +11,6 @@ import { canAccess } from '@/lib/authorization';
 export function TerritoriesRoute() {
   const user = useSession().data;
   const roles = user?.roles ?? [];
-  // Only an administrator can list the tenant's users; a manager can assign themselves only.
   const people = useOwners(user ?? { id: '', displayName: '', roles: [] }).filter((person) => person.id);
   return (
     <Page width="wide">

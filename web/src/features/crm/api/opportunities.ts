@@ -115,3 +115,26 @@ export function useMoveOpportunity() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: crmQueryKey }),
   });
 }
+
+const stagesQueryKey = [...crmQueryKey, 'opportunities', 'stages'] as const;
+
+/** GET /api/v1/opportunities/stages: the pipeline's stages in order. */
+export function useStages() {
+  return useQuery({
+    queryKey: stagesQueryKey,
+    queryFn: ({ signal }) => apiClient.get(`${OPPORTUNITIES_PATH}/stages`, { schema: z.array(stageSchema), signal }),
+  });
+}
+
+/** A stage as the configuration sends it: an id keeps (and renames) a stage, none adds one. */
+export type StageDraft = { id?: string; name: string; probability: number; outcome: string };
+
+/** PUT /api/v1/opportunities/stages (administrators): the whole list in its new order. */
+export function useConfigureStages() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (stages: StageDraft[]) =>
+      apiClient.put(`${OPPORTUNITIES_PATH}/stages`, stages, { schema: z.array(stageSchema) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: crmQueryKey }),
+  });
+}
