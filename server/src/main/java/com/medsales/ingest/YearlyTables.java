@@ -51,7 +51,6 @@ public final class YearlyTables {
     connection.setAutoCommit(false);
     execute(connection, "DROP TABLE IF EXISTS " + next(table));
     execute(connection, "CREATE TABLE " + next(table) + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-    // the year's constraint before the rows, checked as each arrives, rather than by a scan of the whole year after
     addYearConstraint(connection, table);
     // FREEZE: the table is new in this transaction, so its rows go in frozen and the index builds, ANALYZE and rollups
     // that read them next do not rewrite every page to set hint bits
@@ -62,21 +61,13 @@ public final class YearlyTables {
   public void create(Connection c, String table) throws SQLException {
     execute(c, "DROP TABLE IF EXISTS " + next(table));
     execute(c, "CREATE TABLE " + next(table) + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-  }
-
-  /** The constraint that lets ATTACH PARTITION skip its scan. */
-  public void constrainYear(Connection c, String table) throws SQLException {
-    try (var s = c.prepareStatement("SELECT 1 FROM pg_constraint WHERE conname = ?")) {
-      s.setString(1, next(table) + "_year");
-      try (var rs = s.executeQuery()) {
-        if (rs.next()) {
-          return; // a table filled by copyInto has it from the start
-        }
-      }
-    }
     addYearConstraint(c, table);
   }
 
+  /**
+   * The constraint that lets ATTACH PARTITION skip its scan, added when the table is created: checked as each row
+   * arrives rather than by a scan of the whole year afterwards.
+   */
   private void addYearConstraint(Connection c, String table) throws SQLException {
     execute(c, "ALTER TABLE " + next(table) + " ADD CONSTRAINT " + next(table) + "_year CHECK (" + yearColumn + " = " + year + ")");
   }

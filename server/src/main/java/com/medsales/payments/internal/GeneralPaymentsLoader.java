@@ -230,7 +230,6 @@ class GeneralPaymentsLoader implements DatasetLoader {
   private static void prepare(Connection c, YearlyTables tables, int year) throws SQLException {
     String payments = tables.next("op_general_payment");
     execute(c, "SET maintenance_work_mem = '512MB'");
-    tables.constrainYear(c, "op_general_payment");
     execute(c, "CREATE INDEX ON " + payments + " (npi) WHERE npi IS NOT NULL");
     execute(c, "CREATE INDEX ON " + payments + " (profile_id)");
     execute(c, "CREATE INDEX ON " + payments + " (manufacturer)");
@@ -265,7 +264,6 @@ class GeneralPaymentsLoader implements DatasetLoader {
         FROM totals t LEFT JOIN manufacturers m USING (npi) LEFT JOIN natures n USING (npi) LEFT JOIN products pr USING (npi)
         """
             .formatted(payments, tables.next("op_rollup"), year));
-    tables.constrainYear(c, "op_rollup");
     execute(c, "ALTER TABLE " + tables.next("op_rollup") + " ADD PRIMARY KEY (program_year, npi)");
     for (String table : TABLES) {
       execute(c, "ANALYZE " + tables.next(table));

@@ -55,10 +55,7 @@ class OwnershipLoader implements DatasetLoader {
     return YearlyCsv.loadOneCopy(
         context, connections, "program year", List.of("op_ownership"), "program_year", COLUMNS,
         (year, out) -> new Rows(year, out, context),
-        (connection, tables) -> {
-          tables.constrainYear(connection, "op_ownership");
-          execute(connection, "CREATE INDEX ON " + tables.next("op_ownership") + " (npi)");
-        });
+        (connection, tables) -> execute(connection, "CREATE INDEX ON " + tables.next("op_ownership") + " (npi)"));
   }
 
   private static final class Rows implements YearlyCsv.Rows {

@@ -60,7 +60,6 @@ class ResearchPaymentsLoader implements DatasetLoader {
         context, connections, "program year", List.of("op_research_payment"), "program_year", COLUMNS,
         (year, out) -> new Rows(year, out, context),
         (connection, tables) -> {
-          tables.constrainYear(connection, "op_research_payment");
           String t = tables.next("op_research_payment");
           execute(connection, "CREATE INDEX ON " + t + " USING gin (investigator_npis)");
           execute(connection, "CREATE INDEX ON " + t + " (recipient_npi) WHERE recipient_npi IS NOT NULL");

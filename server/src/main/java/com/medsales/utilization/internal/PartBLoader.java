@@ -172,8 +172,6 @@ class PartBLoader implements DatasetLoader {
     // the file lists a provider's rows together; should it not, keep one row per NPI
     execute(c, "DELETE FROM partb_provider" + suffix + " a USING partb_provider" + suffix + " b"
         + " WHERE a.npi = b.npi AND a.ctid > b.ctid");
-    tables.constrainYear(c, "partb_service");
-    tables.constrainYear(c, "partb_provider");
     execute(c, "ALTER TABLE partb_provider" + suffix + " ADD PRIMARY KEY (data_year, npi)");
     execute(c, "CREATE INDEX ON partb_service" + suffix + " (npi)");
     execute(c, "CREATE INDEX ON partb_service" + suffix + " (hcpcs_code, npi)");
@@ -205,7 +203,6 @@ class PartBLoader implements DatasetLoader {
         FROM totals t LEFT JOIN top ON top.npi = t.npi LEFT JOIN partb_provider%1$s p ON p.npi = t.npi
         """
             .formatted(suffix, year));
-    tables.constrainYear(c, "partb_rollup");
     execute(c, "ALTER TABLE partb_rollup" + suffix + " ADD PRIMARY KEY (data_year, npi)");
     for (String table : TABLES) {
       execute(c, "ANALYZE " + tables.next(table));

@@ -201,7 +201,6 @@ class PartDLoader implements DatasetLoader {
       try {
         drugLane.setAutoCommit(true);
         execute(drugLane, "SET maintenance_work_mem = '512MB'");
-        tables.constrainYear(drugLane, "partd_drug");
         execute(drugLane, "CREATE INDEX ON " + drug + " (npi)");
         execute(drugLane, "ANALYZE " + drug);
       } catch (SQLException e) {
@@ -211,7 +210,6 @@ class PartDLoader implements DatasetLoader {
     try {
       execute(c, "SET maintenance_work_mem = '512MB'");
       execute(c, "DELETE FROM " + provider + " a USING " + provider + " b WHERE a.npi = b.npi AND a.ctid > b.ctid");
-      tables.constrainYear(c, "partd_provider");
       execute(c, "ALTER TABLE " + provider + " ADD PRIMARY KEY (data_year, npi)");
       if (!rollupsStreamed) {
         execute(c, "TRUNCATE " + rollup);
@@ -228,7 +226,6 @@ class PartDLoader implements DatasetLoader {
                 FROM %1$s t LEFT JOIN %2$s p ON p.npi = t.npi) x
           WHERE x.npi = r.npi
           """.formatted(rollup, provider));
-      tables.constrainYear(c, "partd_rollup");
       execute(c, "ALTER TABLE " + rollup + " ADD PRIMARY KEY (data_year, npi)");
       execute(c, "ANALYZE " + provider);
       execute(c, "ANALYZE " + rollup);
