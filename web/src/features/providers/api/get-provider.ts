@@ -115,6 +115,18 @@ const amountByNameSchema = z.looseObject({
   payments: lenientNumber,
 });
 
+const paymentSchema = z.looseObject({
+  recordId: lenientString,
+  date: lenientString,
+  payer: lenientString,
+  amount: lenientNumber,
+  numberOfPayments: lenientNumber,
+  form: lenientString,
+  nature: lenientString,
+  products: lenientArray(z.string()),
+  disputed: z.boolean().nullish(),
+});
+
 export const openPaymentsYearSchema = z.looseObject({
   year: lenientNumber,
   payments: lenientNumber,
@@ -127,6 +139,7 @@ export const openPaymentsYearSchema = z.looseObject({
   researchAmount: lenientNumber,
   ownershipInterests: lenientNumber,
   ownershipValue: lenientNumber,
+  recentPayments: lenientArray(paymentSchema),
 });
 
 export const providerProfileSchema = z.looseObject({
@@ -157,6 +170,7 @@ export type PartBYear = z.output<typeof partBYearSchema>;
 export type PartDYear = z.output<typeof partDYearSchema>;
 export type OpenPaymentsYear = z.output<typeof openPaymentsYearSchema>;
 export type AmountByName = z.output<typeof amountByNameSchema>;
+export type Payment = z.output<typeof paymentSchema>;
 export type Affiliation = z.output<typeof affiliationSchema>;
 
 /** GET /api/v1/providers/{npi}: the profile. 404/400 ProblemDetail otherwise. */

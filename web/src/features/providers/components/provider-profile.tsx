@@ -12,6 +12,7 @@ import {
   useProvider,
   type AmountByName,
   type OpenPaymentsYear,
+  type Payment,
   type PartBYear,
   type PartDYear,
   type ProviderAddress,
@@ -80,6 +81,40 @@ function AmountTable({ label, rows }: { label: string; rows: readonly AmountByNa
           <td>{row.name ?? '—'}</td>
           <td className={right}>{formatNumber(row.payments)}</td>
           <td className={right}>{formatMoney(row.amount)}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+function RecentPaymentsTable({ rows }: { rows: readonly Payment[] }) {
+  if (!rows.length) return <p className={styles.muted}>None reported.</p>;
+  return (
+    <Table
+      label="Most recent payments"
+      head={
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Paid by</th>
+          <th scope="col">Nature</th>
+          <th scope="col">Products</th>
+          <th scope="col" className={tableStyles.alignRight}>Amount</th>
+        </tr>
+      }
+    >
+      {rows.map((row, index) => (
+        <tr key={row.recordId ?? index}>
+          <td>{row.date ?? '—'}</td>
+          <td>{row.payer ?? '—'}</td>
+          <td>
+            {row.nature ?? '—'}
+            {row.form ? <span className={styles.secondaryLine}>{row.form}</span> : null}
+          </td>
+          <td>{row.products.length ? row.products.join(', ') : '—'}</td>
+          <td className={right}>
+            {formatMoney(row.amount)}
+            {row.disputed ? <span className={styles.secondaryLine}>disputed</span> : null}
+          </td>
         </tr>
       ))}
     </Table>
@@ -415,6 +450,9 @@ export function OpenPaymentsSection({ years }: { years: readonly OpenPaymentsYea
                 <AmountTable label="Payments by product" rows={latest.byProduct} />
               </Subsection>
             </div>
+            <Subsection title={`Most recent payments in ${latest.year ?? 'the latest year'}`}>
+              <RecentPaymentsTable rows={latest.recentPayments} />
+            </Subsection>
           </>
         )}
       </PanelBody>

@@ -42,6 +42,11 @@ describe('Provider profile', () => {
     expect(payments.getByText('Pfizer Inc.')).toBeInTheDocument();
     expect(payments.getByText('Food and Beverage')).toBeInTheDocument();
     expect(payments.getByText('$1,000.00')).toBeInTheDocument();
+    const recent = within(payments.getByRole('region', { name: 'Most recent payments' }));
+    expect(recent.getAllByRole('row').map((row) => row.textContent)).toEqual([
+      'DatePaid byNatureProductsAmount',
+      '2023-12-17Pfizer Laboratories Div Pfizer IncEducationIn-kind items and servicesELIQUIS, PREVNAR 20$11.41disputed',
+    ]);
     expect(screen.queryByTestId('not-in-registry')).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'No affiliations found' })).toBeInTheDocument();
     expect(screen.getByTestId('provider-pin')).toBeInTheDocument();

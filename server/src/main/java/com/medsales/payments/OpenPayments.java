@@ -1,6 +1,10 @@
 package com.medsales.payments;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +28,7 @@ public class OpenPayments {
   /** Every published program year of the provider, newest first: general, research and ownership together. */
   @Transactional(readOnly = true)
   public List<OpenPaymentsYear> byYear(long npi) {
+    Map<Integer, List<OpenPaymentsYear.Payment>> recent = recentPayments(npi);
     return jdbc.sql(
             """
             WITH general AS (
@@ -52,8 +57,37 @@ public class OpenPayments {
                     rs.getBigDecimal("disputed_amount"), shares(rs.getString("m")), shares(rs.getString("n")),
                     shares(rs.getString("p")), rs.getInt("research_payments"), rs.getBigDecimal("research_amount"),
                     rs.getInt("interests"), rs.getBigDecimal("ownership_value"), rs.getString("specialty"),
-                    rs.getString("state"), rs.getBigDecimal("amount_percentile")))
+                    rs.getString("state"), rs.getBigDecimal("amount_percentile"),
+                    recent.getOrDefault(rs.getInt("program_year"), List.of())))
         .list();
+  }
+
+  /** Each year's most recent general payments, newest first, from the NPI index of each year's partition. */
+  private Map<Integer, List<OpenPaymentsYear.Payment>> recentPayments(long npi) {
+    Map<Integer, List<OpenPaymentsYear.Payment>> byYear = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT program_year, record_id, payment_date, payer_name, amount, number_of_payments, form, nature,
+                   ARRAY(SELECT coalesce(e->>'name', e->>'category') FROM jsonb_array_elements(products)
+                         WITH ORDINALITY AS x(e, i) ORDER BY i) AS products, disputed
+            FROM (SELECT *, row_number() OVER (PARTITION BY program_year ORDER BY payment_date DESC, record_id DESC) AS n
+                  FROM op_general_payment WHERE npi = :npi AND coalesce(change_type, '') <> 'DELETED') p
+            WHERE n <= :recent
+            ORDER BY program_year DESC, payment_date DESC, record_id DESC
+            """)
+        .param("npi", npi)
+        .param("recent", OpenPaymentsYear.RECENT)
+        .query((rs, i) -> {
+          Integer count = rs.getObject("number_of_payments", Integer.class);
+          var payment = new OpenPaymentsYear.Payment(
+              rs.getLong("record_id"), rs.getObject("payment_date", LocalDate.class), rs.getString("payer_name"),
+              rs.getBigDecimal("amount"), count, rs.getString("form"), rs.getString("nature"),
+              List.of((String[]) rs.getArray("products").getArray()), rs.getBoolean("disputed"));
+          byYear.computeIfAbsent(rs.getInt("program_year"), y -> new ArrayList<>()).add(payment);
+          return payment;
+        })
+        .list();
+    return byYear;
   }
 
   private static List<OpenPaymentsYear.Share> shares(String json) {

@@ -104,6 +104,51 @@ class GeneralPaymentsIngestionIntegrationTests {
   }
 
   @Test
+  void listsAYearsMostRecentPaymentsNewestFirstAsTheFileReportsThem() throws Exception {
+    load(sample(Y2024));
+    // 1962794198 in the sample: DePuy Synthes Sales Inc., food and beverage, 12/17 11.41 (DYNAFORCE), 11/22 107.67
+    // and 02/12 7.41 (both naming product NA)
+    jdbc.sql("UPDATE op_general_payment SET disputed = true WHERE record_id = 1077810878").update();
+
+    List<OpenPaymentsYear.Payment> recent = payments.byYear(1962794198L).getFirst().recentPayments();
+
+    assertThat(recent).extracting(OpenPaymentsYear.Payment::date)
+        .containsExactly(LocalDate.of(2024, 12, 17), LocalDate.of(2024, 11, 22), LocalDate.of(2024, 2, 12));
+    assertThat(recent.getFirst()).satisfies(p -> {
+      assertThat(p.recordId()).isEqualTo(1077811393L);
+      assertThat(p.payer()).isEqualTo("DePuy Synthes Sales Inc.");
+      assertThat(p.amount()).isEqualByComparingTo("11.41");
+      assertThat(p.nature()).isEqualTo("Food and Beverage");
+      assertThat(p.products()).containsExactly("DYNAFORCE");
+      assertThat(p.disputed()).isFalse();
+    });
+    assertThat(recent.getLast().disputed()).isTrue();
+  }
+
+  @Test
+  void leavesDeletedRecordsOutOfTheRecentPaymentsAndKeepsAtMostTenAYear() throws Exception {
+    load(sample(Y2024));
+    jdbc.sql("UPDATE op_general_payment SET change_type = 'DELETED' WHERE record_id = 1077811393").update();
+    // eleven more payments to the same provider, dated after the sample's
+    jdbc.sql(
+            """
+            INSERT INTO op_general_payment SELECT program_year, record_id + g, change_type, recipient_type, npi, profile_id,
+                teaching_hospital_ccn, teaching_hospital_id, teaching_hospital_name, first_name, middle_name, last_name,
+                name_suffix, city, state, zip, country, primary_type, specialty, payer_id, payer_name, manufacturer, amount,
+                DATE '2024-12-18' + g, number_of_payments, form, nature, travel_city, travel_state, travel_country,
+                third_party, disputed, products, source_line
+            FROM op_general_payment, generate_series(1, 11) g WHERE record_id = 1077810956
+            """)
+        .update();
+
+    List<OpenPaymentsYear.Payment> recent = payments.byYear(1962794198L).getFirst().recentPayments();
+
+    assertThat(recent).hasSize(OpenPaymentsYear.RECENT);
+    assertThat(recent).extracting(OpenPaymentsYear.Payment::recordId).doesNotContain(1077811393L);
+    assertThat(recent.getFirst().date()).isEqualTo(LocalDate.of(2024, 12, 29));
+  }
+
+  @Test
   void placesEachRecipientAmongPeersOfTheSameSpecialtyAndState() throws Exception {
     load(sample(Y2024));
     // a recipient of the largest peer group in the sample, at its median
