@@ -8,20 +8,15 @@ import com.medsales.ingest.LoadContext;
 import com.medsales.ingest.YearlyTables;
 import com.medsales.ingest.Reject;
 import com.medsales.shared.Npi;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
-import java.util.Iterator;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The NPPES deactivation report: NPI and deactivation date a row. CMS publishes it as a spreadsheet; this reads its
- * CSV export (columns found by name: "NPI" and one whose name contains "Deactivation Date"), a format taken from the
- * published report's columns, as no sample file is at hand. Deactivated providers stay in the registry, marked so.
+ * The NPPES deactivation report: NPI and deactivation date a row. CMS publishes it as a spreadsheet, zipped; this reads
+ * the spreadsheet, a CSV export of it, or either zipped ({@link DeactivationReport}), columns found by name: "NPI" and
+ * one whose name contains "Deactivation Date" (a format taken from the published report's columns, as no sample file
+ * is at hand). Deactivated providers stay in the registry, marked so.
  */
 @Component
 class NppesDeactivationLoader implements DatasetLoader {
@@ -44,13 +39,12 @@ class NppesDeactivationLoader implements DatasetLoader {
 
   @Override
   public String description() {
-    return "NPPES deactivation report as CSV (NPI, deactivation date): marks providers deactivated";
+    return "NPPES deactivation report (.xlsx, .csv or zipped; NPI, deactivation date): marks providers deactivated";
   }
 
   @Override
   public Outcome load(LoadContext context) throws Exception {
     loads.checksum(context);
-    String fileName = context.file().getFileName().toString();
     long rowsRead = 0;
     long loaded = 0;
     try (Connection copy = loads.connection("nppes-deactivations-copy");
@@ -59,27 +53,21 @@ class NppesDeactivationLoader implements DatasetLoader {
       YearlyTables.execute(copy, "DROP TABLE IF EXISTS provider_deactivation_stage");
       YearlyTables.execute(copy, "CREATE TABLE provider_deactivation_stage (npi bigint, deactivation_date date)");
       var writer = new CopyWriter(copy, "COPY provider_deactivation_stage (npi, deactivation_date) FROM STDIN");
-      try (var reader =
-              CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
-                  .ofCsvRecord(new InputStreamReader(Files.newInputStream(context.file()), StandardCharsets.UTF_8))) {
-        Iterator<CsvRecord> rows = reader.iterator();
-        if (!rows.hasNext()) {
-          throw new IllegalArgumentException(fileName + " is empty: no header row");
-        }
-        CsvHeader header = new CsvHeader(fileName, rows.next().getFields());
+      try (DeactivationReport report = DeactivationReport.open(context.file())) {
+        String fileName = report.fileName();
+        CsvHeader header = new CsvHeader(fileName, report.header());
         int npi = header.required("NPI");
         int date = deactivationDateColumn(header, fileName);
-        while (rows.hasNext()) {
-          CsvRecord row = rows.next();
+        for (DeactivationReport.Row row = report.next(); row != null; row = report.next()) {
           rowsRead++;
-          long line = row.getStartingLineNumber();
-          String npiText = row.getField(npi).strip();
+          long line = row.line();
+          String npiText = row.get(npi);
           String problem = Npi.problem(npiText);
-          String iso = Fields.isoDate(row.getField(date).strip());
+          String iso = Fields.isoDate(row.get(date));
           if (problem != null) {
             context.reject(new Reject(fileName, line, "NPI", problem, npiText));
           } else if (iso == null || iso == Fields.BAD) {
-            context.reject(new Reject(fileName, line, header.name(date), "Not a date (MM/DD/YYYY)", row.getField(date)));
+            context.reject(new Reject(fileName, line, header.name(date), "Not a date (MM/DD/YYYY)", row.get(date)));
           } else {
             writer.field(npiText).field(iso);
             writer.endRow();

@@ -137,6 +137,27 @@ class NppesIngestionIntegrationTests {
   }
 
   @Test
+  void appliesTheDeactivationReportAsPublishedAZippedSpreadsheet() throws Exception {
+    run("nppes", NppesSamples.copy(dir, SAMPLE_2018));
+    var rows = NppesSamples.rows(SAMPLE_2018);
+    long first = Long.parseLong(rows.get(0).getField("NPI"));
+    long second = Long.parseLong(rows.get(1).getField("NPI"));
+    Path report = new DeactivationWorkbooks()
+        .row(String.valueOf(first), LocalDate.of(2026, 11, 2))
+        .row(second, "11/03/2026")
+        .writeZipped(dir.resolve("NPPDeactivatedNPIReport20261109.zip"), "NPPES Deactivated NPI Report 20261109.xlsx");
+
+    IngestionRun deactivation = run("nppes-deactivations", report);
+
+    assertThat(deactivation.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
+    assertThat(deactivation.rowsRead()).isEqualTo(2);
+    assertThat(deactivation.changes()).containsEntry("deactivated", 2L);
+    assertThat(providers.find(first).orElseThrow().deactivationDate()).isEqualTo(LocalDate.of(2026, 11, 2));
+    assertThat(providers.find(second).orElseThrow().deactivationDate()).isEqualTo(LocalDate.of(2026, 11, 3));
+    assertThat(providers.find(second).orElseThrow().status()).isEqualTo(ProviderProfile.DEACTIVATED);
+  }
+
+  @Test
   void refusesAFileWithAMissingColumnAndPublishesNothing() throws Exception {
     run("nppes", NppesSamples.copy(dir, SAMPLE_2018));
     List<String> lines = NppesSamples.lines(ORGANIZATIONS_2021);
