@@ -47,6 +47,7 @@ browserSuite(`MedSales sign-in and roles at ${baseUrl}`, ({ skip, withPage }) =>
         'My tasks',
         'Pipeline',
         'Territories',
+        'Recently deleted',
         'Users',
         'Teams',
         'Invitations',
@@ -109,6 +110,7 @@ browserSuite(`MedSales sign-in and roles at ${baseUrl}`, ({ skip, withPage }) =>
         'My tasks',
         'Pipeline',
         'Territories',
+        'Recently deleted',
         'API reference',
       ]);
       assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByText('Administration').count(), 0);

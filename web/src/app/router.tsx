@@ -17,6 +17,7 @@ import { ContactImportRoute } from './routes/crm/contact-import';
 import { ContactsRoute } from './routes/crm/contacts';
 import { LogCallRoute } from './routes/crm/log-call';
 import { PipelineRoute } from './routes/crm/pipeline';
+import { RecentlyDeletedRoute } from './routes/crm/recently-deleted';
 import { TasksRoute } from './routes/crm/tasks';
 import { TerritoriesRoute } from './routes/crm/territories';
 import { InvitationRoute } from './routes/invitation';
@@ -75,6 +76,7 @@ export const routes: RouteObject[] = [
               { path: paths.account, element: <AccountRoute /> },
               { path: paths.tasks, element: <TasksRoute /> },
               { path: paths.pipeline, element: <PipelineRoute /> },
+              { path: paths.recentlyDeleted, element: <RecentlyDeletedRoute /> },
               { path: paths.territories, element: <TerritoriesRoute /> },
             ],
           },

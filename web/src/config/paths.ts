@@ -25,6 +25,7 @@ export const paths = {
   tasks: '/tasks',
   pipeline: '/pipeline',
   territories: '/territories',
+  recentlyDeleted: '/recently-deleted',
 } as const;
 
 export function contactHref(id: string): string {
@@ -37,6 +38,11 @@ export function logCallHref(contactId: string): string {
 
 export function accountHref(id: string): string {
   return paths.account.replace(':id', encodeURIComponent(id));
+}
+
+/** The recently deleted tasks, deals or activities. */
+export function recentlyDeletedHref(kind: 'tasks' | 'opportunities' | 'activities'): string {
+  return `${paths.recentlyDeleted}?kind=${kind}`;
 }
 
 export function ingestionRunHref(id: number | string): string {

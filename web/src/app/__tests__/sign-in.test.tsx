@@ -194,6 +194,7 @@ describe('Navigation by role', () => {
       'My tasks',
       'Pipeline',
       'Territories',
+      'Recently deleted',
       'API reference(opens in a new tab)',
     ]);
   });
@@ -210,6 +211,7 @@ describe('Navigation by role', () => {
       'My tasks',
       'Pipeline',
       'Territories',
+      'Recently deleted',
       'Users',
       'Teams',
       'Invitations',

@@ -116,6 +116,11 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
                   Territories
                 </NavLink>
               </li>
+              <li>
+                <NavLink to={paths.recentlyDeleted} className={navLinkClass}>
+                  Recently deleted
+                </NavLink>
+              </li>
             </ul>
           </>
         ) : null}

@@ -1,5 +1,6 @@
 import { Page, PageHeader } from '@/components/layouts/page';
 import { useSession } from '@/features/auth/api/session';
+import { RecentlyDeletedLink } from '@/features/crm/components/deleted-kind-links';
 import { ForecastPanel } from '@/features/crm/components/forecast-panel';
 import { PipelineBoard } from '@/features/crm/components/pipeline-board';
 import { StageSettings } from '@/features/crm/components/stage-settings';
@@ -10,6 +11,9 @@ export function PipelineRoute() {
     <Page width="wide">
       <title>Pipeline · MedSales</title>
       <PageHeader title="Pipeline" lead="Deals by stage, and what is expected to close when." />
+      <div>
+        <RecentlyDeletedLink kind="opportunities" label="Recently deleted deals" />
+      </div>
       <PipelineBoard />
       <ForecastPanel />
       {admin ? <StageSettings /> : null}

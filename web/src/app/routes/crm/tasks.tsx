@@ -1,4 +1,5 @@
 import { Page, PageHeader } from '@/components/layouts/page';
+import { RecentlyDeletedLink } from '@/features/crm/components/deleted-kind-links';
 import { TasksPanel } from '@/features/crm/components/tasks-panel';
 
 export function TasksRoute() {
@@ -6,6 +7,9 @@ export function TasksRoute() {
     <Page width="wide">
       <title>My tasks · MedSales</title>
       <PageHeader title="My tasks" lead="Overdue first, then by due date." />
+      <div>
+        <RecentlyDeletedLink kind="tasks" label="Recently deleted tasks" />
+      </div>
       <TasksPanel filters={{ mine: true, status: 'OPEN' }} title="Open tasks" />
     </Page>
   );

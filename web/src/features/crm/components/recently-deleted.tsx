@@ -13,8 +13,8 @@ export type WorkKind = 'tasks' | 'opportunities' | 'activities';
 type Deleted = { kind: WorkKind; id: string; name: string };
 
 /**
- * Soft delete of tasks, deals and activities with Restore beside each one deleted on this page. Their lists have no
- * "recently deleted" view (the server lists only current ones), so the page remembers what it deleted until it is left.
+ * Soft delete of tasks, deals and activities with an immediate undo: Restore beside each one deleted on this page
+ * until it is left. Later, the recently deleted page (deleted-records.tsx) lists them for 30 days.
  */
 export function useRecentlyDeleted() {
   const [deleted, setDeleted] = useState<Deleted[]>([]);

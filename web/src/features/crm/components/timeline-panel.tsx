@@ -5,6 +5,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { useTimeline } from '../api/records';
 import { TIMELINE_SOURCES } from '../utils/labels';
 import styles from './crm.module.css';
+import { RecentlyDeletedLink } from './deleted-kind-links';
 import { DeleteButton, useRecentlyDeleted, type WorkKind } from './recently-deleted';
 
 /** The CRM record behind a timeline event (activity, task or deal), which can be deleted from here. */
@@ -22,7 +23,12 @@ export function TimelinePanel({ source }: { source: TimelineSource }) {
   const timeline = useTimeline(source);
   const deleted = useRecentlyDeleted();
   return (
-    <Panel title="Timeline" subtitle="Calls, tasks and deals beside registry and Open Payments events" testId="timeline">
+    <Panel
+      title="Timeline"
+      subtitle="Calls, tasks and deals beside registry and Open Payments events"
+      actions={<RecentlyDeletedLink kind="activities" label="Recently deleted calls" />}
+      testId="timeline"
+    >
       <PanelBody>
         {deleted.notice}
         <QueryState

@@ -211,6 +211,84 @@ class CrmIntegrationTests {
     rep.delete("/api/v1/contacts/" + id);
     tenants.owner().sql("UPDATE contact SET deleted_at = now() - interval '31 days' WHERE id = ?::uuid").param(id).update();
     assertThat(rep.post("/api/v1/contacts/" + id + "/restore", "{}").statusCode()).isEqualTo(410);
+    assertThat(json(rep.get("/api/v1/contacts?deleted=true")).get("items").toString()).doesNotContain(id);
+  }
+
+  /** A kind of record listed without its deleted ones unless asked: its path, table and a body creating one. */
+  record Kind(String path, String table, String body) {
+    String create(TestBrowser user, String name) {
+      var created = user.post(path, body.formatted(name));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      return json(created).get("id").asString();
+    }
+  }
+
+  static final List<Kind> WORK = List.of(
+      new Kind("/api/v1/tasks", "task", "{\"title\": \"%s\"}"),
+      new Kind("/api/v1/opportunities", "opportunity", "{\"name\": \"%s\"}"),
+      new Kind("/api/v1/activities", "activity", "{\"kind\": \"CALL\", \"subject\": \"%s\"}"));
+
+  static List<String> ids(HttpResponse<String> list) {
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    json(list).forEach(r -> ids.add(r.get("id").asString()));
+    return ids;
+  }
+
+  @Test
+  void deletedTasksDealsAndCallsAreListedLatestFirstUntilRestoredOr30DaysOld() {
+    var rep = as("crm-rep");
+    contactFor(rep, JIA);
+    for (Kind kind : WORK) {
+      String older = kind.create(rep, "Deleted first");
+      String newer = kind.create(rep, "Deleted second");
+      String kept = kind.create(rep, "Never deleted");
+
+      assertThat(rep.delete(kind.path() + "/" + older).statusCode()).isEqualTo(204);
+      assertThat(rep.delete(kind.path() + "/" + newer).statusCode()).isEqualTo(204);
+
+      assertThat(ids(rep.get(kind.path() + "?deleted=true"))).as(kind.path()).containsExactly(newer, older);
+      assertThat(ids(rep.get(kind.path()))).as(kind.path()).contains(kept).doesNotContain(newer, older);
+      JsonNode latest = json(rep.get(kind.path() + "?deleted=true")).get(0);
+      assertThat(latest.get("deletedAt").asString()).as(kind.path()).isNotBlank();
+      assertThat(latest.get("deletedByName").asString()).as(kind.path()).isEqualTo("User crm-rep");
+      assertThat(json(rep.get(kind.path() + "/" + kept)).get("deletedAt").isNull()).as(kind.path()).isTrue();
+
+      assertThat(rep.post(kind.path() + "/" + older + "/restore", "{}").statusCode()).isEqualTo(200);
+      assertThat(ids(rep.get(kind.path() + "?deleted=true"))).as(kind.path()).containsExactly(newer);
+      assertThat(ids(rep.get(kind.path()))).as(kind.path()).contains(kept, older);
+
+      tenants.owner().sql("UPDATE " + kind.table() + " SET deleted_at = now() - interval '31 days' WHERE id = ?::uuid")
+          .param(newer).update();
+      assertThat(ids(rep.get(kind.path() + "?deleted=true"))).as(kind.path()).isEmpty();
+    }
+  }
+
+  @Test
+  void deletedTasksDealsAndCallsAreListedOnlyToThoseWhoMaySeeThem() {
+    var rep = as("crm-rep");
+    contactFor(rep, JIA);
+    tenants.user(tenants.tenant("crm-other"), "crm-other-admin", PASSWORD, "ADMIN");
+    var otherTenantsAdmin = as("crm-other-admin");
+    for (Kind kind : WORK) {
+      String mine = kind.create(rep, "Rep's own");
+      assertThat(rep.delete(kind.path() + "/" + mine).statusCode()).isEqualTo(204);
+
+      assertThat(ids(as("crm-manager").get(kind.path() + "?deleted=true"))).as(kind.path()).containsExactly(mine);
+      assertThat(ids(as("crm-admin").get(kind.path() + "?deleted=true"))).as(kind.path()).contains(mine);
+      assertThat(ids(as("crm-rep-2").get(kind.path() + "?deleted=true"))).as(kind.path()).doesNotContain(mine);
+      assertThat(ids(otherTenantsAdmin.get(kind.path() + "?deleted=true"))).as(kind.path()).doesNotContain(mine);
+    }
+  }
+
+  @Test
+  void theOpenApiDocumentOffersTheDeletedListOfTasksDealsAndCalls() {
+    JsonNode paths = json(as("crm-rep").get("/v3/api-docs")).get("paths");
+    for (Kind kind : WORK) {
+      List<String> parameters = new ArrayList<>();
+      paths.get(kind.path()).get("get").get("parameters").forEach(p -> parameters.add(p.get("name").asString()));
+      assertThat(parameters).as(kind.path()).contains("deleted");
+    }
   }
 
   @Test

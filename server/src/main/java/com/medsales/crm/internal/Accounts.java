@@ -112,7 +112,7 @@ public class Accounts {
   public List<AccountView> list(@Nullable String q, @Nullable String tag, @Nullable UUID ownerId, boolean deleted, int size) {
     return jdbc.sql(SELECT
             + " WHERE a.tenant_id = medsales_tenant()"
-            + " AND ((:deleted AND a.deleted_at IS NOT NULL) OR (NOT :deleted AND a.deleted_at IS NULL))"
+            + RecordStore.currentOrRestorable("a")
             + " AND (CAST(:q AS text) IS NULL OR lower(a.name) LIKE '%' || lower(:q) || '%')"
             + " AND (CAST(:tag AS text) IS NULL OR :tag = ANY(a.tags))"
             + " AND (CAST(:owner AS uuid) IS NULL OR a.owner_id = :owner)"

@@ -32,7 +32,7 @@ public class Activities {
       UUID id, long version, String kind, OffsetDateTime occurredAt, String subject, @Nullable String notes,
       @Nullable String outcome, @Nullable String nextStep, List<String> products, @Nullable UUID accountId,
       @Nullable String accountName, List<Attendee> attendees, UUID ownerId, String ownerName,
-      @Nullable UUID followUpTaskId) {}
+      @Nullable UUID followUpTaskId, @Nullable OffsetDateTime deletedAt, @Nullable String deletedByName) {}
 
   public record Attendee(UUID contactId, String name) {}
 
@@ -81,9 +81,9 @@ public class Activities {
              coalesce((SELECT jsonb_agg(jsonb_build_object('contactId', c.id, 'name',
                  trim(concat_ws(' ', coalesce(p.first_name, c.first_name), coalesce(p.last_name, c.last_name)))))
                FROM activity_attendee aa JOIN contact c ON c.id = aa.contact_id LEFT JOIN provider p ON p.npi = c.npi
-               WHERE aa.activity_id = a.id), '[]'::jsonb)::text AS attendees
+               WHERE aa.activity_id = a.id), '[]'::jsonb)::text AS attendees, deletion.deleted_by_name
       FROM activity a JOIN app_user u ON u.id = a.owner_id LEFT JOIN account acc ON acc.id = a.account_id
-      """;
+      """ + RecordStore.deletedBy(Table.ACTIVITY, "a");
 
   private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
@@ -95,7 +95,8 @@ public class Activities {
         rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("subject"), rs.getString("notes"),
         rs.getString("outcome"), rs.getString("next_step"), List.of((String[]) rs.getArray("products").getArray()),
         rs.getObject("account_id", UUID.class), rs.getString("account_name"), attendees,
-        rs.getObject("owner_id", UUID.class), rs.getString("owner_name"), rs.getObject("follow_up", UUID.class));
+        rs.getObject("owner_id", UUID.class), rs.getString("owner_name"), rs.getObject("follow_up", UUID.class),
+        rs.getObject("deleted_at", OffsetDateTime.class), rs.getString("deleted_by_name"));
   }
 
   @Transactional(readOnly = true)
@@ -104,15 +105,16 @@ public class Activities {
         .param(id).query((rs, n) -> view(rs)).optional().orElseThrow(() -> CrmException.notFound("The activity"));
   }
 
+  /** Activities, newest first, or ({@code deleted}) those deleted in the last 30 days, the latest deletion first. */
   @Transactional(readOnly = true)
-  public List<ActivityView> list(@Nullable UUID contactId, @Nullable UUID accountId, @Nullable UUID ownerId, int size) {
+  public List<ActivityView> list(@Nullable UUID contactId, @Nullable UUID accountId, @Nullable UUID ownerId, boolean deleted, int size) {
     return jdbc.sql(SELECT
-            + " WHERE a.tenant_id = medsales_tenant() AND a.deleted_at IS NULL"
+            + " WHERE a.tenant_id = medsales_tenant()" + RecordStore.currentOrRestorable("a")
             + " AND (CAST(:contact AS uuid) IS NULL OR EXISTS (SELECT 1 FROM activity_attendee x WHERE x.activity_id = a.id AND x.contact_id = :contact))"
             + " AND (CAST(:account AS uuid) IS NULL OR a.account_id = :account)"
             + " AND (CAST(:owner AS uuid) IS NULL OR a.owner_id = :owner)"
-            + " ORDER BY a.occurred_at DESC, a.id LIMIT :size")
-        .param("contact", contactId).param("account", accountId).param("owner", ownerId).param("size", size)
+            + (deleted ? " ORDER BY a.deleted_at DESC, a.id" : " ORDER BY a.occurred_at DESC, a.id") + " LIMIT :size")
+        .param("deleted", deleted).param("contact", contactId).param("account", accountId).param("owner", ownerId).param("size", size)
         .query((rs, n) -> view(rs))
         .list();
   }

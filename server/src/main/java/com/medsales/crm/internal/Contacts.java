@@ -189,7 +189,7 @@ public class Contacts {
     }
     List<ContactView> rows = jdbc.sql(
             "SELECT * FROM (" + SELECT + ") x WHERE x.tenant_id = medsales_tenant()"
-                + " AND ((:deleted AND x.deleted_at IS NOT NULL) OR (NOT :deleted AND x.deleted_at IS NULL))"
+                + RecordStore.currentOrRestorable("x")
                 + " AND (CAST(:q AS text) IS NULL OR lower(concat_ws(' ', x.p_first, x.p_last, x.first_name, x.last_name,"
                 + "   x.email, x.account_name)) LIKE '%' || lower(:q) || '%')"
                 + " AND (CAST(:tag AS text) IS NULL OR :tag = ANY(x.tags))"

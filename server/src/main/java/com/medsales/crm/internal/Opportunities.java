@@ -84,7 +84,7 @@ public class Opportunities {
       UUID id, long version, String name, @Nullable UUID accountId, @Nullable String accountName,
       @Nullable UUID contactId, UUID stageId, String stageName, @Nullable BigDecimal amount,
       @Nullable LocalDate closeDate, int probability, List<String> products, UUID ownerId, String ownerName,
-      OffsetDateTime updatedAt) {}
+      OffsetDateTime updatedAt, @Nullable OffsetDateTime deletedAt, @Nullable String deletedByName) {}
 
   public record NewOpportunity(
       String name, @Nullable UUID accountId, @Nullable UUID contactId, @Nullable UUID stageId, @Nullable BigDecimal amount,
@@ -115,10 +115,10 @@ public class Opportunities {
   private static final String SELECT =
       """
       SELECT o.*, s.name AS stage_name, coalesce(o.probability, s.probability) AS effective_probability,
-             a.name AS account_name, u.display_name AS owner_name
+             a.name AS account_name, u.display_name AS owner_name, deletion.deleted_by_name
       FROM opportunity o JOIN pipeline_stage s ON s.id = o.stage_id JOIN app_user u ON u.id = o.owner_id
       LEFT JOIN account a ON a.id = o.account_id
-      """;
+      """ + RecordStore.deletedBy(Table.OPPORTUNITY, "o");
 
   private static OpportunityView view(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new OpportunityView(rs.getObject("id", UUID.class), rs.getLong("version"), rs.getString("name"),
@@ -126,7 +126,8 @@ public class Opportunities {
         rs.getObject("stage_id", UUID.class), rs.getString("stage_name"), rs.getBigDecimal("amount"),
         rs.getObject("close_date", LocalDate.class), rs.getInt("effective_probability"),
         List.of((String[]) rs.getArray("products").getArray()), rs.getObject("owner_id", UUID.class),
-        rs.getString("owner_name"), rs.getObject("updated_at", OffsetDateTime.class));
+        rs.getString("owner_name"), rs.getObject("updated_at", OffsetDateTime.class),
+        rs.getObject("deleted_at", OffsetDateTime.class), rs.getString("deleted_by_name"));
   }
 
   @Transactional(readOnly = true)
@@ -135,15 +136,16 @@ public class Opportunities {
         .param(id).query((rs, n) -> view(rs)).optional().orElseThrow(() -> CrmException.notFound("The opportunity"));
   }
 
+  /** Opportunities by stage, or ({@code deleted}) those deleted in the last 30 days, the latest deletion first. */
   @Transactional(readOnly = true)
-  public List<OpportunityView> list(@Nullable UUID ownerId, @Nullable UUID accountId, @Nullable UUID contactId) {
+  public List<OpportunityView> list(@Nullable UUID ownerId, @Nullable UUID accountId, @Nullable UUID contactId, boolean deleted) {
     return jdbc.sql(SELECT
-            + " WHERE o.tenant_id = medsales_tenant() AND o.deleted_at IS NULL"
+            + " WHERE o.tenant_id = medsales_tenant()" + RecordStore.currentOrRestorable("o")
             + " AND (CAST(:owner AS uuid) IS NULL OR o.owner_id = :owner)"
             + " AND (CAST(:account AS uuid) IS NULL OR o.account_id = :account)"
             + " AND (CAST(:contact AS uuid) IS NULL OR o.contact_id = :contact)"
-            + " ORDER BY s.position, o.close_date NULLS LAST, o.id")
-        .param("owner", ownerId).param("account", accountId).param("contact", contactId)
+            + (deleted ? " ORDER BY o.deleted_at DESC, o.id" : " ORDER BY s.position, o.close_date NULLS LAST, o.id"))
+        .param("deleted", deleted).param("owner", ownerId).param("account", accountId).param("contact", contactId)
         .query((rs, n) -> view(rs))
         .list();
   }
@@ -154,7 +156,7 @@ public class Opportunities {
   @Transactional
   public List<Column> board(@Nullable UUID ownerId) {
     List<Stage> stages = stages();
-    List<OpportunityView> all = list(ownerId, null, null);
+    List<OpportunityView> all = list(ownerId, null, null, false);
     return stages.stream()
         .map(stage -> {
           List<OpportunityView> in = all.stream().filter(o -> o.stageId().equals(stage.id())).toList();

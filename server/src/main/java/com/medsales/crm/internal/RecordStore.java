@@ -62,6 +62,30 @@ public class RecordStore {
     }
   }
 
+  /**
+   * The condition of a list's {@code :deleted} parameter on the record aliased {@code alias}: false lists current
+   * records, true those deleted within the restore window (older ones can no longer be restored, so are not offered).
+   */
+  static String currentOrRestorable(String alias) {
+    return " AND ((NOT :deleted AND " + alias + ".deleted_at IS NULL) OR (:deleted AND " + alias + ".deleted_at > now() - make_interval(days => "
+        + RESTORE_WINDOW.toDays() + ")))";
+  }
+
+  /**
+   * A join adding {@code deleted_by_name} for the deleted record aliased {@code alias} of {@code table}: who deleted
+   * it, from the newest deletion in its change history (null for a current record).
+   */
+  static String deletedBy(Table table, String alias) {
+    return """
+        LEFT JOIN LATERAL (
+          SELECT du.display_name AS deleted_by_name FROM crm_change dc LEFT JOIN app_user du ON du.id = dc.changed_by
+          WHERE %1$s.deleted_at IS NOT NULL AND dc.tenant_id = %1$s.tenant_id AND dc.entity = '%2$s' AND dc.entity_id = %1$s.id
+            AND dc.field = 'deleted_at' AND dc.new_value IS NOT NULL
+          ORDER BY dc.id DESC LIMIT 1
+        ) deletion ON true
+        """.formatted(alias, table.table);
+  }
+
   private final JdbcClient jdbc;
   private final Ownership ownership;
 

@@ -31,7 +31,8 @@ public class Tasks {
       UUID id, long version, String title, @Nullable String notes, UUID assigneeId, String assigneeName,
       @Nullable LocalDate dueDate, @Nullable OffsetDateTime remindAt, String priority, String status, boolean overdue,
       @Nullable UUID contactId, @Nullable String contactName, @Nullable UUID accountId, @Nullable UUID opportunityId,
-      @Nullable UUID activityId, @Nullable OffsetDateTime completedAt, OffsetDateTime createdAt) {}
+      @Nullable UUID activityId, @Nullable OffsetDateTime completedAt, OffsetDateTime createdAt,
+      @Nullable OffsetDateTime deletedAt, @Nullable String deletedByName) {}
 
   public record NewTask(
       String title, @Nullable String notes, @Nullable UUID assigneeId, @Nullable LocalDate dueDate,
@@ -61,10 +62,10 @@ public class Tasks {
       """
       SELECT t.*, u.display_name AS assignee_name,
              trim(concat_ws(' ', coalesce(p.first_name, c.first_name), coalesce(p.last_name, c.last_name))) AS contact_name,
-             (t.status = 'OPEN' AND t.due_date < current_date) AS overdue
+             (t.status = 'OPEN' AND t.due_date < current_date) AS overdue, deletion.deleted_by_name
       FROM task t JOIN app_user u ON u.id = t.assignee_id
       LEFT JOIN contact c ON c.id = t.contact_id LEFT JOIN provider p ON p.npi = c.npi
-      """;
+      """ + RecordStore.deletedBy(Table.TASK, "t");
 
   private static TaskView view(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new TaskView(rs.getObject("id", UUID.class), rs.getLong("version"), rs.getString("title"), rs.getString("notes"),
@@ -73,7 +74,8 @@ public class Tasks {
         rs.getBoolean("overdue"), rs.getObject("contact_id", UUID.class), Contacts.blank(rs.getString("contact_name")),
         rs.getObject("account_id", UUID.class), rs.getObject("opportunity_id", UUID.class),
         rs.getObject("activity_id", UUID.class), rs.getObject("completed_at", OffsetDateTime.class),
-        rs.getObject("created_at", OffsetDateTime.class));
+        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("deleted_at", OffsetDateTime.class),
+        rs.getString("deleted_by_name"));
   }
 
   @Transactional(readOnly = true)
@@ -82,20 +84,25 @@ public class Tasks {
         .param(id).query((rs, n) -> view(rs)).optional().orElseThrow(() -> CrmException.notFound("The task"));
   }
 
-  /** Tasks by assignee and status: overdue first, then by due date (none last), then priority. */
+  /**
+   * Tasks by assignee and status: overdue first, then by due date (none last), then priority; or ({@code deleted})
+   * those deleted in the last 30 days, the latest deletion first.
+   */
   @Transactional(readOnly = true)
   public List<TaskView> list(@Nullable UUID assigneeId, @Nullable String status, @Nullable UUID contactId,
-      @Nullable UUID accountId, @Nullable UUID opportunityId, int size) {
+      @Nullable UUID accountId, @Nullable UUID opportunityId, boolean deleted, int size) {
     return jdbc.sql(SELECT
-            + " WHERE t.tenant_id = medsales_tenant() AND t.deleted_at IS NULL"
+            + " WHERE t.tenant_id = medsales_tenant()" + RecordStore.currentOrRestorable("t")
             + " AND (CAST(:assignee AS uuid) IS NULL OR t.assignee_id = :assignee)"
             + " AND (CAST(:status AS text) IS NULL OR t.status = :status)"
             + " AND (CAST(:contact AS uuid) IS NULL OR t.contact_id = :contact)"
             + " AND (CAST(:account AS uuid) IS NULL OR t.account_id = :account)"
             + " AND (CAST(:opportunity AS uuid) IS NULL OR t.opportunity_id = :opportunity)"
-            + " ORDER BY (t.status = 'OPEN' AND t.due_date < current_date) DESC, t.due_date NULLS LAST,"
-            + " CASE t.priority WHEN 'HIGH' THEN 0 WHEN 'NORMAL' THEN 1 ELSE 2 END, t.created_at, t.id LIMIT :size")
-        .param("assignee", assigneeId).param("status", status).param("contact", contactId).param("account", accountId)
+            + (deleted ? " ORDER BY t.deleted_at DESC, t.id"
+                : " ORDER BY (t.status = 'OPEN' AND t.due_date < current_date) DESC, t.due_date NULLS LAST,"
+                    + " CASE t.priority WHEN 'HIGH' THEN 0 WHEN 'NORMAL' THEN 1 ELSE 2 END, t.created_at, t.id")
+            + " LIMIT :size")
+        .param("deleted", deleted).param("assignee", assigneeId).param("status", status).param("contact", contactId).param("account", accountId)
         .param("opportunity", opportunityId).param("size", size)
         .query((rs, n) -> view(rs))
         .list();

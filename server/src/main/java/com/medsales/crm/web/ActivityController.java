@@ -71,12 +71,13 @@ class ActivityController {
   }
 
   @GetMapping("/activities")
-  @Operation(summary = "Activities I may see, newest first, by contact, account or owner")
+  @Operation(summary = "Activities I may see, newest first, by contact, account or owner; deleted=true for those deleted in the last 30 days, latest first")
   List<Activities.ActivityView> list(
       @RequestParam(required = false) @Nullable UUID contactId, @RequestParam(required = false) @Nullable UUID accountId,
       @RequestParam(required = false) @Nullable UUID ownerId,
+      @RequestParam(defaultValue = "false") boolean deleted,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-    return activities.list(contactId, accountId, ownerId, size);
+    return activities.list(contactId, accountId, ownerId, deleted, size);
   }
 
   @GetMapping("/activities/{id}")

@@ -82,10 +82,11 @@ class OpportunityController {
   }
 
   @GetMapping
-  @Operation(summary = "Opportunities I may see, by stage")
+  @Operation(summary = "Opportunities I may see, by stage; deleted=true for those deleted in the last 30 days, latest first")
   List<Opportunities.OpportunityView> list(@RequestParam(required = false) @Nullable UUID ownerId,
-      @RequestParam(required = false) @Nullable UUID accountId, @RequestParam(required = false) @Nullable UUID contactId) {
-    return opportunities.list(ownerId, accountId, contactId);
+      @RequestParam(required = false) @Nullable UUID accountId, @RequestParam(required = false) @Nullable UUID contactId,
+      @RequestParam(defaultValue = "false") boolean deleted) {
+    return opportunities.list(ownerId, accountId, contactId, deleted);
   }
 
   @GetMapping("/board")

@@ -61,7 +61,7 @@ class TaskController {
   }
 
   @GetMapping
-  @Operation(summary = "Tasks, overdue first; mine=true for my own")
+  @Operation(summary = "Tasks, overdue first; mine=true for my own; deleted=true for those deleted in the last 30 days, latest first")
   List<Tasks.TaskView> list(
       @AuthenticationPrincipal MedsalesUser user,
       @RequestParam(defaultValue = "false") boolean mine,
@@ -70,8 +70,9 @@ class TaskController {
       @RequestParam(required = false) @Nullable UUID contactId,
       @RequestParam(required = false) @Nullable UUID accountId,
       @RequestParam(required = false) @Nullable UUID opportunityId,
+      @RequestParam(defaultValue = "false") boolean deleted,
       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
-    return tasks.list(mine ? user.userId() : assigneeId, status, contactId, accountId, opportunityId, size);
+    return tasks.list(mine ? user.userId() : assigneeId, status, contactId, accountId, opportunityId, deleted, size);
   }
 
   @GetMapping("/{id}")
