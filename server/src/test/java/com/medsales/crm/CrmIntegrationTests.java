@@ -358,6 +358,38 @@ class CrmIntegrationTests {
   }
 
   @Test
+  void removingAStageKeepsItsDeletedDealsRestorableInTheFirstStage() {
+    var admin = as("crm-admin");
+    var rep = as("crm-rep");
+    List<String> stages = new ArrayList<>();
+    json(admin.get("/api/v1/opportunities/stages")).forEach(stage -> stages.add(JSON.writeValueAsString(java.util.Map.of(
+        "id", stage.get("id").asString(), "name", stage.get("name").asString(),
+        "probability", stage.get("probability").asInt(), "outcome", stage.get("outcome").asString()))));
+    String original = "[" + String.join(",", stages) + "]";
+    var withLead = admin.put("/api/v1/opportunities/stages",
+        "[" + String.join(",", stages) + ",{\"name\": \"Trade show lead\", \"probability\": 5, \"outcome\": \"OPEN\"}]");
+    assertThat(withLead.statusCode()).as(withLead.body()).isEqualTo(200);
+    String lead = json(withLead).get(stages.size()).get("id").asString();
+    String deleted = json(rep.post("/api/v1/opportunities", "{\"name\": \"Booth visitor\", \"stageId\": \"" + lead + "\"}")).get("id").asString();
+    String active = json(rep.post("/api/v1/opportunities", "{\"name\": \"Booth follow-up\", \"stageId\": \"" + lead + "\"}")).get("id").asString();
+    assertThat(rep.delete("/api/v1/opportunities/" + deleted).statusCode()).isEqualTo(204);
+
+    // a stage with a current deal stays; once only deleted deals are left in it, it goes
+    assertThat(admin.put("/api/v1/opportunities/stages", original).statusCode()).isEqualTo(400);
+    assertThat(rep.delete("/api/v1/opportunities/" + active).statusCode()).isEqualTo(204);
+    var removed = admin.put("/api/v1/opportunities/stages", original);
+
+    assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+    assertThat(json(removed)).hasSize(stages.size());
+    var restored = rep.post("/api/v1/opportunities/" + deleted + "/restore", "{}");
+    assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+    assertThat(json(rep.get("/api/v1/opportunities/" + deleted)).get("stageName").asString()).isEqualTo("Prospect");
+    assertThat(tenants.owner().sql("SELECT old_value #>> '{}' FROM crm_change WHERE entity_id = ?::uuid AND field = 'stage_id'")
+            .param(deleted).query(String.class).list())
+        .containsExactly(lead);
+  }
+
+  @Test
   void importsAnotherCrmsContactsMatchingMisspeltNamesWithAConfidenceAndKeepingTheUnmatched() {
     var rep = as("crm-rep");
     contactFor(rep, ONIFADE);

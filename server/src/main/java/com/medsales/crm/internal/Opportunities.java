@@ -3,6 +3,7 @@ package com.medsales.crm.internal;
 import com.medsales.crm.CrmException;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
+import com.medsales.platform.TenantScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -62,8 +63,6 @@ public class Opportunities {
     if (inUse > 0) {
       throw CrmException.invalid("stages", "a stage that still holds opportunities cannot be removed; move them first");
     }
-    jdbc.sql("DELETE FROM pipeline_stage WHERE tenant_id = medsales_tenant() AND NOT (id = ANY(?))")
-        .param(kept.toArray(UUID[]::new)).update();
     // positions move out of the way first, so names and positions can be swapped freely
     jdbc.sql("UPDATE pipeline_stage SET position = position + 10000, name = name || ' ' || id WHERE tenant_id = medsales_tenant()").update();
     int position = 1;
@@ -77,6 +76,25 @@ public class Opportunities {
       }
       position++;
     }
+    // deleted deals stay restorable: those of a removed stage move to the first stage, the move in their history
+    jdbc.sql(
+            """
+            WITH first AS (SELECT id FROM pipeline_stage WHERE tenant_id = medsales_tenant() ORDER BY position LIMIT 1),
+            moved AS (
+                UPDATE opportunity o SET stage_id = first.id, version = o.version + 1, updated_at = now()
+                FROM first, pipeline_stage s
+                WHERE s.id = o.stage_id AND s.tenant_id = medsales_tenant() AND NOT (s.id = ANY(:kept)) AND s.position > 10000
+                  AND o.deleted_at IS NOT NULL
+                RETURNING o.id, s.id AS removed, first.id AS target)
+            INSERT INTO crm_change (tenant_id, entity, entity_id, field, old_value, new_value, changed_by)
+            SELECT medsales_tenant(), :entity, id, 'stage_id', to_jsonb(removed::text), to_jsonb(target::text), :user FROM moved
+            """)
+        .param("kept", kept.toArray(UUID[]::new))
+        .param("entity", Table.OPPORTUNITY.table)
+        .param("user", TenantScope.principal() instanceof MedsalesUser u ? u.userId() : null)
+        .update();
+    jdbc.sql("DELETE FROM pipeline_stage WHERE tenant_id = medsales_tenant() AND NOT (id = ANY(?)) AND position > 10000")
+        .param(kept.toArray(UUID[]::new)).update();
     return stages();
   }
 
