@@ -5,7 +5,7 @@ import { apiClient } from '@/lib/api-client';
 
 export const TERRITORIES_PATH = '/api/v1/territories';
 
-const optionalString = z
+export const optionalString = z
   .string()
   .nullish()
   .transform((value) => value ?? null);
@@ -27,6 +27,10 @@ export const territorySchema = z.looseObject({
     .array(z.string())
     .nullish()
     .transform((states) => states ?? []),
+  counties: z
+    .array(z.looseObject({ geoid: z.string(), name: z.string(), state: z.string() }))
+    .nullish()
+    .transform((counties) => counties ?? []),
   assignments: z
     .array(z.looseObject({ userId: z.string(), displayName: optionalString, kind: optionalString }))
     .nullish()
@@ -112,6 +116,15 @@ export const alignmentPreviewSchema = z.looseObject({
     .array(z.looseObject({ zip5: z.string(), from: optionalString, to: optionalString }))
     .nullish()
     .transform((moved) => moved ?? []),
+  countiesAdded: count,
+  countiesMoved: z
+    .array(z.looseObject({ geoid: z.string(), county: z.string(), state: z.string(), from: optionalString, to: optionalString }))
+    .nullish()
+    .transform((moved) => moved ?? []),
+  countiesUnassigned: z
+    .array(z.looseObject({ geoid: z.string(), name: z.string(), state: z.string() }))
+    .nullish()
+    .transform((counties) => counties ?? []),
   perTerritory: z
     .array(
       z.looseObject({
@@ -120,6 +133,10 @@ export const alignmentPreviewSchema = z.looseObject({
         zipsAfter: count,
         providersGained: count,
         providersLost: count,
+        countiesBefore: count,
+        countiesAfter: count,
+        countyZipsBefore: count,
+        countyZipsAfter: count,
       }),
     )
     .nullish()

@@ -13,12 +13,17 @@ import styles from './territories.module.css';
 
 const right = `${tableStyles.numeric} ${tableStyles.alignRight}`;
 
-/** A ZIP-to-territory CSV (columns zip, territory): previewed (moved ZIPs, providers gained and lost), then applied. */
+/**
+ * A ZIP-to-territory CSV (columns zip, territory; or county and state, or county_fips, for whole counties): previewed
+ * (moved ZIPs and counties, providers gained and lost), then applied.
+ */
 export function AlignmentUpload() {
   const [csv, setCsv] = useState('');
   const [mode, setMode] = useState<AlignmentMode>('merge');
   const preview = usePreviewAlignment();
   const apply = useApplyAlignment();
+  // county figures only where counties are aligned before or after: a ZIP-only tenant sees the ZIP columns alone
+  const counties = preview.data?.perTerritory.some((row) => row.countiesBefore || row.countiesAfter) ?? false;
   const changed = () => {
     preview.reset();
     apply.reset();
@@ -66,6 +71,15 @@ export function AlignmentUpload() {
               {preview.data.territoriesCreated.length} new territories
               {preview.data.territoriesCreated.length ? ` (${preview.data.territoriesCreated.join(', ')})` : ''}
             </p>
+            {counties ? (
+              <p>
+                {preview.data.countiesAdded} counties added · {preview.data.countiesMoved.length} moved ·{' '}
+                {preview.data.countiesUnassigned.length} left without a territory
+                {preview.data.countiesUnassigned.length
+                  ? ` (${preview.data.countiesUnassigned.map((c) => `${c.name}, ${c.state}`).join('; ')})`
+                  : ''}
+              </p>
+            ) : null}
             {preview.data.warnings.length ? (
               <ul className={styles.muted}>
                 {preview.data.warnings.map((w, index) => (
@@ -86,6 +100,14 @@ export function AlignmentUpload() {
                   <th scope="col" className={tableStyles.alignRight}>ZIPs after</th>
                   <th scope="col" className={tableStyles.alignRight}>Providers gained</th>
                   <th scope="col" className={tableStyles.alignRight}>Providers lost</th>
+                  {counties ? (
+                    <>
+                      <th scope="col" className={tableStyles.alignRight}>Counties before</th>
+                      <th scope="col" className={tableStyles.alignRight}>Counties after</th>
+                      <th scope="col" className={tableStyles.alignRight}>ZIPs by county before</th>
+                      <th scope="col" className={tableStyles.alignRight}>ZIPs by county after</th>
+                    </>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -96,32 +118,36 @@ export function AlignmentUpload() {
                     <td className={right}>{row.zipsAfter}</td>
                     <td className={right}>{row.providersGained}</td>
                     <td className={right}>{row.providersLost}</td>
+                    {counties ? (
+                      <>
+                        <td className={right}>{row.countiesBefore}</td>
+                        <td className={right}>{row.countiesAfter}</td>
+                        <td className={right}>{row.countyZipsBefore}</td>
+                        <td className={right}>{row.countyZipsAfter}</td>
+                      </>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
             </DataTable>
             {preview.data.zipsMoved.length ? (
-              <DataTable caption="ZIPs that move" testId="alignment-moved">
-                <thead>
-                  <tr>
-                    <th scope="col">ZIP</th>
-                    <th scope="col">From</th>
-                    <th scope="col">To</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.data.zipsMoved.map((move) => (
-                    <tr key={move.zip5}>
-                      <th scope="row">{move.zip5}</th>
-                      <td>{move.from ?? '—'}</td>
-                      <td>{move.to ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </DataTable>
+              <MovesTable
+                caption="ZIPs that move"
+                testId="alignment-moved"
+                what="ZIP"
+                moves={preview.data.zipsMoved.map((move) => ({ key: move.zip5, name: move.zip5, ...move }))}
+              />
             ) : (
               <p className={styles.muted}>No ZIP changes territory.</p>
             )}
+            {preview.data.countiesMoved.length ? (
+              <MovesTable
+                caption="Counties that move"
+                testId="alignment-counties-moved"
+                what="County"
+                moves={preview.data.countiesMoved.map((move) => ({ key: move.geoid, name: `${move.county}, ${move.state}`, ...move }))}
+              />
+            ) : null}
             <div className={formStyles.actions}>
               <Button
                 disabled={apply.isPending}
@@ -136,5 +162,39 @@ export function AlignmentUpload() {
         ) : null}
       </PanelBody>
     </Panel>
+  );
+}
+
+/** What moves from one territory to another, a row each. */
+function MovesTable({
+  caption,
+  testId,
+  what,
+  moves,
+}: {
+  caption: string;
+  testId: string;
+  what: string;
+  moves: { key: string; name: string; from: string | null; to: string | null }[];
+}) {
+  return (
+    <DataTable caption={caption} testId={testId}>
+      <thead>
+        <tr>
+          <th scope="col">{what}</th>
+          <th scope="col">From</th>
+          <th scope="col">To</th>
+        </tr>
+      </thead>
+      <tbody>
+        {moves.map((move) => (
+          <tr key={move.key}>
+            <th scope="row">{move.name}</th>
+            <td>{move.from ?? '—'}</td>
+            <td>{move.to ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }

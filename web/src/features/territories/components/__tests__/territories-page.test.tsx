@@ -16,6 +16,7 @@ const territories = [
     code: 'E-01',
     zipCount: 2,
     states: ['NY'],
+    counties: [{ geoid: '36061', name: 'New York County', state: 'NY' }],
     assignments: [{ userId: repUser.id, displayName: 'Riley Rep', kind: 'PRIMARY' }],
     version: 0,
   },
@@ -72,9 +73,34 @@ const stats = [
   },
 ];
 
+const manhattanZips = {
+  items: [
+    { zip5: '10001', via: 'COUNTY', territoryId: 't1', territory: 'Manhattan', countyGeoid: '36061', county: 'New York County', state: 'NY', knownLocation: true },
+    { zip5: '10013', via: 'ZIP', territoryId: 't1', territory: 'Manhattan', countyGeoid: '36061', county: 'New York County', state: 'NY', knownLocation: true },
+  ],
+  total: 2,
+  direct: 1,
+  nextCursor: null,
+};
+
+const zipPlaces = [
+  { zip5: '10010', countyGeoid: '36061', county: 'New York County', state: 'NY', knownLocation: true, territoryId: 't1', territory: 'Manhattan', via: 'COUNTY' },
+  { zip5: '10011', countyGeoid: '36061', county: 'New York County', state: 'NY', knownLocation: true, territoryId: 't2', territory: 'Chelsea', via: 'ZIP' },
+];
+
+const kings = [
+  { geoid: '06031', name: 'Kings County', state: 'CA', zips: 12, territoryId: null, territory: null },
+  { geoid: '36047', name: 'Kings County', state: 'NY', zips: 37, territoryId: 't2', territory: 'Chelsea' },
+];
+
 function stub(requests: StubRequest[]) {
   return stubApi((request) => {
     requests.push(request);
+    if (request.url === '/api/v1/territories/t1/zips?size=100') return { body: manhattanZips };
+    if (request.url.startsWith('/api/v1/territories/zips?prefix=100')) return { body: zipPlaces };
+    if (request.url.startsWith('/api/v1/territories/zips?prefix=')) return { body: [] };
+    if (request.url.startsWith('/api/v1/territories/counties?q=')) return { body: request.url.includes('q=ki') ? kings : [] };
+    if (request.method === 'PUT' && request.url === '/api/v1/territories/t1/counties') return { body: territories[1] };
     if (request.url === '/api/v1/users') return { body: tenantUsers };
     if (request.method === 'POST' && request.url === '/api/v1/territories') return { status: 201, body: territories[1] };
     if (request.method === 'PUT' && request.url === '/api/v1/territories/t1/assignments') return { body: territories[1] };
@@ -254,6 +280,120 @@ describe('Territories page', () => {
       ['DELETE', '/api/v1/territories/t1', undefined],
       ['DELETE', '/api/v1/territories/r1', undefined],
     ]);
+  });
+
+  it('lists the ZIPs of a territory with their county and how they got there, and takes a ZIP aligned by itself out', async () => {
+    const { requests, user, changes } = await changeManhattanAsAdmin();
+
+    const list = within(await screen.findByTestId('territory-zips'));
+    expect(list.getByText('Manhattan holds 2 ZIPs, 1 aligned one by one, the others with their county or state.')).toBeInTheDocument();
+    expect(list.getByText('10001').closest('tr')).toHaveTextContent('10001New York County, NYBy its county');
+    expect(list.getByText('10013').closest('tr')).toHaveTextContent('10013New York County, NYIts own ZIP');
+    expect(list.queryByRole('button', { name: 'Take 10001 out of Manhattan' })).not.toBeInTheDocument();
+
+    await user.click(list.getByRole('button', { name: 'Take 10013 out of Manhattan' }));
+    expect(await changes.findByText('ZIP 10013 is no longer in Manhattan.')).toBeInTheDocument();
+    expect(requests.filter((request) => request.method !== 'GET').map((request) => [request.method, request.url])).toEqual([
+      ['DELETE', '/api/v1/territories/t1/zips/10013'],
+    ]);
+  });
+
+  it('offers the ZIPs that start with what is typed, says where the picked one lies and which territory holds it', async () => {
+    const { requests, user, changes } = await changeManhattanAsAdmin();
+    const zip = changes.getByRole('textbox', { name: 'ZIP' });
+
+    await user.type(zip, '1001');
+    const matches = within(await changes.findByRole('list', { name: 'Matching postal codes' }));
+    expect(matches.getByText('10011').closest('li')).toHaveTextContent('10011 New York County, NY · Chelsea');
+    await user.click(matches.getByRole('button', { name: '10011' }));
+    expect(zip).toHaveValue('10011');
+    expect(await changes.findByText('10011: New York County, NY, now in Chelsea (by ZIP).')).toBeInTheDocument();
+    expect(zip).toHaveAccessibleDescription('10011: New York County, NY, now in Chelsea (by ZIP).');
+    await user.click(changes.getByRole('button', { name: 'Add ZIP' }));
+    expect(await changes.findByText('ZIP 10011 is now in Manhattan, moved from Chelsea.')).toBeInTheDocument();
+
+    await user.type(zip, '99999');
+    expect(await changes.findByText('99999 is not in the Census ZIP list: it can be aligned, but shows on no map.')).toBeInTheDocument();
+    await user.clear(zip);
+    await user.type(zip, '10a');
+    expect(await changes.findByText('Type or pick a 5-digit ZIP.')).toBeInTheDocument();
+    expect(requests.filter((request) => request.method !== 'GET').map((request) => [request.method, request.url])).toEqual([
+      ['POST', '/api/v1/territories/t1/zips/10011'],
+    ]);
+    expect(requests.some((request) => request.url.includes('prefix=10a') || request.url.includes('prefix=1&'))).toBe(false);
+  });
+
+  it('aligns a county found by name to a territory and takes one out, sending the whole county list', async () => {
+    const { requests, user } = await changeManhattanAsAdmin();
+    const picker = within(await screen.findByRole('form', { name: 'Counties of Manhattan' }));
+    expect(picker.getByRole('list', { name: 'Counties aligned to Manhattan' })).toHaveTextContent('New York County, NY');
+
+    await user.type(picker.getByRole('searchbox', { name: 'Find a county' }), 'kings');
+    const found = within(await picker.findByRole('list', { name: 'Counties found' }));
+    expect(found.getByRole('button', { name: 'Align Kings County, NY to Manhattan' }).closest('li')).toHaveTextContent(
+      'Kings County, NY (36047, 37 ZIPs, now in Chelsea)',
+    );
+    await user.click(found.getByRole('button', { name: 'Align Kings County, NY to Manhattan' }));
+    expect(await picker.findByText('Kings County, NY is now in Manhattan, moved from Chelsea.')).toBeInTheDocument();
+
+    await user.click(picker.getByRole('button', { name: 'Take New York County, NY out of Manhattan' }));
+    expect(await picker.findByText('New York County, NY is no longer in Manhattan.')).toBeInTheDocument();
+    await user.clear(picker.getByRole('searchbox', { name: 'Find a county' }));
+    await user.type(picker.getByRole('searchbox', { name: 'Find a county' }), 'zz');
+    expect(await picker.findByText('No county matches “zz”.')).toBeInTheDocument();
+
+    expect(requests.filter((request) => request.method === 'PUT').map((request) => [request.url, request.body])).toEqual([
+      ['/api/v1/territories/t1/counties', { counties: ['36061', '36047'] }],
+      ['/api/v1/territories/t1/counties', { counties: [] }],
+    ]);
+  });
+
+  it('shows what a county file changes: counties moved and the ZIPs that counties bring, per territory', async () => {
+    const requests: StubRequest[] = [];
+    stub(requests);
+    const countyPreview = {
+      ...preview,
+      rejects: [],
+      zipsMoved: [],
+      countiesAdded: 1,
+      countiesMoved: [{ geoid: '36087', county: 'Rockland County', state: 'NY', from: 'Manhattan', to: 'Chelsea' }],
+      countiesUnassigned: [{ geoid: '36061', name: 'New York County', state: 'NY' }],
+      perTerritory: [
+        { territory: 'Chelsea', zipsBefore: 0, zipsAfter: 0, providersGained: 6, providersLost: 0, countiesBefore: 0, countiesAfter: 2, countyZipsBefore: 0, countyZipsAfter: 31 },
+      ],
+    };
+    stubApi((request) => {
+      requests.push(request);
+      if (request.url.startsWith('/api/v1/territories/alignment/preview')) return { body: countyPreview };
+      if (request.url === '/api/v1/territories') return { body: territories };
+      return { body: [] };
+    });
+    const user = userEvent.setup();
+    renderApp('/territories', { user: adminUser });
+
+    const csv = 'county,state,territory\nRockland,NY,Chelsea\n';
+    await user.upload(await screen.findByLabelText('Alignment file'), new File([csv], 'counties.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+
+    const result = within(await screen.findByTestId('alignment-preview'));
+    expect(result.getByText(/1 counties added · 1 moved · 1 left without a territory \(New York County, NY\)/)).toBeInTheDocument();
+    const table = within(result.getByTestId('alignment-territories'));
+    expect(table.getByRole('columnheader', { name: 'ZIPs by county after' })).toBeInTheDocument();
+    expect(table.getByText('Chelsea').closest('tr')).toHaveTextContent('Chelsea006002031');
+    expect(within(result.getByTestId('alignment-counties-moved')).getByText('Rockland County, NY').closest('tr')).toHaveTextContent(
+      'Rockland County, NYManhattanChelsea',
+    );
+  });
+
+  it('shows no county columns for a tenant aligned by ZIP alone', async () => {
+    stub([]);
+    const user = userEvent.setup();
+    renderApp('/territories', { user: adminUser });
+    await user.upload(await screen.findByLabelText('Alignment file'), new File(['zip,territory\n10001,Chelsea\n'], 'a.csv'));
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+    const result = within(await screen.findByTestId('alignment-preview'));
+    expect(result.queryByRole('columnheader', { name: 'Counties after' })).not.toBeInTheDocument();
+    expect(result.queryByText(/counties added/)).not.toBeInTheDocument();
   });
 
   it('offers no territory changes to a rep', async () => {

@@ -43,9 +43,13 @@ public class Alignments {
 
   public record CountyMove(String geoid, String county, String state, String from, String to) {}
 
+  /**
+   * One territory's alignment before and after: its own ZIPs, its whole counties, and the ZIPs those counties bring
+   * (their home ZIPs not aligned by ZIP themselves), and the active providers it gains and loses.
+   */
   public record TerritoryChange(
       UUID territoryId, String territory, long zipsBefore, long zipsAfter, long countiesBefore, long countiesAfter,
-      long providersGained, long providersLost) {}
+      long providersGained, long providersLost, long countyZipsBefore, long countyZipsAfter) {}
 
   /** {@code REPLACE} makes the file the whole ZIP and county alignment: ZIPs and counties it lacks are unaligned. */
   public record Summary(
@@ -372,6 +376,19 @@ public class Alignments {
                   SELECT territory_id, count(*) AS n FROM territory_zip WHERE tenant_id = medsales_tenant() GROUP BY territory_id
                 ),
                 counties_before AS (SELECT territory_id, count(*) AS n FROM alignment_county_before GROUP BY territory_id),
+                county_zips_before AS (
+                  SELECT c.territory_id, count(*) AS n
+                  FROM alignment_county_before c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
+                  WHERE NOT EXISTS (SELECT 1 FROM alignment_before b WHERE b.zip5 = zc.zip5)
+                  GROUP BY c.territory_id
+                ),
+                county_zips_after AS (
+                  SELECT c.territory_id, count(*) AS n
+                  FROM territory_county c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
+                  WHERE c.tenant_id = medsales_tenant()
+                    AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = zc.zip5)
+                  GROUP BY c.territory_id
+                ),
                 counties_after AS (
                   SELECT territory_id, count(*) AS n FROM territory_county WHERE tenant_id = medsales_tenant()
                   GROUP BY territory_id
@@ -384,8 +401,11 @@ public class Alignments {
                 )
                 SELECT t.id, t.name, coalesce(zb.n, 0) AS zips_before, coalesce(za.n, 0) AS zips_after,
                        coalesce(cb.n, 0) AS counties_before, coalesce(ca.n, 0) AS counties_after,
-                       coalesce(g.n, 0) AS gained, coalesce(l.n, 0) AS lost
+                       coalesce(g.n, 0) AS gained, coalesce(l.n, 0) AS lost,
+                       coalesce(czb.n, 0) AS county_zips_before, coalesce(cza.n, 0) AS county_zips_after
                 FROM territory t JOIN touched ON touched.id = t.id
+                LEFT JOIN county_zips_before czb ON czb.territory_id = t.id
+                LEFT JOIN county_zips_after cza ON cza.territory_id = t.id
                 LEFT JOIN counties_before cb ON cb.territory_id = t.id LEFT JOIN counties_after ca ON ca.territory_id = t.id
                 LEFT JOIN zips_before zb ON zb.territory_id = t.id LEFT JOIN zips_after za ON za.territory_id = t.id
                 LEFT JOIN gained g ON g.territory_id = t.id LEFT JOIN lost l ON l.territory_id = t.id
@@ -394,7 +414,8 @@ public class Alignments {
                 """)
             .query((rs, row) -> new TerritoryChange(rs.getObject("id", UUID.class), rs.getString("name"),
                 rs.getLong("zips_before"), rs.getLong("zips_after"), rs.getLong("counties_before"),
-                rs.getLong("counties_after"), rs.getLong("gained"), rs.getLong("lost")))
+                rs.getLong("counties_after"), rs.getLong("gained"), rs.getLong("lost"), rs.getLong("county_zips_before"),
+                rs.getLong("county_zips_after")))
             .list();
 
     return new Summary(mode, applying, file.rowsRead(), rejects, warnings, created, added, moved, unassigned, countiesAdded,

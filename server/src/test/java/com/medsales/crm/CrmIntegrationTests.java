@@ -332,6 +332,60 @@ class CrmIntegrationTests {
   }
 
   @Test
+  void aRepOfAStateAlignedTerritorySeesTheStatesContactsUnlessTheirZipOrCountyIsAlignedElsewhere() {
+    var rep = as("crm-rep");
+    var rep2 = as("crm-rep-2");
+    tenants.user(tenant, "crm-rep-3", PASSWORD, "REP");
+    var rep3 = as("crm-rep-3");
+    // rep owns Jia (practising in 10013, New York) and Onifade (63136, Missouri), and an unlinked contact in 10001
+    String jia = contactFor(rep, JIA).get("id").asString();
+    tenants.owner().sql("DELETE FROM contact WHERE tenant_id = ? AND npi = ?").params(tenant, Long.parseLong(ONIFADE)).update();
+    var onifadeCreated = rep.post("/api/v1/contacts", "{\"npi\": \"" + ONIFADE + "\"}");
+    assertThat(onifadeCreated.statusCode()).as(onifadeCreated.body()).isEqualTo(201);
+    String onifade = json(onifadeCreated).get("id").asString();
+    var staff = rep.post("/api/v1/contacts", "{\"lastName\": \"Front Desk\", \"zip5\": \"10001\"}");
+    assertThat(staff.statusCode()).as(staff.body()).isEqualTo(201);
+    String desk = json(staff).get("id").asString();
+
+    UUID newYork = tenants.owner().sql("INSERT INTO territory (tenant_id, level, name) VALUES (?, 'TERRITORY', 'New York State')"
+        + " ON CONFLICT (tenant_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id").param(tenant).query(UUID.class).single();
+    UUID manhattan = tenants.owner().sql("INSERT INTO territory (tenant_id, level, name) VALUES (?, 'TERRITORY', 'Manhattan Only')"
+        + " ON CONFLICT (tenant_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id").param(tenant).query(UUID.class).single();
+    try {
+      assertThat(rep2.get("/api/v1/contacts/" + jia).statusCode()).isEqualTo(404);
+      tenants.owner().sql("INSERT INTO territory_state (tenant_id, state, territory_id) VALUES (?, 'NY', ?)")
+          .params(tenant, newYork).update();
+      tenants.owner().sql("INSERT INTO territory_assignment (tenant_id, territory_id, user_id, kind) VALUES (?, ?, ?, 'PRIMARY')")
+          .params(tenant, newYork, tenants.userId("crm-rep-2")).update();
+
+      // rep-2 covers New York by the whole state: Jia (by her practice) and the desk (by its own ZIP), not Missouri
+      assertThat(rep2.get("/api/v1/contacts/" + jia).statusCode()).isEqualTo(200);
+      assertThat(rep2.get("/api/v1/contacts/" + desk).statusCode()).isEqualTo(200);
+      assertThat(rep2.get("/api/v1/contacts/" + onifade).statusCode()).isEqualTo(404);
+      assertThat(json(rep2.get("/api/v1/contacts?territoryId=" + newYork)).get("items").toString())
+          .contains(jia, desk).doesNotContain(onifade);
+      // rep-3 has no territory: none of them
+      assertThat(rep3.get("/api/v1/contacts/" + jia).statusCode()).isEqualTo(404);
+      assertThat(json(rep3.get("/api/v1/contacts")).get("items").toString()).doesNotContain(jia).doesNotContain(desk);
+
+      // New York County (36061, home of 10013 and 10001) aligned to another territory takes both out of the state's
+      tenants.owner().sql("INSERT INTO territory_county (tenant_id, county_geoid, territory_id) VALUES (?, '36061', ?)")
+          .params(tenant, manhattan).update();
+      assertThat(rep2.get("/api/v1/contacts/" + jia).statusCode()).isEqualTo(404);
+      assertThat(rep2.get("/api/v1/contacts/" + desk).statusCode()).isEqualTo(404);
+      assertThat(json(as("crm-admin").get("/api/v1/contacts?territoryId=" + newYork)).get("items").toString()).doesNotContain(jia);
+      // and so does 10013 aligned by ZIP elsewhere, once the county is the state's again
+      tenants.owner().sql("DELETE FROM territory_county WHERE territory_id = ?").param(manhattan).update();
+      tenants.owner().sql("INSERT INTO territory_zip (tenant_id, zip5, territory_id) VALUES (?, '10013', ?)")
+          .params(tenant, manhattan).update();
+      assertThat(rep2.get("/api/v1/contacts/" + jia).statusCode()).isEqualTo(404);
+      assertThat(rep2.get("/api/v1/contacts/" + desk).statusCode()).isEqualTo(200);
+    } finally {
+      tenants.owner().sql("DELETE FROM territory WHERE id IN (?, ?)").params(newYork, manhattan).update();
+    }
+  }
+
+  @Test
   void anOpportunityMovesAcrossTheBoardAndCountsInTheForecast() {
     var rep = as("crm-rep");
     JsonNode stages = json(rep.get("/api/v1/opportunities/stages"));

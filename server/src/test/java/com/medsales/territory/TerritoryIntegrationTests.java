@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.ProgressListener;
 import com.medsales.platform.BulkConnections;
+import com.medsales.testing.Ingestions;
 import com.medsales.testing.TestBrowser;
 import com.medsales.testing.TestTenants;
 import java.io.IOException;
@@ -67,8 +68,8 @@ class TerritoryIntegrationTests {
     tenants = new TestTenants(bulk, passwords);
     if (tenants.owner().sql("SELECT count(*) FROM provider WHERE npi IN (?, ?)").params(GRAMERCY_MRI, CHANGPING_JIA)
         .query(Long.class).single() < 2) {
-      ingestion.runNow("nppes", copy("/demo/nppes/npidata_pfile_2021-12_organizations_998.csv").toString(), ProgressListener.NONE);
-      ingestion.runNow("nppes-weekly", copy("/demo/nppes/npidata_pfile_2018_sample_99.csv").toString(), ProgressListener.NONE);
+      Ingestions.runWhenFree(ingestion, "nppes", copy("/demo/nppes/npidata_pfile_2021-12_organizations_998.csv").toString());
+      Ingestions.runWhenFree(ingestion, "nppes-weekly", copy("/demo/nppes/npidata_pfile_2018_sample_99.csv").toString());
     }
     tenant = tenants.tenant("terra");
     for (String table : List.of("territory_assignment", "territory_state", "territory_county", "territory_zip")) {
@@ -296,6 +297,89 @@ class TerritoryIntegrationTests {
   }
 
   @Test
+  void aTerritorysZipListSaysHowEachZipGotThereWithItsCountyAndStateInPages() {
+    UUID metro = id(created(manager.post("/api/v1/territories", "{\"name\": \"Metro\", \"level\": \"DISTRICT\"}")));
+    UUID manhattan = id(created(manager.post("/api/v1/territories",
+        "{\"name\": \"Manhattan\", \"level\": \"TERRITORY\", \"parentId\": \"" + metro + "\"}")));
+    UUID upstate = id(created(manager.post("/api/v1/territories", "{\"name\": \"Upstate\", \"level\": \"TERRITORY\"}")));
+    ok(manager.put("/api/v1/territories/" + upstate + "/states", "{\"states\": [\"NY\"]}"));
+    ok(manager.put("/api/v1/territories/" + manhattan + "/counties", "{\"counties\": [\"36061\"]}"));
+    ok(manager.post("/api/v1/territories/" + manhattan + "/zips/10901", "")); // Rockland's, taken from the state
+
+    Map<String, JsonNode> inManhattan = byName(allZips(manhattan), "zip5");
+    long newYorkCounty = count("SELECT count(*) FROM zip_county WHERE county_geoid = '36061' AND home");
+    assertThat(inManhattan).hasSize((int) newYorkCounty + 1);
+    assertThat(inManhattan.get("10013").get("via").asString()).isEqualTo("COUNTY");
+    assertThat(inManhattan.get("10013").get("county").asString()).isEqualTo("New York County");
+    assertThat(inManhattan.get("10013").get("state").asString()).isEqualTo("NY");
+    assertThat(inManhattan.get("10013").get("knownLocation").asBoolean()).isTrue();
+    assertThat(inManhattan.get("10901").get("via").asString()).isEqualTo("ZIP");
+    assertThat(inManhattan.get("10901").get("countyGeoid").asString()).isEqualTo("36087");
+    JsonNode first = ok(manager.get("/api/v1/territories/" + manhattan + "/zips?size=1"));
+    assertThat(first.get("total").asLong()).isEqualTo(newYorkCounty + 1);
+    assertThat(first.get("direct").asLong()).isEqualTo(1);
+
+    // the state's territory holds the state's other ZIPs (by their home county), not New York County's nor 10901
+    Map<String, JsonNode> inUpstate = byName(allZips(upstate), "zip5");
+    assertThat(inUpstate).hasSize((int) count("SELECT count(*) FROM zip_county zc JOIN county k ON k.geoid = zc.county_geoid"
+        + " WHERE zc.home AND k.state = 'NY' AND zc.county_geoid <> '36061' AND zc.zip5 <> '10901'"));
+    assertThat(inUpstate.get("12207").get("via").asString()).isEqualTo("STATE");
+    assertThat(inUpstate.get("12207").get("county").asString()).isEqualTo("Albany County");
+    assertThat(inUpstate).doesNotContainKeys("10013", "10901");
+    // a district lists what its territories hold
+    assertThat(byName(allZips(metro), "zip5").keySet()).isEqualTo(inManhattan.keySet());
+
+    // the pickers: ZIPs by prefix and counties by name, each with the territory holding it now
+    Map<String, JsonNode> found = byName(ok(manager.get("/api/v1/territories/zips?prefix=1001&limit=5")), "zip5");
+    assertThat(found.get("10013").get("territory").asString()).isEqualTo("Manhattan");
+    assertThat(found.get("10013").get("via").asString()).isEqualTo("COUNTY");
+    assertThat(found.keySet()).allMatch(z -> z.startsWith("1001")).hasSizeLessThanOrEqualTo(5);
+    JsonNode albany = ok(manager.get("/api/v1/territories/zips?prefix=12207")).get(0);
+    assertThat(albany.get("territory").asString()).isEqualTo("Upstate");
+    assertThat(albany.get("via").asString()).isEqualTo("STATE");
+    JsonNode kings = ok(manager.get("/api/v1/territories/counties?q=" + java.net.URLEncoder.encode("Kings, NY", StandardCharsets.UTF_8)));
+    assertThat(kings).hasSize(1);
+    assertThat(kings.get(0).get("geoid").asString()).isEqualTo("36047");
+    assertThat(kings.get(0).get("territoryId").isNull()).isTrue();
+    assertThat(kings.get(0).get("zips").asLong()).isEqualTo(count("SELECT count(*) FROM zip_county WHERE county_geoid = '36047' AND home"));
+    Map<String, JsonNode> newYorks = byName(ok(manager.get("/api/v1/territories/counties?q=new%20york&state=ny")), "geoid");
+    assertThat(newYorks.get("36061").get("territory").asString()).isEqualTo("Manhattan");
+    List<String> kingsStates = new ArrayList<>();
+    ok(manager.get("/api/v1/territories/counties?q=kings")).forEach(c -> kingsStates.add(c.get("state").asString()));
+    assertThat(kingsStates).containsExactly("CA", "NY", "SD"); // Kings County (CA, NY) and Kingsbury County (SD), by state
+
+    // refusals are problems naming the field
+    for (String bad : List.of("/api/v1/territories/" + manhattan + "/zips?size=0", "/api/v1/territories/" + manhattan + "/zips?cursor=abc",
+        "/api/v1/territories/zips?prefix=1a", "/api/v1/territories/counties?q=%20", "/api/v1/territories/counties?q=kings&state=XX",
+        "/api/v1/territories/zips?prefix=100&limit=1000")) {
+      var refused = manager.get(bad);
+      assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(json(refused).get("errors").get(0).get("field").asString()).isIn("size", "cursor", "prefix", "q", "state", "limit");
+    }
+    assertThat(manager.get("/api/v1/territories/" + UUID.randomUUID() + "/zips").statusCode()).isEqualTo(404);
+    JsonNode paths = ok(manager.get("/v3/api-docs")).get("paths");
+    assertThat(paths.get("/api/v1/territories/{id}/zips").get("get")).isNotNull();
+    assertThat(paths.get("/api/v1/territories/zips").get("get")).isNotNull();
+    assertThat(paths.get("/api/v1/territories/counties").get("get")).isNotNull();
+    // a rep reads them as any territory
+    TestBrowser repBrowser = signedIn("terra-rep");
+    assertThat(ok(repBrowser.get("/api/v1/territories/" + manhattan + "/zips")).get("total").asLong()).isEqualTo(newYorkCounty + 1);
+  }
+
+  /** Every ZIP of the territory, reading page after page. */
+  JsonNode allZips(UUID territory) {
+    var all = JSON.createArrayNode();
+    String cursor = "";
+    do {
+      JsonNode page = ok(manager.get("/api/v1/territories/" + territory + "/zips?size=400&cursor=" + cursor));
+      page.get("items").forEach(all::add);
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+    } while (cursor != null);
+    return all;
+  }
+
+  @Test
   void aCountyFileNamesCountiesByFipsOrByNameInTheirStateAndThePreviewShowsWhatMoves() {
     String withRejects = """
         county_fips,county,state,territory
@@ -323,6 +407,9 @@ class TerritoryIntegrationTests {
     assertThat(preview.get("countiesAdded").asLong()).isEqualTo(2);
     Map<String, JsonNode> perTerritory = byName(preview.get("perTerritory"), "territory");
     assertThat(perTerritory.get("Hudson Valley").get("countiesAfter").asLong()).isEqualTo(1);
+    assertThat(perTerritory.get("Hudson Valley").get("countyZipsBefore").asLong()).isZero();
+    assertThat(perTerritory.get("Hudson Valley").get("countyZipsAfter").asLong())
+        .isEqualTo(count("SELECT count(*) FROM zip_county WHERE county_geoid = '36087' AND home")).isPositive();
     assertThat(perTerritory.get("Hudson Valley").get("providersGained").asLong())
         .isEqualTo(count("SELECT count(DISTINCT pa.npi) FROM provider_address pa JOIN provider p USING (npi)"
             + " JOIN zip_county zc ON zc.zip5 = pa.zip5 AND zc.home WHERE p.active AND pa.kind <> 'MAILING'"
@@ -341,6 +428,14 @@ class TerritoryIntegrationTests {
     assertThat(moved.get("countiesUnassigned").get(0).get("geoid").asString()).isEqualTo("36061");
     assertThat(byName(moved.get("perTerritory"), "territory").get("Hudson Valley").get("providersLost").asLong())
         .isEqualTo(perTerritory.get("Hudson Valley").get("providersGained").asLong());
+    // Manhattan trades New York County's ZIPs for Rockland's, less 10901, which the same file aligns by itself
+    JsonNode manhattan = byName(ok(manager.post("/api/v1/territories/alignment/preview",
+        "zip,county,state,territory\n10901,,,Hudson Valley\n,Rockland,NY,Manhattan\n", CSV)).get("perTerritory"), "territory")
+        .get("Manhattan");
+    long rockland = count("SELECT count(*) FROM zip_county WHERE county_geoid = '36087' AND home");
+    assertThat(manhattan.get("countyZipsBefore").asLong())
+        .isEqualTo(count("SELECT count(*) FROM zip_county WHERE county_geoid = '36061' AND home"));
+    assertThat(manhattan.get("countyZipsAfter").asLong()).isEqualTo(rockland - 1);
   }
 
   @Test
@@ -426,6 +521,8 @@ class TerritoryIntegrationTests {
     assertThat(other.get("/api/v1/territories/" + id).statusCode()).isEqualTo(404);
     assertThat(other.get("/api/v1/territories/" + id + "/providers").statusCode()).isEqualTo(404);
     assertThat(other.get("/api/v1/territories/" + id + "/stats").statusCode()).isEqualTo(404);
+    assertThat(other.get("/api/v1/territories/" + id + "/zips").statusCode()).isEqualTo(404);
+    assertThat(other.get("/api/v1/territories/zips?prefix=11209").body()).doesNotContain("Brooklyn");
     assertThat(other.patch("/api/v1/territories/" + id, "{\"name\": \"Taken\", \"version\": 0}").statusCode()).isEqualTo(404);
     assertThat(other.post("/api/v1/territories/" + id + "/zips/11215", "").statusCode()).isEqualTo(404);
     assertThat(other.delete("/api/v1/territories/" + id).statusCode()).isEqualTo(404);

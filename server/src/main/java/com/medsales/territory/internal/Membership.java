@@ -17,14 +17,8 @@ public final class Membership {
    * choosing the territories wanted (for example {@code node_id = :id}, or {@code true} for all).
    */
   public static String ctes(String scope) {
-    return """
-        WITH RECURSIVE closure (node_id, leaf_id) AS (
-          SELECT id, id FROM territory WHERE tenant_id = medsales_tenant()
-          UNION ALL
-          SELECT t.parent_id, c.leaf_id FROM closure c JOIN territory t ON t.id = c.node_id
-          WHERE t.parent_id IS NOT NULL AND t.tenant_id = medsales_tenant()
-        ),
-        scope AS (SELECT node_id, leaf_id FROM closure WHERE %s),
+    return CLOSURE.formatted(scope) + """
+        ,
         location AS (
           SELECT z.territory_id AS leaf_id, pa.npi, pa.zip5
           FROM territory_zip z JOIN provider_address pa ON pa.zip5 = z.zip5 AND pa.kind <> 'MAILING'
@@ -49,9 +43,48 @@ public final class Membership {
           JOIN provider p ON p.npi = l.npi AND p.active
           GROUP BY sc.node_id, l.npi
         )
-        """
-        .formatted(scope);
+        """;
   }
+
+  /**
+   * Common table expressions ending in {@code aligned_zip(leaf_id, zip5, via)}: every ZIP of the territories chosen by
+   * {@code scope} (as for {@link #ctes}) and how it got there, {@code ZIP} (aligned itself), {@code COUNTY} (its home
+   * county is aligned) or {@code STATE} (its home county's state is aligned), with the same precedence as membership.
+   * ZIPs come from the Census ZIP-county relationship, so a state's ZIPs are its ZCTAs (PO-box-only ZIPs are not).
+   */
+  public static String zipCtes(String scope) {
+    return CLOSURE.formatted(scope) + """
+        ,
+        aligned_zip (leaf_id, zip5, via) AS (
+          SELECT z.territory_id, z.zip5, 'ZIP' FROM territory_zip z
+          WHERE z.tenant_id = medsales_tenant() AND z.territory_id IN (SELECT leaf_id FROM scope)
+          UNION ALL
+          SELECT c.territory_id, zc.zip5, 'COUNTY'
+          FROM territory_county c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
+          WHERE c.tenant_id = medsales_tenant() AND c.territory_id IN (SELECT leaf_id FROM scope)
+            AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = zc.zip5)
+          UNION ALL
+          SELECT s.territory_id, zc.zip5, 'STATE'
+          FROM territory_state s JOIN county k ON k.state = s.state
+          JOIN zip_county zc ON zc.county_geoid = k.geoid AND zc.home
+          WHERE s.tenant_id = medsales_tenant() AND s.territory_id IN (SELECT leaf_id FROM scope)
+            AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = zc.zip5)
+            AND NOT EXISTS (SELECT 1 FROM territory_county c
+                            WHERE c.tenant_id = medsales_tenant() AND c.county_geoid = zc.county_geoid)
+        )
+        """;
+  }
+
+  /** The tree as (node, leaf under it) pairs, and the pairs whose node the condition (%s) chooses. */
+  private static final String CLOSURE =
+      """
+      WITH RECURSIVE closure (node_id, leaf_id) AS (
+        SELECT id, id FROM territory WHERE tenant_id = medsales_tenant()
+        UNION ALL
+        SELECT t.parent_id, c.leaf_id FROM closure c JOIN territory t ON t.id = c.node_id
+        WHERE t.parent_id IS NOT NULL AND t.tenant_id = medsales_tenant()
+      ),
+      scope AS (SELECT node_id, leaf_id FROM closure WHERE %s)""";
 
   /** A provider's primary specialty: the taxonomy marked primary, else the first; joined laterally as {@code spec}. */
   public static final String PRIMARY_SPECIALTY =

@@ -7,6 +7,7 @@ import com.medsales.territory.Territories;
 import com.medsales.territory.TerritoryException;
 import com.medsales.territory.TerritoryLevel;
 import com.medsales.territory.TerritoryStatistics;
+import com.medsales.territory.TerritoryZips;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -54,11 +55,13 @@ class TerritoryController {
   private final Territories territories;
   private final TerritoryStatistics statistics;
   private final Alignments alignments;
+  private final TerritoryZips zips;
 
-  TerritoryController(Territories territories, TerritoryStatistics statistics, Alignments alignments) {
+  TerritoryController(Territories territories, TerritoryStatistics statistics, Alignments alignments, TerritoryZips zips) {
     this.territories = territories;
     this.statistics = statistics;
     this.alignments = alignments;
+    this.zips = zips;
   }
 
   @GetMapping
@@ -103,6 +106,40 @@ class TerritoryController {
   @Operation(summary = "Delete a territory with its alignment and assignments (409 while territories sit under it)")
   void delete(@PathVariable UUID id) {
     territories.delete(id);
+  }
+
+  @GetMapping("/{id}/zips")
+  @Operation(summary = "The ZIPs of this territory (or of the territories under this district or region), by ZIP, each with"
+      + " its home county and state and how it got there (via: ZIP aligned itself, COUNTY its home county, STATE its"
+      + " state); total and direct (aligned by ZIP) count every page; pass nextCursor as cursor for the next page")
+  TerritoryZips.ZipPage zips(
+      @PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor,
+      @RequestParam(defaultValue = "100") int size) {
+    return zips.zips(id, cursor, between("size", size, 1000));
+  }
+
+  @GetMapping("/zips")
+  @Operation(summary = "ZIPs starting with prefix (1 to 5 digits) from the Census reference data and my tenant's alignment,"
+      + " each with its home county, state and the territory holding it now: what a ZIP picker offers")
+  List<TerritoryZips.ZipPlace> lookUpZips(@RequestParam String prefix, @RequestParam(defaultValue = "20") int limit) {
+    return zips.lookUp(prefix, between("limit", limit, 100));
+  }
+
+  @GetMapping("/counties")
+  @Operation(summary = "Counties whose name (\"kings\", \"Kings County\", \"Kings, NY\") or GEOID starts with q, optionally in"
+      + " one state, each with its number of home ZIPs and the territory it is aligned to: what a county picker offers")
+  List<TerritoryZips.CountyPlace> counties(
+      @RequestParam String q, @RequestParam(required = false) @Nullable String state,
+      @RequestParam(defaultValue = "20") int limit) {
+    return zips.counties(q, state, between("limit", limit, 100));
+  }
+
+  /** A page size or limit from 1 to {@code max}, or a problem naming the parameter. */
+  private static int between(String parameter, int value, int max) {
+    if (value < 1 || value > max) {
+      throw TerritoryException.invalid(parameter, "must be between 1 and " + max);
+    }
+    return value;
   }
 
   @PostMapping("/{id}/zips/{zip}")
@@ -158,10 +195,7 @@ class TerritoryController {
   Territories.ProviderPage providers(
       @PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int size) {
-    if (size < 1 || size > 200) {
-      throw TerritoryException.invalid("size", "must be between 1 and 200");
-    }
-    return territories.providers(id, cursor, size);
+    return territories.providers(id, cursor, between("size", size, 200));
   }
 
   @GetMapping("/{id}/stats")
