@@ -30,7 +30,7 @@ export function AlignmentUpload() {
   };
 
   return (
-    <Panel title="Alignment upload" subtitle="A CSV with the columns zip and territory" testId="alignment">
+    <Panel title="Alignment upload" subtitle="A CSV of zip (or county and state) and territory" testId="alignment">
       <PanelBody>
         <Field label="Alignment file">
           {(control) => (

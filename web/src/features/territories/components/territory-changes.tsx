@@ -85,7 +85,8 @@ export function TerritoryChanges({ territories }: { territories: readonly Territ
   };
   const error = rename.error ?? remove.error ?? editZip.error;
 
-  if (!territories.length) return null;
+  // the last territory deleted: nothing left to change, but the confirmation stays
+  if (!territories.length) return done ? <FormSuccess>{done}</FormSuccess> : null;
   return (
     <>
       <Form

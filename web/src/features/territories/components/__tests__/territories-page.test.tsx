@@ -282,6 +282,32 @@ describe('Territories page', () => {
     ]);
   });
 
+  it('still confirms the deletion of the last territory, when no territory is left to change', async () => {
+    let deleted = false;
+    stubApi((request) => {
+      if (request.method === 'DELETE' && request.url === '/api/v1/territories/t2') {
+        deleted = true;
+        return { status: 204 };
+      }
+      if (request.url === '/api/v1/territories') return { body: deleted ? [] : [{ ...territories[2], parentId: null }] };
+      if (request.url === '/api/v1/territories/map') return { body: [] };
+      if (request.url === '/api/v1/territories/stats') return { body: [] };
+      if (request.url === '/api/v1/users') return { body: tenantUsers };
+      return undefined;
+    });
+    const user = userEvent.setup();
+    renderApp('/territories', { user: adminUser });
+    const changes = within(await screen.findByRole('form', { name: 'Change a territory' }));
+    await user.selectOptions(await changes.findByRole('combobox', { name: 'Territory to change' }), 't2');
+
+    await user.click(changes.getByRole('button', { name: 'Delete Chelsea' }));
+    await user.click(changes.getByRole('button', { name: 'Yes, delete' }));
+
+    expect(await screen.findByText('Chelsea is deleted.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Change a territory' })).not.toBeInTheDocument());
+    expect(screen.getByText('Chelsea is deleted.')).toBeInTheDocument();
+  });
+
   it('lists the ZIPs of a territory with their county and how they got there, and takes a ZIP aligned by itself out', async () => {
     const { requests, user, changes } = await changeManhattanAsAdmin();
 
