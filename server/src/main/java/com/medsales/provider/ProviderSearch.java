@@ -424,7 +424,8 @@ public class ProviderSearch {
     var summary = summary(from, filter, params);
     long total = summary.total();
     return new ProviderSearchResult(
-        items, nextCursor, Math.min(total, EXACT_TOTAL_LIMIT), total > EXACT_TOTAL_LIMIT, summary.facets());
+        items, nextCursor, Math.min(total, EXACT_TOTAL_LIMIT), total > EXACT_TOTAL_LIMIT, summary.facets(),
+        center == null ? null : new ProviderSearchResult.Center(center[0], center[1]));
   }
 
   /** The total and the facet counts of a search's filter, the same on every page: cached by filter and values. */

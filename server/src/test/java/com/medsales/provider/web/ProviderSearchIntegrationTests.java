@@ -67,6 +67,19 @@ class ProviderSearchIntegrationTests {
   }
 
   @Test
+  void answersTheSearchCentreSoThatAMapDrawsTheRadiusAroundTheZipNotAroundAResult() throws Exception {
+    JsonNode zip = get("specialty=Internal%20Medicine&near=10013&radiusMiles=25");
+    assertThat(zip.get("center").get("lat").asDouble()).isEqualTo(40.720051); // ZCTA 10013 in the 2025 gazetteer
+    assertThat(zip.get("center").get("lon").asDouble()).isEqualTo(-74.004809);
+
+    JsonNode point = get("near=40.75,-73.99&radiusMiles=2");
+    assertThat(point.get("center").get("lat").asDouble()).isEqualTo(40.75);
+    assertThat(point.get("center").get("lon").asDouble()).isEqualTo(-73.99);
+
+    assertThat(get("name=Changping%20Jia").get("center").isNull()).isTrue();
+  }
+
+  @Test
   void toleratesTyposInNames() throws Exception {
     JsonNode page = get("name=Changpin%20Jai");
 
