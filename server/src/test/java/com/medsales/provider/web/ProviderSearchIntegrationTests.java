@@ -80,6 +80,18 @@ class ProviderSearchIntegrationTests {
   }
 
   @Test
+  void sortsASpecialtyWithinARadiusByName() throws Exception {
+    // the same providers as by distance (the candidate table, which has no names, is not read for this order)
+    List<String> byName = new ArrayList<>();
+    get("specialty=Internal%20Medicine&near=10013&radiusMiles=25&sort=name&size=100").get("items")
+        .forEach(item -> byName.add(item.get("npi").asString()));
+    List<String> byDistance = new ArrayList<>();
+    get("specialty=Internal%20Medicine&near=10013&radiusMiles=25&size=100").get("items")
+        .forEach(item -> byDistance.add(item.get("npi").asString()));
+    assertThat(byName).contains("1184802050").containsExactlyInAnyOrderElementsOf(byDistance);
+  }
+
+  @Test
   void toleratesTyposInNames() throws Exception {
     JsonNode page = get("name=Changpin%20Jai");
 
