@@ -4,8 +4,8 @@
 #   bench/api-latency.sh [ROWS]      ROWS NPPES rows, default 200000; the national run is 9000000
 #
 # 1. generates an NPPES file of ROWS rows (bench/NppesGenerator.java, seed 42) and a Part D file of 3 x ROWS rows
-#    (bench/PartDGenerator.java, year 2021) whose prescribers are moved onto the NPPES file's individuals (the two
-#    generators draw their NPIs independently), both cached in bench/target/;
+#    (bench/PartDGenerator.java --nppes, year 2021) whose prescribers are the NPPES file's providers, both cached in
+#    bench/target/;
 # 2. ingests both with the jar's `ingest` command into a fresh MEDSALES_HOME (bench/target/api-home);
 # 3. starts the jar (role api, no demo data, rate limit off) and takes a bearer token as the operator;
 # 4. per shape: WARMUP requests, then SAMPLES measured ones (curl's time_total, one kept-alive connection); prints p50,
@@ -34,8 +34,7 @@ LOG=$TARGET/api-${ROWS}-platform.log
 NPPES=$TARGET/npidata_pfile_bench_${ROWS}.csv
 # Part D: 3 rows per NPPES row, capped at the national file's 26,000,000 (about 3 per prescriber of 9M providers)
 PARTD_ROWS=$((3 * ROWS > 26000000 ? 26000000 : 3 * ROWS))
-PARTD_RAW=$TARGET/partd_bench_2021_${PARTD_ROWS}.csv
-PARTD=$TARGET/partd_api_2021_${ROWS}.csv
+PARTD=$TARGET/partd_bench_2021_${PARTD_ROWS}_nppes_${ROWS}.csv
 # fixed, so that a kept home (BENCH_KEEP_DB=1) still signs in: the operator is created at the first start
 PASSWORD=bench-operator-password
 say() { echo "api-latency: $*" >&2; }
@@ -60,35 +59,9 @@ cp "$JAR" "$RUN_JAR"
 
 # --- 1. the files --------------------------------------------------------------------------------------------------
 [ -s "$NPPES" ] || { say "generating $NPPES ..."; "$JAVA" bench/NppesGenerator.java --rows "$ROWS" --seed 42 --out "$NPPES" >&2; }
-[ -s "$PARTD_RAW" ] || { say "generating $PARTD_RAW ..."; "$JAVA" bench/PartDGenerator.java --rows "$PARTD_ROWS" --seed 42 --out "$PARTD_RAW" >&2; }
-if [ ! -s "$PARTD" ]; then
-  say "moving the Part D prescribers onto the NPPES individuals ..."
-  # NPPES: "NPI","Entity Type Code",... quoted; Part D: NPI first, unquoted. Prescriber k takes the k-th individual.
-  # (python, not awk: mawk took over an hour on the national files)
-  python3 - "$NPPES" "$PARTD_RAW" "$PARTD.tmp" <<'EOF'
-import sys
-individuals = []
-with open(sys.argv[1], encoding="latin-1") as f:
-    next(f)
-    for line in f:
-        npi, kind = line[:40].split(",", 2)[:2]
-        if kind == '"1"':
-            individuals.append(npi.strip('"'))
-moved, k = {}, 0
-with open(sys.argv[2], encoding="latin-1") as src, open(sys.argv[3], "w", encoding="latin-1") as out:
-    out.write(next(src))
-    for line in src:
-        npi, rest = line.split(",", 1)
-        to = moved.get(npi)
-        if to is None:
-            if k >= len(individuals):
-                continue
-            to = moved[npi] = individuals[k]
-            k += 1
-        out.write(to + "," + rest)
-EOF
-  mv "$PARTD.tmp" "$PARTD"
-fi
+# --nppes: the prescribers take the NPPES file's NPIs (individuals' for individuals), so every one is in the registry
+[ -s "$PARTD" ] || { say "generating $PARTD ..."; "$JAVA" bench/PartDGenerator.java --rows "$PARTD_ROWS" --seed 42 \
+  --nppes "$NPPES" --out "$PARTD" >&2; }
 
 # --- 2. ingest into a fresh home (BENCH_KEEP_DB=1 with a home of the same ROWS: measure the data already loaded) ------
 # an array, not a function: `run_jar ... &` in a function would background a subshell, and stop() would end the

@@ -50,11 +50,14 @@ export const providerSearchResponseSchema = z.looseObject({
       state: lenientArray(facetCountSchema),
     })
     .nullish(),
+  /** The point a `near` search measures from: the ZIP's centroid, or the lat,lon given. */
+  center: z.looseObject({ lat: lenientNumber, lon: lenientNumber }).nullish(),
 });
 
 export type ProviderSearchItem = z.output<typeof providerSearchItemSchema>;
 export type ProviderSearchResponse = z.output<typeof providerSearchResponseSchema>;
 export type FacetCount = z.output<typeof facetCountSchema>;
+export type SearchCenter = NonNullable<ProviderSearchResponse['center']>;
 
 /** The search criteria, as the query-string parameters of GET /api/v1/providers (empty ones left out). */
 export type ProviderSearchCriteria = Record<string, string>;

@@ -134,7 +134,12 @@ export function ClusterMap({ points, radius, title, testId = 'provider-map' }: C
             ))}
           </g>
         ) : null}
-        {circlePath ? <path d={circlePath} className={styles.mapRadius} data-testid="provider-map-radius" /> : null}
+        {circlePath ? <path
+            d={circlePath}
+            className={styles.mapRadius}
+            data-testid="provider-map-radius"
+            data-center={radius ? `${radius.lat},${radius.lon}` : undefined}
+          /> : null}
         {markers.map((marker) => {
           const { x, y } = toScreen(marker.lat, marker.lon, view, BOX);
           if (marker.kind === 'cluster') {

@@ -119,6 +119,7 @@ export function ProviderSearch() {
                 <ResultsMap
                   items={items}
                   near={criteria.near}
+                  center={firstPage?.center}
                   radiusMiles={Number.isFinite(radius) && radius > 0 ? radius : undefined}
                 />
                 <FacetList

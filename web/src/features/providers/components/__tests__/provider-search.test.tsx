@@ -55,6 +55,30 @@ describe('Provider search', () => {
     expect(searches[1]?.get('cursor')).toBe('cursor-2');
   });
 
+  it('draws the radius around the ZIP centre the server answers, not around the nearest result', async () => {
+    // the only result is 2.4 miles from the centre: without `center` the circle would sit on it, marked approximate
+    stubApi(({ method, url }) =>
+      method === 'GET' && url.startsWith(`${PROVIDERS}?`)
+        ? { body: { ...searchPage2, center: { lat: 40.720051, lon: -74.004809 } } }
+        : undefined,
+    );
+    renderApp('/providers?specialty=Internal%20Medicine&near=10013&radiusMiles=25');
+
+    await screen.findByTestId('provider-results');
+    expect(screen.getByTestId('provider-map-radius')).toHaveAttribute('data-center', '40.720051,-74.004809');
+    const map = screen.getByRole('group', { name: 'Locations of the results' });
+    expect(map).toHaveAccessibleDescription(/25-mile search radius\.$/);
+  });
+
+  it('falls back to the nearest result, marked approximate, when the server answers no centre', async () => {
+    stubApi(({ method, url }) => (method === 'GET' && url.startsWith(`${PROVIDERS}?`) ? { body: searchPage2 } : undefined));
+    renderApp('/providers?specialty=Internal%20Medicine&near=10013&radiusMiles=25');
+
+    await screen.findByTestId('provider-results');
+    expect(screen.getByTestId('provider-map-radius')).toHaveAttribute('data-center', '40.69,-73.99');
+    expect(screen.getByRole('group', { name: 'Locations of the results' })).toHaveAccessibleDescription(/centre approximate/);
+  });
+
   it('restores the filters from the URL, searches with them, and narrows by facet', async () => {
     const fetchMock = stubApi(({ method, url }) =>
       method === 'GET' && url.startsWith(`${PROVIDERS}?`) ? { body: searchPage2 } : undefined,

@@ -39,6 +39,7 @@ public class ProviderSearch {
   private static final double METERS_PER_MILE = 1609.344;
   private static final String SPECIALTY =
       "EXISTS (SELECT 1 FROM provider_taxonomy st WHERE st.npi = p.npi AND st.code IN (:codes))";
+  private static final String NAME_FILTER = "p.search_name % :name";
   private static final Set<String> SORTS = Set.of("relevance", "name", "distance", "services", "claims", "payments");
 
   /** Totals and facet counts by search filter; evicted when an ingestion publishes (see {@link ProviderCaches}). */
@@ -106,7 +107,7 @@ public class ProviderSearch {
     }
     if (name != null) {
       jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + NAME_SIMILARITY).update();
-      where.add("p.search_name % :name");
+      where.add(NAME_FILTER);
       params.put("name", name);
     }
     // the specialty as the taxonomy codes it names (a code, or a NUCC display, classification or specialization name)
@@ -155,6 +156,7 @@ public class ProviderSearch {
     double[] center = null;
     String candidates = null;
     String zipsInReach = null;
+    String zipFilter = null;
     Double radiusMiles = q.radiusMiles() != null ? q.radiusMiles() : q.radiusKm() != null ? q.radiusKm() / 1.609344 : null;
     if (q.near() != null) {
       center = center(q.near(), errors);
@@ -179,7 +181,8 @@ public class ProviderSearch {
           SELECT z.zip5 FROM zip_centroid z
           WHERE earth_box(ll_to_earth(:lat, :lon), :meters) @> ll_to_earth(z.latitude, z.longitude)
             AND earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) <= :meters""";
-      where.add("a.zip5 IN (" + zipsInReach + ")");
+      zipFilter = "a.zip5 IN (" + zipsInReach + ")";
+      where.add(zipFilter);
       if (!codes.isEmpty()) {
         // the total and facets take their candidates from one index range per code and ZIP (V30, V31) instead of every
         // address within reach, and still test them against the registry's rows
@@ -243,11 +246,15 @@ public class ProviderSearch {
       if (q.drug().isBlank()) {
         errors.put("drug", "must name a brand or generic drug");
       }
+      // through the provider's rollup row of the year, which every prescriber of that year has: a provider without
+      // one (most of them: 7,000 of the 7,800 candidates within 25 miles of Memphis) is settled by a probe of the
+      // small rollup key instead of one of the 26-million-row drug table's
       joins.add(
           """
-          LEFT JOIN LATERAL (SELECT coalesce(sum(d.total_claims), 0) AS claims FROM partd_drug d WHERE d.npi = p.npi
-                               AND (upper(d.brand_name) = upper(:drug) OR upper(d.generic_name) = upper(:drug))
-                               AND d.data_year = %s) dc ON true"""
+          LEFT JOIN LATERAL (SELECT coalesce(sum(d.total_claims), 0) AS claims
+                             FROM partd_rollup r JOIN partd_drug d ON d.npi = r.npi AND d.data_year = r.data_year
+                             WHERE r.npi = p.npi AND r.data_year = %s
+                               AND (upper(d.brand_name) = upper(:drug) OR upper(d.generic_name) = upper(:drug))) dc ON true"""
               .formatted(partDYear));
       params.put("drug", q.drug().strip());
       claims = "dc.claims";
@@ -297,6 +304,59 @@ public class ProviderSearch {
       throw new InvalidSearch(errors);
     }
 
+    String registryJoins =
+        "LEFT JOIN provider_address a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1\n"
+            + String.join("\n", joins)
+            + "\n";
+    String from = "FROM provider p\n" + registryJoins;
+    String filter = where.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", where);
+    List<String> pageWhere = new ArrayList<>(where);
+    String pageFrom = from;
+    boolean registryFilters =
+        name != null || q.npi() != null || q.entityType() != null || q.credential() != null || q.state() != null
+            || q.city() != null || q.zip() != null;
+    // (not by name: the candidate table has no names)
+    if (candidates != null && !registryFilters && !sort.equals("name")) {
+      // Specialty within a radius and nothing else of the registry: the page is read from the candidate table alone
+      // (active flag and practice point included), ZIP by ZIP, then joined to the registry for its size + 1 rows. The
+      // ZIPs within reach (a hundred or so around a city) come nearest first, each with its distance; a provider is
+      // as far as its practice ZIP's centroid (the registry places an address there: ZIP5, or the ZIP3 fallback that
+      // zip_centroid also holds), so by distance the page is read from the nearest ZIPs' index ranges only, and
+      // stops when it is full, instead of measuring and sorting every candidate in reach (7,800 in central Memphis on
+      // the national registry). p and a name the candidate's columns, so the status, volume and cursor conditions
+      // read the same.
+      pageFrom =
+          """
+          FROM (SELECT z.zip5, earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) / %s AS miles
+                FROM zip_centroid z
+                WHERE earth_box(ll_to_earth(:lat, :lon), :meters) @> ll_to_earth(z.latitude, z.longitude)
+                  AND earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) <= :meters
+                ORDER BY miles) z
+          CROSS JOIN LATERAL (SELECT DISTINCT sl.npi, sl.active, sl.latitude, sl.longitude
+                              FROM provider_specialty_location sl WHERE sl.code IN (:codes) AND sl.zip5 = z.zip5) p
+          CROSS JOIN LATERAL (SELECT z.zip5, p.latitude, p.longitude) a
+          """
+                  .formatted(METERS_PER_MILE)
+              + String.join("\n", joins)
+              + "\n";
+      pageWhere.remove(SPECIALTY);
+      pageWhere.remove(candidates);
+      pageWhere.remove(zipFilter);
+      distance = "z.miles";
+    }
+    if (name != null) {
+      // By name, the page reads the distinct search names that match (V60), a third of the registry's rows and narrow,
+      // and only the NPIs of those names reach the registry (for its rows' status, address and other filters); the
+      // total and facets count on the registry's own rows.
+      pageFrom =
+          """
+          FROM (SELECT n.npis FROM provider_name_search n WHERE n.search_name % :name) n
+          CROSS JOIN LATERAL unnest(n.npis) AS u(npi)
+          JOIN provider p ON p.npi = u.npi
+          """
+              + registryJoins;
+      pageWhere.remove(NAME_FILTER);
+    }
     // the sort key ascends: relevance and distance are ordered so that the best comes first
     String key =
         switch (sort) {
@@ -308,33 +368,6 @@ public class ProviderSearch {
           case "payments" -> "-(" + payments + ")";
           default -> "coalesce(p.search_name, '')";
         };
-    String from =
-        """
-        FROM provider p
-        LEFT JOIN provider_address a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1
-        """
-            + String.join("\n", joins)
-            + "\n";
-    String filter = where.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", where);
-    List<String> pageWhere = new ArrayList<>(where);
-    String pageFrom = from;
-    boolean registryFilters =
-        name != null || q.npi() != null || q.entityType() != null || q.credential() != null || q.state() != null
-            || q.city() != null || q.zip() != null;
-    if (candidates != null && !registryFilters) {
-      // Specialty within a radius and nothing else of the registry: the page is sorted and limited on the candidate
-      // table alone (active flag and practice point included), thousands of rows in a dense city, then joined to the
-      // registry for its size + 1 rows. p and a name the candidate's columns, so the status, radius, volume and
-      // cursor conditions read the same.
-      pageFrom =
-          "FROM (SELECT DISTINCT npi, active, zip5, latitude, longitude FROM provider_specialty_location\n"
-              + "      WHERE code IN (:codes) AND zip5 IN (" + zipsInReach + ")) p\n"
-              + "CROSS JOIN LATERAL (SELECT p.zip5, p.latitude, p.longitude) a\n"
-              + String.join("\n", joins)
-              + "\n";
-      pageWhere.remove(SPECIALTY);
-      pageWhere.remove(candidates);
-    }
     if (cursor != null) {
       String after =
           switch (sort) {
@@ -424,7 +457,8 @@ public class ProviderSearch {
     var summary = summary(from, filter, params);
     long total = summary.total();
     return new ProviderSearchResult(
-        items, nextCursor, Math.min(total, EXACT_TOTAL_LIMIT), total > EXACT_TOTAL_LIMIT, summary.facets());
+        items, nextCursor, Math.min(total, EXACT_TOTAL_LIMIT), total > EXACT_TOTAL_LIMIT, summary.facets(),
+        center == null ? null : new ProviderSearchResult.Center(center[0], center[1]));
   }
 
   /** The total and the facet counts of a search's filter, the same on every page: cached by filter and values. */

@@ -5,9 +5,16 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One page of a provider search. {@code total} is exact up to a threshold, a lower bound beyond it (and says so). */
+/**
+ * One page of a provider search. {@code total} is exact up to a threshold, a lower bound beyond it (and says so).
+ * {@code center} is the point a {@code near} search measures from (a ZIP's centroid, or the lat,lon given), null
+ * without {@code near}: a map draws the radius around it.
+ */
 public record ProviderSearchResult(
-    List<Item> items, @Nullable String nextCursor, long total, boolean totalIsEstimate, Facets facets) {
+    List<Item> items, @Nullable String nextCursor, long total, boolean totalIsEstimate, Facets facets,
+    @Nullable Center center) {
+
+  public record Center(double lat, double lon) {}
 
   public record Item(
       String npi,

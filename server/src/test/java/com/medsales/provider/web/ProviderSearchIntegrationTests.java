@@ -67,6 +67,31 @@ class ProviderSearchIntegrationTests {
   }
 
   @Test
+  void answersTheSearchCentreSoThatAMapDrawsTheRadiusAroundTheZipNotAroundAResult() throws Exception {
+    JsonNode zip = get("specialty=Internal%20Medicine&near=10013&radiusMiles=25");
+    assertThat(zip.get("center").get("lat").asDouble()).isEqualTo(40.720051); // ZCTA 10013 in the 2025 gazetteer
+    assertThat(zip.get("center").get("lon").asDouble()).isEqualTo(-74.004809);
+
+    JsonNode point = get("near=40.75,-73.99&radiusMiles=2");
+    assertThat(point.get("center").get("lat").asDouble()).isEqualTo(40.75);
+    assertThat(point.get("center").get("lon").asDouble()).isEqualTo(-73.99);
+
+    assertThat(get("name=Changping%20Jia").get("center").isNull()).isTrue();
+  }
+
+  @Test
+  void sortsASpecialtyWithinARadiusByName() throws Exception {
+    // the same providers as by distance (the candidate table, which has no names, is not read for this order)
+    List<String> byName = new ArrayList<>();
+    get("specialty=Internal%20Medicine&near=10013&radiusMiles=25&sort=name&size=100").get("items")
+        .forEach(item -> byName.add(item.get("npi").asString()));
+    List<String> byDistance = new ArrayList<>();
+    get("specialty=Internal%20Medicine&near=10013&radiusMiles=25&size=100").get("items")
+        .forEach(item -> byDistance.add(item.get("npi").asString()));
+    assertThat(byName).contains("1184802050").containsExactlyInAnyOrderElementsOf(byDistance);
+  }
+
+  @Test
   void toleratesTyposInNames() throws Exception {
     JsonNode page = get("name=Changpin%20Jai");
 
@@ -80,11 +105,25 @@ class ProviderSearchIntegrationTests {
         """
         SELECT t.code, a.zip5, t.npi FROM provider_taxonomy t
         JOIN provider_address a ON a.npi = t.npi AND a.kind = 'PRACTICE' AND a.seq = 1 WHERE a.zip5 IS NOT NULL""";
-    String candidates = "SELECT code, zip5, npi FROM provider_specialty_location";
+    assertSameRows(registry, "SELECT code, zip5, npi FROM provider_specialty_location", "EXCEPT");
+  }
+
+  /** The registry's rows and a derived table's, each side without a row of the other's. */
+  private void assertSameRows(String registry, String derived, String except) {
     assertThat(jdbc.sql("SELECT count(*) FROM (" + registry + ") r").query(Long.class).single()).isGreaterThan(1000);
-    assertThat(jdbc.sql("SELECT count(*) FROM ((" + registry + ") EXCEPT (" + candidates + ")) d").query(Long.class).single())
+    assertThat(jdbc.sql("SELECT count(*) FROM ((" + registry + ") " + except + " (" + derived + ")) d").query(Long.class).single())
         .isZero();
-    assertThat(jdbc.sql("SELECT count(*) FROM ((" + candidates + ") EXCEPT (" + registry + ")) d").query(Long.class).single())
+    assertThat(jdbc.sql("SELECT count(*) FROM ((" + derived + ") " + except + " (" + registry + ")) d").query(Long.class).single())
+        .isZero();
+  }
+
+  @Test
+  void keepsTheNameSearchTableInStepWithTheRegistryAfterEachPublish() {
+    // each distinct search name once, carrying exactly the NPIs the registry gives it
+    String registry = "SELECT search_name, npi FROM provider WHERE search_name IS NOT NULL";
+    String names = "SELECT n.search_name, u.npi FROM provider_name_search n CROSS JOIN LATERAL unnest(n.npis) AS u(npi)";
+    assertSameRows(registry, names, "EXCEPT ALL");
+    assertThat(jdbc.sql("SELECT count(*) - count(DISTINCT search_name) FROM provider_name_search").query(Long.class).single())
         .isZero();
   }
 
