@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * One {@code COPY ... FROM STDIN} in PostgreSQL's text format on its own connection, fed row by row from the parser.
@@ -12,14 +14,22 @@ import org.jspecify.annotations.Nullable;
  * <p>Rows are encoded straight into a byte buffer (UTF-8 by hand, no {@code Writer} and its per-character lock): the
  * national Part D year is 26 million rows of about 130 characters, and this encoding is on the loader's one thread.
  */
-public final class CopyWriter extends CopyStream {
+public final class CopyWriter implements AutoCloseable {
 
+  private static final int BUFFER = 1 << 16;
   private static final byte[] NULL = {'\\', 'N'};
 
+  private final Connection connection;
+  private final PGCopyOutputStream stream;
+  private final byte[] buffer = new byte[BUFFER];
+  private int position;
+  private boolean finished;
   private boolean firstField = true;
+  private long rows;
 
   public CopyWriter(Connection connection, String copySql) throws SQLException {
-    super(connection, copySql);
+    this.connection = connection;
+    this.stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, BUFFER);
   }
 
   public CopyWriter field(@Nullable String value) throws IOException {
@@ -106,6 +116,10 @@ public final class CopyWriter extends CopyStream {
     rows++;
   }
 
+  public long rows() {
+    return rows;
+  }
+
   private void separator() throws IOException {
     if (!firstField) {
       put((byte) '\t');
@@ -116,5 +130,55 @@ public final class CopyWriter extends CopyStream {
   private void escape(char c) {
     buffer[position++] = '\\';
     buffer[position++] = (byte) c;
+  }
+
+  private void put(byte b) throws IOException {
+    if (position == BUFFER) {
+      flush();
+    }
+    buffer[position++] = b;
+  }
+
+  private void put(byte[] bytes) throws IOException {
+    if (position > BUFFER - bytes.length) {
+      flush();
+    }
+    System.arraycopy(bytes, 0, buffer, position, bytes.length);
+    position += bytes.length;
+  }
+
+  private void flush() throws IOException {
+    stream.write(buffer, 0, position);
+    position = 0;
+  }
+
+  /** Ends the COPY and commits the connection's transaction. */
+  public void finish() throws IOException, SQLException {
+    flush();
+    stream.close();
+    connection.commit();
+    finished = true;
+  }
+
+  /** Abandons the COPY: nothing it wrote is kept. */
+  @Override
+  public void close() {
+    if (!finished && stream.isActive()) {
+      try {
+        stream.cancelCopy(); // a rollback would wait for the COPY to end
+      } catch (SQLException ignored) {
+        // closing the connection below ends it anyway
+      }
+    }
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the connection may be broken; closing it discards the transaction anyway
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // nothing more to do
+    }
   }
 }

@@ -115,17 +115,17 @@ public final class YearlyCsv {
    * nothing is published.
    */
   public static Read loadYear(
-      LoadContext context, char separator, YearlyTables tables, java.sql.Connection publish, java.util.List<? extends CopyStream> copies,
+      LoadContext context, char separator, YearlyTables tables, java.sql.Connection publish, java.util.List<CopyWriter> copies,
       Rows rows, Prepare prepare) throws Exception {
     Read read;
     try {
       read = read(context, separator, rows);
       rows.end();
-      for (CopyStream copy : copies) {
+      for (CopyWriter copy : copies) {
         copy.finish();
       }
     } catch (Exception e) {
-      copies.forEach(CopyStream::close);
+      copies.forEach(CopyWriter::close);
       tables.discard(publish);
       throw e;
     }
@@ -209,19 +209,6 @@ public final class YearlyCsv {
    * through {@link BigDecimal}, with an exponent PostgreSQL can hold.
    */
   public static boolean isDecimal(String value) {
-    if (plainDecimal(value)) {
-      return true;
-    }
-    try {
-      BigDecimal parsed = new BigDecimal(value);
-      return Math.abs((long) parsed.scale()) <= 1000 && parsed.precision() - parsed.scale() <= 1000;
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  /** An optional sign, digits with at most one point among them, and at least one digit. */
-  static boolean plainDecimal(String value) {
     int n = value.length();
     int i = n > 0 && (value.charAt(0) == '-' || value.charAt(0) == '+') ? 1 : 0;
     int digits = 0;
@@ -233,10 +220,17 @@ public final class YearlyCsv {
       } else if (c == '.' && !point) {
         point = true;
       } else {
-        return false;
+        break;
       }
     }
-    return digits > 0;
+    if (i == n) {
+      return digits > 0;
+    }
+    try {
+      BigDecimal parsed = new BigDecimal(value);
+      return Math.abs((long) parsed.scale()) <= 1000 && parsed.precision() - parsed.scale() <= 1000;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
-
 }

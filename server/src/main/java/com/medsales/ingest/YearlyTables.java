@@ -1,6 +1,5 @@
 package com.medsales.ingest;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -49,28 +48,13 @@ public final class YearlyTables {
 
   /** Creates the year's table for {@code table} in the connection's transaction and starts a COPY into it. */
   public CopyWriter copyInto(Connection connection, String table, String columns) throws SQLException {
-    return new CopyWriter(connection, createForCopy(connection, table, columns, ""));
-  }
-
-  /**
-   * As {@link #copyInto}, in the binary format: {@code columns} names {@code fields} columns, written with the
-   * {@link BinaryCopyWriter} method of each one's type.
-   */
-  public BinaryCopyWriter copyBinaryInto(Connection connection, String table, String columns, int fields)
-      throws SQLException, IOException {
-    return new BinaryCopyWriter(connection, createForCopy(connection, table, columns, "FORMAT binary, "), fields);
-  }
-
-  /** Creates the year's table in the connection's new transaction; the COPY statement that fills it. */
-  private String createForCopy(Connection connection, String table, String columns, String format) throws SQLException {
     connection.setAutoCommit(false);
     execute(connection, "DROP TABLE IF EXISTS " + next(table));
     execute(connection, "CREATE TABLE " + next(table) + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
     addYearConstraint(connection, table);
     // FREEZE: the table is new in this transaction, so its rows go in frozen and the index builds, ANALYZE and rollups
-    // that read them next do not rewrite every page to set hint bits (PostgreSQL refuses FREEZE, rather than ignore it,
-    // when the table is not new in the transaction)
-    return "COPY " + next(table) + " (" + columns + ") FROM STDIN WITH (" + format + "FREEZE)";
+    // that read them next do not rewrite every page to set hint bits
+    return new CopyWriter(connection, "COPY " + next(table) + " (" + columns + ") FROM STDIN WITH (FREEZE)");
   }
 
   /** An empty year table to fill with SQL (a rollup). */

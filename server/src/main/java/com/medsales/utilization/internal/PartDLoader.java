@@ -3,7 +3,6 @@ package com.medsales.utilization.internal;
 import static com.medsales.utilization.internal.PartDColumns.*;
 import static com.medsales.ingest.YearlyTables.execute;
 
-import com.medsales.ingest.BinaryCopyWriter;
 import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;
@@ -40,7 +39,6 @@ class PartDLoader implements DatasetLoader {
       "data_year, npi, brand_name, generic_name, total_claims, total_30day_fills, total_day_supply, total_drug_cost,"
           + " total_beneficiaries, beneficiaries_suppressed, ge65_suppression_flag, ge65_claims, ge65_30day_fills,"
           + " ge65_drug_cost, ge65_day_supply, ge65_beneficiary_flag, ge65_beneficiaries, source_line";
-  private static final int DRUG_FIELDS = 18;
   private static final String PROVIDER_COLUMNS = "data_year, npi, last_org_name, first_name, city, state, provider_type";
   static final String ROLLUP_COLUMNS =
       "data_year, npi, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows, suppressed_rows, top_drugs";
@@ -76,7 +74,7 @@ class PartDLoader implements DatasetLoader {
         Connection providerConnection = connections.open("partd-copy-providers");
         Connection rollupConnection = connections.open("partd-copy-rollups");
         Connection c = connections.open("partd-publish")) {
-      BinaryCopyWriter drugs = tables.copyBinaryInto(drugConnection, "partd_drug", DRUG_COLUMNS, DRUG_FIELDS);
+      CopyWriter drugs = tables.copyInto(drugConnection, "partd_drug", DRUG_COLUMNS);
       CopyWriter providers = tables.copyInto(providerConnection, "partd_provider", PROVIDER_COLUMNS);
       CopyWriter rollups = tables.copyInto(rollupConnection, "partd_rollup", ROLLUP_COLUMNS);
       var rows = new Rows(year, drugs, providers, new PrescriberRollup(year, rollups), context);
@@ -92,14 +90,14 @@ class PartDLoader implements DatasetLoader {
   /** Checks each row and writes it into the year's tables. */
   private static final class Rows implements YearlyCsv.Rows {
     private final int year;
-    private final BinaryCopyWriter drugs;
+    private final CopyWriter drugs;
     private final CopyWriter providers;
     final PrescriberRollup rollup;
     private final LoadContext context;
     private PartDColumns.@Nullable Mapping columns;
     private long previousNpi = -1;
 
-    Rows(int year, BinaryCopyWriter drugs, CopyWriter providers, PrescriberRollup rollup, LoadContext context) {
+    Rows(int year, CopyWriter drugs, CopyWriter providers, PrescriberRollup rollup, LoadContext context) {
       this.year = year;
       this.drugs = drugs;
       this.providers = providers;
@@ -138,7 +136,7 @@ class PartDLoader implements DatasetLoader {
 
   /** Checks a row and writes it; the NPI when written, null when rejected. */
   private static @Nullable Long write(
-      CsvRecord row, PartDColumns.Mapping columns, CsvHeader header, int year, BinaryCopyWriter drugs, CopyWriter providers,
+      CsvRecord row, PartDColumns.Mapping columns, CsvHeader header, int year, CopyWriter drugs, CopyWriter providers,
       PrescriberRollup rollup, long previousNpi, LoadContext context) throws IOException {
     long line = row.getStartingLineNumber();
     String file = context.sourceName();
@@ -163,22 +161,11 @@ class PartDLoader implements DatasetLoader {
       }
       values[i] = value.isEmpty() ? null : value;
     }
-    // the beneficiary counts go into integer columns
-    Integer benes = null;
-    Integer ge65Benes = null;
+    // the beneficiary counts go into integer columns: a fraction is this row's reject, not the whole COPY's failure
     for (int i : new int[] {4, 9}) {
-      if (values[i] != null) {
-        Integer count = whole(values[i]);
-        if (count == null) {
-          int position = columns.at(NUMBERS[i]);
-          context.reject(new Reject(file, line, header.name(position), "Not a whole number", values[i]));
-          return null;
-        }
-        if (i == 4) {
-          benes = count;
-        } else {
-          ge65Benes = count;
-        }
+      if (values[i] != null && !whole(values[i])) {
+        context.reject(new Reject(file, line, header.name(columns.at(NUMBERS[i])), "Not a whole number", values[i]));
+        return null;
       }
     }
     String ge65Flag = flag(row, columns, GE65_FLAG);
@@ -191,11 +178,11 @@ class PartDLoader implements DatasetLoader {
     }
     long npiValue = Long.parseLong(npi);
     String generic = text(row, columns, GENERIC);
-    drugs.smallint(year).bigint(npiValue).text(brand).text(generic);
-    drugs.numeric(values[0]).numeric(values[1]).numeric(values[2]).numeric(values[3]);
-    integer(drugs, benes).bool(benes == null);
-    drugs.text(ge65Flag).numeric(values[5]).numeric(values[6]).numeric(values[7]).numeric(values[8]);
-    integer(drugs.text(beneFlag), ge65Benes).bigint(line);
+    drugs.field(year).field(npiValue).field(brand).field(generic);
+    drugs.field(values[0]).field(values[1]).field(values[2]).field(values[3]);
+    drugs.field(values[4]).field(values[4] == null);
+    drugs.field(ge65Flag).field(values[5]).field(values[6]).field(values[7]).field(values[8]);
+    drugs.field(beneFlag).field(values[9]).field(line);
     drugs.endRow();
     rollup.add(npiValue, brand, generic, values[0], values[1], values[3], values[4] == null || ge65Flag != null);
     if (npiValue != previousNpi) {
@@ -286,17 +273,14 @@ class PartDLoader implements DatasetLoader {
       FROM totals t LEFT JOIN top ON top.npi = t.npi
       """;
 
-  /** A count as an int, or null when it is not a whole number an integer column holds. */
-  private static @Nullable Integer whole(String value) {
+  /** Whether an integer column takes the count. */
+  private static boolean whole(String value) {
     try {
-      return Integer.valueOf(value);
+      Integer.parseInt(value);
+      return true;
     } catch (NumberFormatException e) {
-      return null;
+      return false;
     }
-  }
-
-  private static BinaryCopyWriter integer(BinaryCopyWriter out, @Nullable Integer value) throws IOException {
-    return value == null ? out.nullValue() : out.integer(value);
   }
 
   private static @Nullable String flag(CsvRecord row, PartDColumns.Mapping columns, int field) {

@@ -221,7 +221,7 @@ class PartDIngestionIntegrationTests {
         .extracting(r -> r.lineNumber() + " " + r.column() + " " + r.reason() + " " + r.value())
         .containsExactlyInAnyOrder("3 TOTAL_DRUG_COST Not a number 19x.37",
             (counted + 1) + " BENE_COUNT Not a whole number " + withBeneficiaries[9]);
-    // the cents as written, through the binary COPY
+    // the cents as written
     assertThat(jdbc.sql("SELECT total_drug_cost::text FROM partd_drug WHERE npi = 1821285826 AND brand_name = 'TAMSULOSIN HCL'")
             .query(String.class).single())
         .isEqualTo("142.14");
