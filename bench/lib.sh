@@ -98,7 +98,7 @@ if [ ! -s "$FILE" ]; then
 else
   say "using the cached $FILE"
 fi
-FILE_BYTES=$(stat -c %s "$FILE")
+FILE_BYTES=$(stat -L -c %s "$FILE")
 FILE_ABS=$(readlink -f "$FILE")
 
 # --- 4. the platform as the database host -------------------------------------------------------------------------

@@ -161,6 +161,13 @@ class PartDLoader implements DatasetLoader {
       }
       values[i] = value.isEmpty() ? null : value;
     }
+    // the beneficiary counts go into integer columns: a fraction is this row's reject, not the whole COPY's failure
+    for (int i : new int[] {4, 9}) {
+      if (values[i] != null && !whole(values[i])) {
+        context.reject(new Reject(file, line, header.name(columns.at(NUMBERS[i])), "Not a whole number", values[i]));
+        return null;
+      }
+    }
     String ge65Flag = flag(row, columns, GE65_FLAG);
     String beneFlag = flag(row, columns, GE65_BENE_FLAG);
     for (String[] f : new String[][] {{ge65Flag, "GE65"}, {beneFlag, "GE65 beneficiaries"}}) {
@@ -170,13 +177,13 @@ class PartDLoader implements DatasetLoader {
       }
     }
     long npiValue = Long.parseLong(npi);
-    drugs.field(year).field(npiValue).field(brand).field(text(row, columns, GENERIC));
+    String generic = text(row, columns, GENERIC);
+    drugs.field(year).field(npiValue).field(brand).field(generic);
     drugs.field(values[0]).field(values[1]).field(values[2]).field(values[3]);
     drugs.field(values[4]).field(values[4] == null);
     drugs.field(ge65Flag).field(values[5]).field(values[6]).field(values[7]).field(values[8]);
     drugs.field(beneFlag).field(values[9]).field(line);
     drugs.endRow();
-    String generic = text(row, columns, GENERIC);
     rollup.add(npiValue, brand, generic, values[0], values[1], values[3], values[4] == null || ge65Flag != null);
     if (npiValue != previousNpi) {
       providers.field(year).field(npiValue).field(text(row, columns, LAST)).field(text(row, columns, FIRST))
@@ -209,7 +216,14 @@ class PartDLoader implements DatasetLoader {
     });
     try {
       execute(c, "SET maintenance_work_mem = '512MB'");
-      execute(c, "DELETE FROM " + provider + " a USING " + provider + " b WHERE a.npi = b.npi AND a.ctid > b.ctid");
+      // the percentiles' sorts and joins over every prescriber (about a million, with their top drugs about 1.5 KB a
+      // row) in memory rather than in temporary files: at 5M rows the UPDATE below fell from 6.4 s to 2.7 s
+      execute(c, "SET work_mem = '256MB'");
+      if (!rollupsStreamed) {
+        // a prescriber whose rows came back after another's was written once per run of rows; keep the first. When
+        // the file held each prescriber's rows together there is one row per prescriber and nothing to look for
+        execute(c, "DELETE FROM " + provider + " a USING " + provider + " b WHERE a.npi = b.npi AND a.ctid > b.ctid");
+      }
       execute(c, "ALTER TABLE " + provider + " ADD PRIMARY KEY (data_year, npi)");
       if (!rollupsStreamed) {
         execute(c, "TRUNCATE " + rollup);
@@ -265,6 +279,16 @@ class PartDLoader implements DatasetLoader {
              coalesce(top.drugs, '[]'::jsonb)
       FROM totals t LEFT JOIN top ON top.npi = t.npi
       """;
+
+  /** Whether an integer column takes the count. */
+  private static boolean whole(String value) {
+    try {
+      Integer.parseInt(value);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
 
   private static @Nullable String flag(CsvRecord row, PartDColumns.Mapping columns, int field) {
     return text(row, columns, field);

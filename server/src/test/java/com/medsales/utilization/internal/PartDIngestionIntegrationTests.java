@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.IngestionRun;
+import com.medsales.ingest.IngestionRuns;
 import com.medsales.ingest.ProgressListener;
 import com.medsales.utilization.MedicareUtilization;
 import com.medsales.utilization.PartDYear;
@@ -32,6 +33,7 @@ class PartDIngestionIntegrationTests {
   static final String Y2013 = "PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab";
 
   @Autowired Ingestion ingestion;
+  @Autowired IngestionRuns runs;
   @Autowired MedicareUtilization utilization;
   // the owner: these tests empty public datasets, which the application's role may only read
   JdbcClient jdbc;
@@ -194,6 +196,37 @@ class PartDIngestionIntegrationTests {
     assertThat(run.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
     assertThat(run.rowsLoaded()).isEqualTo(7019);
     assertThat(utilization.partD(1952310666L).getFirst().claims()).isEqualByComparingTo("4299");
+  }
+
+  @Test
+  void rejectsABadAmountAndAFractionalBeneficiaryCountWithTheirLinesWhileTheRestPublishesExactly() throws Exception {
+    List<String> lines = new ArrayList<>(Files.readAllLines(sample(), StandardCharsets.UTF_8));
+    String[] third = lines.get(2).split("\t", -1);
+    third[12] = "19x.37"; // TOTAL_DRUG_COST
+    lines.set(2, String.join("\t", third));
+    int counted = 3;
+    while (lines.get(counted).split("\t", -1)[9].isEmpty()) {
+      counted++;
+    }
+    String[] withBeneficiaries = lines.get(counted).split("\t", -1);
+    withBeneficiaries[9] = withBeneficiaries[9] + ".5"; // BENE_COUNT goes into an integer column
+    lines.set(counted, String.join("\t", withBeneficiaries));
+    Path file = Files.write(dir.resolve("partd_2013_bad_values.tab"), lines, StandardCharsets.UTF_8);
+
+    IngestionRun run = load(file, 2013);
+
+    assertThat(run.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
+    assertThat(run.rowsLoaded()).isEqualTo(7017);
+    assertThat(runs.rejects(run.id(), 5))
+        .extracting(r -> r.lineNumber() + " " + r.column() + " " + r.reason() + " " + r.value())
+        .containsExactlyInAnyOrder("3 TOTAL_DRUG_COST Not a number 19x.37",
+            (counted + 1) + " BENE_COUNT Not a whole number " + withBeneficiaries[9]);
+    // the cents as written
+    assertThat(jdbc.sql("SELECT total_drug_cost::text FROM partd_drug WHERE npi = 1821285826 AND brand_name = 'TAMSULOSIN HCL'")
+            .query(String.class).single())
+        .isEqualTo("142.14");
+    assertThat(jdbc.sql("SELECT sum(total_drug_cost)::text FROM partd_drug").query(String.class).single())
+        .isEqualTo(jdbc.sql("SELECT sum(drug_cost)::text FROM partd_rollup").query(String.class).single());
   }
 
   @Test
