@@ -3,6 +3,7 @@ package com.medsales.provider.internal;
 import static com.medsales.ingest.YearlyTables.count;
 import static com.medsales.ingest.YearlyTables.execute;
 
+import com.medsales.provider.ProviderSearchIndex;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -58,7 +59,8 @@ final class RegistryPublisher {
 
   /**
    * Builds the live tables' indexes on the {@code _next} tables on two connections at once (a 2-core machine has two
-   * cores to give): the trigram index, the slowest, on one; the rest on the other.
+   * cores to give): the trigram index, the slowest, on one; the rest on the other. Each lane then builds one of the
+   * search tables from the {@code _next} tables ({@link ProviderSearchIndex}), so they go live with the registry.
    */
   static void index(Connection first, Connection second, long runId) throws SQLException {
     var trigram = INDEXES.stream().filter(ddl -> ddl.contains("gin_trgm_ops")).toList();
@@ -71,6 +73,7 @@ final class RegistryPublisher {
                 for (String table : RegistryWriters.TABLES.subList(1, RegistryWriters.TABLES.size())) {
                   execute(second, "ANALYZE " + table + "_next");
                 }
+                ProviderSearchIndex.buildNextLocations(second, "_next", runId);
               } catch (SQLException e) {
                 throw new java.util.concurrent.CompletionException(e);
               }
@@ -80,6 +83,7 @@ final class RegistryPublisher {
     long start = System.nanoTime();
     execute(first, "ANALYZE provider_next");
     log.info("{} ms: ANALYZE provider_next", (System.nanoTime() - start) / 1_000_000);
+    ProviderSearchIndex.buildNextNames(first, "_next", runId);
     try {
       background.join();
     } catch (java.util.concurrent.CompletionException e) {
@@ -136,6 +140,7 @@ final class RegistryPublisher {
       for (String table : RegistryWriters.TABLES) {
         execute(c, "DROP TABLE " + table + "_old");
       }
+      ProviderSearchIndex.swapIn(c);
       c.commit();
       return changes;
     } catch (SQLException | RuntimeException e) {
@@ -207,6 +212,9 @@ final class RegistryPublisher {
   static void discard(Connection c, String suffix) throws SQLException {
     for (String table : RegistryWriters.TABLES) {
       execute(c, "DROP TABLE IF EXISTS " + table + suffix);
+    }
+    if (suffix.equals("_next")) {
+      ProviderSearchIndex.discardNext(c);
     }
   }
 

@@ -158,6 +158,37 @@ class NppesIngestionIntegrationTests {
   }
 
   @Test
+  void aMonthlyFileBringsItsSearchTablesLiveWithTheRegistryAndAWeeklyOneRebuildsThem() throws Exception {
+    IngestionRun monthly = run("nppes", NppesSamples.copy(dir, ORGANIZATIONS_2021));
+
+    // built in the index lanes from the _next tables and renamed in the publishing transaction: the rebuild is skipped
+    assertThat(searchTablesRun()).containsOnly("run " + monthly.id());
+    assertThat(jdbc.sql("SELECT count(*) FROM provider_name_search").query(Long.class).single())
+        .isEqualTo(jdbc.sql("SELECT count(DISTINCT search_name) FROM provider").query(Long.class).single());
+    assertThat(jdbc.sql("SELECT count(*) FROM provider_specialty_location").query(Long.class).single())
+        .isEqualTo(jdbc.sql(
+                """
+                SELECT count(*) FROM provider_taxonomy t
+                JOIN provider_address a ON a.npi = t.npi AND a.kind = 'PRACTICE' AND a.seq = 1 WHERE a.zip5 IS NOT NULL
+                """)
+            .query(Long.class).single());
+    assertThat(tableExists("provider_name_search_next")).isFalse();
+
+    IngestionRun weekly = run("nppes-weekly", NppesSamples.copy(dir, SAMPLE_2018));
+
+    assertThat(searchTablesRun()).containsOnly("run " + weekly.id());
+    assertThat(jdbc.sql("SELECT count(*) FROM provider_name_search").query(Long.class).single())
+        .isEqualTo(jdbc.sql("SELECT count(DISTINCT search_name) FROM provider").query(Long.class).single());
+  }
+
+  private List<String> searchTablesRun() {
+    return jdbc.sql(
+            "SELECT obj_description(CAST(t AS regclass), 'pg_class') FROM unnest(ARRAY['provider_specialty_location',"
+                + " 'provider_name_search']) t")
+        .query(String.class).list();
+  }
+
+  @Test
   void refusesAFileWithAMissingColumnAndPublishesNothing() throws Exception {
     run("nppes", NppesSamples.copy(dir, SAMPLE_2018));
     List<String> lines = NppesSamples.lines(ORGANIZATIONS_2021);
