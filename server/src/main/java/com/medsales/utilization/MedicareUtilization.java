@@ -47,9 +47,13 @@ public class MedicareUtilization {
   public List<PartDYear> partD(long npi) {
     return jdbc.sql(
             """
-            SELECT data_year, provider_type, state, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows,
-                   suppressed_rows, top_drugs::text AS top, claims_percentile, cost_percentile
-            FROM partd_rollup WHERE npi = :npi ORDER BY data_year DESC
+            SELECT r.data_year, p.provider_type, p.state, r.claims, r.fills_30day, r.drug_cost, r.brand_claims,
+                   r.generic_claims, r.rows, r.suppressed_rows, r.top_drugs::text AS top, x.claims_percentile,
+                   x.cost_percentile
+            FROM partd_rollup r
+            LEFT JOIN partd_provider p ON p.data_year = r.data_year AND p.npi = r.npi
+            LEFT JOIN partd_percentile x ON x.data_year = r.data_year AND x.npi = r.npi
+            WHERE r.npi = :npi ORDER BY r.data_year DESC
             """)
         .param("npi", npi)
         .query(

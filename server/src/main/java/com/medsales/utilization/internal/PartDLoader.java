@@ -29,12 +29,13 @@ import org.springframework.stereotype.Component;
 /**
  * Loads one data year of Medicare Part D by provider and drug, as {@link PartBLoader} does Part B: year from
  * {@code --year} or the file name, vintage from the header (comma- or tab-separated), COPY into the year's own tables,
- * rollups with brand and generic claims and peer percentiles in SQL, then the year's partitions replaced at once.
+ * rollups with brand and generic claims, peer percentiles in SQL into a narrow table of their own, then the year's
+ * partitions replaced at once.
  */
 @Component
 class PartDLoader implements DatasetLoader {
 
-  static final List<String> TABLES = List.of("partd_drug", "partd_provider", "partd_rollup");
+  static final List<String> TABLES = List.of("partd_drug", "partd_provider", "partd_rollup", "partd_percentile");
   private static final String DRUG_COLUMNS =
       "data_year, npi, brand_name, generic_name, total_claims, total_30day_fills, total_day_supply, total_drug_cost,"
           + " total_beneficiaries, beneficiaries_suppressed, ge65_suppression_flag, ge65_claims, ge65_30day_fills,"
@@ -216,8 +217,8 @@ class PartDLoader implements DatasetLoader {
     });
     try {
       execute(c, "SET maintenance_work_mem = '512MB'");
-      // the percentiles' sorts and joins over every prescriber (about a million, with their top drugs about 1.5 KB a
-      // row) in memory rather than in temporary files: at 5M rows the UPDATE below fell from 6.4 s to 2.7 s
+      // the percentiles' sorts and joins over every prescriber (about a million) in memory rather than in temporary
+      // files (at 5M rows the former UPDATE of the rollups fell from 6.4 s to 2.7 s with it)
       execute(c, "SET work_mem = '256MB'");
       if (!rollupsStreamed) {
         // a prescriber whose rows came back after another's was written once per run of rows; keep the first. When
@@ -230,19 +231,22 @@ class PartDLoader implements DatasetLoader {
         drugIndex.join();
         execute(c, ROLLUP_FROM_DRUGS.formatted(drug, rollup, year));
       }
+      // the percentiles go into their own narrow table, written once: an UPDATE of the rollups rewrote every rollup row
+      // (about 1.5 KB each with its top drugs) and left the table half dead; this writes about 30 bytes a prescriber
+      tables.create(c, "partd_percentile");
       execute(c,
           """
-          UPDATE %1$s r SET provider_type = x.provider_type, state = x.state,
-                 claims_percentile = x.claims_percentile, cost_percentile = x.cost_percentile
-          FROM (SELECT t.npi, p.provider_type, p.state,
-                       round((100 * percent_rank() OVER (PARTITION BY p.provider_type, p.state ORDER BY t.claims))::numeric, 2) AS claims_percentile,
-                       round((100 * percent_rank() OVER (PARTITION BY p.provider_type, p.state ORDER BY t.drug_cost))::numeric, 2) AS cost_percentile
-                FROM %1$s t LEFT JOIN %2$s p ON p.npi = t.npi) x
-          WHERE x.npi = r.npi
-          """.formatted(rollup, provider));
+          INSERT INTO %1$s (data_year, npi, claims_percentile, cost_percentile)
+          SELECT t.data_year, t.npi,
+                 round((100 * percent_rank() OVER (PARTITION BY p.provider_type, p.state ORDER BY t.claims))::numeric, 2),
+                 round((100 * percent_rank() OVER (PARTITION BY p.provider_type, p.state ORDER BY t.drug_cost))::numeric, 2)
+          FROM %2$s t LEFT JOIN %3$s p ON p.npi = t.npi
+          """.formatted(tables.next("partd_percentile"), rollup, provider));
+      execute(c, "ALTER TABLE " + tables.next("partd_percentile") + " ADD PRIMARY KEY (data_year, npi)");
       execute(c, "ALTER TABLE " + rollup + " ADD PRIMARY KEY (data_year, npi)");
       execute(c, "ANALYZE " + provider);
       execute(c, "ANALYZE " + rollup);
+      execute(c, "ANALYZE " + tables.next("partd_percentile"));
       drugIndex.join();
     } catch (java.util.concurrent.CompletionException e) {
       if (e.getCause() instanceof SQLException sql) {

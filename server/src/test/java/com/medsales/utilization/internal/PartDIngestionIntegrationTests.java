@@ -108,6 +108,29 @@ class PartDIngestionIntegrationTests {
     assertThat(year.providerType()).isEqualTo("Psychiatry");
   }
 
+  @Test
+  void ranksClaimsAndCostAmongTheSameSpecialtyInTheSameStateTiesAlike() throws Exception {
+    load(sample(), 2013);
+    load(sample(), 2013); // a reload replaces the year's percentiles with the rest, never adds to them
+
+    // the 8 dentists in California of these rows, by claims (computed from the file by hand):
+    // ABADI B 15 ($129.65), ABADI E 15 ($118.46), ABAD 16 ($97.63), AABY 17 ($112.29), ABANILLA 20 ($158.59),
+    // AARONIAN 29 ($193.33), ABAIAN 29 ($159.65), ABAJIAN 35 ($318.60); percent_rank = peers below / 7
+    PartDYear abadi = utilization.partD(1588879100L).getFirst();
+    assertThat(abadi.providerType()).isEqualTo("Dentist");
+    assertThat(abadi.state()).isEqualTo("CA");
+    assertThat(abadi.claimsPercentile()).isEqualByComparingTo("0.00"); // tied lowest with ABADI E
+    assertThat(abadi.costPercentile()).isEqualByComparingTo("42.86"); // 3/7
+    PartDYear aaronian = utilization.partD(1245452184L).getFirst();
+    assertThat(aaronian.claimsPercentile()).isEqualByComparingTo("71.43"); // 5/7, tied with ABAIAN
+    assertThat(aaronian.costPercentile()).isEqualByComparingTo("85.71"); // 6/7
+    assertThat(utilization.partD(1447307756L).getFirst().claimsPercentile()).isEqualByComparingTo("100.00");
+    // alone in his group (psychiatry in Connecticut): percent_rank of one is 0
+    assertThat(utilization.partD(1952310666L).getFirst().claimsPercentile()).isEqualByComparingTo("0.00");
+    assertThat(jdbc.sql("SELECT count(*) FROM partd_percentile WHERE data_year = 2013").query(Long.class).single())
+        .isEqualTo(248);
+  }
+
   /** The rollups as SQL computes them from the loaded drug rows, minus those the load stored: must be none, both ways. */
   private long rollupsDifferingFromTheDrugRows(int year) {
     String computed =
@@ -154,7 +177,8 @@ class PartDIngestionIntegrationTests {
 
     assertThat(jdbc.sql("SELECT count(*) FROM partd_rollup WHERE data_year = 2014").query(Long.class).single()).isEqualTo(248);
     assertThat(rollupsDifferingFromTheDrugRows(2014)).isZero();
-    assertThat(jdbc.sql("SELECT count(*) FROM partd_rollup WHERE data_year = 2014 AND claims_percentile IS NULL").query(Long.class).single())
+    assertThat(jdbc.sql("SELECT count(*) FROM partd_rollup r LEFT JOIN partd_percentile x USING (data_year, npi)"
+            + " WHERE r.data_year = 2014 AND x.claims_percentile IS NULL").query(Long.class).single())
         .isZero();
   }
 
