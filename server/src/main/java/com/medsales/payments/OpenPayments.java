@@ -2,10 +2,9 @@ package com.medsales.payments;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,8 +63,7 @@ public class OpenPayments {
 
   /** Each year's most recent general payments, newest first, from the NPI index of each year's partition. */
   private Map<Integer, List<OpenPaymentsYear.Payment>> recentPayments(long npi) {
-    Map<Integer, List<OpenPaymentsYear.Payment>> byYear = new HashMap<>();
-    jdbc.sql(
+    return jdbc.sql(
             """
             SELECT program_year, record_id, payment_date, payer_name, amount, number_of_payments, form, nature,
                    ARRAY(SELECT coalesce(e->>'name', e->>'category') FROM jsonb_array_elements(products)
@@ -77,17 +75,12 @@ public class OpenPayments {
             """)
         .param("npi", npi)
         .param("recent", OpenPaymentsYear.RECENT)
-        .query((rs, i) -> {
-          Integer count = rs.getObject("number_of_payments", Integer.class);
-          var payment = new OpenPaymentsYear.Payment(
-              rs.getLong("record_id"), rs.getObject("payment_date", LocalDate.class), rs.getString("payer_name"),
-              rs.getBigDecimal("amount"), count, rs.getString("form"), rs.getString("nature"),
-              List.of((String[]) rs.getArray("products").getArray()), rs.getBoolean("disputed"));
-          byYear.computeIfAbsent(rs.getInt("program_year"), y -> new ArrayList<>()).add(payment);
-          return payment;
-        })
-        .list();
-    return byYear;
+        .query((rs, i) -> Map.entry(rs.getInt("program_year"), new OpenPaymentsYear.Payment(
+            rs.getLong("record_id"), rs.getObject("payment_date", LocalDate.class), rs.getString("payer_name"),
+            rs.getBigDecimal("amount"), rs.getObject("number_of_payments", Integer.class), rs.getString("form"),
+            rs.getString("nature"), List.of((String[]) rs.getArray("products").getArray()), rs.getBoolean("disputed"))))
+        .stream()
+        .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
   private static List<OpenPaymentsYear.Share> shares(String json) {
