@@ -72,8 +72,11 @@ public final class YearlyTables {
     execute(c, "ALTER TABLE " + next(table) + " ADD CONSTRAINT " + next(table) + "_year CHECK (" + yearColumn + " = " + year + ")");
   }
 
-  /** Replaces the year's partitions by the loaded tables, all in one transaction. */
-  public void publish(Connection c) throws SQLException {
+  /**
+   * Replaces the year's partitions by the loaded tables, all in one transaction, with {@code alsoInTheTransaction}
+   * (say, a record of what the year was built from) executed after them before the commit.
+   */
+  public void publish(Connection c, String... alsoInTheTransaction) throws SQLException {
     c.setAutoCommit(false);
     try {
       execute(c, "SET LOCAL lock_timeout = '60s'");
@@ -82,6 +85,9 @@ public final class YearlyTables {
         execute(c, "DROP TABLE IF EXISTS " + partition);
         execute(c, "ALTER TABLE " + next(table) + " RENAME TO " + partition);
         execute(c, "ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + year + ")");
+      }
+      for (String sql : alsoInTheTransaction) {
+        execute(c, sql);
       }
       c.commit();
     } catch (SQLException | RuntimeException e) {
