@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
  * index by NPI on this table); a deactivation report, which changes no address, only moves the years' records on. A
  * year is built beside the live one ({@link YearlyTables}: a standalone table with the year's CHECK, indexed and
  * vacuumed) and attached in its place in one transaction that also writes its record: readers see the old year or the
- * new one, never half of one.
+ * new one, never half of one. The build's read of the published tables gives way to a publish that would wait for it
+ * ({@link GivingWay}): the job fails and is tried again after its backoff.
  *
  * <p><b>Two publishes close together.</b> Jobs take one advisory lock, so builds never overlap; each reads the latest
  * published runs only once it holds the lock, so the later job builds from the later data, or finds the years fresh
@@ -198,7 +199,7 @@ class DrugPrescriberIndex {
     return rebuilt;
   }
 
-  private static void build(Connection c, int year, String record) throws SQLException {
+  private void build(Connection c, int year, String record) throws SQLException {
     long start = System.nanoTime();
     YearlyTables tables = new YearlyTables(List.of(TABLE), year);
     String next = tables.next(TABLE);
@@ -206,7 +207,8 @@ class DrugPrescriberIndex {
       execute(c, "SET maintenance_work_mem = '512MB'");
       execute(c, "SET work_mem = '256MB'");
       tables.create(c, TABLE);
-      execute(c, "INSERT INTO " + next + " " + PRESCRIBERS.formatted(year));
+      // the one step that reads the published tables: it gives way to a publish that would wait for it
+      GivingWay.execute(connections, c, "INSERT INTO " + next + " " + PRESCRIBERS.formatted(year));
       execute(c, "CREATE INDEX ON " + next + " (drug, zip5) INCLUDE (npi, claims)");
       // sets the visibility map (index-only scans) and the statistics, outside a transaction as VACUUM must be
       execute(c, "VACUUM (ANALYZE) " + next);
