@@ -86,12 +86,16 @@ class DrugPrescriberIndex {
       SELECT DISTINCT ON (data_year) data_year, id FROM ingestion_run
       WHERE dataset = 'partD' AND status = 'PUBLISHED' AND data_year IS NOT NULL
       ORDER BY data_year, finished_at DESC, id DESC""";
-  /** True when every NPPES run published after run ? is a deactivation report (which changes no practice ZIP). */
+  /**
+   * True when every NPPES run published after run ? is a deactivation report (which changes no practice ZIP); false
+   * (NULL) when run ? is not found.
+   */
   private static final String ONLY_DEACTIVATIONS_SINCE =
       """
-      SELECT NOT EXISTS (SELECT 1 FROM ingestion_run o JOIN ingestion_run r ON (r.finished_at, r.id) > (o.finished_at, o.id)
-                         WHERE o.id = ? AND r.dataset = 'nppes' AND r.status = 'PUBLISHED'
-                           AND r.kind <> 'nppes-deactivations')""";
+      SELECT bool_and(NOT EXISTS (SELECT 1 FROM ingestion_run r
+                                  WHERE (r.finished_at, r.id) > (o.finished_at, o.id) AND r.dataset = 'nppes'
+                                    AND r.status = 'PUBLISHED' AND r.kind <> 'nppes-deactivations'))
+      FROM ingestion_run o WHERE o.id = ?""";
   private static final String RECORD =
       """
       INSERT INTO partd_drug_prescriber_build (data_year, partd_run, nppes_run) VALUES (%d, %d, %s)

@@ -170,6 +170,23 @@ class ProviderSearchByDrugIntegrationTests {
     assertThat(claims(get(drug + "&near=10013&radiusMiles=250"), 0)).isEqualTo(inNewYork);
   }
 
+  @Test
+  void aDeactivationReportMovesTheBuildRecordOnWithoutARebuild() throws Exception {
+    publish(1, 2013);
+    awaitFresh(2013);
+    String partition = "SELECT CAST('partd_drug_prescriber_y2013' AS regclass)::oid";
+    long before = jdbc.sql(partition).query(Long.class).single();
+
+    // (a provider that ProviderSearchIntegrationTests deactivates too, on another day)
+    Path report = Files.writeString(dir.resolve("deactivations.csv"), "\"NPI\",\"NPPES Deactivation Date\"\n\"1669586954\",\"01/16/2026\"\n");
+    long run = Ingestions.runWhenFree(ingestion, "nppes-deactivations", report.toString()).id();
+    awaitFresh(2013);
+
+    assertThat(build(2013).get("nppes_run")).isEqualTo(run);
+    assertThat(jdbc.sql(partition).query(Long.class).single()).as("the same partition, not a rebuilt one").isEqualTo(before);
+    assertSameAsThroughTheDrugRows();
+  }
+
   /** Until the year's drug prescribers are built from the latest published Part D and NPPES runs. */
   private void awaitFresh(int year) {
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
