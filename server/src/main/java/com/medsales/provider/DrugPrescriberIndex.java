@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * queue, after the run is recorded as published); the ingestion worker runs it ({@link DrugPrescriberJobs}) in the
  * background. The job queue rather than a thread of the publishing process: the command line's {@code ingest} returns
  * as soon as its publish is done (its process has no worker, so the job waits for one), and a job that a worker's
- * shutdown interrupts is released and taken again, so a rebuild is never lost. A worker's start queues one when a
+ * shutdown cuts short is taken again (released, or delivered again after its visibility timeout), so a rebuild is
+ * never lost. A worker's start queues one when a
  * year is stale (the migration's empty table, or a process that died between its publish and the queueing).
  *
  * <p><b>Only what changed.</b> A job brings every stale year up to date ({@link #refresh}): a year whose row of
@@ -213,9 +214,10 @@ class DrugPrescriberIndex {
       tables.create(c, TABLE);
       // the one step that reads the published tables: it gives way to a publish that would wait for it
       GivingWay.execute(connections, c, "INSERT INTO " + next + " " + PRESCRIBERS.formatted(year));
-      execute(c, "CREATE INDEX ON " + next + " (drug, zip5) INCLUDE (npi, claims)");
+      // (these read only the new table: through GivingWay so that a worker's shutdown cuts them short)
+      GivingWay.execute(connections, c, "CREATE INDEX ON " + next + " (drug, zip5) INCLUDE (npi, claims)");
       // sets the visibility map (index-only scans) and the statistics, outside a transaction as VACUUM must be
-      execute(c, "VACUUM (ANALYZE) " + next);
+      GivingWay.execute(connections, c, "VACUUM (ANALYZE) " + next);
       tables.publish(c, record);
     } catch (SQLException | RuntimeException e) {
       tables.discard(c);

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * (a Part D year's partition dropped, the registry's tables renamed) and so waits for every reader of them; while the
  * statement runs, a second connection looks twice a second for a session that waits for a lock the statement holds,
  * and cancels the statement. The caller fails, and is tried again later (the job's backoff), when the publish is done.
- * Waits for advisory locks (another rebuild) do not count.
+ * Waits for advisory locks (another rebuild) do not count. The statement is cancelled too when the calling thread is
+ * interrupted (a worker that shuts down releases its job: the statement must not keep it for minutes).
  */
 final class GivingWay {
 
@@ -33,7 +34,7 @@ final class GivingWay {
 
   private GivingWay() {}
 
-  /** Executes {@code sql} on {@code c}; throws when it gave way to a publish (or failed). */
+  /** Executes {@code sql} on {@code c}; throws when it gave way to a publish, was interrupted, or failed. */
   static void execute(BulkConnections connections, Connection c, String sql) throws SQLException {
     int pid;
     try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
@@ -42,7 +43,9 @@ final class GivingWay {
     }
     AtomicBoolean gaveWay = new AtomicBoolean();
     try (Connection watcher = connections.open("giving-way")) {
-      Thread watch = Thread.ofPlatform().daemon().name("giving-way-" + pid).start(() -> watch(watcher, pid, gaveWay));
+      Thread caller = Thread.currentThread();
+      Thread watch =
+          Thread.ofPlatform().daemon().name("giving-way-" + pid).start(() -> watch(watcher, pid, caller, gaveWay));
       SQLException failed = null;
       try {
         YearlyTables.execute(c, sql);
@@ -65,11 +68,17 @@ final class GivingWay {
     }
   }
 
-  private static void watch(Connection watcher, int pid, AtomicBoolean gaveWay) {
-    try (PreparedStatement s = watcher.prepareStatement(CANCEL_WHEN_IN_THE_WAY)) {
+  private static void watch(Connection watcher, int pid, Thread caller, AtomicBoolean gaveWay) {
+    try (PreparedStatement s = watcher.prepareStatement(CANCEL_WHEN_IN_THE_WAY);
+        PreparedStatement cancel = watcher.prepareStatement("SELECT pg_cancel_backend(?)")) {
       s.setInt(1, pid);
       s.setInt(2, pid);
+      cancel.setInt(1, pid);
       while (!Thread.currentThread().isInterrupted()) {
+        if (caller.isInterrupted()) {
+          cancel.execute();
+          return;
+        }
         try (ResultSet rs = s.executeQuery()) {
           if (rs.next()) {
             gaveWay.set(true);

@@ -52,6 +52,29 @@ class GivingWayIntegrationTests {
   }
 
   @Test
+  void cancelsItsStatementWhenItsThreadIsInterrupted() throws Exception {
+    try (Connection c = connections.open("test"); Connection look = connections.open("test-look")) {
+      java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread worker = Thread.ofPlatform().start(() -> {
+        try {
+          GivingWay.execute(connections, c, "SELECT pg_sleep(60)");
+        } catch (Exception e) {
+          failure.set(e);
+        }
+      });
+      await().atMost(Duration.ofSeconds(10)).until(() -> YearlyTables.count(look,
+          "SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)' AND state = 'active'") == 1);
+      long start = System.nanoTime();
+      worker.interrupt();
+      worker.join(Duration.ofSeconds(10));
+
+      assertThat(worker.isAlive()).isFalse();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      assertThat(failure.get()).hasMessageContaining("canceling statement");
+    }
+  }
+
+  @Test
   void runsTheStatementWhenNobodyWaits() throws Exception {
     try (Connection c = connections.open("test")) {
       GivingWay.execute(connections, c, "CREATE TEMPORARY TABLE giving_way_quiet AS SELECT 1 AS x FROM pg_sleep(1)");
