@@ -9,7 +9,8 @@
 -- Derived from partd_drug and provider_address, one partition per data year, and never built inside a publish
 -- (provider.DrugPrescriberIndex): after a Part D or NPPES publish a job on the ingestion queue rebuilds the years whose
 -- sources changed in the background, each year beside the live one and attached in its place in one transaction
--- together with its row of partd_drug_prescriber_build. That row names the runs the year was built from; the search
+-- together with its row of partd_drug_prescriber_build (after weekly NPPES files it moves the changed NPIs' rows in
+-- place instead, in one transaction with the row). That row names the runs the year was built from; the search
 -- reads the table only for a year that partd_drug_prescriber_fresh lists (built from the latest published Part D run of
 -- the year and the latest published NPPES run), and sums the drug rows as before otherwise. This migration creates the
 -- tables empty: a worker's start finds the years stale and queues their build.

@@ -39,9 +39,10 @@ import org.springframework.stereotype.Component;
  *
  * <p><b>Only what changed.</b> A job brings every stale year up to date ({@link #refresh}): a year whose row of
  * {@code partd_drug_prescriber_build} does not name the latest published Part D run of the year and the latest
- * published NPPES run. So a Part D publish of year Y rebuilds year Y only; an NPPES monthly or weekly file rebuilds
- * every year (the practice ZIPs may have moved; a weekly file is not applied to its NPIs' rows alone, for want of an
- * index by NPI on this table); a deactivation report, which changes no address, only moves the years' records on. A
+ * published NPPES run. So a Part D publish of year Y rebuilds year Y only; an NPPES monthly file rebuilds every year;
+ * weekly files move the rows of the NPIs they changed ({@code provider_change}) to their practice ZIP now, set-based
+ * in one UPDATE and transaction per year (one scan of the year's rows, for want of an index by NPI, against minutes
+ * for a build); a deactivation report, which changes no address, only moves the years' records on. A
  * year is built beside the live one ({@link YearlyTables}: a standalone table with the year's CHECK, indexed and
  * vacuumed) and attached in its place in one transaction that also writes its record: readers see the old year or the
  * new one, never half of one. The build's read of the published tables gives way to a publish that would wait for it
@@ -87,16 +88,26 @@ class DrugPrescriberIndex {
       SELECT DISTINCT ON (data_year) data_year, id FROM ingestion_run
       WHERE dataset = 'partD' AND status = 'PUBLISHED' AND data_year IS NOT NULL
       ORDER BY data_year, finished_at DESC, id DESC""";
-  /**
-   * True when every NPPES run published after run ? is a deactivation report (which changes no practice ZIP); false
-   * (NULL) when run ? is not found.
-   */
-  private static final String ONLY_DEACTIVATIONS_SINCE =
+  /** The kinds of the NPPES runs published after run ? (none when run ? is not found). */
+  private static final String NPPES_KINDS_SINCE =
       """
-      SELECT bool_and(NOT EXISTS (SELECT 1 FROM ingestion_run r
-                                  WHERE (r.finished_at, r.id) > (o.finished_at, o.id) AND r.dataset = 'nppes'
-                                    AND r.status = 'PUBLISHED' AND r.kind <> 'nppes-deactivations'))
-      FROM ingestion_run o WHERE o.id = ?""";
+      SELECT DISTINCT r.kind FROM ingestion_run o JOIN ingestion_run r ON (r.finished_at, r.id) > (o.finished_at, o.id)
+      WHERE o.id = ? AND r.dataset = 'nppes' AND r.status = 'PUBLISHED'""";
+  /**
+   * Moves a year's rows of the NPIs that the NPPES runs published after run %1$d changed (provider_change: new ones,
+   * and every update, an address among them) to their practice ZIP now; a row whose ZIP is right stays as it is.
+   */
+  private static final String MOVE_CHANGED =
+      """
+      UPDATE partd_drug_prescriber x SET zip5 = a.zip5
+      FROM (SELECT DISTINCT c.npi FROM ingestion_run o
+            JOIN ingestion_run r ON (r.finished_at, r.id) > (o.finished_at, o.id)
+            JOIN provider_change c ON c.run_id = r.id
+            WHERE o.id = %1$d AND r.dataset = 'nppes' AND r.status = 'PUBLISHED') m
+      LEFT JOIN provider_address a ON a.npi = m.npi AND a.kind = 'PRACTICE' AND a.seq = 1
+      WHERE x.data_year = %2$d AND x.npi = m.npi AND x.zip5 IS DISTINCT FROM a.zip5""";
+  private static final String DEACTIVATIONS = "nppes-deactivations";
+  private static final String WEEKLY = "nppes-weekly";
   private static final String RECORD =
       """
       INSERT INTO partd_drug_prescriber_build (data_year, partd_run, nppes_run) VALUES (%d, %d, %s)
@@ -190,8 +201,15 @@ class DrugPrescriberIndex {
           if (Objects.equals(was.nppesRun(), nppesRun)) {
             continue;
           }
-          if (was.nppesRun() != null && query(c, ONLY_DEACTIVATIONS_SINCE, was.nppesRun(), rs -> rs.getBoolean(1)).getFirst()) {
+          Set<String> since =
+              was.nppesRun() == null ? Set.of() : Set.copyOf(query(c, NPPES_KINDS_SINCE, was.nppesRun(), rs -> rs.getString(1)));
+          if (!since.isEmpty() && Set.of(DEACTIVATIONS).containsAll(since)) {
+            // no address changed
             execute(c, record);
+            continue;
+          }
+          if (!since.isEmpty() && Set.of(WEEKLY, DEACTIVATIONS).containsAll(since)) {
+            moveChanged(c, year.getKey(), was.nppesRun(), record);
             continue;
           }
         }
@@ -202,6 +220,24 @@ class DrugPrescriberIndex {
       freshness = new Freshness(0, Set.of(), null);
     }
     return rebuilt;
+  }
+
+  /** The rows of the NPIs that weekly files changed, moved to their ZIPs now, with the year's record, in one transaction. */
+  private void moveChanged(Connection c, int year, long builtFrom, String record) throws SQLException {
+    long start = System.nanoTime();
+    c.setAutoCommit(false);
+    try {
+      // it reads the registry as the build does: it gives way to a publish too
+      GivingWay.execute(connections, c, MOVE_CHANGED.formatted(builtFrom, year));
+      execute(c, record);
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+    log.info("drug prescribers of {} moved after weekly NPPES files in {} ms", year, (System.nanoTime() - start) / 1_000_000);
   }
 
   private void build(Connection c, int year, String record) throws SQLException {

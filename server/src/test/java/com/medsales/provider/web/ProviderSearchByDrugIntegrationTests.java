@@ -56,6 +56,9 @@ class ProviderSearchByDrugIntegrationTests {
       JOIN partd_drug d ON d.data_year = 2013 AND (upper(d.brand_name) = n.drug OR upper(d.generic_name) = n.drug)
       GROUP BY n.drug, d.npi""";
 
+  /** The table that holds 2013's rows now: a rebuild attaches a new one. */
+  private static final String PARTITION_2013 = "SELECT CAST('partd_drug_prescriber_y2013' AS regclass)::oid";
+
   @Autowired MockMvcTester mvc;
   @Autowired Ingestion ingestion;
   @Autowired JdbcClient jdbc;
@@ -126,7 +129,7 @@ class ProviderSearchByDrugIntegrationTests {
   }
 
   @Test
-  void followsAPrescriberThatAWeeklyFileMoves() throws Exception {
+  void followsAPrescriberThatAWeeklyFileMovesWithoutRebuildingTheYear() throws Exception {
     publish(1, 2013);
     awaitFresh(2013);
     String drug = "drug=POTASSIUM%20CHLORIDE&year=2013&sort=claims&size=100&minClaims=1";
@@ -145,6 +148,7 @@ class ProviderSearchByDrugIntegrationTests {
     assertThat(row).as("a sample provider among " + inNewYork).isNotNull();
     Map<String, String> original = row;
     String movedNpi = moved.split(" ")[0];
+    long partition = jdbc.sql(PARTITION_2013).query(Long.class).single();
 
     weekly("npidata_pfile_weekly_moved.csv", original, changed -> {
       changed.put("Provider Business Practice Location Address City Name", "BEVERLY HILLS");
@@ -160,6 +164,7 @@ class ProviderSearchByDrugIntegrationTests {
       assertThat(jdbc.sql("SELECT DISTINCT zip5 FROM partd_drug_prescriber WHERE data_year = 2013 AND npi = :npi")
               .param("npi", Long.parseLong(movedNpi)).query(String.class).list())
           .as("the table follows the move").containsExactly("90210");
+      assertThat(jdbc.sql(PARTITION_2013).query(Long.class).single()).as("its rows moved, not the year rebuilt").isEqualTo(partition);
       assertThat(claims(get(drug + "&near=90210&radiusMiles=25"), 0)).contains(moved);
       assertThat(npis(get(drug + "&near=10013&radiusMiles=250"))).doesNotContain(movedNpi);
       assertDerivedTableIsTheDrugRowsSums();
@@ -174,8 +179,7 @@ class ProviderSearchByDrugIntegrationTests {
   void aDeactivationReportMovesTheBuildRecordOnWithoutARebuild() throws Exception {
     publish(1, 2013);
     awaitFresh(2013);
-    String partition = "SELECT CAST('partd_drug_prescriber_y2013' AS regclass)::oid";
-    long before = jdbc.sql(partition).query(Long.class).single();
+    long before = jdbc.sql(PARTITION_2013).query(Long.class).single();
 
     // (a provider that ProviderSearchIntegrationTests deactivates too, on another day)
     Path report = Files.writeString(dir.resolve("deactivations.csv"), "\"NPI\",\"NPPES Deactivation Date\"\n\"1669586954\",\"01/16/2026\"\n");
@@ -183,7 +187,7 @@ class ProviderSearchByDrugIntegrationTests {
     awaitFresh(2013);
 
     assertThat(build(2013).get("nppes_run")).isEqualTo(run);
-    assertThat(jdbc.sql(partition).query(Long.class).single()).as("the same partition, not a rebuilt one").isEqualTo(before);
+    assertThat(jdbc.sql(PARTITION_2013).query(Long.class).single()).as("the same partition, not a rebuilt one").isEqualTo(before);
     assertSameAsThroughTheDrugRows();
   }
 
