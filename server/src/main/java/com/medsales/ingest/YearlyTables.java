@@ -1,5 +1,6 @@
 package com.medsales.ingest;
 
+import com.medsales.platform.BulkConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -77,25 +78,18 @@ public final class YearlyTables {
    * (say, a record of what the year was built from) executed after them before the commit.
    */
   public void publish(Connection c, String... alsoInTheTransaction) throws SQLException {
-    c.setAutoCommit(false);
-    try {
-      execute(c, "SET LOCAL lock_timeout = '60s'");
+    BulkConnections.inOneTransaction(c, t -> {
+      execute(t, "SET LOCAL lock_timeout = '60s'");
       for (String table : tables) {
         String partition = table + "_y" + year;
-        execute(c, "DROP TABLE IF EXISTS " + partition);
-        execute(c, "ALTER TABLE " + next(table) + " RENAME TO " + partition);
-        execute(c, "ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + year + ")");
+        execute(t, "DROP TABLE IF EXISTS " + partition);
+        execute(t, "ALTER TABLE " + next(table) + " RENAME TO " + partition);
+        execute(t, "ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + year + ")");
       }
       for (String sql : alsoInTheTransaction) {
-        execute(c, sql);
+        execute(t, sql);
       }
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
+    });
   }
 
   public void discard(Connection c) throws SQLException {

@@ -225,18 +225,11 @@ class DrugPrescriberIndex {
   /** The rows of the NPIs that weekly files changed, moved to their ZIPs now, with the year's record, in one transaction. */
   private void moveChanged(Connection c, int year, long builtFrom, String record) throws SQLException {
     long start = System.nanoTime();
-    c.setAutoCommit(false);
-    try {
+    BulkConnections.inOneTransaction(c, t -> {
       // it reads the registry as the build does: it gives way to a publish too
-      GivingWay.execute(connections, c, MOVE_CHANGED.formatted(builtFrom, year));
-      execute(c, record);
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
+      GivingWay.execute(connections, t, MOVE_CHANGED.formatted(builtFrom, year));
+      execute(t, record);
+    });
     log.info("drug prescribers of {} moved after weekly NPPES files in {} ms", year, (System.nanoTime() - start) / 1_000_000);
   }
 
