@@ -158,6 +158,39 @@ class ProviderSearchIntegrationTests {
   }
 
   @Test
+  void countsASpecialtySearchWithinARadiusAsTheRegistryHoldsIt() throws Exception {
+    // the total and both facets, counted by the registry's own rows: medical equipment suppliers (any slot) within 100
+    // miles of 10013 (New York, New Jersey, Connecticut), active, by primary specialty and by practice state
+    String inReach =
+        """
+        FROM provider p
+        JOIN provider_address a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1
+        WHERE p.active AND EXISTS (SELECT 1 FROM provider_taxonomy t WHERE t.npi = p.npi AND t.code = '332B00000X')
+          AND earth_distance(ll_to_earth(40.720051, -74.004809), ll_to_earth(a.latitude, a.longitude)) <= 100 * 1609.344
+        """;
+    long total = jdbc.sql("SELECT count(*) " + inReach).query(Long.class).single();
+    Map<String, Long> states = new HashMap<>();
+    jdbc.sql("SELECT a.state, count(*) " + inReach + " GROUP BY a.state")
+        .query((rs, i) -> states.put(rs.getString(1), rs.getLong(2))).list();
+    Map<String, Long> specialties = new HashMap<>();
+    jdbc.sql("SELECT t.code, count(*) " + inReach.replace("WHERE p.active",
+            "JOIN provider_taxonomy t ON t.npi = p.npi AND t.is_primary WHERE p.active") + " GROUP BY t.code")
+        .query((rs, i) -> specialties.put(rs.getString(1), rs.getLong(2))).list();
+
+    JsonNode page = get("specialty=332B00000X&near=10013&radiusMiles=100&size=5");
+
+    assertThat(total).isGreaterThan(5);
+    assertThat(states).hasSizeGreaterThan(1);
+    assertThat(page.get("total").asLong()).isEqualTo(total);
+    Map<String, Long> stateFacet = new HashMap<>();
+    page.get("facets").get("state").forEach(c -> stateFacet.put(c.get("value").asString(), c.get("count").asLong()));
+    assertThat(stateFacet).isEqualTo(states);
+    Map<String, Long> specialtyFacet = new HashMap<>();
+    page.get("facets").get("specialty").forEach(c -> specialtyFacet.put(c.get("value").asString(), c.get("count").asLong()));
+    assertThat(specialtyFacet).isEqualTo(specialties);
+  }
+
+  @Test
   void readsTheNamePagesOfAWordByWordMatchOverTheRegistry() throws Exception {
     // The registry's own rows, without the name tables: a name matches when each word of the query but its initials
     // matches one of the name's words, by trigram similarity (0.25) or by the same letters in another order, and
