@@ -153,9 +153,16 @@ SPARSE=$("${PSQL[@]}" -c "SELECT a.zip5 FROM provider_address a JOIN zip_centroi
     GROUP BY state HAVING count(*) >= 20 ORDER BY count(*) LIMIT 1) GROUP BY a.zip5 ORDER BY count(*), a.zip5 LIMIT 1")
 NAME=$("${PSQL[@]}" -c "SELECT first_name || ' ' || last_name FROM provider WHERE entity_type = 1 AND first_name IS NOT NULL ORDER BY npi OFFSET 1000 LIMIT 1")
 DRUG=$("${PSQL[@]}" -c "SELECT generic_name FROM partd_drug GROUP BY generic_name ORDER BY count(*) DESC LIMIT 1")
+# the same name misspelt as a rep might: two letters of the first name swapped, a letter of the last name replaced
+TYPO=$(python3 -c 'import sys
+f, l = sys.argv[1].split(" ", 1)
+f = f[0] + f[2] + f[1] + f[3:] if len(f) > 2 else f
+l = l[:2] + ("Y" if l[2:3] != "Y" else "I") + l[3:]
+print(f + " " + l)' "$NAME")
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 declare -A SHAPES=(
   ["name"]="/api/v1/providers?name=$(enc "$NAME")"
+  ["name, misspelt ($TYPO)"]="/api/v1/providers?name=$(enc "$TYPO")"
   ["specialty + 25 mi, dense ($DENSE)"]="/api/v1/providers?specialty=$SPECIALTY&near=$DENSE&radiusMiles=25"
   ["specialty + 25 mi, sparse ($SPARSE)"]="/api/v1/providers?specialty=$SPECIALTY&near=$SPARSE&radiusMiles=25"
   ["specialty + 25 mi + drug + minClaims, by claims"]="/api/v1/providers?specialty=$SPECIALTY&near=$DENSE&radiusMiles=25&drug=$(enc "$DRUG")&minClaims=20&sort=claims"

@@ -32,14 +32,16 @@ public class ProviderSearch {
   public static final int MAX_SIZE = 100;
   public static final double MAX_RADIUS_MILES = 250;
   static final long EXACT_TOTAL_LIMIT = 10_000;
-  /** The similarity a name search asks for ("Jonh Smyth" finds John Smith at 0.2). */
-  static final double NAME_SIMILARITY = 0.2;
-  /** The similarity of a first, cheaper attempt at a name search's page (see {@link #search}). */
-  static final double STRONG_SIMILARITY = 0.5;
+  /**
+   * The trigram similarity at which a word of the query matches a word of a name: "jonh" matches "john" (0.25), "smyth"
+   * "smith" (0.33). A word also matches the same letters in another order ("jai", "jia"), which trigrams miss.
+   */
+  static final double WORD_SIMILARITY = 0.25;
+  /** The query words a name must match at most (the first ones); any further words only rank the names. */
+  static final int MAX_NAME_WORDS = 8;
   private static final double METERS_PER_MILE = 1609.344;
   private static final String SPECIALTY =
       "EXISTS (SELECT 1 FROM provider_taxonomy st WHERE st.npi = p.npi AND st.code IN (:codes))";
-  private static final String NAME_FILTER = "p.search_name % :name";
   private static final Set<String> SORTS = Set.of("relevance", "name", "distance", "services", "claims", "payments");
 
   /** Totals and facet counts by search filter; evicted when an ingestion publishes (see {@link ProviderCaches}). */
@@ -107,9 +109,28 @@ public class ProviderSearch {
     if (q.name() != null && name == null) {
       errors.put("name", "must contain letters or digits");
     }
+    // the names whose words match the query's, each word of the query (initials aside) by one of the name's words: from
+    // the name words (V75), a small table, to the names carrying them through one index scan of their words
+    String nameMatch = null;
+    String nameFilter = null;
     if (name != null) {
-      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + NAME_SIMILARITY).update();
-      where.add(NAME_FILTER);
+      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + WORD_SIMILARITY).update();
+      List<String> required = requiredWords(name);
+      List<String> conditions = new ArrayList<>();
+      for (int i = 0; i < required.size(); i++) {
+        conditions.add(
+            """
+            n.words && ARRAY(SELECT w.word FROM provider_name_word w WHERE w.word %% :nameWord%1$d
+                             UNION SELECT w.word FROM provider_name_word w WHERE w.letters = :nameLetters%1$d)"""
+                .formatted(i));
+        params.put("nameWord" + i, required.get(i));
+        params.put("nameLetters" + i, letters(required.get(i)));
+      }
+      nameMatch = String.join("\n  AND ", conditions);
+      nameFilter =
+          "p.npi IN (SELECT u.npi FROM provider_name_search n CROSS JOIN LATERAL unnest(n.npis) AS u(npi) WHERE "
+              + nameMatch + ")";
+      where.add(nameFilter);
       params.put("name", name);
     }
     // the specialty as the taxonomy codes it names (a code, or a NUCC display, classification or specialization name)
@@ -332,8 +353,9 @@ public class ProviderSearch {
     boolean registryFilters =
         name != null || q.npi() != null || q.entityType() != null || q.credential() != null || q.state() != null
             || q.city() != null || q.zip() != null;
-    // (not by name: the candidate table has no names)
-    if (candidates != null && !registryFilters && !sort.equals("name")) {
+    String summaryFrom = from;
+    String summaryFilter = filter;
+    if (candidates != null && !registryFilters) {
       // Specialty within a radius and nothing else of the registry: the page is read from the candidate table alone
       // (active flag and practice point included), ZIP by ZIP, then joined to the registry for its size + 1 rows. The
       // ZIPs within reach (a hundred or so around a city) come nearest first, each with its distance; a provider is
@@ -341,8 +363,8 @@ public class ProviderSearch {
       // zip_centroid also holds), so by distance the page is read from the nearest ZIPs' index ranges only, and
       // stops when it is full, instead of measuring and sorting every candidate in reach (7,800 in central Memphis on
       // the national registry). p and a name the candidate's columns, so the status, volume and cursor conditions
-      // read the same.
-      pageFrom =
+      // read the same; a.state (the state facet's) is probed only where it is read.
+      String candidateFrom =
           """
           FROM (SELECT z.zip5, earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) / %s AS miles
                 FROM zip_centroid z
@@ -351,33 +373,50 @@ public class ProviderSearch {
                 ORDER BY miles) z
           CROSS JOIN LATERAL (SELECT DISTINCT sl.npi, sl.active, sl.latitude, sl.longitude
                               FROM provider_specialty_location sl WHERE sl.code IN (:codes) AND sl.zip5 = z.zip5) p
-          CROSS JOIN LATERAL (SELECT z.zip5, p.latitude, p.longitude) a
+          CROSS JOIN LATERAL (SELECT z.zip5, p.latitude, p.longitude,
+                                     (SELECT pa.state FROM provider_address pa
+                                      WHERE pa.npi = p.npi AND pa.kind = 'PRACTICE' AND pa.seq = 1) AS state) a
           """
                   .formatted(METERS_PER_MILE)
               + String.join("\n", joins)
               + "\n";
-      pageWhere.remove(SPECIALTY);
-      pageWhere.remove(candidates);
-      pageWhere.remove(zipFilter);
-      distance = "z.miles";
+      List<String> candidateWhere = new ArrayList<>(where);
+      candidateWhere.remove(SPECIALTY);
+      candidateWhere.remove(candidates);
+      candidateWhere.remove(zipFilter);
+      // the total and facets count the candidates in reach the same way (7 ms for the total in central Memphis
+      // against 300 ms through the registry's rows, each facet a probe per candidate)
+      summaryFrom = candidateFrom;
+      summaryFilter = candidateWhere.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", candidateWhere);
+      // (not by name: the candidate table has no names)
+      if (!sort.equals("name")) {
+        pageFrom = candidateFrom;
+        pageWhere = candidateWhere;
+        distance = "z.miles";
+      }
     }
-    if (name != null) {
-      // By name, the page reads the distinct search names that match (V60), a third of the registry's rows and narrow,
-      // and only the NPIs of those names reach the registry (for its rows' status, address and other filters); the
-      // total and facets count on the registry's own rows.
+    if (nameMatch != null) {
+      // By name, the page reads the distinct search names that match (V60, V75), a third of the registry's rows and
+      // narrow, most similar first (each name's NPIs share its similarity, so by relevance the page stops after the
+      // names that fill it), and only the NPIs of those names reach the registry (for its rows' status, address and
+      // other filters)
       pageFrom =
           """
-          FROM (SELECT n.npis FROM provider_name_search n WHERE n.search_name % :name) n
+          FROM (SELECT n.npis, CAST(1 - similarity(n.search_name, :name) AS double precision) AS distance_from_name
+                FROM provider_name_search n
+                WHERE %s
+                ORDER BY distance_from_name) n
           CROSS JOIN LATERAL unnest(n.npis) AS u(npi)
           JOIN provider p ON p.npi = u.npi
           """
+              .formatted(nameMatch)
               + registryJoins;
-      pageWhere.remove(NAME_FILTER);
+      pageWhere.remove(nameFilter);
     }
     // the sort key ascends: relevance and distance are ordered so that the best comes first
     String key =
         switch (sort) {
-          case "relevance" -> "CAST(1 - similarity(p.search_name, :name) AS double precision)";
+          case "relevance" -> "n.distance_from_name";
           case "distance" -> distance;
           // volumes descend: the key is the volume negated
           case "services" -> "-(" + services + ")";
@@ -449,29 +488,14 @@ public class ProviderSearch {
     // a plan for these values: after five runs PgJDBC prepares the statement on the server, whose generic plan cannot
     // see how few rows one code in a few ZIPs holds (at national size it read a code's 700,000 rows to keep 6,000)
     jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-    List<ProviderSearchResult.Item> items;
-    if (!sort.equals("relevance")) {
-      items = jdbc.sql(select).params(params).query(item).list();
-    } else {
-      // By relevance, the page is read first at a strong similarity, which the trigram index answers from few rows.
-      // When that fills the page it is the same page as at the search's own threshold (rows come in descending
-      // similarity, so the first size + 1 above the weak threshold are all above the strong one); else the page is
-      // read again at the weak threshold. The total and facets count at the weak one.
-      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + STRONG_SIMILARITY).update();
-      items = jdbc.sql(select).params(params).query(item).list();
-      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + NAME_SIMILARITY).update();
-      if (items.size() <= size) {
-        rows.clear();
-        items = jdbc.sql(select).params(params).query(item).list();
-      }
-    }
+    List<ProviderSearchResult.Item> items = jdbc.sql(select).params(params).query(item).list();
     String nextCursor = null;
     if (items.size() > size) {
       items = items.subList(0, size);
       Object[] last = rows.get(size - 1);
       nextCursor = encodeCursor(String.valueOf(last[0]), (Long) last[1]);
     }
-    var summary = summary(from, filter, params);
+    var summary = summary(summaryFrom, summaryFilter, params);
     long total = summary.total();
     return new ProviderSearchResult(
         items, nextCursor, Math.min(total, EXACT_TOTAL_LIMIT), total > EXACT_TOTAL_LIMIT, summary.facets(),
@@ -573,6 +597,23 @@ public class ProviderSearch {
     }
     errors.put("near", "must be a 5-digit ZIP or lat,lon");
     return null;
+  }
+
+  /**
+   * The words of a normalised name that a matching name must match: all but initials (one letter), unless the name is
+   * initials alone; each once, at most {@link #MAX_NAME_WORDS}.
+   */
+  static List<String> requiredWords(String normalized) {
+    List<String> words = List.of(normalized.split(" "));
+    List<String> longer = words.stream().filter(w -> w.codePointCount(0, w.length()) > 1).distinct().toList();
+    List<String> required = longer.isEmpty() ? words.stream().distinct().toList() : longer;
+    return required.subList(0, Math.min(required.size(), MAX_NAME_WORDS));
+  }
+
+  /** A word's letters in order, as provider_name_word.letters holds them (V75: ordered by code point). */
+  static String letters(String word) {
+    return word.codePoints().sorted()
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
   }
 
   static @Nullable String normalize(@Nullable String name) {

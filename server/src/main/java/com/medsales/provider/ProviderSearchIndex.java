@@ -16,20 +16,22 @@ import org.springframework.stereotype.Component;
 /**
  * The search tables: {@code provider_specialty_location} (V30, V31: one row per taxonomy code, primary practice ZIP and
  * NPI, with the active flag and the practice point: what a specialty-within-a-radius search filters and sorts its page
- * on) and {@code provider_name_search} (V60: each distinct search name once, with its NPIs: what a name search reads its
- * page through). Each is built beside the live table (the locations in (code, ZIP) order), indexed, vacuumed (so that
- * the search reads the locations' index alone) and renamed over it. A monthly file builds them from its own
- * {@code _next} registry tables in its index lanes and renames them with the registry, in the same transaction; after
- * a weekly file or a deactivation report, which change the live registry, they are rebuilt from it (this listener,
- * before the caches are cleared by {@link ProviderCaches}). While a rebuild runs a search's page still reads the
- * previous publish's locations and names; its total and facets, counted on the registry's own rows, do not.
+ * on), {@code provider_name_search} (V60, V75: each distinct search name once, with its NPIs and its words) and
+ * {@code provider_name_word} (V75: each distinct word of those names once, with its letters sorted): what a name search
+ * matches its words and reads its names through. Each is built beside the live table (the locations in (code, ZIP)
+ * order), indexed, vacuumed (so that the search reads the locations' index alone) and renamed over it. A monthly file
+ * builds them from its own {@code _next} registry tables in its index lanes and renames them with the registry, in the
+ * same transaction; after a weekly file or a deactivation report, which change the live registry, they are rebuilt from
+ * it (this listener, before the caches are cleared by {@link ProviderCaches}). While a rebuild runs a specialty search's
+ * page still reads the previous publish's locations (its total and facets, counted on the registry's own rows, do not),
+ * and a name search the previous publish's names, for its page, total and facets alike.
  */
 @Component
 public class ProviderSearchIndex {
 
   private static final Logger log = LoggerFactory.getLogger(ProviderSearchIndex.class);
 
-  /** The search tables, each with the query that builds it from the registry tables ending in %1$s, and its index. */
+  /** The search tables, each with the query that builds it from the registry tables ending in %1$s, and its indexes. */
   private enum Table {
     SPECIALTY_LOCATION(
         "provider_specialty_location",
@@ -46,21 +48,32 @@ public class ProviderSearchIndex {
     NAME_SEARCH(
         "provider_name_search",
         """
-        SELECT search_name, array_agg(npi ORDER BY npi) AS npis
+        SELECT search_name, array_agg(npi ORDER BY npi) AS npis, string_to_array(search_name, ' ') AS words
         FROM provider%1$s
         WHERE search_name IS NOT NULL
         GROUP BY search_name
         """,
-        "CREATE INDEX provider_name_search_trgm_r%d ON provider_name_search_next USING gin (search_name gin_trgm_ops)");
+        "CREATE INDEX provider_name_search_words_r%d ON provider_name_search_next USING gin (words)"),
+    /** Built from {@code provider_name_search_next}, so after it. */
+    NAME_WORD(
+        "provider_name_word",
+        """
+        SELECT w.word,
+               (SELECT string_agg(c, '' ORDER BY c COLLATE "C") FROM regexp_split_to_table(w.word, '') AS c) AS letters
+        FROM (SELECT DISTINCT unnest(words) AS word FROM provider_name_search_next) w
+        WHERE w.word <> ''
+        """,
+        "CREATE INDEX provider_name_word_trgm_r%d ON provider_name_word_next USING gin (word gin_trgm_ops)",
+        "CREATE INDEX provider_name_word_letters_r%d ON provider_name_word_next (letters) INCLUDE (word)");
 
     final String name;
     final String query;
-    final String index;
+    final List<String> indexes;
 
-    Table(String name, String query, String index) {
+    Table(String name, String query, String... indexes) {
       this.name = name;
       this.query = query;
-      this.index = index;
+      this.indexes = List.of(indexes);
     }
   }
 
@@ -87,7 +100,10 @@ public class ProviderSearchIndex {
     }
   }
 
-  /** Rebuilds both tables from the live registry, unless the run's own publish already brought them (a monthly file). */
+  /**
+   * Rebuilds the tables from the live registry, unless the run's own publish already brought them (a monthly file), and
+   * renames them over the live ones at once, so that a search never pairs one publish's names with another's words.
+   */
   boolean rebuild(long runId) throws SQLException {
     try (Connection c = connections.open("search-index"); Statement s = c.createStatement()) {
       if (builtFor(s, runId)) {
@@ -95,8 +111,8 @@ public class ProviderSearchIndex {
       }
       for (Table table : Table.values()) {
         buildNext(c, table, "", runId);
-        swapIn(c, List.of(table));
       }
+      swapIn(c, List.of(Table.values()));
       return true;
     }
   }
@@ -110,12 +126,13 @@ public class ProviderSearchIndex {
     buildNext(c, Table.SPECIALTY_LOCATION, registrySuffix, runId);
   }
 
-  /** As {@link #buildNextLocations}, for {@code provider_name_search}. */
+  /** As {@link #buildNextLocations}, for {@code provider_name_search} and then {@code provider_name_word}. */
   public static void buildNextNames(Connection c, String registrySuffix, long runId) throws SQLException {
     buildNext(c, Table.NAME_SEARCH, registrySuffix, runId);
+    buildNext(c, Table.NAME_WORD, registrySuffix, runId);
   }
 
-  /** Renames both {@code _next} tables over the live ones, in the caller's transaction. */
+  /** Renames the {@code _next} tables over the live ones, in the caller's transaction. */
   public static void swapIn(Connection c) throws SQLException {
     swapIn(c, List.of(Table.values()));
   }
@@ -135,7 +152,9 @@ public class ProviderSearchIndex {
       s.execute("SET maintenance_work_mem = '512MB'");
       s.execute("DROP TABLE IF EXISTS " + table.name + "_next");
       s.execute("CREATE TABLE " + table.name + "_next AS " + table.query.formatted(registrySuffix));
-      s.execute(table.index.formatted(runId));
+      for (String index : table.indexes) {
+        s.execute(index.formatted(runId));
+      }
       // sets the visibility map (index-only scans) and the statistics, outside a transaction as VACUUM must be
       s.execute("VACUUM (ANALYZE) " + table.name + "_next");
       // which run's registry the table holds: the listener skips the rebuild its own publish made needless
@@ -171,7 +190,7 @@ public class ProviderSearchIndex {
   private static boolean builtFor(Statement s, long runId) throws SQLException {
     try (var rs = s.executeQuery(
         "SELECT bool_and(obj_description(CAST(t AS regclass), 'pg_class') IS NOT DISTINCT FROM 'run " + runId + "')"
-            + " FROM unnest(ARRAY['provider_specialty_location', 'provider_name_search']) t")) {
+            + " FROM unnest(ARRAY['provider_specialty_location', 'provider_name_search', 'provider_name_word']) t")) {
       return rs.next() && rs.getBoolean(1);
     }
   }

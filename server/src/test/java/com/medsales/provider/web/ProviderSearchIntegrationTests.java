@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,12 @@ class ProviderSearchIntegrationTests {
     assertSameRows(registry, names, "EXCEPT ALL");
     assertThat(jdbc.sql("SELECT count(*) - count(DISTINCT search_name) FROM provider_name_search").query(Long.class).single())
         .isZero();
+    // each word of those names once, with its letters in order
+    assertSameRows(
+        "SELECT DISTINCT unnest(string_to_array(search_name, ' ')) FROM provider WHERE search_name IS NOT NULL",
+        "SELECT word FROM provider_name_word", "EXCEPT ALL");
+    assertThat(jdbc.sql("SELECT letters FROM provider_name_word WHERE word = 'changping'").query(String.class).single())
+        .isEqualTo("acgghinnp");
   }
 
   @Test
@@ -150,23 +158,65 @@ class ProviderSearchIntegrationTests {
   }
 
   @Test
-  void readsTheSameNamePagesAsASearchAtTheWeakSimilarityAlone() throws Exception {
-    // "medical center" has many strong matches (the first pages come from the strong attempt) and weak ones after
-    // them; "changping jia" one strong match; "jonh smyth" none (every page is read again at 0.2). Pages of 1 and 3
-    // walk across the point where the strong matches run out.
-    for (String name : List.of("changping jia", "jonh smyth", "medical center")) {
+  void countsASpecialtySearchWithinARadiusAsTheRegistryHoldsIt() throws Exception {
+    // the total and both facets, counted by the registry's own rows: medical equipment suppliers (any slot) within 100
+    // miles of 10013 (New York, New Jersey, Connecticut), active, by primary specialty and by practice state
+    String inReach =
+        """
+        FROM provider p
+        JOIN provider_address a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1
+        WHERE p.active AND EXISTS (SELECT 1 FROM provider_taxonomy t WHERE t.npi = p.npi AND t.code = '332B00000X')
+          AND earth_distance(ll_to_earth(40.720051, -74.004809), ll_to_earth(a.latitude, a.longitude)) <= 100 * 1609.344
+        """;
+    long total = jdbc.sql("SELECT count(*) " + inReach).query(Long.class).single();
+    Map<String, Long> states = new HashMap<>();
+    jdbc.sql("SELECT a.state, count(*) " + inReach + " GROUP BY a.state")
+        .query((rs, i) -> states.put(rs.getString(1), rs.getLong(2))).list();
+    Map<String, Long> specialties = new HashMap<>();
+    jdbc.sql("SELECT t.code, count(*) " + inReach.replace("WHERE p.active",
+            "JOIN provider_taxonomy t ON t.npi = p.npi AND t.is_primary WHERE p.active") + " GROUP BY t.code")
+        .query((rs, i) -> specialties.put(rs.getString(1), rs.getLong(2))).list();
+
+    JsonNode page = get("specialty=332B00000X&near=10013&radiusMiles=100&size=5");
+
+    assertThat(total).isGreaterThan(5);
+    assertThat(states).hasSizeGreaterThan(1);
+    assertThat(page.get("total").asLong()).isEqualTo(total);
+    Map<String, Long> stateFacet = new HashMap<>();
+    page.get("facets").get("state").forEach(c -> stateFacet.put(c.get("value").asString(), c.get("count").asLong()));
+    assertThat(stateFacet).isEqualTo(states);
+    Map<String, Long> specialtyFacet = new HashMap<>();
+    page.get("facets").get("specialty").forEach(c -> specialtyFacet.put(c.get("value").asString(), c.get("count").asLong()));
+    assertThat(specialtyFacet).isEqualTo(specialties);
+  }
+
+  @Test
+  void readsTheNamePagesOfAWordByWordMatchOverTheRegistry() throws Exception {
+    // The registry's own rows, without the name tables: a name matches when each word of the query but its initials
+    // matches one of the name's words, by trigram similarity (0.25) or by the same letters in another order, and
+    // ranks by the similarity of the whole name. "changpin jai" (a dropped letter, two letters swapped), "changping x
+    // jia" (an initial the name does not have), "jonh smyth", "medical center" (many matches, pages across ties).
+    // Pages of 1 and 3.
+    for (String name : List.of("changpin jai", "changping x jia", "jonh smyth", "medical center")) {
+      Map<String, Object> params = new HashMap<>(Map.of("name", name));
+      String everyWord = everyWordMatches(name, params);
       List<String> expected =
           jdbc.sql(
                   """
-                  SELECT npi::text FROM provider
-                  WHERE active AND similarity(search_name, :name) >= 0.2
-                  ORDER BY CAST(1 - similarity(search_name, :name) AS double precision), npi LIMIT 30
-                  """)
-              .param("name", name)
+                  SELECT p.npi::text FROM provider p WHERE p.active %s
+                  ORDER BY CAST(1 - similarity(p.search_name, :name) AS double precision), p.npi LIMIT 30
+                  """.formatted(everyWord))
+              .params(params)
               .query(String.class)
               .list();
       if (!name.equals("jonh smyth")) {
         assertThat(expected).as(name).isNotEmpty();
+      }
+      if (name.startsWith("changp")) {
+        assertThat(expected).as(name).startsWith("1184802050");
+      }
+      if (name.equals("medical center")) {
+        assertThat(expected).as(name).hasSizeGreaterThan(10);
       }
       for (int size : List.of(1, 3)) {
         List<String> found = new ArrayList<>();
@@ -182,8 +232,42 @@ class ProviderSearchIntegrationTests {
         }
         assertThat(found.subList(0, Math.min(found.size(), expected.size()))).as(name + ", pages of " + size)
             .isEqualTo(expected);
+        assertThat(found).as(name + ", pages of " + size).hasSameSizeAs(expected);
       }
     }
+  }
+
+  @Test
+  void countsTheNameMatchesAsTheRegistryHoldsThem() throws Exception {
+    // the total comes from the name tables; the registry's own rows say how many active providers match every word
+    Map<String, Object> params = new HashMap<>();
+    long expected =
+        jdbc.sql("SELECT count(*) FROM provider p WHERE p.active " + everyWordMatches("medical center", params))
+            .params(params)
+            .query(Long.class)
+            .single();
+    assertThat(expected).isGreaterThan(10);
+    assertThat(get("name=medical%20center").get("total").asLong()).isEqualTo(expected);
+  }
+
+  /**
+   * The registry-side condition that each word of the name but its initials matches a word of p.search_name: trigram
+   * similarity 0.25 or the same letters; the words go into params.
+   */
+  private static String everyWordMatches(String name, Map<String, Object> params) {
+    List<String> words = java.util.Arrays.stream(name.split(" ")).filter(w -> w.length() > 1).toList();
+    StringBuilder everyWord = new StringBuilder();
+    for (int i = 0; i < words.size(); i++) {
+      everyWord.append(
+          """
+           AND EXISTS (SELECT 1 FROM unnest(string_to_array(p.search_name, ' ')) AS w
+                       WHERE similarity(w, :w%1$d) >= 0.25
+                          OR (SELECT string_agg(c, '' ORDER BY c COLLATE "C") FROM regexp_split_to_table(w, '') c)
+                           = (SELECT string_agg(c, '' ORDER BY c COLLATE "C") FROM regexp_split_to_table(:w%1$d, '') c))
+          """.formatted(i));
+      params.put("w" + i, words.get(i));
+    }
+    return everyWord.toString();
   }
 
   @Test
