@@ -48,6 +48,36 @@ class CliTests {
     assertThat(err.toString()).contains("A tenant named acme exists");
   }
 
+  /**
+   * A Part D publish from the command line returns once the data is published: the drug search's prescriber table is
+   * not built in this process (which runs no worker) but left to a worker as a queued job.
+   */
+  @Test
+  void ingestReturnsWhenPublishedAndLeavesTheDrugPrescribersToAWorker(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+      throws Exception {
+    java.nio.file.Path file = home.resolve("PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab");
+    try (var in = getClass().getResourceAsStream("/demo/partd/PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab")) {
+      java.nio.file.Files.copy(in, file);
+    }
+    var previous = System.out;
+    System.setOut(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
+    try {
+      assertThat(run("ingest", "partd", file.toString(), "--year", "2013", "--medsales.home=" + home)).as(err.toString()).isZero();
+    } finally {
+      System.setOut(previous);
+    }
+
+    Cli.runJob(java.util.List.of("--medsales.home=" + home), com.medsales.platform.BulkConnections.class, bulk -> {
+      var jdbc = com.medsales.testing.OwnerJdbc.of(bulk);
+      assertThat(jdbc.sql("SELECT count(*) FROM ingestion_run WHERE dataset = 'partD' AND status = 'PUBLISHED'")
+          .query(Long.class).single()).isEqualTo(1);
+      assertThat(jdbc.sql("SELECT status FROM job WHERE type = 'drug-prescribers'").query(String.class).list())
+          .containsExactly("READY");
+      assertThat(jdbc.sql("SELECT count(*) FROM partd_drug_prescriber_build").query(Long.class).single()).isZero();
+      return 0;
+    });
+  }
+
   @Test
   void failuresBecomeOneLineReasons() {
     var nested = new IllegalStateException("outer", new java.io.IOException("disk full\nmore detail"));

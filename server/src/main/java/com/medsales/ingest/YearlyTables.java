@@ -1,5 +1,6 @@
 package com.medsales.ingest;
 
+import com.medsales.platform.BulkConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -72,24 +73,23 @@ public final class YearlyTables {
     execute(c, "ALTER TABLE " + next(table) + " ADD CONSTRAINT " + next(table) + "_year CHECK (" + yearColumn + " = " + year + ")");
   }
 
-  /** Replaces the year's partitions by the loaded tables, all in one transaction. */
-  public void publish(Connection c) throws SQLException {
-    c.setAutoCommit(false);
-    try {
-      execute(c, "SET LOCAL lock_timeout = '60s'");
+  /**
+   * Replaces the year's partitions by the loaded tables, all in one transaction, with {@code alsoInTheTransaction}
+   * (say, a record of what the year was built from) executed after them before the commit.
+   */
+  public void publish(Connection c, String... alsoInTheTransaction) throws SQLException {
+    BulkConnections.inOneTransaction(c, t -> {
+      execute(t, "SET LOCAL lock_timeout = '60s'");
       for (String table : tables) {
         String partition = table + "_y" + year;
-        execute(c, "DROP TABLE IF EXISTS " + partition);
-        execute(c, "ALTER TABLE " + next(table) + " RENAME TO " + partition);
-        execute(c, "ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + year + ")");
+        execute(t, "DROP TABLE IF EXISTS " + partition);
+        execute(t, "ALTER TABLE " + next(table) + " RENAME TO " + partition);
+        execute(t, "ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + year + ")");
       }
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
+      for (String sql : alsoInTheTransaction) {
+        execute(t, sql);
+      }
+    });
   }
 
   public void discard(Connection c) throws SQLException {

@@ -26,6 +26,28 @@ public class BulkConnections {
     this.embedded = embedded;
   }
 
+  /** Statements on a connection that go together. */
+  public interface Work {
+    void run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} on {@code c} (in auto-commit mode) as one transaction: committed, or rolled back when it throws;
+   * the connection is back in auto-commit mode afterwards.
+   */
+  public static void inOneTransaction(Connection c, Work work) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      work.run(c);
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
   /** A new connection in auto-commit mode; the caller closes it. */
   public Connection open(String purpose) throws SQLException {
     EmbeddedDatabase local = embedded.getIfAvailable();

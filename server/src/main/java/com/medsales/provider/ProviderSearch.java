@@ -51,10 +51,12 @@ public class ProviderSearch {
 
   private final JdbcClient jdbc;
   private final CacheManager caches;
+  private final DrugPrescriberIndex drugPrescribers;
 
-  ProviderSearch(JdbcClient jdbc, CacheManager caches) {
+  ProviderSearch(JdbcClient jdbc, CacheManager caches, DrugPrescriberIndex drugPrescribers) {
     this.jdbc = jdbc;
     this.caches = caches;
+    this.drugPrescribers = drugPrescribers;
   }
 
   /** Bad search parameters, one entry per field. */
@@ -267,20 +269,35 @@ public class ProviderSearch {
       if (q.drug().isBlank()) {
         errors.put("drug", "must name a brand or generic drug");
       }
-      // through the provider's rollup row of the year, which every prescriber of that year has: a provider without
-      // one (most of them: 7,000 of the 7,800 candidates within 25 miles of Memphis) is settled by a probe of the
-      // small rollup key instead of one of the 26-million-row drug table's
-      joins.add(
-          """
-          LEFT JOIN LATERAL (SELECT coalesce(sum(d.total_claims), 0) AS claims
-                             FROM partd_rollup r JOIN partd_drug d ON d.npi = r.npi AND d.data_year = r.data_year
-                             WHERE r.npi = p.npi AND r.data_year = %s
-                               AND (upper(d.brand_name) = upper(:drug) OR upper(d.generic_name) = upper(:drug))) dc ON true"""
-              .formatted(partDYear));
+      BigDecimal minClaims = q.minClaims() != null ? q.minClaims() : BigDecimal.ONE;
+      Integer prescribersYear =
+          zipsInReach != null && minClaims.signum() > 0 && errors.isEmpty() ? drugPrescribers.freshYear(q.year()) : null;
+      if (prescribersYear != null) {
+        // within a radius, from the drug's prescribers in the ZIPs within reach (V66: one index range per ZIP, the
+        // claims summed already) instead of from every provider in reach: only a prescriber of the drug can have a
+        // claim of it. The derived table places a prescriber at the practice ZIP of the last NPPES publish, which the
+        // registry's row must still have; it is read only while built from the data published now (else the drug
+        // rows are summed below, as slow as before but right).
+        joins.add(
+            "JOIN partd_drug_prescriber dc ON dc.npi = p.npi AND dc.zip5 = a.zip5 AND dc.drug = upper(:drug) AND dc.data_year = "
+                + prescribersYear);
+        where.add("dc.zip5 IN (" + zipsInReach + ")");
+      } else {
+        // through the provider's rollup row of the year, which every prescriber of that year has: a provider without
+        // one (most of them: 7,000 of the 7,800 candidates within 25 miles of Memphis) is settled by a probe of the
+        // small rollup key instead of one of the 26-million-row drug table's
+        joins.add(
+            """
+            LEFT JOIN LATERAL (SELECT coalesce(sum(d.total_claims), 0) AS claims
+                               FROM partd_rollup r JOIN partd_drug d ON d.npi = r.npi AND d.data_year = r.data_year
+                               WHERE r.npi = p.npi AND r.data_year = %s
+                                 AND (upper(d.brand_name) = upper(:drug) OR upper(d.generic_name) = upper(:drug))) dc ON true"""
+                .formatted(partDYear));
+      }
       params.put("drug", q.drug().strip());
       claims = "dc.claims";
       where.add("dc.claims >= :minClaims");
-      params.put("minClaims", q.minClaims() != null ? q.minClaims() : BigDecimal.ONE);
+      params.put("minClaims", minClaims);
     } else if (q.minClaims() != null || sort.equals("claims")) {
       joins.add("LEFT JOIN partd_rollup dr ON dr.npi = p.npi AND dr.data_year = " + partDYear);
       claims = "coalesce(dr.claims, 0)";
