@@ -9,7 +9,7 @@
 # 2. ingests both with the jar's `ingest` command into a fresh MEDSALES_HOME (bench/target/api-home);
 # 3. starts the jar (roles api and ingestion-worker, no demo data, rate limit off), takes a bearer token as the operator
 #    and waits until the worker has built the drug search's table for the data just loaded (partd_drug_prescriber,
-#    V66: the ingest commands only queue its build; until it is fresh a drug search sums the drug rows instead);
+#    V76: the ingest commands only queue its build; until it is fresh a drug search sums the drug rows instead);
 # 4. per shape: WARMUP requests, then SAMPLES measured ones (curl's time_total, one kept-alive connection); prints p50,
 #    p95 and max, and the verdict against the targets: p95 under 50 ms for a search, under 30 ms for a profile;
 # 5. on a miss, restarts with auto_explain (ANALYZE, BUFFERS) and prints the plan of the slowest shape's slowest query.

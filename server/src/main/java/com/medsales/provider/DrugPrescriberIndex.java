@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code partd_drug_prescriber} (V66): per drug name as a search matches it, data year and practice ZIP, each
+ * {@code partd_drug_prescriber} (V76): per drug name as a search matches it, data year and practice ZIP, each
  * prescriber with the claims the search sums; what a drug search within a radius reads its candidates and claims from.
  *
  * <p><b>Never inside a publish.</b> A Part D or NPPES publish only queues a job ({@link #on}: one insert into the job

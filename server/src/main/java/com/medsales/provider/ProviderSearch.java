@@ -273,7 +273,7 @@ public class ProviderSearch {
       Integer prescribersYear =
           zipsInReach != null && minClaims.signum() > 0 && errors.isEmpty() ? drugPrescribers.freshYear(q.year()) : null;
       if (prescribersYear != null) {
-        // within a radius, from the drug's prescribers in the ZIPs within reach (V66: one index range per ZIP, the
+        // within a radius, from the drug's prescribers in the ZIPs within reach (V76: one index range per ZIP, the
         // claims summed already) instead of from every provider in reach: only a prescriber of the drug can have a
         // claim of it. The derived table places a prescriber at the practice ZIP of the last NPPES publish, which the
         // registry's row must still have; it is read only while built from the data published now (else the drug

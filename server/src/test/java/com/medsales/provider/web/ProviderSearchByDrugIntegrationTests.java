@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A drug search within a radius reads its prescribers and claims from {@code partd_drug_prescriber} (V66) while it is
+ * A drug search within a radius reads its prescribers and claims from {@code partd_drug_prescriber} (V76) while it is
  * fresh, and sums the drug rows otherwise: over the real 2013 Part D sample (7,019 rows of 248 prescribers, their NPIs
  * moved onto the NPPES samples' providers that have a practice ZIP), it answers what the search through the drug rows
  * themselves answers, also after a re-published year and a weekly NPPES file that moves a prescriber. The table is
