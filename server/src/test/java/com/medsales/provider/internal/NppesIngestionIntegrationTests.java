@@ -189,6 +189,29 @@ class NppesIngestionIntegrationTests {
   }
 
   @Test
+  void aMonthlyFilePublishesTheRegistryWithItsKeysIndexesAndStatistics() throws Exception {
+    run("nppes", NppesSamples.copy(dir, ORGANIZATIONS_2021));
+    run("nppes", NppesSamples.copy(dir, SAMPLE_2018));
+
+    // the unique indexes the two lanes built became the primary keys, and every table was analysed after its
+    // expression indexes (their statistics are what the affiliation queries' estimates rest on)
+    for (String table : List.of("provider", "provider_address", "provider_taxonomy", "provider_identifier",
+        "provider_other_name")) {
+      assertThat(jdbc.sql("SELECT count(*) FROM pg_constraint WHERE conrelid = CAST(:t AS regclass) AND contype = 'p'")
+              .param("t", table).query(Long.class).single())
+          .as(table).isOne();
+      assertThat(jdbc.sql("SELECT last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = :t")
+              .param("t", table).query(Boolean.class).single())
+          .as(table).isTrue();
+    }
+    assertThat(jdbc.sql("SELECT count(*) FROM pg_stats WHERE tablename IN ('provider_org_name_key_r' || :run,"
+            + " 'provider_address_key_r' || :run, 'provider_person_name_r' || :run)")
+            .param("run", jdbc.sql("SELECT max(id) FROM ingestion_run").query(Long.class).single())
+            .query(Long.class).single())
+        .isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
   void refusesAFileWithAMissingColumnAndPublishesNothing() throws Exception {
     run("nppes", NppesSamples.copy(dir, SAMPLE_2018));
     List<String> lines = NppesSamples.lines(ORGANIZATIONS_2021);
