@@ -26,6 +26,7 @@ public final class CopyWriter implements AutoCloseable {
   private boolean finished;
   private boolean firstField = true;
   private long rows;
+  private long copied;
 
   public CopyWriter(Connection connection, String copySql) throws SQLException {
     this.connection = connection;
@@ -155,9 +156,18 @@ public final class CopyWriter implements AutoCloseable {
   /** Ends the COPY and commits the connection's transaction. */
   public void finish() throws IOException, SQLException {
     flush();
+    copied = stream.endCopy();
     stream.close();
     connection.commit();
     finished = true;
+  }
+
+  /** The rows the server took, as its COPY reported them; known once {@link #finish()} returned. */
+  public long copied() {
+    if (!finished) {
+      throw new IllegalStateException("the COPY has not finished");
+    }
+    return copied;
   }
 
   /** Abandons the COPY: nothing it wrote is kept. */

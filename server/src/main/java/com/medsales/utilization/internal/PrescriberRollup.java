@@ -3,6 +3,7 @@ package com.medsales.utilization.internal;
 import com.medsales.ingest.CopyWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,9 @@ final class PrescriberRollup {
 
   private final int year;
   private final CopyWriter out;
+  private final PeerPercentiles peers = new PeerPercentiles();
+  private @Nullable String providerType;
+  private @Nullable String state;
   private final Set<Long> done = new HashSet<>();
   private boolean sorted = true;
 
@@ -64,6 +68,8 @@ final class PrescriberRollup {
       rows = 0;
       suppressed = 0;
       top.clear();
+      providerType = null;
+      state = null;
     }
     BigDecimal rowClaims = claimsText == null ? null : new BigDecimal(claimsText);
     if (rowClaims != null) {
@@ -113,6 +119,17 @@ final class PrescriberRollup {
     return byClaims != 0 ? byClaims < 0 : a.brand().compareTo(b.brand()) < 0;
   }
 
+  /** The current prescriber's peer group: its provider row's type and state (the first row of its run). */
+  void peerGroup(@Nullable String type, @Nullable String stateCode) {
+    providerType = type;
+    state = stateCode;
+  }
+
+  /** The peer percentiles of the prescribers written; whole only when {@link #sorted()}. */
+  PeerPercentiles peers() {
+    return peers;
+  }
+
   /** Writes the last prescriber's row; call once after the last row. */
   void finish() throws IOException {
     flush();
@@ -146,5 +163,7 @@ final class PrescriberRollup {
         .field(cost.toPlainString()).field(brand.toPlainString()).field(generic.toPlainString())
         .field((long) rows).field((long) suppressed).field(drugs.toString());
     out.endRow();
+    // drug_cost is numeric(18, 2): rank on the value as stored
+    peers.add(npi, providerType, state, claims, cost.setScale(2, RoundingMode.HALF_UP));
   }
 }
