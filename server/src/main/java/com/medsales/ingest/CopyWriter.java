@@ -39,7 +39,35 @@ public final class CopyWriter implements AutoCloseable {
       put(NULL);
       return this;
     }
-    for (int i = 0, n = value.length(); i < n; i++) {
+    int n = value.length();
+    if (3 * n > BUFFER - position) {
+      flush();
+    }
+    if (3 * n <= BUFFER - position) {
+      // room for the worst case (three bytes a character): printable ASCII, nearly every character of a CMS file,
+      // is copied without the per-character checks below
+      byte[] bytes = buffer;
+      int at = position;
+      int i = 0;
+      for (; i < n; i++) {
+        char c = value.charAt(i);
+        if (c < 0x20 || c >= 0x7F || c == '\\') {
+          break;
+        }
+        bytes[at++] = (byte) c;
+      }
+      position = at;
+      if (i == n) {
+        return this;
+      }
+      return rest(value, i);
+    }
+    return rest(value, 0);
+  }
+
+  /** The characters of {@code value} from {@code from} on, escaped and encoded one by one. */
+  private CopyWriter rest(String value, int from) throws IOException {
+    for (int i = from, n = value.length(); i < n; i++) {
       if (position > BUFFER - 4) {
         flush();
       }

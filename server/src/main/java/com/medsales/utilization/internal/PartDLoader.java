@@ -97,6 +97,7 @@ class PartDLoader implements DatasetLoader {
     private final LoadContext context;
     private PartDColumns.@Nullable Mapping columns;
     private long previousNpi = -1;
+    private @Nullable String previousNpiText;
 
     Rows(int year, CopyWriter drugs, CopyWriter providers, PrescriberRollup rollup, LoadContext context) {
       this.year = year;
@@ -113,11 +114,12 @@ class PartDLoader implements DatasetLoader {
 
     @Override
     public boolean row(CsvRecord row, CsvHeader header) throws IOException {
-      Long npi = write(row, columns, header, year, drugs, providers, rollup, previousNpi, context);
+      Long npi = write(row, columns, header, year, drugs, providers, rollup, previousNpi, previousNpiText, context);
       if (npi == null) {
         return false;
       }
       previousNpi = npi;
+      previousNpiText = row.getField(columns.at(NPI)).strip();
       return true;
     }
 
@@ -138,11 +140,13 @@ class PartDLoader implements DatasetLoader {
   /** Checks a row and writes it; the NPI when written, null when rejected. */
   private static @Nullable Long write(
       CsvRecord row, PartDColumns.Mapping columns, CsvHeader header, int year, CopyWriter drugs, CopyWriter providers,
-      PrescriberRollup rollup, long previousNpi, LoadContext context) throws IOException {
+      PrescriberRollup rollup, long previousNpi, @Nullable String previousNpiText, LoadContext context) throws IOException {
     long line = row.getStartingLineNumber();
     String file = context.sourceName();
     String npi = row.getField(columns.at(NPI)).strip();
-    String problem = Npi.problem(npi);
+    // a prescriber's rows come together (about 33 at the national size): the NPI of the row before was checked already
+    boolean samePrescriber = npi.equals(previousNpiText);
+    String problem = samePrescriber ? null : Npi.problem(npi);
     if (problem != null) {
       context.reject(new Reject(file, line, header.name(columns.at(NPI)), problem, npi));
       return null;
@@ -177,7 +181,7 @@ class PartDLoader implements DatasetLoader {
         return null;
       }
     }
-    long npiValue = Long.parseLong(npi);
+    long npiValue = samePrescriber ? previousNpi : Long.parseLong(npi);
     String generic = text(row, columns, GENERIC);
     drugs.field(year).field(npiValue).field(brand).field(generic);
     drugs.field(values[0]).field(values[1]).field(values[2]).field(values[3]);

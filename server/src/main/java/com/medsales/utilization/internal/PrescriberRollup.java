@@ -74,7 +74,7 @@ final class PrescriberRollup {
     BigDecimal rowClaims = claimsText == null ? null : new BigDecimal(claimsText);
     if (rowClaims != null) {
       claims = claims.add(rowClaims);
-      boolean isGeneric = brandName.toUpperCase(Locale.ROOT).equals(genericName == null ? "" : genericName.toUpperCase(Locale.ROOT));
+      boolean isGeneric = sameUpperCase(brandName, genericName == null ? "" : genericName);
       if (isGeneric) {
         generic = generic.add(rowClaims);
       } else {
@@ -92,6 +92,30 @@ final class PrescriberRollup {
       suppressed++;
     }
     keepTop(new Drug(brandName, genericName, rowClaims, claimsText, costText));
+  }
+
+  /**
+   * {@code a.toUpperCase(ROOT).equals(b.toUpperCase(ROOT))} (PostgreSQL's {@code upper(a) = upper(b)} in the SQL
+   * version) without the two new strings a row: ASCII is compared in place, anything else as the JDK upper-cases it.
+   */
+  static boolean sameUpperCase(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x >= 0x80 || y >= 0x80) {
+        return a.toUpperCase(Locale.ROOT).equals(b.toUpperCase(Locale.ROOT));
+      }
+      if (x != y && upper(x) != upper(y)) {
+        return false; // the upper-cased strings differ here whatever follows
+      }
+    }
+    // all ASCII and alike so far: a longer one still has characters after, and upper-casing never makes one vanish
+    return a.length() == b.length();
+  }
+
+  private static char upper(char c) {
+    return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
   }
 
   private void keepTop(Drug drug) {
