@@ -26,6 +26,7 @@ public final class CopyWriter implements AutoCloseable {
   private boolean finished;
   private boolean firstField = true;
   private long rows;
+  private long copied;
 
   public CopyWriter(Connection connection, String copySql) throws SQLException {
     this.connection = connection;
@@ -38,7 +39,35 @@ public final class CopyWriter implements AutoCloseable {
       put(NULL);
       return this;
     }
-    for (int i = 0, n = value.length(); i < n; i++) {
+    int n = value.length();
+    if (3 * n > BUFFER - position) {
+      flush();
+    }
+    if (3 * n <= BUFFER - position) {
+      // room for the worst case (three bytes a character): printable ASCII, nearly every character of a CMS file,
+      // is copied without the per-character checks below
+      byte[] bytes = buffer;
+      int at = position;
+      int i = 0;
+      for (; i < n; i++) {
+        char c = value.charAt(i);
+        if (c < 0x20 || c >= 0x7F || c == '\\') {
+          break;
+        }
+        bytes[at++] = (byte) c;
+      }
+      position = at;
+      if (i == n) {
+        return this;
+      }
+      return rest(value, i);
+    }
+    return rest(value, 0);
+  }
+
+  /** The characters of {@code value} from {@code from} on, escaped and encoded one by one. */
+  private CopyWriter rest(String value, int from) throws IOException {
+    for (int i = from, n = value.length(); i < n; i++) {
       if (position > BUFFER - 4) {
         flush();
       }
@@ -155,9 +184,18 @@ public final class CopyWriter implements AutoCloseable {
   /** Ends the COPY and commits the connection's transaction. */
   public void finish() throws IOException, SQLException {
     flush();
+    copied = stream.endCopy();
     stream.close();
     connection.commit();
     finished = true;
+  }
+
+  /** The rows the server took, as its COPY reported them; known once {@link #finish()} returned. */
+  public long copied() {
+    if (!finished) {
+      throw new IllegalStateException("the COPY has not finished");
+    }
+    return copied;
   }
 
   /** Abandons the COPY: nothing it wrote is kept. */

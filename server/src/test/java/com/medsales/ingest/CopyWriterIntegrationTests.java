@@ -1,6 +1,7 @@
 package com.medsales.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.medsales.platform.BulkConnections;
 import java.sql.Connection;
@@ -51,7 +52,9 @@ class CopyWriterIntegrationTests {
         out.field((long) i).field(i % 3 == 0 ? null : "row " + i).field(i % 5 == 0 ? null : i % 2 == 0).endRow();
       }
       assertThat(out.rows()).isEqualTo(20_000);
+      assertThatThrownBy(out::copied).isInstanceOf(IllegalStateException.class);
       out.finish();
+      assertThat(out.copied()).isEqualTo(20_000); // as the server reported it
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery(
               "SELECT count(*), count(s), count(b), count(*) FILTER (WHERE b), sum(n) FROM copy_test")) {

@@ -3,6 +3,7 @@ package com.medsales.utilization.internal;
 import com.medsales.ingest.CopyWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,9 @@ final class PrescriberRollup {
 
   private final int year;
   private final CopyWriter out;
+  private final PeerPercentiles peers = new PeerPercentiles();
+  private @Nullable String providerType;
+  private @Nullable String state;
   private final Set<Long> done = new HashSet<>();
   private boolean sorted = true;
 
@@ -64,11 +68,13 @@ final class PrescriberRollup {
       rows = 0;
       suppressed = 0;
       top.clear();
+      providerType = null;
+      state = null;
     }
     BigDecimal rowClaims = claimsText == null ? null : new BigDecimal(claimsText);
     if (rowClaims != null) {
       claims = claims.add(rowClaims);
-      boolean isGeneric = brandName.toUpperCase(Locale.ROOT).equals(genericName == null ? "" : genericName.toUpperCase(Locale.ROOT));
+      boolean isGeneric = sameUpperCase(brandName, genericName == null ? "" : genericName);
       if (isGeneric) {
         generic = generic.add(rowClaims);
       } else {
@@ -86,6 +92,30 @@ final class PrescriberRollup {
       suppressed++;
     }
     keepTop(new Drug(brandName, genericName, rowClaims, claimsText, costText));
+  }
+
+  /**
+   * {@code a.toUpperCase(ROOT).equals(b.toUpperCase(ROOT))} (PostgreSQL's {@code upper(a) = upper(b)} in the SQL
+   * version) without the two new strings a row: ASCII is compared in place, anything else as the JDK upper-cases it.
+   */
+  static boolean sameUpperCase(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x >= 0x80 || y >= 0x80) {
+        return a.toUpperCase(Locale.ROOT).equals(b.toUpperCase(Locale.ROOT));
+      }
+      if (x != y && upper(x) != upper(y)) {
+        return false; // the upper-cased strings differ here whatever follows
+      }
+    }
+    // all ASCII and alike so far: a longer one still has characters after, and upper-casing never makes one vanish
+    return a.length() == b.length();
+  }
+
+  private static char upper(char c) {
+    return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
   }
 
   private void keepTop(Drug drug) {
@@ -111,6 +141,17 @@ final class PrescriberRollup {
     }
     int byClaims = b.claims().compareTo(a.claims());
     return byClaims != 0 ? byClaims < 0 : a.brand().compareTo(b.brand()) < 0;
+  }
+
+  /** The current prescriber's peer group: its provider row's type and state (the first row of its run). */
+  void peerGroup(@Nullable String type, @Nullable String stateCode) {
+    providerType = type;
+    state = stateCode;
+  }
+
+  /** The peer percentiles of the prescribers written; whole only when {@link #sorted()}. */
+  PeerPercentiles peers() {
+    return peers;
   }
 
   /** Writes the last prescriber's row; call once after the last row. */
@@ -146,5 +187,7 @@ final class PrescriberRollup {
         .field(cost.toPlainString()).field(brand.toPlainString()).field(generic.toPlainString())
         .field((long) rows).field((long) suppressed).field(drugs.toString());
     out.endRow();
+    // drug_cost is numeric(18, 2): rank on the value as stored
+    peers.add(npi, providerType, state, claims, cost.setScale(2, RoundingMode.HALF_UP));
   }
 }

@@ -131,6 +131,44 @@ class PartDIngestionIntegrationTests {
         .isEqualTo(248);
   }
 
+  /** The rows of either query that the other lacks. */
+  private long rowsDiffering(String computed, String stored) {
+    return jdbc.sql("SELECT (SELECT count(*) FROM ((" + computed + ") EXCEPT (" + stored + ")) a)"
+            + " + (SELECT count(*) FROM ((" + stored + ") EXCEPT (" + computed + ")) b)")
+        .query(Long.class).single();
+  }
+
+  /** The percentiles as SQL computes them from the year's rollups and providers, minus those stored: none, both ways. */
+  private long percentilesDifferingFromSql(int year) {
+    String computed = PartDLoader.PERCENTILES_FROM_ROLLUPS.substring(PartDLoader.PERCENTILES_FROM_ROLLUPS.indexOf("SELECT"))
+        .formatted(null, "(SELECT * FROM partd_rollup WHERE data_year = " + year + ")",
+            "(SELECT * FROM partd_provider WHERE data_year = " + year + ")");
+    String stored = "SELECT data_year, npi, claims_percentile, cost_percentile FROM partd_percentile WHERE data_year = " + year;
+    return rowsDiffering(computed, stored);
+  }
+
+  @Test
+  void ranksWhileStreamingExactlyAsSqlWould() throws Exception {
+    load(sample(), 2013);
+
+    assertThat(jdbc.sql("SELECT count(*) FROM partd_percentile WHERE data_year = 2013").query(Long.class).single())
+        .isEqualTo(248);
+    assertThat(percentilesDifferingFromSql(2013)).isZero();
+  }
+
+  @Test
+  void roundsAPercentRankAsPostgresTurnsItIntoNumeric() {
+    // every rank among up to 400 peers: (rank - 1) / (peers - 1) as double precision, times 100, to numeric, 2 places
+    var sql = jdbc.sql("SELECT n, k, round((100 * (k::float8 / (n - 1)))::numeric, 2) FROM generate_series(2, 400) n,"
+            + " generate_series(0, n - 1) k")
+        .query((rs, i) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getBigDecimal(3)}).list();
+
+    assertThat(sql).hasSize(80199);
+    assertThat(sql).allSatisfy(r ->
+        assertThat(BigDecimal.valueOf(PeerPercentiles.hundredths(100 * ((double) (int) r[1] / (double) ((int) r[0] - 1))), 2))
+            .isEqualTo(r[2]));
+  }
+
   /** The rollups as SQL computes them from the loaded drug rows, minus those the load stored: must be none, both ways. */
   private long rollupsDifferingFromTheDrugRows(int year) {
     String computed =
@@ -154,9 +192,7 @@ class PartDIngestionIntegrationTests {
         """.formatted(year);
     String stored = "SELECT npi, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows, suppressed_rows, top_drugs"
         + " FROM partd_rollup WHERE data_year = " + year;
-    return jdbc.sql("SELECT (SELECT count(*) FROM ((" + computed + ") EXCEPT (" + stored + ")) a)"
-            + " + (SELECT count(*) FROM ((" + stored + ") EXCEPT (" + computed + ")) b)")
-        .query(Long.class).single();
+    return rowsDiffering(computed, stored);
   }
 
   @Test
@@ -166,17 +202,23 @@ class PartDIngestionIntegrationTests {
     assertThat(prescribers).isEqualTo(248);
     assertThat(rollupsDifferingFromTheDrugRows(2013)).isZero();
 
-    // the same rows with the first prescriber's first row moved to the end: that prescriber's rows are no longer
-    // together, so the streamed rollups cannot be trusted and SQL computes them
+    // the same rows with the first row of the first prescriber who has several moved to the end: that prescriber's rows
+    // are no longer together, so the streamed rollups and percentiles cannot be trusted and SQL computes them (the very
+    // first prescriber has one row, which moved alone would leave every prescriber's rows together)
     List<String> lines = Files.readAllLines(sample(), java.nio.charset.StandardCharsets.UTF_8);
     List<String> shuffled = new java.util.ArrayList<>(lines);
-    shuffled.add(shuffled.remove(1));
+    int first = 1;
+    while (!npiOf(lines.get(first)).equals(npiOf(lines.get(first + 1)))) {
+      first++;
+    }
+    shuffled.add(shuffled.remove(first));
     Path unsorted = dir.resolve("unsorted_" + Y2013);
     Files.write(unsorted, shuffled, java.nio.charset.StandardCharsets.UTF_8);
     load(unsorted, 2014);
 
     assertThat(jdbc.sql("SELECT count(*) FROM partd_rollup WHERE data_year = 2014").query(Long.class).single()).isEqualTo(248);
     assertThat(rollupsDifferingFromTheDrugRows(2014)).isZero();
+    assertThat(percentilesDifferingFromSql(2014)).isZero();
     assertThat(jdbc.sql("SELECT count(*) FROM partd_rollup r LEFT JOIN partd_percentile x USING (data_year, npi)"
             + " WHERE r.data_year = 2014 AND x.claims_percentile IS NULL").query(Long.class).single())
         .isZero();
@@ -265,6 +307,10 @@ class PartDIngestionIntegrationTests {
         .isInstanceOf(Ingestion.IngestionFailed.class)
         .hasMessageContaining("Part D layout");
     assertThat(jdbc.sql("SELECT count(*) FROM partd_drug").query(Long.class).single()).isZero();
+  }
+
+  private static String npiOf(String tabLine) {
+    return tabLine.substring(0, tabLine.indexOf('\t'));
   }
 
   private long count(String condition) {
