@@ -22,8 +22,11 @@ CREATE TABLE partd_drug_prescriber (
     claims    numeric  NOT NULL
 ) PARTITION BY LIST (data_year);
 
--- the year is the partition; a partition's own index is built before it is attached and becomes this index's part
-CREATE INDEX partd_drug_prescriber_key ON partd_drug_prescriber (drug, zip5) INCLUDE (npi, claims);
+-- the year is the partition; a partition's own index is built before it is attached and becomes this index's part.
+-- npi is a key column: a search joins the candidates of its specialty in a ZIP to this table by (drug, ZIP, NPI), one
+-- entry each; with (drug, zip5) alone each candidate read all the drug's prescribers in its ZIP (2 million index rows
+-- for a common drug in central Memphis nationally, 1.2 s)
+CREATE INDEX partd_drug_prescriber_key ON partd_drug_prescriber (drug, zip5, npi) INCLUDE (claims);
 
 -- which runs each year's partition was built from (written in the transaction that attaches the partition)
 CREATE TABLE partd_drug_prescriber_build (

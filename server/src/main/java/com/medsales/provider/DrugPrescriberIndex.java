@@ -244,7 +244,7 @@ class DrugPrescriberIndex {
       // the one step that reads the published tables: it gives way to a publish that would wait for it
       GivingWay.execute(connections, c, "INSERT INTO " + next + " " + PRESCRIBERS.formatted(year));
       // (these read only the new table: through GivingWay so that a worker's shutdown cuts them short)
-      GivingWay.execute(connections, c, "CREATE INDEX ON " + next + " (drug, zip5) INCLUDE (npi, claims)");
+      GivingWay.execute(connections, c, "CREATE INDEX ON " + next + " (drug, zip5, npi) INCLUDE (claims)");
       // sets the visibility map (index-only scans) and the statistics, outside a transaction as VACUUM must be
       GivingWay.execute(connections, c, "VACUUM (ANALYZE) " + next);
       tables.publish(c, record);
