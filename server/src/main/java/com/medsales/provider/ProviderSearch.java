@@ -264,13 +264,16 @@ public class ProviderSearch {
       params.put("minBeneficiaries", q.minBeneficiaries());
     }
     String claims = "NULL::numeric";
+    String drugPrescribersJoin = null;
+    String drugPrescribersInReach = null;
+    Integer prescribersYear = null;
     String partDYear = "coalesce(:year, (SELECT max(data_year) FROM partd_rollup))";
     if (q.drug() != null) {
       if (q.drug().isBlank()) {
         errors.put("drug", "must name a brand or generic drug");
       }
       BigDecimal minClaims = q.minClaims() != null ? q.minClaims() : BigDecimal.ONE;
-      Integer prescribersYear =
+      prescribersYear =
           zipsInReach != null && minClaims.signum() > 0 && errors.isEmpty() ? drugPrescribers.freshYear(q.year()) : null;
       if (prescribersYear != null) {
         // within a radius, from the drug's prescribers in the ZIPs within reach (V76: one index range per ZIP, the
@@ -278,10 +281,12 @@ public class ProviderSearch {
         // claim of it. The derived table places a prescriber at the practice ZIP of the last NPPES publish, which the
         // registry's row must still have; it is read only while built from the data published now (else the drug
         // rows are summed below, as slow as before but right).
-        joins.add(
+        drugPrescribersJoin =
             "JOIN partd_drug_prescriber dc ON dc.npi = p.npi AND dc.zip5 = a.zip5 AND dc.drug = upper(:drug) AND dc.data_year = "
-                + prescribersYear);
-        where.add("dc.zip5 IN (" + zipsInReach + ")");
+                + prescribersYear;
+        joins.add(drugPrescribersJoin);
+        drugPrescribersInReach = "dc.zip5 IN (" + zipsInReach + ")";
+        where.add(drugPrescribersInReach);
       } else {
         // through the provider's rollup row of the year, which every prescriber of that year has: a provider without
         // one (most of them: 7,000 of the 7,800 candidates within 25 miles of Memphis) is settled by a probe of the
@@ -364,6 +369,8 @@ public class ProviderSearch {
       // stops when it is full, instead of measuring and sorting every candidate in reach (7,800 in central Memphis on
       // the national registry). p and a name the candidate's columns, so the status, volume and cursor conditions
       // read the same; a.state (the state facet's) is probed only where it is read.
+      List<String> candidateJoins = new ArrayList<>(joins);
+      candidateJoins.remove(drugPrescribersJoin);
       String candidateFrom =
           """
           FROM (SELECT z.zip5, earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) / %s AS miles
@@ -371,19 +378,29 @@ public class ProviderSearch {
                 WHERE earth_box(ll_to_earth(:lat, :lon), :meters) @> ll_to_earth(z.latitude, z.longitude)
                   AND earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) <= :meters
                 ORDER BY miles) z
-          CROSS JOIN LATERAL (SELECT DISTINCT sl.npi, sl.active, sl.latitude, sl.longitude
-                              FROM provider_specialty_location sl WHERE sl.code IN (:codes) AND sl.zip5 = z.zip5) p
+          CROSS JOIN LATERAL (SELECT DISTINCT sl.npi, sl.active, sl.latitude, sl.longitude%s
+                              FROM provider_specialty_location sl%s
+                              WHERE sl.code IN (:codes) AND sl.zip5 = z.zip5) p
           CROSS JOIN LATERAL (SELECT z.zip5, p.latitude, p.longitude,
                                      (SELECT pa.state FROM provider_address pa
                                       WHERE pa.npi = p.npi AND pa.kind = 'PRACTICE' AND pa.seq = 1) AS state) a
           """
-                  .formatted(METERS_PER_MILE)
-              + String.join("\n", joins)
+                  .formatted(
+                      METERS_PER_MILE,
+                      drugPrescribersJoin == null ? "" : ", dc.claims",
+                      // a drug's prescribers of the ZIP joined to its candidates there, one small hash join a ZIP (10
+                      // ms for a common drug in central Memphis nationally), rather than a probe of the prescribers'
+                      // key for each of the 7,800 candidates (30 ms); dc names the claims for the conditions below
+                      drugPrescribersJoin == null ? "" : "\n  JOIN partd_drug_prescriber dc ON dc.npi = sl.npi AND dc.zip5 = z.zip5"
+                          + " AND dc.drug = upper(:drug) AND dc.data_year = " + prescribersYear)
+              + (drugPrescribersJoin == null ? "" : "CROSS JOIN LATERAL (SELECT p.claims, z.zip5) dc\n")
+              + String.join("\n", candidateJoins)
               + "\n";
       List<String> candidateWhere = new ArrayList<>(where);
       candidateWhere.remove(SPECIALTY);
       candidateWhere.remove(candidates);
       candidateWhere.remove(zipFilter);
+      candidateWhere.remove(drugPrescribersInReach);
       // the total and facets count the candidates in reach the same way (7 ms for the total in central Memphis
       // against 300 ms through the registry's rows, each facet a probe per candidate)
       summaryFrom = candidateFrom;

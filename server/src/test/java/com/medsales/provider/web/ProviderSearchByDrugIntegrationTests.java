@@ -254,11 +254,21 @@ class ProviderSearchByDrugIntegrationTests {
    * drug rows of every provider in reach: its providers with enough claims, in the same order, with the same claims.
    */
   private void assertSameAsThroughTheDrugRows() throws Exception {
+    // with a specialty too: the search then joins each ZIP's prescribers to the specialty's candidates there
+    String specialty =
+        jdbc.sql(
+                """
+                SELECT t.code FROM partd_drug_prescriber d JOIN provider_taxonomy t ON t.npi = d.npi
+                WHERE d.data_year = 2013 GROUP BY t.code ORDER BY count(DISTINCT d.npi) DESC, t.code LIMIT 1""")
+            .query(String.class)
+            .single();
     int compared = 0;
+    int comparedWithSpecialty = 0;
     for (String drug : DRUGS) {
       String encoded = java.net.URLEncoder.encode(drug, StandardCharsets.UTF_8);
+      for (String filter : List.of("", "&specialty=" + specialty))
       for (int minClaims : List.of(1, 20)) {
-        String where = "drug=" + encoded + "&near=10013&radiusMiles=250&year=2013&sort=claims&size=100";
+        String where = "drug=" + encoded + "&near=10013&radiusMiles=250&year=2013&sort=claims&size=100" + filter;
         List<String> expected = new ArrayList<>();
         for (JsonNode item : get(where + "&minClaims=0").get("items")) {
           if (item.get("claims").asInt() >= minClaims) {
@@ -273,9 +283,11 @@ class ProviderSearchByDrugIntegrationTests {
           assertThat(page.get("total").asLong()).as("%s, minClaims=%d", drug, minClaims).isEqualTo(expected.size());
         }
         compared += expected.size();
+        comparedWithSpecialty += filter.isEmpty() ? 0 : expected.size();
       }
     }
     assertThat(compared).isGreaterThan(20);
+    assertThat(comparedWithSpecialty).as(specialty).isGreaterThan(3);
   }
 
   /**
