@@ -266,14 +266,14 @@ public class ProviderSearch {
     String claims = "NULL::numeric";
     String drugPrescribersJoin = null;
     String drugPrescribersInReach = null;
-    Integer prescribersYear = null;
+    String prescribersOfDrug = null;
     String partDYear = "coalesce(:year, (SELECT max(data_year) FROM partd_rollup))";
     if (q.drug() != null) {
       if (q.drug().isBlank()) {
         errors.put("drug", "must name a brand or generic drug");
       }
       BigDecimal minClaims = q.minClaims() != null ? q.minClaims() : BigDecimal.ONE;
-      prescribersYear =
+      Integer prescribersYear =
           zipsInReach != null && minClaims.signum() > 0 && errors.isEmpty() ? drugPrescribers.freshYear(q.year()) : null;
       if (prescribersYear != null) {
         // within a radius, from the drug's prescribers in the ZIPs within reach (V76: one index range per ZIP, the
@@ -281,9 +281,9 @@ public class ProviderSearch {
         // claim of it. The derived table places a prescriber at the practice ZIP of the last NPPES publish, which the
         // registry's row must still have; it is read only while built from the data published now (else the drug
         // rows are summed below, as slow as before but right).
+        prescribersOfDrug = "dc.drug = upper(:drug) AND dc.data_year = " + prescribersYear;
         drugPrescribersJoin =
-            "JOIN partd_drug_prescriber dc ON dc.npi = p.npi AND dc.zip5 = a.zip5 AND dc.drug = upper(:drug) AND dc.data_year = "
-                + prescribersYear;
+            "JOIN partd_drug_prescriber dc ON dc.npi = p.npi AND dc.zip5 = a.zip5 AND " + prescribersOfDrug;
         joins.add(drugPrescribersJoin);
         drugPrescribersInReach = "dc.zip5 IN (" + zipsInReach + ")";
         where.add(drugPrescribersInReach);
@@ -391,8 +391,8 @@ public class ProviderSearch {
                       // a drug's prescribers of the ZIP joined to its candidates there, one small hash join a ZIP (10
                       // ms for a common drug in central Memphis nationally), rather than a probe of the prescribers'
                       // key for each of the 7,800 candidates (30 ms); dc names the claims for the conditions below
-                      drugPrescribersJoin == null ? "" : "\n  JOIN partd_drug_prescriber dc ON dc.npi = sl.npi AND dc.zip5 = z.zip5"
-                          + " AND dc.drug = upper(:drug) AND dc.data_year = " + prescribersYear)
+                      drugPrescribersJoin == null ? ""
+                          : "\n  JOIN partd_drug_prescriber dc ON dc.npi = sl.npi AND dc.zip5 = z.zip5 AND " + prescribersOfDrug)
               + (drugPrescribersJoin == null ? "" : "CROSS JOIN LATERAL (SELECT p.claims, z.zip5) dc\n")
               + String.join("\n", candidateJoins)
               + "\n";

@@ -118,8 +118,10 @@ class PartDLoader implements DatasetLoader {
       if (npi == null) {
         return false;
       }
-      previousNpi = npi;
-      previousNpiText = row.getField(columns.at(NPI)).strip();
+      if (npi != previousNpi) {
+        previousNpi = npi;
+        previousNpiText = row.getField(columns.at(NPI)).strip();
+      }
       return true;
     }
 
