@@ -220,6 +220,11 @@ class PartDLoader implements DatasetLoader {
       try {
         drugLane.setAutoCommit(true);
         execute(drugLane, "SET maintenance_work_mem = '512MB'");
+        if (rollupsStreamed) {
+          // one process, not a leader and two workers: the other lane keeps the second core busy with the keys and
+          // percentiles, and on two cores the parallel build's extra processes only added their merge to the wait
+          execute(drugLane, "SET max_parallel_maintenance_workers = 0");
+        }
         execute(drugLane, "CREATE INDEX ON " + drug + " (npi)");
         execute(drugLane, "ANALYZE " + drug);
       } catch (SQLException e) {
@@ -311,11 +316,11 @@ class PartDLoader implements DatasetLoader {
                  row_number() OVER (PARTITION BY npi ORDER BY total_claims DESC NULLS LAST, brand_name) AS rank
           FROM %1$s),
       top AS (
-          SELECT npi, jsonb_agg(jsonb_build_object('brandName', brand_name, 'genericName', generic_name,
-                                                   'claims', total_claims, 'drugCost', total_drug_cost) ORDER BY rank) AS drugs
+          SELECT npi, json_agg(json_build_object('brandName', brand_name, 'genericName', generic_name,
+                                                 'claims', total_claims, 'drugCost', total_drug_cost) ORDER BY rank) AS drugs
           FROM ranked WHERE rank <= 5 GROUP BY npi)
       SELECT %3$d, t.npi, t.claims, t.fills, round(t.cost, 2), t.brand, t.generic, t.rows, t.suppressed,
-             coalesce(top.drugs, '[]'::jsonb)
+             coalesce(top.drugs, '[]'::json)
       FROM totals t LEFT JOIN top ON top.npi = t.npi
       """;
 

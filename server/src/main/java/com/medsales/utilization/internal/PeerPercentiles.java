@@ -77,7 +77,7 @@ final class PeerPercentiles {
   }
 
   /** The values times 10^(their largest scale), or null when one of them does not fit a long so. */
-  private long @Nullable [] asLongs(BigDecimal[] values) {
+  long @Nullable [] asLongs(BigDecimal[] values) {
     int scale = 0;
     for (int i = 0; i < size; i++) {
       scale = Math.max(scale, values[i].scale());
@@ -85,7 +85,9 @@ final class PeerPercentiles {
     long[] keys = new long[size];
     try {
       for (int i = 0; i < size; i++) {
-        keys[i] = values[i].setScale(scale).longValueExact();
+        // the unscaled value: longValueExact() of the scaled value itself refused every fraction, so a year's costs
+        // (in cents) always took the slow sort below
+        keys[i] = values[i].setScale(scale).unscaledValue().longValueExact();
       }
     } catch (ArithmeticException tooLarge) {
       return null;

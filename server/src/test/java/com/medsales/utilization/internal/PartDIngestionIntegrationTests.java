@@ -190,8 +190,8 @@ class PartDIngestionIntegrationTests {
         SELECT t.npi, t.claims, t.fills, t.cost, t.brand, t.generic, t.rows, t.suppressed, top.drugs
         FROM totals t JOIN top ON top.npi = t.npi
         """.formatted(year);
-    String stored = "SELECT npi, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows, suppressed_rows, top_drugs"
-        + " FROM partd_rollup WHERE data_year = " + year;
+    String stored = "SELECT npi, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows, suppressed_rows,"
+        + " top_drugs::jsonb FROM partd_rollup WHERE data_year = " + year;
     return rowsDiffering(computed, stored);
   }
 

@@ -27,6 +27,18 @@ class PeerPercentilesUnitTests {
   }
 
   @Test
+  void amountsInCentsAreRankedAsWholeNumbersAtTheirLargestScale() {
+    var peers = new PeerPercentiles();
+    BigDecimal[] costs = {new BigDecimal("293279.25"), new BigDecimal("15"), new BigDecimal("0.5")};
+    for (int i = 0; i < costs.length; i++) {
+      peers.add(i, "Dentist", "CA", BigDecimal.ONE, costs[i]);
+    }
+    // a year's drug costs have cents: they take the primitive sort, not the sort of a million BigDecimals
+    assertThat(peers.asLongs(costs)).containsExactly(29327925, 1500, 50);
+    assertThat(peers.asLongs(new BigDecimal[] {new BigDecimal("1E+30"), BigDecimal.ONE, BigDecimal.ONE})).isNull();
+  }
+
+  @Test
   void valuesBeyondALongRankAsTheWholeNumbersDo() {
     var random = new Random(42);
     var peers = new PeerPercentiles();
