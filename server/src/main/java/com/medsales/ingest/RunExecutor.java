@@ -10,6 +10,7 @@ import com.medsales.storage.FileStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,8 +68,9 @@ class RunExecutor {
     RunContext context = null;
     // the lock's own connection, outside the pool: closing it ends the session and so releases the lock, even when the
     // run dies (a pooled connection would keep a session lock after it went back to the pool)
-    try (Connection lock = bulkConnections.open("ingest-lock-" + loader.dataset().key())) {
-      if (!tryLock(lock, loader)) {
+    try (Connection lock = bulkConnections.open("ingest-lock-" + loader.dataset().key());
+        HeldLock held = tryLock(lock, loader)) {
+      if (held == null) {
         if (waitIfBusy) {
           throw new Ingestion.DatasetBusy(loader.dataset());
         }
@@ -127,13 +129,31 @@ class RunExecutor {
     }
   }
 
-  /** A session-level advisory lock held on its own connection for the length of the run. */
-  private static boolean tryLock(Connection connection, DatasetLoader loader) throws SQLException {
+  /** A session-level advisory lock held on its own connection for the length of the run; null when another holds it. */
+  private static @Nullable HeldLock tryLock(Connection connection, DatasetLoader loader) throws SQLException {
+    String key = "medsales-ingest:" + loader.dataset().key();
     try (var statement = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
-      statement.setString(1, "medsales-ingest:" + loader.dataset().key());
+      statement.setString(1, key);
       try (var rs = statement.executeQuery()) {
         rs.next();
-        return rs.getBoolean(1);
+        return rs.getBoolean(1) ? new HeldLock(connection, key) : null;
+      }
+    }
+  }
+
+  /**
+   * Released by a statement before its connection closes: closing only asks the server to end the session, which lets
+   * go of the lock a moment later, so a run started right after this one (the next command, the next test) could find
+   * the dataset still "in progress".
+   */
+  private record HeldLock(Connection connection, String key) implements AutoCloseable {
+    @Override
+    public void close() {
+      try (var statement = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+        statement.setString(1, key);
+        statement.execute();
+      } catch (SQLException e) {
+        // a broken connection: its session's end releases the lock all the same
       }
     }
   }

@@ -24,7 +24,6 @@ class SecretsManagerEnvironment implements EnvironmentPostProcessor, Ordered {
 
   static final String SOURCE = "aws-secrets-manager";
   private static final Map<String, String> RDS_KEYS = Map.of("username", "DB_USER", "password", "DB_PASS");
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -49,7 +48,9 @@ class SecretsManagerEnvironment implements EnvironmentPostProcessor, Ordered {
 
   static Map<String, Object> properties(String secretJson) {
     Map<String, Object> properties = new LinkedHashMap<>();
-    JSON.readTree(secretJson)
+    // a mapper built here, not in a static field: every start (each command-line job among them) loads this class,
+    // and only one with a secret to read needs Jackson's start-up cost
+    JsonMapper.builder().build().readTree(secretJson)
         .properties()
         .forEach(
             entry -> {

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** What the NPPES loaders share: checksum, reading an archive into loaded tables, and their connections. */
@@ -22,9 +23,13 @@ class NppesLoads {
   private static final Logger log = LoggerFactory.getLogger(NppesLoads.class);
 
   private final BulkConnections connections;
-  private final Geocoder geocoder;
+  /**
+   * Asked for when an NPPES file is read: the gazetteer behind it is read from the jar when it is built, and a Part D
+   * or Part B ingest, which builds this bean too (every loader is one of the ingestion's), never geocodes.
+   */
+  private final ObjectProvider<Geocoder> geocoder;
 
-  NppesLoads(BulkConnections connections, Geocoder geocoder) {
+  NppesLoads(BulkConnections connections, ObjectProvider<Geocoder> geocoder) {
     this.connections = connections;
     this.geocoder = geocoder;
   }
@@ -73,7 +78,7 @@ class NppesLoads {
           (rowsRead, rowsLoaded) ->
               context.progress("loading", scaled(archive.bytesRead(), archive.totalBytes(), fileSize), rowsRead, rowsLoaded);
       try (var entry = archive.npiData()) {
-        npiData = new NpiDataReader(entry.name, geocoder, context::reject);
+        npiData = new NpiDataReader(entry.name, geocoder.getObject(), context::reject);
         counts = npiData.read(entry.reader(), writers, progress);
       }
       boolean secondary = false;
