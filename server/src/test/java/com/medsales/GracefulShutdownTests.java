@@ -33,11 +33,23 @@ class GracefulShutdownTests {
   final Path home =
       Path.of(System.getProperty("medsales.test-root", System.getProperty("java.io.tmpdir")), "shutdown-" + UUID.randomUUID());
 
+  /**
+   * SIGTERM first, so that each process stops its embedded PostgreSQL as it ends; a process killed outright left its
+   * postmaster running after the suite (pg_ctl detaches it), so one still named in the home's pid file is stopped too.
+   */
   @AfterEach
-  void stopAll() throws InterruptedException {
+  void stopAll() throws Exception {
     for (Process p : processes) {
-      p.destroyForcibly();
-      p.waitFor(30, TimeUnit.SECONDS);
+      p.destroy();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+    Path pidFile = home.resolve("pgdata").resolve("postmaster.pid");
+    if (Files.exists(pidFile)) {
+      long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+      ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroy); // SIGTERM: a smart shutdown, no client is left
     }
   }
 
