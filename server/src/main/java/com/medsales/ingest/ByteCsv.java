@@ -23,6 +23,9 @@ public final class ByteCsv implements AutoCloseable {
 
   private final InputStream in;
   private final byte separator;
+  private final long seps;
+  private static final long LFS = Bytes.repeated((byte) '\n');
+  private static final long CRS = Bytes.repeated((byte) '\r');
   private byte[] buffer;
   private int limit;
   private int position;
@@ -45,6 +48,7 @@ public final class ByteCsv implements AutoCloseable {
     }
     this.in = in;
     this.separator = (byte) separator;
+    this.seps = Bytes.repeated((byte) separator);
     this.buffer = new byte[Math.max(bufferSize, 16)];
   }
 
@@ -240,6 +244,8 @@ public final class ByteCsv implements AutoCloseable {
     int fields = 0;
     int lines = 0;
     int bits = 0;
+    long wordBits = 0;
+    final long seps = this.seps;
     boolean anyDoubled = false;
     while (true) {
       if (fields == starts.length) {
@@ -296,6 +302,18 @@ public final class ByteCsv implements AutoCloseable {
           return MORE;
         }
       } else {
+        // eight bytes a step while a whole word is in the buffer (most fields end in the first), then one by one
+        while (p <= n - 8) {
+          long word = (long) Bytes.LONGS.get(b, p);
+          long matches = Bytes.equal(word, seps) | Bytes.equal(word, LFS) | Bytes.equal(word, CRS);
+          if (matches != 0) {
+            wordBits |= Bytes.before(word, matches);
+            p += Bytes.first(matches);
+            break;
+          }
+          wordBits |= word;
+          p += 8;
+        }
         while (p < n) {
           byte c = b[p];
           if (c == sep || c == '\n' || c == '\r') {
@@ -326,7 +344,7 @@ public final class ByteCsv implements AutoCloseable {
     }
     position = p;
     size = fields;
-    ascii = bits >= 0;
+    ascii = bits >= 0 && (wordBits & Bytes.HIGH_BITS) == 0;
     line = nextLine;
     nextLine += 1 + lines;
     if (anyDoubled) {

@@ -20,6 +20,10 @@ public final class CopyWriter implements AutoCloseable {
   private static final byte[] NULL = {'\\', 'N'};
   /** The letter after the backslash for the bytes the text format escapes, 0 for the others. */
   private static final byte[] ESCAPED = new byte[256];
+  private static final long BACKSLASHES = Bytes.repeated((byte) '\\');
+  private static final long TABS = Bytes.repeated((byte) '\t');
+  private static final long LFS = Bytes.repeated((byte) '\n');
+  private static final long CRS = Bytes.repeated((byte) '\r');
 
   static {
     ESCAPED['\\'] = '\\';
@@ -80,26 +84,56 @@ public final class CopyWriter implements AutoCloseable {
    */
   public CopyWriter field(byte[] bytes, int from, int to) throws IOException {
     separator();
-    if (2 * (to - from) > BUFFER - position) {
+    // room for the worst case (every byte escaped) and a word written past the end
+    if (2 * (to - from) + 8 > BUFFER - position) {
       flush();
+      if (2 * (to - from) + 8 > BUFFER) {
+        return escapeOneByOne(bytes, from, to);
+      }
     }
     byte[] out = buffer;
     int at = position;
-    for (int i = from; i < to; i++) {
-      if (at > BUFFER - 2) {
+    int i = from;
+    while (i < to) {
+      if (i > bytes.length - 8) {
         position = at;
-        flush();
-        at = 0;
+        return escapeOneByOne(bytes, i, to);
       }
-      byte c = bytes[i];
-      if (ESCAPED[c & 0xFF] == 0) {
-        out[at++] = c;
-      } else {
+      // eight bytes at once: copied whole, then the count moves on by those before the first to escape
+      long word = (long) Bytes.LONGS.get(bytes, i);
+      long matches = Bytes.equal(word, BACKSLASHES) | Bytes.equal(word, TABS) | Bytes.equal(word, LFS)
+          | Bytes.equal(word, CRS);
+      Bytes.LONGS.set(out, at, word);
+      int plain = matches == 0 ? 8 : Bytes.first(matches);
+      int left = to - i;
+      if (plain >= left) {
+        at += left;
+        break;
+      }
+      at += plain;
+      i += plain;
+      if (plain < 8) {
         out[at++] = '\\';
-        out[at++] = ESCAPED[c & 0xFF];
+        out[at++] = ESCAPED[bytes[i++]];
       }
     }
     position = at;
+    return this;
+  }
+
+  private CopyWriter escapeOneByOne(byte[] bytes, int from, int to) throws IOException {
+    for (int i = from; i < to; i++) {
+      if (position > BUFFER - 2) {
+        flush();
+      }
+      byte c = bytes[i];
+      if (ESCAPED[c & 0xFF] == 0) {
+        buffer[position++] = c;
+      } else {
+        buffer[position++] = '\\';
+        buffer[position++] = ESCAPED[c & 0xFF];
+      }
+    }
     return this;
   }
 

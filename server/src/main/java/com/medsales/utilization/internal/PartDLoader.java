@@ -97,6 +97,7 @@ class PartDLoader implements DatasetLoader {
    */
   private static final class Rows implements YearlyCsv.ByteRows {
     private final int year;
+    private final byte[] yearText;
     private final CopyWriter drugs;
     private final CopyWriter providers;
     final PrescriberRollup rollup;
@@ -109,6 +110,7 @@ class PartDLoader implements DatasetLoader {
 
     Rows(int year, CopyWriter drugs, CopyWriter providers, PrescriberRollup rollup, LoadContext context) {
       this.year = year;
+      this.yearText = Integer.toString(year).getBytes(StandardCharsets.US_ASCII);
       this.drugs = drugs;
       this.providers = providers;
       this.rollup = rollup;
@@ -195,7 +197,8 @@ class PartDLoader implements DatasetLoader {
       String brand = new String(b, brandFrom, brandTo - brandFrom, StandardCharsets.UTF_8);
       int genericAt = columns.at(GENERIC);
       String generic = genericAt < 0 ? null : row.strippedText(genericAt);
-      drugs.field(year).field(npiValue).field(b, brandFrom, brandTo);
+      // the NPI as the file has it: ten digits, checked, so the same bigint as npiValue
+      drugs.field(yearText, 0, yearText.length).field(b, npiFrom, npiTo).field(b, brandFrom, brandTo);
       text(drugs, row, genericAt);
       for (int i = 0; i < 5; i++) {
         number(drugs, b, i);

@@ -121,6 +121,9 @@ final class PrescriberRollup {
   }
 
   private void keepTop(Drug drug) {
+    if (top.size() == TOP && !before(drug, top.getLast())) {
+      return; // most rows: not among the five kept so far
+    }
     int at = 0;
     while (at < top.size() && !before(drug, top.get(at))) {
       at++;
