@@ -24,8 +24,7 @@ public final class ByteCsv implements AutoCloseable {
   private final InputStream in;
   private final byte separator;
   private final long seps;
-  private static final long LFS = Bytes.repeated((byte) '\n');
-  private static final long CRS = Bytes.repeated((byte) '\r');
+  private static final long QUOTES = Bytes.repeated((byte) '"');
   private byte[] buffer;
   private int limit;
   private int position;
@@ -127,12 +126,15 @@ public final class ByteCsv implements AutoCloseable {
 
   /** Where field {@code i} starts once leading white space is stripped. */
   public int strippedStart(int i) {
-    return stripStart(buffer, starts[i], ends[i]);
+    int start = starts[i];
+    // nearly every field starts with a printable ASCII byte (bytes beyond ASCII are negative)
+    return start < ends[i] && buffer[start] > ' ' ? start : stripStart(buffer, start, ends[i]);
   }
 
   /** Where field {@code i} ends once trailing white space is stripped. */
   public int strippedEnd(int i) {
-    return stripEnd(buffer, stripStart(buffer, starts[i], ends[i]), ends[i]);
+    int end = ends[i];
+    return end > starts[i] && buffer[end - 1] > ' ' ? end : stripEnd(buffer, strippedStart(i), end);
   }
 
   /** The bytes read from the input so far (ahead of the current record by up to a buffer). */
@@ -241,15 +243,25 @@ public final class ByteCsv implements AutoCloseable {
       }
       break;
     }
+    int plainEnd = splitPlain(b, p, n);
+    if (plainEnd >= 0) {
+      position = plainEnd;
+      line = nextLine++;
+      return RECORD;
+    }
     int fields = 0;
     int lines = 0;
     int bits = 0;
     long wordBits = 0;
     final long seps = this.seps;
     boolean anyDoubled = false;
+    int[] starts = this.starts;
+    int[] ends = this.ends;
     while (true) {
       if (fields == starts.length) {
         grow();
+        starts = this.starts;
+        ends = this.ends;
       }
       int start = p;
       int end;
@@ -305,7 +317,8 @@ public final class ByteCsv implements AutoCloseable {
         // eight bytes a step while a whole word is in the buffer (most fields end in the first), then one by one
         while (p <= n - 8) {
           long word = (long) Bytes.LONGS.get(b, p);
-          long matches = Bytes.equal(word, seps) | Bytes.equal(word, LFS) | Bytes.equal(word, CRS);
+          // the separator, or a byte below 14 (LF, CR, tab and a few other controls, looked at one by one below)
+          long matches = Bytes.equal(word, seps) | Bytes.below14(word);
           if (matches != 0) {
             wordBits |= Bytes.before(word, matches);
             p += Bytes.first(matches);
@@ -329,8 +342,10 @@ public final class ByteCsv implements AutoCloseable {
       }
       starts[fields] = start;
       ends[fields] = end;
-      quotesDoubled[fields] = doubled;
-      anyDoubled |= doubled;
+      if (doubled) {
+        quotesDoubled[fields] = true;
+        anyDoubled = true;
+      }
       fields++;
       if (p == n) {
         break; // the end of the input ends the record
@@ -351,10 +366,53 @@ public final class ByteCsv implements AutoCloseable {
       for (int i = 0; i < fields; i++) {
         if (quotesDoubled[i]) {
           ends[i] = undouble(b, starts[i], ends[i]);
+          quotesDoubled[i] = false;
         }
       }
     }
     return RECORD;
+  }
+
+  /**
+   * Splits the record at {@code p} when it is plain (no quoted field) and ends inside the buffer, eight bytes a step:
+   * every separator, line break and quote of a word at once. Where the record ends, past its line break; -1 to leave it
+   * to the general loop of {@link #parse()} (a quoted field, the end of the buffer, more fields than there is room for).
+   */
+  private int splitPlain(byte[] b, int p, int n) {
+    final byte sep = separator;
+    final long seps = this.seps;
+    final int[] starts = this.starts;
+    final int[] ends = this.ends;
+    int fields = 0;
+    int fieldStart = p;
+    long bits = 0;
+    for (; p <= n - 8; p += 8) {
+      long word = (long) Bytes.LONGS.get(b, p);
+      long matches = Bytes.everyEqual(word, seps) | Bytes.everyBelow14(word) | Bytes.everyEqual(word, QUOTES);
+      for (; matches != 0; matches &= matches - 1) {
+        int at = p + Bytes.first(matches);
+        byte c = b[at];
+        if (c == sep || c == '\n' || c == '\r') {
+          if (fields == starts.length) {
+            return -1;
+          }
+          starts[fields] = fieldStart;
+          ends[fields++] = at;
+          fieldStart = at + 1;
+          if (c != sep) {
+            size = fields;
+            ascii = ((bits | Bytes.before(word, matches)) & Bytes.HIGH_BITS) == 0;
+            skipLf = c == '\r';
+            return at + 1;
+          }
+        } else if (c == '"' && at == fieldStart) {
+          return -1;
+        }
+        // else a quote inside an unquoted field, or a control byte other than these: data
+      }
+      bits |= word;
+    }
+    return -1;
   }
 
   /** Makes each doubled quote in {@code b[from, to)} single, in place; the new end. */

@@ -12,6 +12,7 @@ final class Bytes {
 
   private static final long ONES = 0x0101010101010101L;
   static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
 
   private Bytes() {}
 
@@ -27,6 +28,22 @@ final class Bytes {
   static long equal(long word, long pattern) {
     long x = word ^ pattern;
     return (x - ONES) & ~x & HIGH_BITS;
+  }
+
+  /** As {@link #equal}, for the first byte below 14 (tab, LF, CR and the controls around them). */
+  static long below14(long word) {
+    return (word - 14 * ONES) & ~word & HIGH_BITS;
+  }
+
+  /** The high bit of every byte of {@code word} that equals the byte of {@code pattern}, and no other bit. */
+  static long everyEqual(long word, long pattern) {
+    long x = word ^ pattern;
+    return ~(((x & LOW_BITS) + LOW_BITS) | x | LOW_BITS);
+  }
+
+  /** The high bit of every byte of {@code word} below 14, and no other bit. */
+  static long everyBelow14(long word) {
+    return ~(((word & LOW_BITS) + (0x80 - 14) * ONES) | word) & HIGH_BITS;
   }
 
   /** The index (0 to 7) of the byte whose high bit is the lowest set bit of a non-zero {@link #equal} result. */

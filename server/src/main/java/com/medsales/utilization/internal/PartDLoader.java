@@ -10,6 +10,7 @@ import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.Decimal;
 import com.medsales.ingest.LoadContext;
+import com.medsales.ingest.NameCache;
 import com.medsales.ingest.Reject;
 import com.medsales.ingest.YearlyCsv;
 import com.medsales.ingest.YearlyTables;
@@ -105,6 +106,7 @@ class PartDLoader implements DatasetLoader {
     private PartDColumns.@Nullable Mapping columns;
     private long previousNpi = -1;
     private byte[] previousNpiBytes = new byte[0];
+    private final NameCache names = new NameCache();
     private final int[] from = new int[NUMBERS.length];
     private final int[] to = new int[NUMBERS.length];
 
@@ -181,7 +183,7 @@ class PartDLoader implements DatasetLoader {
         }
       }
       // the beneficiary counts go into integer columns: a fraction is this row's reject, not the whole COPY's failure
-      for (int i : new int[] {4, 9}) {
+      for (int i = 4; i <= 9; i += 5) {
         if (from[i] != to[i] && !whole(b, from[i], to[i])) {
           context.reject(new Reject(file, line, header.name(columns.at(NUMBERS[i])), "Not a whole number",
               new String(b, from[i], to[i] - from[i], StandardCharsets.UTF_8)));
@@ -194,9 +196,11 @@ class PartDLoader implements DatasetLoader {
         return false;
       }
       boolean ge65Suppressed = ge65Flag >= 0 && row.strippedStart(ge65Flag) != row.strippedEnd(ge65Flag);
-      String brand = new String(b, brandFrom, brandTo - brandFrom, StandardCharsets.UTF_8);
+      String brand = names.get(b, brandFrom, brandTo);
       int genericAt = columns.at(GENERIC);
-      String generic = genericAt < 0 ? null : row.strippedText(genericAt);
+      int genericFrom = genericAt < 0 ? 0 : row.strippedStart(genericAt);
+      int genericTo = genericAt < 0 ? 0 : row.strippedEnd(genericAt);
+      String generic = genericFrom == genericTo ? null : names.get(b, genericFrom, genericTo);
       // the NPI as the file has it: ten digits, checked, so the same bigint as npiValue
       drugs.field(yearText, 0, yearText.length).field(b, npiFrom, npiTo).field(b, brandFrom, brandTo);
       text(drugs, row, genericAt);
