@@ -38,6 +38,8 @@ public final class ByteCsv implements AutoCloseable {
   private int[] starts = new int[32];
   private int[] ends = new int[32];
   private boolean[] quotesDoubled = new boolean[32];
+  private int[] strippedStarts = new int[32];
+  private int[] strippedEnds = new int[32];
   private boolean ascii;
 
   /** Reads {@code in} with {@code separator} (',' or '\t'), {@code bufferSize} bytes at a time at least. */
@@ -106,8 +108,8 @@ public final class ByteCsv implements AutoCloseable {
 
   /** Field {@code i} without leading and trailing white space as {@link String#strip()} has it; null when blank. */
   public @Nullable String strippedText(int i) {
-    int from = strippedStart(i);
-    int to = strippedEnd(i);
+    int from = strippedStarts[i];
+    int to = strippedEnds[i];
     return from == to ? null : new String(buffer, from, to - from, StandardCharsets.UTF_8);
   }
 
@@ -126,15 +128,33 @@ public final class ByteCsv implements AutoCloseable {
 
   /** Where field {@code i} starts once leading white space is stripped. */
   public int strippedStart(int i) {
-    int start = starts[i];
-    // nearly every field starts with a printable ASCII byte (bytes beyond ASCII are negative)
-    return start < ends[i] && buffer[start] > ' ' ? start : stripStart(buffer, start, ends[i]);
+    return strippedStarts[i];
   }
 
   /** Where field {@code i} ends once trailing white space is stripped. */
   public int strippedEnd(int i) {
-    int end = ends[i];
-    return end > starts[i] && buffer[end - 1] > ' ' ? end : stripEnd(buffer, strippedStart(i), end);
+    return strippedEnds[i];
+  }
+
+  /**
+   * The fields' bounds without white space, for all of them at once: a few accessors this small are inlined into a
+   * loader's row method however large it is, a check at each call would not be.
+   */
+  private void strip(int fields) {
+    byte[] b = buffer;
+    for (int i = 0; i < fields; i++) {
+      int start = starts[i];
+      int end = ends[i];
+      // nearly every field starts and ends with a printable ASCII byte (bytes beyond ASCII are negative)
+      if (start < end && b[start] > ' ' && b[end - 1] > ' ') {
+        strippedStarts[i] = start;
+        strippedEnds[i] = end;
+      } else {
+        start = stripStart(b, start, end);
+        strippedStarts[i] = start;
+        strippedEnds[i] = stripEnd(b, start, end);
+      }
+    }
   }
 
   /** The bytes read from the input so far (ahead of the current record by up to a buffer). */
@@ -247,6 +267,7 @@ public final class ByteCsv implements AutoCloseable {
     if (plainEnd >= 0) {
       position = plainEnd;
       line = nextLine++;
+      strip(size);
       return RECORD;
     }
     int fields = 0;
@@ -370,6 +391,7 @@ public final class ByteCsv implements AutoCloseable {
         }
       }
     }
+    strip(fields);
     return RECORD;
   }
 
@@ -431,5 +453,7 @@ public final class ByteCsv implements AutoCloseable {
     starts = Arrays.copyOf(starts, starts.length * 2);
     ends = Arrays.copyOf(ends, ends.length * 2);
     quotesDoubled = Arrays.copyOf(quotesDoubled, quotesDoubled.length * 2);
+    strippedStarts = new int[starts.length];
+    strippedEnds = new int[starts.length];
   }
 }
