@@ -35,6 +35,20 @@ public final class YearlyCsv {
     default void end() throws IOException {}
   }
 
+  /**
+   * Receives the header, then every row of the right width with valid text, as byte ranges of the input (see
+   * {@link ByteCsv}): for the largest files, where a string per field is most of the cost of a row.
+   */
+  public interface ByteRows {
+    void header(CsvHeader header) throws Exception;
+
+    /** Writes the row, or records a reject and returns false. */
+    boolean row(ByteCsv row, CsvHeader header) throws IOException;
+
+    /** After the last row, before the COPY streams end: write whatever is still held back. */
+    default void end() throws IOException {}
+  }
+
   /** What one pass read. */
   public record Read(long rowsRead, long rowsLoaded, long bytes) {}
 
@@ -51,12 +65,7 @@ public final class YearlyCsv {
   /** Reads the whole file once; a truncated file is refused before anything is read. */
   public static Read read(LoadContext context, char separator, Rows rows) throws Exception {
     Sources.requireCompleteLastLine(context.file(), context.sourceName());
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = sha256();
     long rowsRead = 0;
     long loaded = 0;
     String file = context.sourceName();
@@ -88,6 +97,64 @@ public final class YearlyCsv {
     }
   }
 
+  /**
+   * {@link #read} with the rows as byte ranges ({@link ByteCsv}): the same checksum, progress and checks of width and
+   * text, record for record and line for line.
+   */
+  public static Read read(LoadContext context, char separator, ByteRows rows) throws Exception {
+    Sources.requireCompleteLastLine(context.file(), context.sourceName());
+    MessageDigest sha = sha256();
+    long rowsRead = 0;
+    long loaded = 0;
+    String file = context.sourceName();
+    try (var csv = new ByteCsv(new DigestInputStream(Files.newInputStream(context.file()), sha), separator)) {
+      if (!csv.next()) {
+        throw new IOException(file + " is empty: no header row");
+      }
+      var names = new java.util.ArrayList<String>(csv.size());
+      for (int i = 0; i < csv.size(); i++) {
+        names.add(csv.text(i));
+      }
+      CsvHeader header = new CsvHeader(file, names);
+      rows.header(header);
+      while (csv.next()) {
+        rowsRead++;
+        if (wellFormed(csv, header, context) && rows.row(csv, header)) {
+          loaded++;
+        }
+        if ((rowsRead & 1023) == 0) {
+          context.progress("loading", csv.bytesRead(), rowsRead, loaded);
+        }
+      }
+      context.progress("loading", csv.bytesRead(), rowsRead, loaded);
+      context.sourceDigest(HexFormat.of().formatHex(sha.digest()), csv.bytesRead());
+      return new Read(rowsRead, loaded, csv.bytesRead());
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean wellFormed(ByteCsv row, CsvHeader header, LoadContext context) {
+    if (row.size() != header.size()) {
+      context.reject(new Reject(context.sourceName(), row.line(), null,
+          "Expected " + header.size() + " fields, found " + row.size(), null));
+      return false;
+    }
+    for (int i = 0; !row.ascii() && i < row.size(); i++) {
+      if (!row.validUtf8(i)) {
+        context.reject(new Reject(context.sourceName(), row.line(), header.name(i), "Not valid UTF-8 text", row.text(i)));
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean wellFormed(CsvRecord row, CsvHeader header, LoadContext context) {
     long line = row.getStartingLineNumber();
     if (row.getFieldCount() != header.size()) {
@@ -117,10 +184,35 @@ public final class YearlyCsv {
   public static Read loadYear(
       LoadContext context, char separator, YearlyTables tables, java.sql.Connection publish, java.util.List<CopyWriter> copies,
       Rows rows, Prepare prepare) throws Exception {
+    return loadYear(context, tables, publish, copies, () -> {
+      Read read = read(context, separator, rows);
+      rows.end();
+      return read;
+    }, prepare);
+  }
+
+  /** {@link #loadYear(LoadContext, char, YearlyTables, java.sql.Connection, java.util.List, Rows, Prepare)} over bytes. */
+  public static Read loadYear(
+      LoadContext context, char separator, YearlyTables tables, java.sql.Connection publish, java.util.List<CopyWriter> copies,
+      ByteRows rows, Prepare prepare) throws Exception {
+    return loadYear(context, tables, publish, copies, () -> {
+      Read read = read(context, separator, rows);
+      rows.end();
+      return read;
+    }, prepare);
+  }
+
+  /** One pass over the file that fills the COPY streams: the rows, then what they held back. */
+  private interface Pass {
+    Read run() throws Exception;
+  }
+
+  private static Read loadYear(
+      LoadContext context, YearlyTables tables, java.sql.Connection publish, java.util.List<CopyWriter> copies, Pass pass,
+      Prepare prepare) throws Exception {
     Read read;
     try {
-      read = read(context, separator, rows);
-      rows.end();
+      read = pass.run();
       for (CopyWriter copy : copies) {
         copy.finish();
       }

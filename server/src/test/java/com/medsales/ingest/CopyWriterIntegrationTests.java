@@ -29,6 +29,26 @@ class CopyWriterIntegrationTests {
   }
 
   @Test
+  void textWrittenFromBytesRoundTripsAsTheSameTextWrittenAsAString() throws Exception {
+    List<String> values = new ArrayList<>(List.of(
+        "plain", "back\\slash", "\ttab first", "new\nline", "carriage\rreturn\r\n", "RIVERA-MONTAÑEZ", "東京都",
+        "eight b\\", "exactly8", "seventeen bytes\t!", "", " leading and trailing ", "\\N", "\\\\\t\t\n\n\r\r"));
+    values.addFirst("x".repeat(40_000) + "\\" + "é".repeat(10_000)); // more than the buffer once escaped
+    // the bytes in the middle of a larger array, as a file's buffer holds them, and at its very end
+    byte[] file = String.join("|", values).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    List<String> back = roundTrip(out -> {
+      int from = 0;
+      for (int i = 0; i <= file.length; i++) {
+        if (i == file.length || file[i] == '|') {
+          out.field(file, from, i);
+          from = i + 1;
+        }
+      }
+    }, values.size());
+    assertThat(back).containsExactlyElementsOf(values);
+  }
+
+  @Test
   void anUnpairedSurrogateBecomesAQuestionMarkAsTheJdkEncoderWouldWriteIt() throws Exception {
     assertThat(roundTrip(List.of("a\uD800b"), List.of())).containsExactly("a?b");
   }
@@ -70,23 +90,42 @@ class CopyWriterIntegrationTests {
 
   /** Writes one row of the texts then the numbers, reads the row back as text, in column order. */
   private List<String> roundTrip(List<String> texts, List<Long> numbers) throws Exception {
-    try (Connection c = connections.open("copy-writer-test")) {
-      c.setAutoCommit(false);
-      var columns = new ArrayList<String>();
-      for (int i = 0; i < texts.size(); i++) {
-        columns.add("t" + i + " text");
-      }
-      for (int i = 0; i < numbers.size(); i++) {
-        columns.add("n" + i + " bigint");
-      }
-      execute(c, "CREATE TEMP TABLE copy_test (" + String.join(", ", columns) + ")");
-      var out = new CopyWriter(c, "COPY copy_test FROM STDIN");
+    var columns = new ArrayList<String>();
+    for (int i = 0; i < texts.size(); i++) {
+      columns.add("t" + i + " text");
+    }
+    for (int i = 0; i < numbers.size(); i++) {
+      columns.add("n" + i + " bigint");
+    }
+    return roundTrip(columns, out -> {
       for (String t : texts) {
         out.field(t);
       }
       for (long n : numbers) {
         out.field(n);
       }
+    });
+  }
+
+  private interface Fields {
+    void write(CopyWriter out) throws Exception;
+  }
+
+  /** One row of {@code count} text columns written by {@code fields}, read back. */
+  private List<String> roundTrip(Fields fields, int count) throws Exception {
+    var columns = new ArrayList<String>();
+    for (int i = 0; i < count; i++) {
+      columns.add("t" + i + " text");
+    }
+    return roundTrip(columns, fields);
+  }
+
+  private List<String> roundTrip(List<String> columns, Fields fields) throws Exception {
+    try (Connection c = connections.open("copy-writer-test")) {
+      c.setAutoCommit(false);
+      execute(c, "CREATE TEMP TABLE copy_test (" + String.join(", ", columns) + ")");
+      var out = new CopyWriter(c, "COPY copy_test FROM STDIN");
+      fields.write(out);
       out.endRow();
       out.finish();
       var back = new ArrayList<String>();

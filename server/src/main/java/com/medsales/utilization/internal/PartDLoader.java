@@ -4,23 +4,27 @@ import static com.medsales.utilization.internal.PartDColumns.*;
 import static com.medsales.ingest.YearlyTables.execute;
 
 import com.medsales.ingest.CopyWriter;
+import com.medsales.ingest.ByteCsv;
 import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
+import com.medsales.ingest.Decimal;
 import com.medsales.ingest.LoadContext;
+import com.medsales.ingest.NameCache;
 import com.medsales.ingest.Reject;
 import com.medsales.ingest.YearlyCsv;
 import com.medsales.ingest.YearlyTables;
 import com.medsales.platform.BulkConnections;
 import com.medsales.shared.Npi;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -88,19 +92,27 @@ class PartDLoader implements DatasetLoader {
     }
   }
 
-  /** Checks each row and writes it into the year's tables. */
-  private static final class Rows implements YearlyCsv.Rows {
+  /**
+   * Checks each row and writes it into the year's tables, from the bytes of the file: numbers and names go from the
+   * input buffer into the COPY buffers as they are, and strings are made only for what the rollup and the rejects need.
+   */
+  private static final class Rows implements YearlyCsv.ByteRows {
     private final int year;
+    private final byte[] yearText;
     private final CopyWriter drugs;
     private final CopyWriter providers;
     final PrescriberRollup rollup;
     private final LoadContext context;
     private PartDColumns.@Nullable Mapping columns;
     private long previousNpi = -1;
-    private @Nullable String previousNpiText;
+    private byte[] previousNpiBytes = new byte[0];
+    private final NameCache names = new NameCache();
+    private final int[] from = new int[NUMBERS.length];
+    private final int[] to = new int[NUMBERS.length];
 
     Rows(int year, CopyWriter drugs, CopyWriter providers, PrescriberRollup rollup, LoadContext context) {
       this.year = year;
+      this.yearText = Integer.toString(year).getBytes(StandardCharsets.US_ASCII);
       this.drugs = drugs;
       this.providers = providers;
       this.rollup = rollup;
@@ -112,17 +124,137 @@ class PartDLoader implements DatasetLoader {
       columns = PartDColumns.recognise(header, context.sourceName());
     }
 
+    /** Checks a row and writes it; false when rejected. */
     @Override
-    public boolean row(CsvRecord row, CsvHeader header) throws IOException {
-      Long npi = write(row, columns, header, year, drugs, providers, rollup, previousNpi, previousNpiText, context);
-      if (npi == null) {
+    public boolean row(ByteCsv row, CsvHeader header) throws IOException {
+      PartDColumns.Mapping columns = this.columns;
+      long line = row.line();
+      String file = context.sourceName();
+      byte[] b = row.buffer();
+      int npiAt = columns.at(NPI);
+      int npiFrom = row.strippedStart(npiAt);
+      int npiTo = row.strippedEnd(npiAt);
+      // a prescriber's rows come together (about 33 at the national size): the NPI of the row before was checked already
+      boolean samePrescriber =
+          previousNpi >= 0 && Arrays.equals(b, npiFrom, npiTo, previousNpiBytes, 0, previousNpiBytes.length);
+      long npiValue = previousNpi;
+      if (!samePrescriber) {
+        String npi = new String(b, npiFrom, npiTo - npiFrom, StandardCharsets.UTF_8);
+        String problem = Npi.problem(npi);
+        if (problem != null) {
+          context.reject(new Reject(file, line, header.name(npiAt), problem, npi));
+          return false;
+        }
+        npiValue = Long.parseLong(npi);
+      }
+      int brandAt = columns.at(BRAND);
+      int brandFrom = row.strippedStart(brandAt);
+      int brandTo = row.strippedEnd(brandAt);
+      if (brandFrom == brandTo) {
+        context.reject(new Reject(file, line, header.name(brandAt), "Missing drug name", null));
         return false;
       }
-      if (npi != previousNpi) {
-        previousNpi = npi;
-        previousNpiText = row.getField(columns.at(NPI)).strip();
+      Decimal claims = null;
+      Decimal fills = null;
+      Decimal cost = null;
+      for (int i = 0; i < NUMBERS.length; i++) {
+        int position = columns.at(NUMBERS[i]);
+        from[i] = position < 0 ? 0 : row.strippedStart(position);
+        to[i] = position < 0 ? 0 : row.strippedEnd(position);
+        if (from[i] == to[i]) {
+          continue;
+        }
+        // the rollup sums claims, fills and cost; the others are only checked
+        boolean summed = i == 0 || i == 1 || i == 3;
+        Decimal value = summed ? Decimal.parse(b, from[i], to[i]) : null;
+        if (summed ? value == null : !Decimal.isPlain(b, from[i], to[i])) {
+          String text = new String(b, from[i], to[i] - from[i], StandardCharsets.UTF_8);
+          if (!YearlyCsv.isDecimal(text)) {
+            context.reject(new Reject(file, line, header.name(position), "Not a number", text));
+            return false;
+          }
+          value = summed ? Decimal.of(new BigDecimal(text)) : null;
+        }
+        switch (i) {
+          case 0 -> claims = value;
+          case 1 -> fills = value;
+          case 3 -> cost = value;
+          default -> {}
+        }
+      }
+      // the beneficiary counts go into integer columns: a fraction is this row's reject, not the whole COPY's failure
+      for (int i = 4; i <= 9; i += 5) {
+        if (from[i] != to[i] && !whole(b, from[i], to[i])) {
+          context.reject(new Reject(file, line, header.name(columns.at(NUMBERS[i])), "Not a whole number",
+              new String(b, from[i], to[i] - from[i], StandardCharsets.UTF_8)));
+          return false;
+        }
+      }
+      int ge65Flag = columns.at(GE65_FLAG);
+      int beneFlag = columns.at(GE65_BENE_FLAG);
+      if (!flag(row, ge65Flag, "GE65", line) || !flag(row, beneFlag, "GE65 beneficiaries", line)) {
+        return false;
+      }
+      boolean ge65Suppressed = ge65Flag >= 0 && row.strippedStart(ge65Flag) != row.strippedEnd(ge65Flag);
+      String brand = names.get(b, brandFrom, brandTo);
+      int genericAt = columns.at(GENERIC);
+      int genericFrom = genericAt < 0 ? 0 : row.strippedStart(genericAt);
+      int genericTo = genericAt < 0 ? 0 : row.strippedEnd(genericAt);
+      String generic = genericFrom == genericTo ? null : names.get(b, genericFrom, genericTo);
+      // the NPI as the file has it: ten digits, checked, so the same bigint as npiValue
+      drugs.field(yearText, 0, yearText.length).field(b, npiFrom, npiTo).field(b, brandFrom, brandTo);
+      text(drugs, row, genericAt);
+      for (int i = 0; i < 5; i++) {
+        number(drugs, b, i);
+      }
+      drugs.field(from[4] == to[4]);
+      text(drugs, row, ge65Flag);
+      for (int i = 5; i < 9; i++) {
+        number(drugs, b, i);
+      }
+      text(drugs, row, beneFlag);
+      number(drugs, b, 9);
+      drugs.field(line);
+      drugs.endRow();
+      rollup.add(npiValue, brand, generic, claims, fills, cost, from[4] == to[4] || ge65Suppressed);
+      if (npiValue != previousNpi) {
+        String state = text(row, columns, STATE);
+        String type = text(row, columns, TYPE);
+        providers.field(year).field(npiValue);
+        text(providers, row, columns.at(LAST));
+        text(providers, row, columns.at(FIRST));
+        text(providers, row, columns.at(CITY));
+        providers.field(state).field(type);
+        providers.endRow();
+        rollup.peerGroup(type, state);
+        previousNpi = npiValue;
+        previousNpiBytes = Arrays.copyOfRange(b, npiFrom, npiTo);
       }
       return true;
+    }
+
+    /** Number {@code i} of {@link #NUMBERS} as the file has it, null when blank or absent. */
+    private void number(CopyWriter out, byte[] b, int i) throws IOException {
+      if (from[i] == to[i]) {
+        out.field((String) null);
+      } else {
+        out.field(b, from[i], to[i]);
+      }
+    }
+
+    /** A suppression flag, blank or absent, "*" or "#"; anything else is the row's reject. */
+    private boolean flag(ByteCsv row, int position, String name, long line) {
+      if (position < 0) {
+        return true;
+      }
+      int from = row.strippedStart(position);
+      int to = row.strippedEnd(position);
+      if (from == to || (to - from == 1 && (row.buffer()[from] == '*' || row.buffer()[from] == '#'))) {
+        return true;
+      }
+      context.reject(new Reject(context.sourceName(), line, name + " suppression flag",
+          "Suppression flag must be *, # or blank", row.strippedText(position)));
+      return false;
     }
 
     @Override
@@ -137,70 +269,6 @@ class PartDLoader implements DatasetLoader {
       String first = reader.readLine();
       return first != null && first.indexOf('\t') >= 0 ? '\t' : ',';
     }
-  }
-
-  /** Checks a row and writes it; the NPI when written, null when rejected. */
-  private static @Nullable Long write(
-      CsvRecord row, PartDColumns.Mapping columns, CsvHeader header, int year, CopyWriter drugs, CopyWriter providers,
-      PrescriberRollup rollup, long previousNpi, @Nullable String previousNpiText, LoadContext context) throws IOException {
-    long line = row.getStartingLineNumber();
-    String file = context.sourceName();
-    String npi = row.getField(columns.at(NPI)).strip();
-    // a prescriber's rows come together (about 33 at the national size): the NPI of the row before was checked already
-    boolean samePrescriber = npi.equals(previousNpiText);
-    String problem = samePrescriber ? null : Npi.problem(npi);
-    if (problem != null) {
-      context.reject(new Reject(file, line, header.name(columns.at(NPI)), problem, npi));
-      return null;
-    }
-    String brand = row.getField(columns.at(BRAND)).strip();
-    if (brand.isEmpty()) {
-      context.reject(new Reject(file, line, header.name(columns.at(BRAND)), "Missing drug name", null));
-      return null;
-    }
-    String[] values = new String[NUMBERS.length];
-    for (int i = 0; i < NUMBERS.length; i++) {
-      int position = columns.at(NUMBERS[i]);
-      String value = position < 0 ? "" : row.getField(position).strip();
-      if (!value.isEmpty() && !YearlyCsv.isDecimal(value)) {
-        context.reject(new Reject(file, line, header.name(position), "Not a number", value));
-        return null;
-      }
-      values[i] = value.isEmpty() ? null : value;
-    }
-    // the beneficiary counts go into integer columns: a fraction is this row's reject, not the whole COPY's failure
-    for (int i : new int[] {4, 9}) {
-      if (values[i] != null && !whole(values[i])) {
-        context.reject(new Reject(file, line, header.name(columns.at(NUMBERS[i])), "Not a whole number", values[i]));
-        return null;
-      }
-    }
-    String ge65Flag = flag(row, columns, GE65_FLAG);
-    String beneFlag = flag(row, columns, GE65_BENE_FLAG);
-    for (String[] f : new String[][] {{ge65Flag, "GE65"}, {beneFlag, "GE65 beneficiaries"}}) {
-      if (f[0] != null && !f[0].equals("*") && !f[0].equals("#")) {
-        context.reject(new Reject(file, line, f[1] + " suppression flag", "Suppression flag must be *, # or blank", f[0]));
-        return null;
-      }
-    }
-    long npiValue = samePrescriber ? previousNpi : Long.parseLong(npi);
-    String generic = text(row, columns, GENERIC);
-    drugs.field(year).field(npiValue).field(brand).field(generic);
-    drugs.field(values[0]).field(values[1]).field(values[2]).field(values[3]);
-    drugs.field(values[4]).field(values[4] == null);
-    drugs.field(ge65Flag).field(values[5]).field(values[6]).field(values[7]).field(values[8]);
-    drugs.field(beneFlag).field(values[9]).field(line);
-    drugs.endRow();
-    rollup.add(npiValue, brand, generic, values[0], values[1], values[3], values[4] == null || ge65Flag != null);
-    if (npiValue != previousNpi) {
-      String state = text(row, columns, STATE);
-      String type = text(row, columns, TYPE);
-      providers.field(year).field(npiValue).field(text(row, columns, LAST)).field(text(row, columns, FIRST))
-          .field(text(row, columns, CITY)).field(state).field(type);
-      providers.endRow();
-      rollup.peerGroup(type, state);
-    }
-    return npiValue;
   }
 
   /**
@@ -324,26 +392,39 @@ class PartDLoader implements DatasetLoader {
       FROM totals t LEFT JOIN top ON top.npi = t.npi
       """;
 
-  /** Whether an integer column takes the count. */
-  private static boolean whole(String value) {
+  /** Whether an integer column takes the count: an int, as {@link Integer#parseInt} reads it. */
+  private static boolean whole(byte[] b, int from, int to) {
+    int i = from < to && (b[from] == '-' || b[from] == '+') ? from + 1 : from;
+    if (to - i >= 1 && to - i <= 9) {
+      while (i < to && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+      if (i == to) {
+        return true;
+      }
+    }
     try {
-      Integer.parseInt(value);
+      Integer.parseInt(new String(b, from, to - from, StandardCharsets.UTF_8));
       return true;
     } catch (NumberFormatException e) {
       return false;
     }
   }
 
-  private static @Nullable String flag(CsvRecord row, PartDColumns.Mapping columns, int field) {
-    return text(row, columns, field);
+  /** The stripped text at a field, null when blank or absent. */
+  private static @Nullable String text(ByteCsv row, PartDColumns.Mapping columns, int field) {
+    int position = columns.at(field);
+    return position < 0 ? null : row.strippedText(position);
   }
 
-  private static @Nullable String text(CsvRecord row, PartDColumns.Mapping columns, int field) {
-    int position = columns.at(field);
-    if (position < 0) {
-      return null;
+  /** The stripped bytes of a position into {@code out}, null when blank or absent (-1). */
+  private static void text(CopyWriter out, ByteCsv row, int position) throws IOException {
+    int from = position < 0 ? 0 : row.strippedStart(position);
+    int to = position < 0 ? 0 : row.strippedEnd(position);
+    if (from == to) {
+      out.field((String) null);
+    } else {
+      out.field(row.buffer(), from, to);
     }
-    String value = row.getField(position).strip();
-    return value.isEmpty() ? null : value;
   }
 }

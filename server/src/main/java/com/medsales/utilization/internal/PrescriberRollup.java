@@ -1,6 +1,7 @@
 package com.medsales.utilization.internal;
 
 import com.medsales.ingest.CopyWriter;
+import com.medsales.ingest.Decimal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,17 +35,16 @@ final class PrescriberRollup {
   private boolean sorted = true;
 
   private long npi = -1;
-  private BigDecimal claims;
-  private @Nullable BigDecimal fills;
-  private BigDecimal cost;
-  private BigDecimal brand;
-  private BigDecimal generic;
+  private Decimal.Sum claims;
+  private Decimal.@Nullable Sum fills;
+  private Decimal.Sum cost;
+  private Decimal.Sum brand;
+  private Decimal.Sum generic;
   private int rows;
   private int suppressed;
   private final List<Drug> top = new ArrayList<>(TOP + 1);
 
-  private record Drug(String brand, @Nullable String generic, @Nullable BigDecimal claims, @Nullable String claimsText,
-      @Nullable String costText) {}
+  private record Drug(String brand, @Nullable String generic, @Nullable Decimal claims, @Nullable Decimal cost) {}
 
   PrescriberRollup(int year, CopyWriter out) {
     this.year = year;
@@ -52,46 +52,48 @@ final class PrescriberRollup {
   }
 
   /** One drug row of {@code prescriber}; values as the file has them (blank as null). */
-  void add(long prescriber, String brandName, @Nullable String genericName, @Nullable String claimsText,
-      @Nullable String fillsText, @Nullable String costText, boolean suppressedRow) throws IOException {
+  void add(long prescriber, String brandName, @Nullable String genericName, @Nullable Decimal rowClaims,
+      @Nullable Decimal rowFills, @Nullable Decimal rowCost, boolean suppressedRow) throws IOException {
     if (prescriber != npi) {
       flush();
       if (!done.add(prescriber)) {
         sorted = false;
       }
       npi = prescriber;
-      claims = BigDecimal.ZERO;
+      claims = new Decimal.Sum();
       fills = null;
-      cost = BigDecimal.ZERO;
-      brand = BigDecimal.ZERO;
-      generic = BigDecimal.ZERO;
+      cost = new Decimal.Sum();
+      brand = new Decimal.Sum();
+      generic = new Decimal.Sum();
       rows = 0;
       suppressed = 0;
       top.clear();
       providerType = null;
       state = null;
     }
-    BigDecimal rowClaims = claimsText == null ? null : new BigDecimal(claimsText);
     if (rowClaims != null) {
-      claims = claims.add(rowClaims);
+      claims.add(rowClaims);
       boolean isGeneric = sameUpperCase(brandName, genericName == null ? "" : genericName);
       if (isGeneric) {
-        generic = generic.add(rowClaims);
+        generic.add(rowClaims);
       } else {
-        brand = brand.add(rowClaims);
+        brand.add(rowClaims);
       }
     }
-    if (fillsText != null) {
-      fills = (fills == null ? BigDecimal.ZERO : fills).add(new BigDecimal(fillsText));
+    if (rowFills != null) {
+      if (fills == null) {
+        fills = new Decimal.Sum();
+      }
+      fills.add(rowFills);
     }
-    if (costText != null) {
-      cost = cost.add(new BigDecimal(costText));
+    if (rowCost != null) {
+      cost.add(rowCost);
     }
     rows++;
     if (suppressedRow) {
       suppressed++;
     }
-    keepTop(new Drug(brandName, genericName, rowClaims, claimsText, costText));
+    keepTop(new Drug(brandName, genericName, rowClaims, rowCost));
   }
 
   /**
@@ -119,6 +121,9 @@ final class PrescriberRollup {
   }
 
   private void keepTop(Drug drug) {
+    if (top.size() == TOP && !before(drug, top.getLast())) {
+      return; // most rows: not among the five kept so far
+    }
     int at = 0;
     while (at < top.size() && !before(drug, top.get(at))) {
       at++;
@@ -172,19 +177,21 @@ final class PrescriberRollup {
       ObjectNode o = drugs.addObject();
       o.put("brandName", d.brand());
       o.put("genericName", d.generic());
-      if (d.claimsText() == null) {
+      if (d.claims() == null) {
         o.putNull("claims");
       } else {
-        o.put("claims", new BigDecimal(d.claimsText()));
+        o.put("claims", d.claims().toBigDecimal());
       }
-      if (d.costText() == null) {
+      if (d.cost() == null) {
         o.putNull("drugCost");
       } else {
-        o.put("drugCost", new BigDecimal(d.costText()));
+        o.put("drugCost", d.cost().toBigDecimal());
       }
     }
-    out.field(year).field(npi).field(claims.toPlainString()).field(fills == null ? null : fills.toPlainString())
-        .field(cost.toPlainString()).field(brand.toPlainString()).field(generic.toPlainString())
+    BigDecimal claims = this.claims.value();
+    BigDecimal cost = this.cost.value();
+    out.field(year).field(npi).field(claims.toPlainString()).field(fills == null ? null : fills.value().toPlainString())
+        .field(cost.toPlainString()).field(brand.value().toPlainString()).field(generic.value().toPlainString())
         .field((long) rows).field((long) suppressed).field(drugs.toString());
     out.endRow();
     // drug_cost is numeric(18, 2): rank on the value as stored
