@@ -50,6 +50,11 @@ class PartDLoader implements DatasetLoader {
       "data_year, npi, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows, suppressed_rows, top_drugs";
   private static final int[] NUMBERS = {CLAIMS, FILLS, DAY_SUPPLY, COST, BENES, GE65_CLAIMS, GE65_FILLS, GE65_COST,
       GE65_DAY_SUPPLY, GE65_BENES};
+  /**
+   * The {@link #NUMBERS} in integer columns: claims and days' supply (bigint, V78) and beneficiaries (integer). CMS
+   * publishes them as counts; the others are decimals (30-day fills, costs).
+   */
+  private static final int[] WHOLE = {0, 2, 4, 5, 8, 9};
 
   private final BulkConnections connections;
 
@@ -182,9 +187,9 @@ class PartDLoader implements DatasetLoader {
           default -> {}
         }
       }
-      // the beneficiary counts go into integer columns: a fraction is this row's reject, not the whole COPY's failure
-      for (int i = 4; i <= 9; i += 5) {
-        if (from[i] != to[i] && !whole(b, from[i], to[i])) {
+      // the counts go into integer columns: a fraction is this row's reject, not the whole COPY's failure
+      for (int i : WHOLE) {
+        if (from[i] != to[i] && !whole(b, from[i], to[i], i == 4 || i == 9)) {
           context.reject(new Reject(file, line, header.name(columns.at(NUMBERS[i])), "Not a whole number",
               new String(b, from[i], to[i] - from[i], StandardCharsets.UTF_8)));
           return false;
@@ -287,12 +292,11 @@ class PartDLoader implements DatasetLoader {
     var drugIndex = java.util.concurrent.CompletableFuture.runAsync(() -> {
       try {
         drugLane.setAutoCommit(true);
-        execute(drugLane, "SET maintenance_work_mem = '512MB'");
-        if (rollupsStreamed) {
-          // one process, not a leader and two workers: the other lane keeps the second core busy with the keys and
-          // percentiles, and on two cores the parallel build's extra processes only added their merge to the wait
-          execute(drugLane, "SET max_parallel_maintenance_workers = 0");
-        }
+        // the index's sort in memory: 26 million entries spilled to disk with 512MB. A leader and one worker, one process
+        // a core: measured alone on the national year, 6.8 s so, 7.4 s with two workers, 10.5 s in one process (9.3 s
+        // with 1GB); this lane is the publish's critical path, the other one's keys and percentiles take about 4 s
+        execute(drugLane, "SET maintenance_work_mem = '1GB'");
+        execute(drugLane, "SET max_parallel_maintenance_workers = 1");
         execute(drugLane, "CREATE INDEX ON " + drug + " (npi)");
         execute(drugLane, "ANALYZE " + drug);
       } catch (SQLException e) {
@@ -392,8 +396,11 @@ class PartDLoader implements DatasetLoader {
       FROM totals t LEFT JOIN top ON top.npi = t.npi
       """;
 
-  /** Whether an integer column takes the count: an int, as {@link Integer#parseInt} reads it. */
-  private static boolean whole(byte[] b, int from, int to) {
+  /**
+   * Whether an integer column takes the count: an int (beneficiaries) or a long (claims, days' supply), as
+   * {@link Integer#parseInt} or {@link Long#parseLong} reads it.
+   */
+  private static boolean whole(byte[] b, int from, int to, boolean intColumn) {
     int i = from < to && (b[from] == '-' || b[from] == '+') ? from + 1 : from;
     if (to - i >= 1 && to - i <= 9) {
       while (i < to && b[i] >= '0' && b[i] <= '9') {
@@ -404,7 +411,12 @@ class PartDLoader implements DatasetLoader {
       }
     }
     try {
-      Integer.parseInt(new String(b, from, to - from, StandardCharsets.UTF_8));
+      String text = new String(b, from, to - from, StandardCharsets.UTF_8);
+      if (intColumn) {
+        Integer.parseInt(text);
+      } else {
+        Long.parseLong(text);
+      }
       return true;
     } catch (NumberFormatException e) {
       return false;

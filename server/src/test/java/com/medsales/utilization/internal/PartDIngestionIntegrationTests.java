@@ -265,7 +265,7 @@ class PartDIngestionIntegrationTests {
   }
 
   @Test
-  void rejectsABadAmountAndAFractionalBeneficiaryCountWithTheirLinesWhileTheRestPublishesExactly() throws Exception {
+  void rejectsABadAmountAndFractionalCountsWithTheirLinesWhileTheRestPublishesExactly() throws Exception {
     List<String> lines = new ArrayList<>(Files.readAllLines(sample(), StandardCharsets.UTF_8));
     String[] third = lines.get(2).split("\t", -1);
     third[12] = "19x.37"; // TOTAL_DRUG_COST
@@ -277,16 +277,20 @@ class PartDIngestionIntegrationTests {
     String[] withBeneficiaries = lines.get(counted).split("\t", -1);
     withBeneficiaries[9] = withBeneficiaries[9] + ".5"; // BENE_COUNT goes into an integer column
     lines.set(counted, String.join("\t", withBeneficiaries));
+    String[] withSupply = lines.get(counted + 1).split("\t", -1);
+    withSupply[11] = withSupply[11] + ".5"; // TOTAL_DAY_SUPPLY, a count of days, goes into a bigint column
+    lines.set(counted + 1, String.join("\t", withSupply));
     Path file = Files.write(dir.resolve("partd_2013_bad_values.tab"), lines, StandardCharsets.UTF_8);
 
     IngestionRun run = load(file, 2013);
 
     assertThat(run.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
-    assertThat(run.rowsLoaded()).isEqualTo(7017);
+    assertThat(run.rowsLoaded()).isEqualTo(7016);
     assertThat(runs.rejects(run.id(), 5))
         .extracting(r -> r.lineNumber() + " " + r.column() + " " + r.reason() + " " + r.value())
         .containsExactlyInAnyOrder("3 TOTAL_DRUG_COST Not a number 19x.37",
-            (counted + 1) + " BENE_COUNT Not a whole number " + withBeneficiaries[9]);
+            (counted + 1) + " BENE_COUNT Not a whole number " + withBeneficiaries[9],
+            (counted + 2) + " TOTAL_DAY_SUPPLY Not a whole number " + withSupply[11]);
     // the cents as written
     assertThat(jdbc.sql("SELECT total_drug_cost::text FROM partd_drug WHERE npi = 1821285826 AND brand_name = 'TAMSULOSIN HCL'")
             .query(String.class).single())
