@@ -33,6 +33,11 @@ export function RootLayout() {
     [queryClient],
   );
 
+  if (session.data?.mustChangePassword && location.pathname !== paths.profile) {
+    // the API answers nothing else until the password is changed, and the profile page is where that is done
+    return <Navigate to={paths.profile} replace />;
+  }
+
   if (session.data) {
     return (
       <AppShell

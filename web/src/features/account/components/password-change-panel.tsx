@@ -21,15 +21,24 @@ const FIELDS: Array<{ name: FieldName; label: string; autoComplete: string; hint
   { name: 'confirmPassword', label: 'Repeat the new password', autoComplete: 'new-password' },
 ];
 
-/** Changes the signed-in user's password; the server's policy errors show next to the field they concern. */
-export function PasswordChangePanel() {
+/**
+ * Changes the signed-in user's password; the server's policy errors show next to the field they concern.
+ * `onChanged` runs once the server has accepted the new password.
+ */
+export function PasswordChangePanel({ onChanged }: { onChanged?: () => void } = {}) {
   const form = useForm(EMPTY);
   const change = useChangePassword();
 
   const onSubmit = form.handleSubmit(
     passwordChangeInputSchema,
     ({ currentPassword, newPassword }) =>
-      change.mutate({ currentPassword, newPassword }, { onSuccess: () => form.setValues(EMPTY), onError: form.showError }),
+      change.mutate({ currentPassword, newPassword }, {
+          onSuccess: () => {
+            form.setValues(EMPTY);
+            onChanged?.();
+          },
+          onError: form.showError,
+        }),
     change.reset,
   );
 

@@ -13,6 +13,8 @@ export const sessionUserSchema = z.looseObject({
   displayName: z.string(),
   roles: z.array(z.string()),
   scope: z.string().nullish(),
+  /** An administrator reset the password: the API refuses everything else (403) until it is changed. */
+  mustChangePassword: z.boolean().optional(),
 });
 
 export type SessionUser = z.output<typeof sessionUserSchema>;

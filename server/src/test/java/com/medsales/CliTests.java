@@ -79,6 +79,13 @@ class CliTests {
   }
 
   @Test
+  void aTenantSlugThatBreaksTheRuleIsRefusedNamingTheFieldAndTheRule(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+    assertThat(run("create-tenant", "a", "Acme Devices", "--admin", "acme-admin", "--medsales.home=" + home)).isNotZero();
+
+    assertThat(err.toString()).contains("slug must be 2 to 63 lower-case letters, digits or hyphens");
+  }
+
+  @Test
   void failuresBecomeOneLineReasons() {
     var nested = new IllegalStateException("outer", new java.io.IOException("disk full\nmore detail"));
     assertThat(Cli.oneLine(nested)).isEqualTo("disk full");

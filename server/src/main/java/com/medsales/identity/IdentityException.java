@@ -32,8 +32,9 @@ public class IdentityException extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
+  /** A refusal that names the field and what is wrong with it, in its message too (the command line shows only that). */
   public static IdentityException invalid(String field, List<String> problems) {
-    return new IdentityException(Kind.INVALID, "The request has invalid fields.", Map.of(field, problems), null);
+    return new IdentityException(Kind.INVALID, field + " " + String.join("; ", problems) + ".", Map.of(field, problems), null);
   }
 
   public static IdentityException notFound(String what) {

@@ -15,7 +15,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /**
  * The signed-in user, as every request sees it: from a session (the web app) or a bearer token. {@code scope} is
  * what the credential allows: a session and an access token from {@code POST /api/v1/auth/token} read and write; an
- * integration token may be read-only.
+ * integration token may be read-only. {@code mustChangePassword}: an administrator reset the password, and until the user
+ * changes it they may do nothing else.
  */
 public record MedsalesUser(
     UUID userId,
@@ -24,13 +25,20 @@ public record MedsalesUser(
     String displayName,
     Set<UserRole> roles,
     TokenScope scope,
-    @Nullable UUID tokenId)
+    @Nullable UUID tokenId,
+    boolean mustChangePassword)
     implements TenantPrincipal, AuthenticatedPrincipal, Serializable {
 
   @Serial private static final long serialVersionUID = 1L;
 
   public static final String SCOPE_READ = "SCOPE_read";
   public static final String SCOPE_WRITE = "SCOPE_write";
+
+  public MedsalesUser(
+      UUID userId, @Nullable UUID tenantId, String username, String displayName, Set<UserRole> roles, TokenScope scope,
+      @Nullable UUID tokenId) {
+    this(userId, tenantId, username, displayName, roles, scope, tokenId, false);
+  }
 
   @Override
   public String getName() {
@@ -62,6 +70,11 @@ public record MedsalesUser(
   }
 
   public MedsalesUser withScope(TokenScope scope, UUID tokenId) {
-    return new MedsalesUser(userId, tenantId, username, displayName, roles, scope, tokenId);
+    return new MedsalesUser(userId, tenantId, username, displayName, roles, scope, tokenId, mustChangePassword);
+  }
+
+  /** The same user once they have changed their password. */
+  public MedsalesUser withPasswordChanged() {
+    return new MedsalesUser(userId, tenantId, username, displayName, roles, scope, tokenId, false);
   }
 }

@@ -18,6 +18,9 @@ public record TenantScope(@Nullable UUID tenantId, @Nullable UUID userId, boolea
 
   private static final ThreadLocal<@Nullable TenantScope> EXPLICIT = new ThreadLocal<>();
 
+  /** Set while the signed-in principal is being looked up, which may itself need a transaction (a session store's). */
+  private static final ThreadLocal<@Nullable Boolean> RESOLVING = new ThreadLocal<>();
+
   public static TenantScope ofTenant(UUID tenantId) {
     return new TenantScope(tenantId, null, false, false);
   }
@@ -26,23 +29,32 @@ public record TenantScope(@Nullable UUID tenantId, @Nullable UUID userId, boolea
     return new TenantScope(principal.tenantId(), principal.userId(), principal.operator(), principal.tenantAdmin());
   }
 
-  /** The scope in force on this thread. */
+  /**
+   * The scope in force on this thread. Looking up the signed-in principal may load it from the session store, whose
+   * transaction asks for the scope again: that inner transaction gets {@link #NONE} (the session tables are no
+   * tenant's) instead of looking the principal up again, and again (a stack overflow, once, for an expired session).
+   */
   public static TenantScope current() {
     TenantScope explicit = EXPLICIT.get();
     if (explicit != null) {
       return explicit;
     }
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth != null && auth.getPrincipal() instanceof TenantPrincipal principal) {
-      return of(principal);
-    }
-    return NONE;
+    TenantPrincipal principal = principal();
+    return principal != null ? of(principal) : NONE;
   }
 
-  /** The signed-in principal, if any. */
+  /** The signed-in principal, if any; none while it is being looked up. */
   public static @Nullable TenantPrincipal principal() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth != null && auth.getPrincipal() instanceof TenantPrincipal principal ? principal : null;
+    if (RESOLVING.get() != null) {
+      return null;
+    }
+    RESOLVING.set(Boolean.TRUE);
+    try {
+      Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+      return auth != null && auth.getPrincipal() instanceof TenantPrincipal principal ? principal : null;
+    } finally {
+      RESOLVING.remove();
+    }
   }
 
   public <T> T call(Supplier<T> work) {

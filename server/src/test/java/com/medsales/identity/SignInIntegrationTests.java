@@ -100,6 +100,68 @@ class SignInIntegrationTests {
 
     assertThat(withoutToken.statusCode()).isEqualTo(403);
     assertThat(json(withoutToken).get("title").asString()).isEqualTo("Forbidden");
+    assertThat(json(withoutToken).get("detail").asString()).contains("CSRF token");
+  }
+
+  @Test
+  void anUnsafeRequestWithoutCredentialsIsAskedToSignInNotToldItIsSignedIn() {
+    var anonymous = new TestBrowser(port);
+    anonymous.get("/health");
+
+    var withoutCsrf = anonymous.withoutCsrfHeader().post("/api/v1/me/tokens", "{\"name\": \"x\", \"scope\": \"READ\", \"expiresInDays\": 1}");
+    var withCsrf = new TestBrowser(port).delete("/api/v1/admin/teams/" + UUID.randomUUID());
+
+    for (var response : java.util.List.of(withoutCsrf, withCsrf)) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+      assertThat(json(response).get("detail").asString()).startsWith("Sign in");
+    }
+  }
+
+  @Test
+  void refusalsWrittenBeforeSpringMvcAreProblemDetailsWithoutNullMembers() {
+    var anonymous = new TestBrowser(port).get("/api/v1/me");
+    var forgedToken = new TestBrowser(port).bearer("ms_forged").get("/api/v1/me");
+    var browser = new TestBrowser(port);
+    browser.signIn("signin-rep", PASSWORD);
+    var noCsrf = browser.withoutCsrfHeader().post("/api/v1/me/tokens", "{}");
+
+    for (var response : java.util.List.of(anonymous, forgedToken, noCsrf)) {
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
+      JsonNode problem = json(response);
+      assertThat(problem.propertyNames()).as(response.body()).contains("status", "title", "detail", "instance")
+          .doesNotContain("properties");
+      problem.propertyNames().forEach(name -> assertThat(problem.get(name).isNull()).as("%s in %s", name, response.body()).isFalse());
+      assertThat(problem.get("instance").asString()).startsWith("/api/v1/me");
+    }
+  }
+
+  @Test
+  void aSessionPastItsAbsoluteTimeoutAnswers401AsAProblemDetail() throws Exception {
+    var browser = new TestBrowser(port);
+    browser.signIn("signin-rep", PASSWORD);
+    assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(200);
+    String sessionId = new String(java.util.Base64.getDecoder().decode(browser.cookie("MEDSALES_SESSION")),
+        java.nio.charset.StandardCharsets.UTF_8);
+    var signedIn13HoursAgo = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(signedIn13HoursAgo)) {
+      out.writeObject(System.currentTimeMillis() - java.time.Duration.ofHours(13).toMillis());
+    }
+    int moved = tenants.owner().sql("""
+            UPDATE spring_session_attributes SET attribute_bytes = ?
+            WHERE attribute_name = 'medsales.signedInAt'
+              AND session_primary_id = (SELECT primary_id FROM spring_session WHERE session_id = ?)
+            """)
+        .params(signedIn13HoursAgo.toByteArray(), sessionId).update();
+    assertThat(moved).isEqualTo(1);
+
+    var expired = browser.get("/api/v1/me");
+
+    assertThat(expired.statusCode()).as(expired.body()).isEqualTo(401);
+    assertThat(expired.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
+    assertThat(json(expired).get("detail").asString()).startsWith("Sign in");
+    assertThat(tenants.owner().sql("SELECT count(*) FROM spring_session WHERE session_id = ?").param(sessionId)
+        .query(Long.class).single()).isZero();
+    assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -161,8 +223,9 @@ class SignInIntegrationTests {
     var integration = new TestBrowser(port).bearer(token);
 
     assertThat(integration.get("/api/v1/providers?state=AL").statusCode()).isEqualTo(200);
-    assertThat(integration.post("/api/v1/me/tokens", "{\"name\": \"y\", \"scope\": \"READ\", \"expiresInDays\": 1}").statusCode())
-        .isEqualTo(403);
+    var write = integration.post("/api/v1/me/tokens", "{\"name\": \"y\", \"scope\": \"READ\", \"expiresInDays\": 1}");
+    assertThat(write.statusCode()).isEqualTo(403);
+    assertThat(json(write).get("detail").asString()).isEqualTo("This token is read-only: it may read (GET, HEAD) but not change anything.");
     // the secret is stored only as a hash, and the list never shows it
     assertThat(browser.get("/api/v1/me/tokens").body()).contains("BI export").doesNotContain(token);
     assertThat(tenants.owner().sql("SELECT count(*) FROM api_token WHERE token_hash = sha256(convert_to(?, 'UTF8'))")
@@ -222,6 +285,65 @@ class SignInIntegrationTests {
     assertThat(tenants.owner().sql("SELECT password_hash FROM app_user WHERE username = 'signin-rep'")
         .query(String.class).single()).startsWith("{bcrypt}$2");
     assertThat(new TestBrowser(port).signIn("signin-rep", "a much better passphrase").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void wrongCurrentPasswordsPausePasswordChangesLikeFailedSignIns() {
+    var browser = new TestBrowser(port);
+    browser.signIn("signin-rep", PASSWORD);
+    String failures = "SELECT count(*) FROM audit_event WHERE action = 'auth.password-change' AND outcome = 'FAILURE'"
+        + " AND target = 'signin-rep'";
+    long failuresBefore = tenants.owner().sql(failures).query(Long.class).single();
+    for (int i = 0; i < 5; i++) {
+      var wrong = browser.post("/api/v1/me/password",
+          "{\"currentPassword\": \"guess number " + i + "\", \"newPassword\": \"a much better passphrase\"}");
+      assertThat(wrong.statusCode()).isEqualTo(400);
+    }
+
+    var paused = browser.post("/api/v1/me/password",
+        "{\"currentPassword\": \"" + PASSWORD + "\", \"newPassword\": \"a much better passphrase\"}");
+
+    assertThat(paused.statusCode()).as(paused.body()).isEqualTo(429);
+    assertThat(paused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(new TestBrowser(port).signIn("signin-rep", PASSWORD).statusCode()).isEqualTo(429);
+    // each failure was recorded, not rolled back with the refusal
+    assertThat(tenants.owner().sql(failures).query(Long.class).single()).isEqualTo(failuresBefore + 5);
+  }
+
+  @Test
+  void aPasswordResetByAnAdministratorMustBeChangedBeforeAnythingElse() {
+    var admin = new TestBrowser(port);
+    admin.signIn("admin", "admin-password-for-tests");
+    String temporary = json(admin.post("/api/v1/admin/users/" + tenants.userId("signin-rep") + "/password-reset", "{}"))
+        .get("temporaryPassword").asString();
+
+    var rep = new TestBrowser(port);
+    var signIn = rep.signIn("signin-rep", temporary);
+    var script = new TestBrowser(port).withoutCsrfHeader().post("/api/v1/auth/token",
+        "{\"username\": \"signin-rep\", \"password\": \"" + temporary + "\"}");
+
+    assertThat(json(signIn).get("mustChangePassword").asBoolean()).isTrue();
+    assertThat(json(script).get("mustChangePassword").asBoolean()).isTrue();
+    var bearer = new TestBrowser(port).bearer(json(script).get("accessToken").asString());
+    for (var blocked : java.util.List.of(rep.get("/api/v1/providers?state=AL"), bearer.get("/api/v1/providers?state=AL"),
+        rep.post("/api/v1/me/tokens", "{\"name\": \"x\", \"scope\": \"READ\", \"expiresInDays\": 1}"))) {
+      assertThat(blocked.statusCode()).as(blocked.body()).isEqualTo(403);
+      assertThat(json(blocked).get("title").asString()).isEqualTo("Password change required");
+      assertThat(json(blocked).get("detail").asString()).contains("POST /api/v1/me/password");
+    }
+    assertThat(json(rep.get("/api/v1/me")).get("mustChangePassword").asBoolean()).isTrue();
+    var same = rep.post("/api/v1/me/password", "{\"currentPassword\": \"" + temporary + "\", \"newPassword\": \"" + temporary + "\"}");
+    assertThat(same.statusCode()).isEqualTo(400);
+
+    var changed = rep.post("/api/v1/me/password",
+        "{\"currentPassword\": \"" + temporary + "\", \"newPassword\": \"a much better passphrase\"}");
+
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+    assertThat(rep.get("/api/v1/providers?state=AL").statusCode()).isEqualTo(200);
+    assertThat(json(rep.get("/api/v1/me")).get("mustChangePassword").asBoolean()).isFalse();
+    assertThat(bearer.get("/api/v1/providers?state=AL").statusCode()).isEqualTo(200);
+    assertThat(json(new TestBrowser(port).signIn("signin-rep", "a much better passphrase")).get("mustChangePassword").asBoolean())
+        .isFalse();
   }
 
   @Test

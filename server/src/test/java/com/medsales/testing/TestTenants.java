@@ -39,7 +39,7 @@ public final class TestTenants {
             INSERT INTO app_user (tenant_id, username, display_name, roles, password_hash)
             VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (lower(username)) DO UPDATE SET password_hash = EXCLUDED.password_hash, roles = EXCLUDED.roles,
-              enabled = true
+              enabled = true, must_change_password = false
             RETURNING id
             """)
         .params(tenant, username, "User " + username, roles, passwords.encode(password))

@@ -64,10 +64,10 @@ public class Accounts {
 
   private record Account(
       UUID id, @Nullable UUID tenantId, String username, String displayName, @Nullable String passwordHash,
-      Set<UserRole> roles, boolean enabled) {
+      Set<UserRole> roles, boolean enabled, boolean mustChangePassword) {
 
     MedsalesUser user(TokenScope scope, @Nullable UUID tokenId) {
-      return new MedsalesUser(id, tenantId, username, displayName, roles, scope, tokenId);
+      return new MedsalesUser(id, tenantId, username, displayName, roles, scope, tokenId, mustChangePassword);
     }
   }
 
@@ -76,16 +76,10 @@ public class Accounts {
    * password, an unknown or deactivated account. A paused one (too many failures) says when to try again.
    */
   public MedsalesUser signIn(String username, String password, String address, String via) {
-    Optional<Instant> paused = throttle.pausedUntil(username, address);
-    if (paused.isPresent()) {
+    throttle.pausedUntil(username, address).ifPresent(until -> {
       audit.recordFor(null, null, username, "auth.sign-in", via, AuditOutcome.DENIED, Map.of("reason", "paused"));
-      Duration retry = Duration.between(Instant.now(), paused.get());
-      throw new IdentityException(
-          IdentityException.Kind.SIGN_IN_PAUSED,
-          "Too many failed sign-ins. Try again in " + Math.max(1, retry.toMinutes() + 1) + " minutes.",
-          Map.of(),
-          retry.isNegative() ? Duration.ofSeconds(1) : retry);
-    }
+      throw paused(until);
+    });
     Optional<Account> account =
         jdbc.sql("SELECT * FROM medsales_sign_in_lookup(?)").param(username.strip()).query(Accounts::account).optional();
     String hash = account.map(Account::passwordHash).orElse(null);
@@ -108,6 +102,16 @@ public class Accounts {
     Account known = account.get();
     audit.recordFor(known.tenantId(), known.id(), known.username(), "auth.sign-in", via, AuditOutcome.SUCCESS, Map.of());
     return known.user(TokenScope.READ_WRITE, null);
+  }
+
+  /** The refusal while password guesses for an account or from an address are paused, saying when to try again. */
+  private static IdentityException paused(Instant until) {
+    Duration retry = Duration.between(Instant.now(), until);
+    return new IdentityException(
+        IdentityException.Kind.SIGN_IN_PAUSED,
+        "Too many failed password attempts. Try again in " + Math.max(1, retry.toMinutes() + 1) + " minutes.",
+        Map.of(),
+        retry.isNegative() ? Duration.ofSeconds(1) : retry);
   }
 
   public record IssuedToken(UUID id, String token, Instant expiresAt, TokenScope scope) {}
@@ -179,7 +183,7 @@ public class Accounts {
               }
               return Optional.of(
                   new MedsalesUser(userId, tenant, username, rs.getString("display_name"), roles(rs.getArray("roles")),
-                      TokenScope.valueOf(rs.getString("scope")), tokenId));
+                      TokenScope.valueOf(rs.getString("scope")), tokenId, rs.getBoolean("must_change_password")));
             })
         .optional()
         .flatMap(o -> o);
@@ -218,17 +222,31 @@ public class Accounts {
     audit.record("token.revoke", tokenId.toString(), AuditOutcome.SUCCESS, Map.of());
   }
 
-  /** A user changes their own password, proving they know the current one. */
-  @Transactional
-  public void changePassword(MedsalesUser user, String current, String replacement) {
+  /**
+   * A user changes their own password, proving they know the current one; wrong guesses of it count, and pause, like
+   * failed sign-ins (a stolen session must not become a way to guess the password). A refusal still commits its
+   * audit event and its count: nothing else has been written by then.
+   */
+  @Transactional(noRollbackFor = IdentityException.class)
+  public void changePassword(MedsalesUser user, String current, String replacement, String address) {
+    throttle.pausedUntil(user.username(), address).ifPresent(until -> {
+      audit.record("auth.password-change", user.username(), AuditOutcome.DENIED, Map.of("reason", "paused"));
+      throw paused(until);
+    });
     String hash =
         jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?").param(user.userId()).query(String.class).optional()
             .orElse(null);
     if (hash == null || !passwords.matches(current, hash)) {
+      throttle.failed(user.username(), address);
       audit.record("auth.password-change", user.username(), AuditOutcome.FAILURE, Map.of("reason", "current password wrong"));
       throw IdentityException.invalid("currentPassword", List.of("is not correct"));
     }
+    throttle.succeeded(user.username());
+    if (passwords.matches(replacement, hash)) {
+      throw IdentityException.invalid("newPassword", List.of("must differ from the current password"));
+    }
     setPassword(user.userId(), user.username(), replacement, "newPassword");
+    jdbc.sql("UPDATE app_user SET must_change_password = false WHERE id = ?").param(user.userId()).update();
     audit.record("auth.password-change", user.username(), AuditOutcome.SUCCESS, Map.of());
   }
 
@@ -248,7 +266,8 @@ public class Accounts {
   private static Account account(ResultSet rs, int row) throws SQLException {
     return new Account(
         rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class), rs.getString("username"),
-        rs.getString("display_name"), rs.getString("password_hash"), roles(rs.getArray("roles")), rs.getBoolean("enabled"));
+        rs.getString("display_name"), rs.getString("password_hash"), roles(rs.getArray("roles")), rs.getBoolean("enabled"),
+        rs.getBoolean("must_change_password"));
   }
 
   static Set<UserRole> roles(Array array) throws SQLException {

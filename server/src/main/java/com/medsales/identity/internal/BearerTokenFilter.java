@@ -42,7 +42,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     if (user.isEmpty()) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
       ProblemResponses.write(
-          response, HttpStatus.UNAUTHORIZED, "Unauthorized", "The bearer token is unknown, expired or revoked.");
+          request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "The bearer token is unknown, expired or revoked.");
       return;
     }
     var context = SecurityContextHolder.createEmptyContext();

@@ -66,7 +66,7 @@ class RateLimitFilter extends OncePerRequestFilter {
       long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
       ProblemResponses.write(
-          response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+          request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
           "The rate limit for this user or token is used up. Retry after " + seconds + " seconds.");
       return;
     }

@@ -14,6 +14,22 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.access.intercept.RequestMatcherDelegatingAuthorizationManager;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.LoggerFactory;
@@ -58,9 +74,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>Open: {@code /health}, the SPA's files, the OpenAPI document, and the three ways in: {@code POST
  *       /api/v1/auth/token}, {@code POST /api/v1/auth/session} (the web app's sign-in) and invitation links.
- *   <li>Everything else under {@code /api} needs a session or a bearer token (401 ProblemDetail otherwise); a
- *       read-only token may only read; ingestion administration needs {@code OPERATOR}; method-level rules do the
- *       rest.
+ *   <li>Everything else under {@code /api} needs a session or a bearer token (401 ProblemDetail otherwise) and
+ *       passes three independent checks: the scope (anything but {@code GET} and {@code HEAD} needs a read-write
+ *       credential, whatever the path), the role of the path (administration needs {@code ADMIN} or {@code
+ *       OPERATOR}, ingestion administration {@code OPERATOR}), and, for a user whose password an administrator reset,
+ *       the password changed first. Method-level rules do the rest.
  *   <li>Sessions carry CSRF protection (cookie and header, the SPA pattern); bearer requests carry no ambient
  *       credential and need none.
  * </ul>
@@ -149,21 +167,14 @@ class SecurityConfiguration {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
             .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
         .exceptionHandling(errors -> errors
-            .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
-                "Unauthorized", "Sign in, or send a bearer token (POST /api/v1/auth/token)."))
-            .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
-                "Forbidden", "You are signed in, but not allowed to do this.")))
+            .authenticationEntryPoint((request, response, e) -> ProblemResponses.signInFirst(request, response))
+            .accessDeniedHandler(SecurityConfiguration::refused))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/session").permitAll()
-            .requestMatchers("/api/v1/auth/invitations/**").permitAll()
-            .requestMatchers("/api/v1/admin/ingestion/**").hasRole("OPERATOR")
-            // administration needs a role before any request body is even read; methods narrow it further
-            .requestMatchers("/api/v1/admin/**").hasAnyRole("ADMIN", "OPERATOR")
-            .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(MedsalesUser.SCOPE_READ)
-            .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority(MedsalesUser.SCOPE_READ)
+            .requestMatchers(ENTRY_POINTS).permitAll()
+            // every other API request passes all three checks, each on its own, so that no rule added to one can
+            // bypass another (a role rule that matched first once let a read-only token write)
             .requestMatchers("/api/**").access(AuthorizationManagers.allOf(
-                AuthorityAuthorizationManager.hasAuthority(MedsalesUser.SCOPE_READ),
-                AuthorityAuthorizationManager.hasAuthority(MedsalesUser.SCOPE_WRITE)))
+                scopeByMethod(), roleByPath(), passwordChangedFirst()))
             .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
             .requestMatchers("/actuator/**").denyAll()
             .anyRequest().permitAll())
@@ -172,6 +183,85 @@ class SecurityConfiguration {
         .addFilterAfter(new RateLimitFilter(buckets, settings.requestsPerMinute()), BasicAuthenticationFilter.class)
         .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
     return http.build();
+  }
+
+  /** The ways in, open to anyone: signing in, and invitation links. */
+  static final RequestMatcher ENTRY_POINTS = new OrRequestMatcher(
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token"),
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/session"),
+      PathPatternRequestMatcher.withDefaults().matcher("/api/v1/auth/invitations/**"));
+
+  /** What a user whose password was reset may still do: see who they are, sign out, and change the password. */
+  static final RequestMatcher WHILE_PASSWORD_MUST_CHANGE = new OrRequestMatcher(
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/me"),
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/me/password"),
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/auth/session"),
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/v1/auth/session"));
+
+  static boolean reads(HttpServletRequest request) {
+    return HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+  }
+
+  /** A read (GET, HEAD) needs the read scope; anything else, whatever its path, the write scope. */
+  static AuthorizationManager<RequestAuthorizationContext> scopeByMethod() {
+    var read = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(MedsalesUser.SCOPE_READ);
+    var write = AuthorizationManagers.allOf(read,
+        AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(MedsalesUser.SCOPE_WRITE));
+    return (authentication, context) ->
+        reads(context.getRequest()) ? read.authorize(authentication, context) : write.authorize(authentication, context);
+  }
+
+  /**
+   * Roles by path: administration needs a role before any request body is even read (methods narrow it further);
+   * the rest of the API, any signed-in user.
+   */
+  static AuthorizationManager<RequestAuthorizationContext> roleByPath() {
+    var byPath = RequestMatcherDelegatingAuthorizationManager.builder()
+        .add(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/admin/ingestion/**"),
+            AuthorityAuthorizationManager.hasRole("OPERATOR"))
+        .add(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/admin/**"),
+            AuthorityAuthorizationManager.hasAnyRole("ADMIN", "OPERATOR"))
+        .add(AnyRequestMatcher.INSTANCE, AuthenticatedAuthorizationManager.authenticated())
+        .build();
+    return (authentication, context) -> byPath.authorize(authentication, context.getRequest());
+  }
+
+  /** A user whose password an administrator reset does nothing else until they have changed it. */
+  static AuthorizationManager<RequestAuthorizationContext> passwordChangedFirst() {
+    return (authentication, context) -> new AuthorizationDecision(
+        !mustChangePassword(authentication.get()) || WHILE_PASSWORD_MUST_CHANGE.matches(context.getRequest()));
+  }
+
+  static boolean mustChangePassword(@Nullable Authentication authentication) {
+    return authentication != null && authentication.getPrincipal() instanceof MedsalesUser user && user.mustChangePassword();
+  }
+
+  /**
+   * Says why a request was refused. Without credentials that is a missing sign-in (401), also when the request
+   * failed its CSRF check first; with them, the most specific reason: a CSRF token, a read-only credential, a password
+   * to change, or a missing role.
+   */
+  static void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws java.io.IOException {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    boolean signedIn = authentication != null && authentication.isAuthenticated()
+        && !(authentication instanceof AnonymousAuthenticationToken);
+    if (!signedIn && !ENTRY_POINTS.matches(request)) {
+      ProblemResponses.signInFirst(request, response);
+    } else if (e instanceof CsrfException) {
+      ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+          "The request's CSRF token is missing or wrong: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header.");
+    } else if (signedIn && !reads(request) && !authentication.getAuthorities().stream()
+        .anyMatch(a -> MedsalesUser.SCOPE_WRITE.equals(a.getAuthority()))) {
+      ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+          "This token is read-only: it may read (GET, HEAD) but not change anything.");
+    } else if (mustChangePassword(authentication) && !WHILE_PASSWORD_MUST_CHANGE.matches(request)) {
+      ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "Password change required",
+          "Your password was reset by an administrator: change it (POST /api/v1/me/password) before anything else.");
+    } else {
+      ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+          "You are signed in, but not allowed to do this.");
+    }
   }
 
   /** A tenant without single sign-on is not an error: the request falls through to the web app (its 404). */

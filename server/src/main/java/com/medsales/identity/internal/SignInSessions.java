@@ -50,6 +50,18 @@ public class SignInSessions {
     }
   }
 
+  /** Replaces the signed-in user of this request's session (if it has one) with {@code user}, e.g. once a reset password is changed. */
+  public void update(MedsalesUser user, HttpServletRequest request, HttpServletResponse response) {
+    // a bearer token's user lives in the token, not in a session
+    if (user.tokenId() != null || request.getSession(false) == null) {
+      return;
+    }
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+  }
+
   public void end(HttpServletRequest request, HttpServletResponse response) {
     audit.record("auth.sign-out", null, AuditOutcome.SUCCESS, Map.of());
     HttpSession session = request.getSession(false);

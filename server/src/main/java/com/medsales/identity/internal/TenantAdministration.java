@@ -143,12 +143,16 @@ public class TenantAdministration {
     return after;
   }
 
-  /** Gives the user a new generated password, shown once to the administrator, and ends their sessions. */
+  /**
+   * Gives the user a new generated password, shown once to the administrator, and ends their sessions. The password is
+   * temporary: until the user has changed it, they may do nothing else.
+   */
   @Transactional
   public String resetPassword(UUID id) {
     UserView user = user(id);
     String password = Secrets.password();
     accounts.setPassword(id, user.username(), password, "password");
+    jdbc.sql("UPDATE app_user SET must_change_password = true WHERE id = ?").param(id).update();
     jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE user_id = ? AND kind = 'ACCESS' AND revoked_at IS NULL")
         .param(id)
         .update();

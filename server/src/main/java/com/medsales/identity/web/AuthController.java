@@ -50,7 +50,11 @@ class AuthController {
 
   record Credentials(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {}
 
-  record TokenResponse(String accessToken, String tokenType, long expiresIn) {}
+  /**
+   * {@code mustChangePassword}: an administrator reset the password; the token may then only change it ({@code POST
+   * /api/v1/me/password}) and read {@code GET /api/v1/me}, every other call answers 403.
+   */
+  record TokenResponse(String accessToken, String tokenType, long expiresIn, boolean mustChangePassword) {}
 
   @PostMapping("/token")
   @Operation(summary = "Exchange a user name and password for a bearer access token")
@@ -59,15 +63,22 @@ class AuthController {
         accounts.signIn(credentials.username(), credentials.password(), request.getRemoteAddr(), "token");
     Accounts.IssuedToken token = accounts.issueAccessToken(user);
     return new TokenResponse(
-        token.token(), "Bearer", Math.max(0, Duration.between(Instant.now(), token.expiresAt()).toSeconds()));
+        token.token(), "Bearer", Math.max(0, Duration.between(Instant.now(), token.expiresAt()).toSeconds()),
+        user.mustChangePassword());
   }
 
+  /**
+   * The signed-in user. {@code mustChangePassword}: an administrator reset the password; until the user changes it
+   * ({@code POST /api/v1/me/password}) every other call but this one and signing out answers 403.
+   */
   record SessionUser(
-      UUID id, @Nullable UUID tenantId, String username, String displayName, Set<String> roles, String scope) {
+      UUID id, @Nullable UUID tenantId, String username, String displayName, Set<String> roles, String scope,
+      boolean mustChangePassword) {
     static SessionUser of(MedsalesUser user) {
       return new SessionUser(
           user.userId(), user.tenantId(), user.username(), user.displayName(),
-          new java.util.TreeSet<>(user.roles().stream().map(Enum::name).toList()), user.scope().name());
+          new java.util.TreeSet<>(user.roles().stream().map(Enum::name).toList()), user.scope().name(),
+          user.mustChangePassword());
     }
   }
 

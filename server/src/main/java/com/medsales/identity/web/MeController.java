@@ -3,6 +3,9 @@ package com.medsales.identity.web;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.TokenScope;
 import com.medsales.identity.internal.Accounts;
+import com.medsales.identity.internal.SignInSessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
   private final Accounts accounts;
+  private final SignInSessions sessions;
 
-  MeController(Accounts accounts) {
+  MeController(Accounts accounts, SignInSessions sessions) {
     this.accounts = accounts;
+    this.sessions = sessions;
   }
 
   @GetMapping
@@ -51,9 +56,14 @@ class MeController {
 
   @PostMapping("/password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Change my password")
-  void changePassword(@AuthenticationPrincipal MedsalesUser user, @Valid @RequestBody PasswordChange change) {
-    accounts.changePassword(user, change.currentPassword(), change.newPassword());
+  @Operation(summary = "Change my password (wrong current passwords pause it like failed sign-ins)")
+  void changePassword(
+      @AuthenticationPrincipal MedsalesUser user, @Valid @RequestBody PasswordChange change, HttpServletRequest request,
+      HttpServletResponse response) {
+    accounts.changePassword(user, change.currentPassword(), change.newPassword(), request.getRemoteAddr());
+    if (user.mustChangePassword()) {
+      sessions.update(user.withPasswordChanged(), request, response);
+    }
   }
 
   @GetMapping("/tokens")
