@@ -157,7 +157,8 @@ class TerritoryController {
     territories.unalignZip(id, zip);
   }
 
-  record States(@NotNull List<String> states) {}
+  /** At most every USPS code once, with room for a few repeats. */
+  record States(@NotNull @Size(max = 100) List<@NotNull @Size(max = 10) String> states) {}
 
   @PutMapping("/{id}/states")
   @PreAuthorize(EDITORS)
@@ -166,7 +167,8 @@ class TerritoryController {
     return territories.alignStates(id, request.states());
   }
 
-  record Counties(@NotNull List<String> counties) {}
+  /** At most every county of the country (about 3,200 GEOIDs). */
+  record Counties(@NotNull @Size(max = 4_000) List<@NotNull @Size(max = 10) String> counties) {}
 
   @PutMapping("/{id}/counties")
   @PreAuthorize(EDITORS)
@@ -177,7 +179,7 @@ class TerritoryController {
     return territories.alignCounties(id, request.counties());
   }
 
-  record Assignments(@NotNull List<@Valid @NotNull AssignmentItem> assignments) {}
+  record Assignments(@NotNull @Size(max = 500) List<@Valid @NotNull AssignmentItem> assignments) {}
 
   record AssignmentItem(@NotNull UUID userId, @NotNull Territories.AssignmentKind kind) {}
 
