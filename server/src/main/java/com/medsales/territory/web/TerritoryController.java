@@ -88,7 +88,8 @@ class TerritoryController {
     return ResponseEntity.created(URI.create("/api/v1/territories/" + created.id())).body(created);
   }
 
-  record TerritoryChange(
+  // not TerritoryChange: the OpenAPI document names schemas by simple name, and Alignments.TerritoryChange is one
+  record TerritoryUpdate(
       @Nullable @Size(max = 200) String name, @Nullable UUID parentId, @Nullable Boolean detach, @Nullable @Size(max = 50) String code,
       @NotNull Long version) {}
 
@@ -96,7 +97,7 @@ class TerritoryController {
   @PreAuthorize(EDITORS)
   @Operation(summary = "Rename, recode (\"\" clears the code) or move a territory under another parent (detach: true makes it top-level);"
       + " 409 with currentVersion if it changed since version")
-  Territories.TerritoryView update(@PathVariable UUID id, @Valid @RequestBody TerritoryChange change) {
+  Territories.TerritoryView update(@PathVariable UUID id, @Valid @RequestBody TerritoryUpdate change) {
     return territories.update(id, change.name(), change.parentId(), Boolean.TRUE.equals(change.detach()), change.code(), change.version());
   }
 
