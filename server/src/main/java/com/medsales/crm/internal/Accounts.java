@@ -25,13 +25,11 @@ public class Accounts {
   private final JdbcClient jdbc;
   private final RecordStore records;
   private final Providers providers;
-  private final Contacts contacts;
 
-  Accounts(JdbcClient jdbc, RecordStore records, Providers providers, Contacts contacts) {
+  Accounts(JdbcClient jdbc, RecordStore records, Providers providers) {
     this.jdbc = jdbc;
     this.records = records;
     this.providers = providers;
-    this.contacts = contacts;
   }
 
   public record AccountView(
@@ -82,7 +80,7 @@ public class Accounts {
       }
     }
     UUID owner = request.ownerId() != null ? request.ownerId() : user.userId();
-    contacts.requireSameTenantUser(owner);
+    records.requireUser("ownerId", owner);
     UUID id = jdbc.sql(
             """
             INSERT INTO account (tenant_id, name, kind, npi, phone, website, zip5, owner_id, tags, notes)
@@ -132,9 +130,7 @@ public class Accounts {
   @Transactional
   public AccountView update(UUID id, long version, Map<String, @Nullable Object> fields) {
     var columns = records.columns(FIELDS, fields, "an account");
-    if (columns.get("owner_id") != null) {
-      contacts.requireSameTenantUser(UUID.fromString(columns.get("owner_id").toString()));
-    }
+    records.requireReferences(columns, Map.of("owner_id", RecordStore.Reference.user("ownerId")));
     records.update(Table.ACCOUNT, id, version, columns, () -> find(id, false));
     return find(id, false);
   }

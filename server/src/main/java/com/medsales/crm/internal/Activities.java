@@ -52,6 +52,7 @@ public class Activities {
     if (visible != request.attendeeIds().stream().distinct().count()) {
       throw CrmException.invalid("attendeeIds", "names a contact that does not exist");
     }
+    records.requireReference(Table.ACCOUNT, "accountId", request.accountId());
     UUID id = jdbc.sql(
             """
             INSERT INTO activity (tenant_id, kind, occurred_at, subject, notes, outcome, next_step, products, account_id, owner_id)
@@ -125,6 +126,7 @@ public class Activities {
   @Transactional
   public ActivityView update(UUID id, long version, Map<String, @Nullable Object> fields) {
     var columns = records.columns(FIELDS, fields, "an activity");
+    records.requireReferences(columns, Map.of("account_id", RecordStore.Reference.to(Table.ACCOUNT, "accountId")));
     records.update(Table.ACTIVITY, id, version, columns, () -> find(id));
     return find(id);
   }

@@ -121,7 +121,8 @@ public class Contacts {
       }
     }
     UUID owner = request.ownerId() != null ? request.ownerId() : user.userId();
-    requireSameTenantUser(owner);
+    records.requireUser("ownerId", owner);
+    records.requireReference(Table.ACCOUNT, "accountId", request.accountId());
     UUID id;
     try {
       id = jdbc.sql(
@@ -141,14 +142,6 @@ public class Contacts {
     }
     records.created(Table.CONTACT, id);
     return find(id, false);
-  }
-
-  void requireSameTenantUser(UUID userId) {
-    boolean known = jdbc.sql("SELECT count(*) > 0 FROM app_user WHERE id = ? AND tenant_id = medsales_tenant() AND enabled")
-        .param(userId).query(Boolean.class).single();
-    if (!known) {
-      throw CrmException.invalid("ownerId", "is not an active user of this tenant");
-    }
   }
 
   @Transactional(readOnly = true)
@@ -243,9 +236,7 @@ public class Contacts {
   @Transactional
   public ContactView update(UUID id, long version, Map<String, @Nullable Object> fields) {
     var columns = records.columns(FIELDS, fields, "a contact");
-    if (columns.containsKey("owner_id") && columns.get("owner_id") != null) {
-      requireSameTenantUser(UUID.fromString(columns.get("owner_id").toString()));
-    }
+    records.requireReferences(columns, REFERENCES);
     records.update(Table.CONTACT, id, version, columns, () -> find(id, false));
     return find(id, false);
   }
@@ -255,6 +246,9 @@ public class Contacts {
       Map.entry("specialty", "specialty"), Map.entry("email", "email"), Map.entry("phone", "phone"),
       Map.entry("zip5", "zip5"), Map.entry("accountId", "account_id"), Map.entry("ownerId", "owner_id"),
       Map.entry("tags", "tags"), Map.entry("notes", "notes"));
+
+  private static final Map<String, RecordStore.Reference> REFERENCES = Map.of(
+      "account_id", RecordStore.Reference.to(Table.ACCOUNT, "accountId"), "owner_id", RecordStore.Reference.user("ownerId"));
 
 
   @Transactional
@@ -279,7 +273,10 @@ public class Contacts {
   @Transactional
   public int bulk(BulkChange change) {
     if (change.ownerId() != null) {
-      requireSameTenantUser(change.ownerId());
+      records.requireUser("ownerId", change.ownerId());
+    }
+    for (UUID id : change.ids()) {
+      records.requireReference(Table.CONTACT, "ids", id);
     }
     int changed = 0;
     for (UUID id : change.ids()) {

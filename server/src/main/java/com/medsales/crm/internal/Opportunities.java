@@ -21,17 +21,18 @@ public class Opportunities {
 
   private final JdbcClient jdbc;
   private final RecordStore records;
-  private final Contacts contacts;
 
-  Opportunities(JdbcClient jdbc, RecordStore records, Contacts contacts) {
+  Opportunities(JdbcClient jdbc, RecordStore records) {
     this.jdbc = jdbc;
     this.records = records;
-    this.contacts = contacts;
   }
 
   public record Stage(UUID id, String name, int position, int probability, String outcome) {}
 
-  /** A tenant's stages; a tenant without any gets the usual device-sales pipeline on first use. */
+  /**
+   * A tenant's stages; a tenant without any gets the usual device-sales pipeline on first use. Concurrent first uses
+   * both see no stage; the unique (tenant, name) makes the later one wait for the first and then insert nothing.
+   */
   @Transactional
   public List<Stage> stages() {
     jdbc.sql(
@@ -42,6 +43,7 @@ public class Opportunities {
                          ('Proposal', 4, 70, 'OPEN'), ('Contracting', 5, 90, 'OPEN'), ('Won', 6, 100, 'WON'),
                          ('Lost', 7, 0, 'LOST')) AS s(name, position, probability, outcome)
             WHERE NOT EXISTS (SELECT 1 FROM pipeline_stage WHERE tenant_id = medsales_tenant())
+            ON CONFLICT (tenant_id, name) DO NOTHING
             """)
         .update();
     return jdbc.sql("SELECT * FROM pipeline_stage WHERE tenant_id = medsales_tenant() ORDER BY position")
@@ -55,7 +57,13 @@ public class Opportunities {
   /** Replaces the stages (in the given order); a stage still holding opportunities cannot be removed. */
   @Transactional
   public List<Stage> configure(List<StageRequest> requested) {
-    stages();
+    List<UUID> existing = stages().stream().map(Stage::id).toList();
+    for (int i = 0; i < requested.size(); i++) {
+      // another tenant's stage is as unknown as a made-up id
+      if (requested.get(i).id() != null && !existing.contains(requested.get(i).id())) {
+        throw CrmException.invalid("stages[" + i + "].id", "is not a stage of this pipeline");
+      }
+    }
     List<UUID> kept = requested.stream().map(StageRequest::id).filter(java.util.Objects::nonNull).toList();
     long inUse = jdbc.sql("SELECT count(*) FROM opportunity o JOIN pipeline_stage s ON s.id = o.stage_id"
             + " WHERE s.tenant_id = medsales_tenant() AND NOT (s.id = ANY(?)) AND o.deleted_at IS NULL")
@@ -116,7 +124,9 @@ public class Opportunities {
       throw CrmException.invalid("stageId", "is not a stage of this pipeline");
     }
     UUID owner = request.ownerId() != null ? request.ownerId() : user.userId();
-    contacts.requireSameTenantUser(owner);
+    records.requireUser("ownerId", owner);
+    records.requireReference(Table.ACCOUNT, "accountId", request.accountId());
+    records.requireReference(Table.CONTACT, "contactId", request.contactId());
     UUID id = jdbc.sql(
             """
             INSERT INTO opportunity (tenant_id, name, account_id, contact_id, stage_id, amount, close_date, probability, products, owner_id)
@@ -216,13 +226,13 @@ public class Opportunities {
   @Transactional
   public OpportunityView update(UUID id, long version, Map<String, @Nullable Object> fields) {
     var columns = records.columns(FIELDS, fields, "an opportunity");
-    if (columns.get("stage_id") != null
-        && stages().stream().noneMatch(s -> s.id().toString().equals(columns.get("stage_id").toString()))) {
+    if (columns.containsKey("stage_id") && (columns.get("stage_id") == null
+        || stages().stream().noneMatch(s -> s.id().toString().equals(columns.get("stage_id").toString())))) {
       throw CrmException.invalid("stageId", "is not a stage of this pipeline");
     }
-    if (columns.get("owner_id") != null) {
-      contacts.requireSameTenantUser(UUID.fromString(columns.get("owner_id").toString()));
-    }
+    records.requireReferences(columns, Map.of("owner_id", RecordStore.Reference.user("ownerId"),
+        "account_id", RecordStore.Reference.to(Table.ACCOUNT, "accountId"),
+        "contact_id", RecordStore.Reference.to(Table.CONTACT, "contactId")));
     records.update(Table.OPPORTUNITY, id, version, columns, () -> find(id));
     return find(id);
   }

@@ -57,6 +57,11 @@ public class RecordStore {
       this.columns = columns;
     }
 
+    /** The record's kind with its article, for messages: "an account", "a contact". */
+    String named() {
+      return ("aeiou".indexOf(table.charAt(0)) >= 0 ? "an " : "a ") + table;
+    }
+
     public String entity() {
       return table;
     }
@@ -106,6 +111,82 @@ public class RecordStore {
         .query(String.class)
         .optional()
         .map(JSON::readTree);
+  }
+
+  /**
+   * Refuses {@code id} (a request's reference in {@code field}, a UUID or its text) unless it names a current record of
+   * {@code table} that this user may see. The lookup goes through the application's row-level-secured connection, so
+   * another tenant's record is as absent as one that never existed: both answer the same 400, naming the field and not
+   * the id.
+   */
+  public void requireReference(Table table, String field, @Nullable Object id) {
+    if (id == null) {
+      return;
+    }
+    UUID uuid = uuid(field, id);
+    boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table.table
+            + " WHERE id = ? AND tenant_id = medsales_tenant() AND deleted_at IS NULL)")
+        .param(uuid)
+        .query(Boolean.class)
+        .single();
+    if (!exists) {
+      throw CrmException.invalid(field, "names " + table.named() + " that does not exist");
+    }
+  }
+
+  /** Refuses {@code id} unless it names an active user of this tenant, in the same words whether it is foreign or unknown. */
+  public void requireUser(String field, @Nullable Object id) {
+    if (id == null) {
+      throw CrmException.invalid(field, "is required");
+    }
+    boolean known = jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE id = ? AND tenant_id = medsales_tenant() AND enabled)")
+        .param(uuid(field, id))
+        .query(Boolean.class)
+        .single();
+    if (!known) {
+      throw CrmException.invalid(field, "is not an active user of this tenant");
+    }
+  }
+
+  /**
+   * Checks the references among a PATCH's {@code columns} (column to new value) before anything is written: each
+   * record column named in {@code records} (column to table, and the API's field name) and each user column in
+   * {@code users}. A record reference may be cleared (null); a user reference may not.
+   */
+  public void requireReferences(Map<String, @Nullable Object> columns, Map<String, Reference> references) {
+    references.forEach((column, reference) -> {
+      if (!columns.containsKey(column)) {
+        return;
+      }
+      if (reference.table() == null) {
+        requireUser(reference.field(), columns.get(column));
+      } else {
+        requireReference(reference.table(), reference.field(), columns.get(column));
+      }
+    });
+  }
+
+  /** A column holding an id: of a record of {@code table}, or of a user if {@code table} is null; {@code field} as the API names it. */
+  public record Reference(@Nullable Table table, String field) {
+    public static Reference to(Table table, String field) {
+      return new Reference(table, field);
+    }
+
+    public static Reference user(String field) {
+      return new Reference(null, field);
+    }
+  }
+
+  /** {@code value} (a UUID, or the text of one in a PATCH body) as a UUID, or a 400 naming {@code field}. */
+  static UUID uuid(String field, Object value) {
+    if (value instanceof UUID uuid) {
+      return uuid;
+    }
+    try {
+      return UUID.fromString(value.toString());
+    } catch (IllegalArgumentException e) {
+      throw CrmException.invalid(field, "is not an id");
+    }
   }
 
   /** Only the record's owner, a manager of a team the owner is in, or an admin may change it. */

@@ -19,12 +19,10 @@ public class Tasks {
 
   private final JdbcClient jdbc;
   private final RecordStore records;
-  private final Contacts contacts;
 
-  Tasks(JdbcClient jdbc, RecordStore records, Contacts contacts) {
+  Tasks(JdbcClient jdbc, RecordStore records) {
     this.jdbc = jdbc;
     this.records = records;
-    this.contacts = contacts;
   }
 
   public record TaskView(
@@ -42,7 +40,11 @@ public class Tasks {
   @Transactional
   public TaskView create(MedsalesUser user, NewTask request) {
     UUID assignee = request.assigneeId() != null ? request.assigneeId() : user.userId();
-    contacts.requireSameTenantUser(assignee);
+    records.requireUser("assigneeId", assignee);
+    records.requireReference(Table.CONTACT, "contactId", request.contactId());
+    records.requireReference(Table.ACCOUNT, "accountId", request.accountId());
+    records.requireReference(Table.OPPORTUNITY, "opportunityId", request.opportunityId());
+    records.requireReference(Table.ACTIVITY, "activityId", request.activityId());
     UUID id = jdbc.sql(
             """
             INSERT INTO task (tenant_id, title, notes, assignee_id, due_date, remind_at, priority, contact_id, account_id,
@@ -115,9 +117,10 @@ public class Tasks {
   @Transactional
   public TaskView update(UUID id, long version, Map<String, @Nullable Object> fields) {
     var columns = records.columns(FIELDS, fields, "a task");
-    if (columns.get("assignee_id") != null) {
-      contacts.requireSameTenantUser(UUID.fromString(columns.get("assignee_id").toString()));
-    }
+    records.requireReferences(columns, Map.of("assignee_id", RecordStore.Reference.user("assigneeId"),
+        "contact_id", RecordStore.Reference.to(Table.CONTACT, "contactId"),
+        "account_id", RecordStore.Reference.to(Table.ACCOUNT, "accountId"),
+        "opportunity_id", RecordStore.Reference.to(Table.OPPORTUNITY, "opportunityId")));
     records.update(Table.TASK, id, version, columns, () -> find(id));
     jdbc.sql("UPDATE task SET completed_at = CASE WHEN status = 'DONE' THEN coalesce(completed_at, now()) END WHERE id = ?")
         .param(id).update();

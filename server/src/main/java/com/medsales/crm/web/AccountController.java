@@ -7,11 +7,15 @@ import com.medsales.identity.MedsalesUser;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Validator;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -42,10 +46,12 @@ class AccountController {
 
   private final Accounts accounts;
   private final Timeline timeline;
+  private final Validator validator;
 
-  AccountController(Accounts accounts, Timeline timeline) {
+  AccountController(Accounts accounts, Timeline timeline, Validator validator) {
     this.accounts = accounts;
     this.timeline = timeline;
+    this.validator = validator;
   }
 
   record NewAccount(
@@ -53,7 +59,17 @@ class AccountController {
       @Pattern(regexp = "HOSPITAL|PRACTICE|GROUP|IDN|OTHER", message = "must be HOSPITAL, PRACTICE, GROUP, IDN or OTHER") String kind,
       @Nullable @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String npi, @Nullable @Size(max = 50) String phone,
       @Nullable @Size(max = 300) String website, @Nullable @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String zip5,
-      @Nullable UUID ownerId, @Nullable List<@Size(max = 50) String> tags, @Nullable @Size(max = 10000) String notes) {}
+      @Nullable UUID ownerId, @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) String> tags,
+      @Nullable @Size(max = 10000) String notes) {}
+
+  /** The fields a PATCH may change, each optional (null clears it), and the version the client last read. */
+  record AccountChange(
+      @Nullable @Size(max = 300) String name,
+      @Nullable @Pattern(regexp = "HOSPITAL|PRACTICE|GROUP|IDN|OTHER", message = "must be HOSPITAL, PRACTICE, GROUP, IDN or OTHER") String kind,
+      @Nullable @Size(max = 50) String phone, @Nullable @Size(max = 300) String website,
+      @Nullable @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String zip5, @Nullable UUID ownerId,
+      @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) String> tags, @Nullable @Size(max = 10000) String notes,
+      @NotNull Long version) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
@@ -82,8 +98,10 @@ class AccountController {
 
   @PatchMapping("/{id}")
   @Operation(summary = "Change fields; send the version you read (409 with the current record if it changed since)")
-  Accounts.AccountView update(@PathVariable UUID id, @RequestBody Map<String, @Nullable Object> body) {
-    return accounts.update(id, Changes.version(body), Changes.fields(body));
+  Accounts.AccountView update(@PathVariable UUID id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = AccountChange.class)))
+      @RequestBody Map<String, @Nullable Object> body) {
+    return accounts.update(id, Changes.version(body), Changes.checked(validator, body, AccountChange.class));
   }
 
   @DeleteMapping("/{id}")

@@ -6,6 +6,9 @@ import com.medsales.identity.MedsalesUser;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Validator;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -45,9 +48,12 @@ class ActivityController {
   private final Activities activities;
   private final Timeline timeline;
 
-  ActivityController(Activities activities, Timeline timeline) {
+  private final Validator validator;
+
+  ActivityController(Activities activities, Timeline timeline, Validator validator) {
     this.activities = activities;
     this.timeline = timeline;
+    this.validator = validator;
   }
 
   record FollowUp(@NotBlank @Size(max = 300) String title, @Nullable LocalDate dueDate, @Nullable OffsetDateTime remindAt,
@@ -57,8 +63,16 @@ class ActivityController {
       @NotNull @Pattern(regexp = "CALL|VISIT|EMAIL|LUNCH|IN_SERVICE|NOTE", message = "must be CALL, VISIT, EMAIL, LUNCH, IN_SERVICE or NOTE") String kind,
       @Nullable OffsetDateTime occurredAt, @NotBlank @Size(max = 300) String subject, @Nullable @Size(max = 20000) String notes,
       @Nullable @Size(max = 1000) String outcome, @Nullable @Size(max = 1000) String nextStep,
-      @Nullable List<@Size(max = 100) String> products, @Nullable UUID accountId, @Nullable @Size(max = 50) List<UUID> attendeeIds,
-      @Nullable @Valid FollowUp followUp) {}
+      @Nullable @Size(max = 50) List<@NotNull @Size(max = 100) String> products, @Nullable UUID accountId,
+      @Nullable @Size(max = 50) List<@NotNull UUID> attendeeIds, @Nullable @Valid FollowUp followUp) {}
+
+  /** The fields a PATCH may change, each optional (null clears it), and the version the client last read. */
+  record ActivityChange(
+      @Nullable @Pattern(regexp = "CALL|VISIT|EMAIL|LUNCH|IN_SERVICE|NOTE", message = "must be CALL, VISIT, EMAIL, LUNCH, IN_SERVICE or NOTE") String kind,
+      @Nullable OffsetDateTime occurredAt, @Nullable @Size(max = 300) String subject, @Nullable @Size(max = 20000) String notes,
+      @Nullable @Size(max = 1000) String outcome, @Nullable @Size(max = 1000) String nextStep,
+      @Nullable @Size(max = 50) List<@NotNull @Size(max = 100) String> products, @Nullable UUID accountId,
+      @NotNull Long version) {}
 
   @PostMapping("/activities")
   @ResponseStatus(HttpStatus.CREATED)
@@ -88,8 +102,10 @@ class ActivityController {
 
   @PatchMapping("/activities/{id}")
   @Operation(summary = "Change fields; send the version you read")
-  Activities.ActivityView update(@PathVariable UUID id, @RequestBody Map<String, @Nullable Object> body) {
-    return activities.update(id, Changes.version(body), Changes.fields(body));
+  Activities.ActivityView update(@PathVariable UUID id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ActivityChange.class)))
+      @RequestBody Map<String, @Nullable Object> body) {
+    return activities.update(id, Changes.version(body), Changes.checked(validator, body, ActivityChange.class));
   }
 
   @DeleteMapping("/activities/{id}")

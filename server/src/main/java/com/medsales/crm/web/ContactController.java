@@ -7,12 +7,16 @@ import com.medsales.identity.MedsalesUser;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Validator;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -45,10 +49,13 @@ class ContactController {
   private final Timeline timeline;
   private final com.medsales.crm.internal.ContactImport imports;
 
-  ContactController(Contacts contacts, Timeline timeline, com.medsales.crm.internal.ContactImport imports) {
+  private final Validator validator;
+
+  ContactController(Contacts contacts, Timeline timeline, com.medsales.crm.internal.ContactImport imports, Validator validator) {
     this.contacts = contacts;
     this.timeline = timeline;
     this.imports = imports;
+    this.validator = validator;
   }
 
   record NewContact(
@@ -57,7 +64,17 @@ class ContactController {
       @Nullable @Size(max = 200) String title, @Nullable @Size(max = 200) String specialty,
       @Nullable @Email @Size(max = 200) String email, @Nullable @Size(max = 50) String phone,
       @Nullable @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String zip5, @Nullable UUID accountId,
-      @Nullable UUID ownerId, @Nullable List<@Size(max = 50) String> tags, @Nullable @Size(max = 10000) String notes) {}
+      @Nullable UUID ownerId, @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) String> tags,
+      @Nullable @Size(max = 10000) String notes) {}
+
+  /** The fields a PATCH may change, each optional (null clears it), and the version the client last read. */
+  record ContactChange(
+      @Nullable @Size(max = 100) String firstName, @Nullable @Size(max = 100) String lastName,
+      @Nullable @Size(max = 200) String title, @Nullable @Size(max = 200) String specialty,
+      @Nullable @Email @Size(max = 200) String email, @Nullable @Size(max = 50) String phone,
+      @Nullable @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String zip5, @Nullable UUID accountId,
+      @Nullable UUID ownerId, @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) String> tags,
+      @Nullable @Size(max = 10000) String notes, @NotNull Long version) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
@@ -90,8 +107,10 @@ class ContactController {
 
   @PatchMapping("/{id}")
   @Operation(summary = "Change fields; send the version you read (409 with the current record if it changed since)")
-  Contacts.ContactView update(@PathVariable UUID id, @RequestBody Map<String, @Nullable Object> body) {
-    return contacts.update(id, Changes.version(body), Changes.fields(body));
+  Contacts.ContactView update(@PathVariable UUID id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ContactChange.class)))
+      @RequestBody Map<String, @Nullable Object> body) {
+    return contacts.update(id, Changes.version(body), Changes.checked(validator, body, ContactChange.class));
   }
 
   @DeleteMapping("/{id}")
@@ -119,7 +138,8 @@ class ContactController {
     return timeline.ofContact(id, size);
   }
 
-  record ImportFile(@jakarta.validation.constraints.NotBlank @Size(max = 5_000_000) String csv, @Nullable Map<String, String> decisions) {}
+  record ImportFile(@jakarta.validation.constraints.NotBlank @Size(max = 5_000_000) String csv,
+      @Nullable @Size(max = 5_000) Map<@Size(max = 10) String, @NotNull @Size(max = 10) String> decisions) {}
 
   @PostMapping("/import/preview")
   @Operation(summary = "Preview a CSV import: each row matched to a provider with a confidence (MATCHED, REVIEW, UNMATCHED, DUPLICATE)")
@@ -134,8 +154,9 @@ class ContactController {
     return imports.apply(user, file.csv(), file.decisions() == null ? Map.of() : file.decisions());
   }
 
-  record Bulk(@NotEmpty @Size(max = 500) List<UUID> ids, @Nullable UUID ownerId, @Nullable List<@Size(max = 50) String> addTags,
-      @Nullable List<String> removeTags) {}
+  record Bulk(@NotEmpty @Size(max = 500) List<@NotNull UUID> ids, @Nullable UUID ownerId,
+      @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) String> addTags,
+      @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) String> removeTags) {}
 
   @PostMapping("/bulk")
   @Operation(summary = "Assign an owner and add or remove tags on many contacts")

@@ -5,6 +5,9 @@ import com.medsales.identity.MedsalesUser;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Validator;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,6 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -46,8 +50,11 @@ class OpportunityController {
 
   private final Opportunities opportunities;
 
-  OpportunityController(Opportunities opportunities) {
+  private final Validator validator;
+
+  OpportunityController(Opportunities opportunities, Validator validator) {
     this.opportunities = opportunities;
+    this.validator = validator;
   }
 
   @GetMapping("/stages")
@@ -71,7 +78,14 @@ class OpportunityController {
   record NewOpportunity(
       @NotBlank @Size(max = 300) String name, @Nullable UUID accountId, @Nullable UUID contactId, @Nullable UUID stageId,
       @Nullable @DecimalMin("0") BigDecimal amount, @Nullable LocalDate closeDate, @Nullable @Min(0) @Max(100) Integer probability,
-      @Nullable List<@Size(max = 100) String> products, @Nullable UUID ownerId) {}
+      @Nullable @Size(max = 50) List<@NotNull @Size(max = 100) String> products, @Nullable UUID ownerId) {}
+
+  /** The fields a PATCH may change, each optional (null clears it), and the version the client last read. */
+  record OpportunityChange(
+      @Nullable @Size(max = 300) String name, @Nullable UUID accountId, @Nullable UUID contactId, @Nullable UUID stageId,
+      @Nullable @DecimalMin("0") BigDecimal amount, @Nullable LocalDate closeDate, @Nullable @Min(0) @Max(100) Integer probability,
+      @Nullable @Size(max = 50) List<@NotNull @Size(max = 100) String> products, @Nullable UUID ownerId,
+      @NotNull Long version) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
@@ -110,8 +124,10 @@ class OpportunityController {
 
   @PatchMapping("/{id}")
   @Operation(summary = "Change fields (stageId moves it on the board); send the version you read")
-  Opportunities.OpportunityView update(@PathVariable UUID id, @RequestBody Map<String, @Nullable Object> body) {
-    return opportunities.update(id, Changes.version(body), Changes.fields(body));
+  Opportunities.OpportunityView update(@PathVariable UUID id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = OpportunityChange.class)))
+      @RequestBody Map<String, @Nullable Object> body) {
+    return opportunities.update(id, Changes.version(body), Changes.checked(validator, body, OpportunityChange.class));
   }
 
   @DeleteMapping("/{id}")

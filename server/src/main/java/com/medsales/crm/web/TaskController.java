@@ -5,11 +5,15 @@ import com.medsales.identity.MedsalesUser;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Validator;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -42,8 +46,11 @@ class TaskController {
 
   private final Tasks tasks;
 
-  TaskController(Tasks tasks) {
+  private final Validator validator;
+
+  TaskController(Tasks tasks, Validator validator) {
     this.tasks = tasks;
+    this.validator = validator;
   }
 
   record NewTask(
@@ -51,6 +58,14 @@ class TaskController {
       @Nullable LocalDate dueDate, @Nullable OffsetDateTime remindAt,
       @Nullable @Pattern(regexp = "LOW|NORMAL|HIGH", message = "must be LOW, NORMAL or HIGH") String priority,
       @Nullable UUID contactId, @Nullable UUID accountId, @Nullable UUID opportunityId) {}
+
+  /** The fields a PATCH may change, each optional (null clears it), and the version the client last read. */
+  record TaskChange(
+      @Nullable @Size(max = 300) String title, @Nullable @Size(max = 10000) String notes, @Nullable UUID assigneeId,
+      @Nullable LocalDate dueDate, @Nullable OffsetDateTime remindAt,
+      @Nullable @Pattern(regexp = "LOW|NORMAL|HIGH", message = "must be LOW, NORMAL or HIGH") String priority,
+      @Nullable @Pattern(regexp = "OPEN|DONE|CANCELLED", message = "must be OPEN, DONE or CANCELLED") String status,
+      @Nullable UUID contactId, @Nullable UUID accountId, @Nullable UUID opportunityId, @NotNull Long version) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
@@ -83,8 +98,10 @@ class TaskController {
 
   @PatchMapping("/{id}")
   @Operation(summary = "Change fields (status DONE completes it); send the version you read")
-  Tasks.TaskView update(@PathVariable UUID id, @RequestBody Map<String, @Nullable Object> body) {
-    return tasks.update(id, Changes.version(body), Changes.fields(body));
+  Tasks.TaskView update(@PathVariable UUID id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = TaskChange.class)))
+      @RequestBody Map<String, @Nullable Object> body) {
+    return tasks.update(id, Changes.version(body), Changes.checked(validator, body, TaskChange.class));
   }
 
   @DeleteMapping("/{id}")

@@ -130,7 +130,7 @@ class TenantAdminController {
     return administration.teams();
   }
 
-  record TeamRequest(@NotBlank @Size(max = 100) String name, @Nullable UUID managerId, @NotNull List<UUID> memberIds) {}
+  record TeamRequest(@NotBlank @Size(max = 100) String name, @Nullable UUID managerId, @NotNull @Size(max = 500) List<@NotNull UUID> memberIds) {}
 
   @PostMapping("/teams")
   @ResponseStatus(HttpStatus.CREATED)

@@ -88,7 +88,8 @@ class TerritoryController {
     return ResponseEntity.created(URI.create("/api/v1/territories/" + created.id())).body(created);
   }
 
-  record TerritoryChange(
+  // not TerritoryChange: the OpenAPI document names schemas by simple name, and Alignments.TerritoryChange is one
+  record TerritoryUpdate(
       @Nullable @Size(max = 200) String name, @Nullable UUID parentId, @Nullable Boolean detach, @Nullable @Size(max = 50) String code,
       @NotNull Long version) {}
 
@@ -96,7 +97,7 @@ class TerritoryController {
   @PreAuthorize(EDITORS)
   @Operation(summary = "Rename, recode (\"\" clears the code) or move a territory under another parent (detach: true makes it top-level);"
       + " 409 with currentVersion if it changed since version")
-  Territories.TerritoryView update(@PathVariable UUID id, @Valid @RequestBody TerritoryChange change) {
+  Territories.TerritoryView update(@PathVariable UUID id, @Valid @RequestBody TerritoryUpdate change) {
     return territories.update(id, change.name(), change.parentId(), Boolean.TRUE.equals(change.detach()), change.code(), change.version());
   }
 
@@ -157,7 +158,8 @@ class TerritoryController {
     territories.unalignZip(id, zip);
   }
 
-  record States(@NotNull List<String> states) {}
+  /** At most every USPS code once, with room for a few repeats. */
+  record States(@NotNull @Size(max = 100) List<@NotNull @Size(max = 10) String> states) {}
 
   @PutMapping("/{id}/states")
   @PreAuthorize(EDITORS)
@@ -166,7 +168,8 @@ class TerritoryController {
     return territories.alignStates(id, request.states());
   }
 
-  record Counties(@NotNull List<String> counties) {}
+  /** At most every county of the country (about 3,200 GEOIDs). */
+  record Counties(@NotNull @Size(max = 4_000) List<@NotNull @Size(max = 10) String> counties) {}
 
   @PutMapping("/{id}/counties")
   @PreAuthorize(EDITORS)
@@ -177,7 +180,7 @@ class TerritoryController {
     return territories.alignCounties(id, request.counties());
   }
 
-  record Assignments(@NotNull List<@Valid @NotNull AssignmentItem> assignments) {}
+  record Assignments(@NotNull @Size(max = 500) List<@Valid @NotNull AssignmentItem> assignments) {}
 
   record AssignmentItem(@NotNull UUID userId, @NotNull Territories.AssignmentKind kind) {}
 
