@@ -27,6 +27,7 @@ class AuditTrailIntegrationTests {
   @LocalServerPort int port;
   @Autowired BulkConnections bulk;
   @Autowired PasswordEncoder passwords;
+  @Autowired com.medsales.platform.MedsalesSettings settings;
 
   static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
@@ -102,16 +103,19 @@ class AuditTrailIntegrationTests {
   }
 
   @Test
-  void operatorsSeeThePlatformChainWithIngestionRuns() {
+  void operatorsSeeThePlatformChainWithIngestionRuns() throws Exception {
     var tenants = new TestTenants(bulk, passwords);
     tenants.user(null, "audit-operator", PASSWORD, "OPERATOR");
     var operator = new TestBrowser(port);
     assertThat(operator.signIn("audit-operator", PASSWORD).statusCode()).isEqualTo(200);
 
-    operator.post("/api/v1/admin/ingestion/runs", "{\"dataset\": \"nppes-weekly\", \"source\": \"/no/such/file.csv\"}");
+    // a file in the ingestion directory (the API reads no other), which the worker then fails: not an NPPES file
+    java.nio.file.Path file = java.nio.file.Files.createDirectories(settings.home().resolve("incoming")).resolve("audit.csv");
+    java.nio.file.Files.writeString(file, "not,an,npi,file\n");
+    operator.post("/api/v1/admin/ingestion/runs", "{\"dataset\": \"nppes-weekly\", \"source\": \"" + file + "\"}");
 
     JsonNode items = json(operator.get("/api/v1/admin/audit?action=ingestion")).get("items");
-    // the worker may fail the run (no such file) before the request's own event is written: order is not asserted
+    // the worker may fail the run (not an NPPES file) before the request's own event is written: order is not asserted
     List<String> events = new ArrayList<>();
     items.forEach(e -> events.add(e.get("action").asString() + " " + e.get("actor").asString() + " " + e.get("outcome").asString()));
     assertThat(events).contains("ingestion.run-request audit-operator SUCCESS");
