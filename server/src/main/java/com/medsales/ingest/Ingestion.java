@@ -23,12 +23,14 @@ public class Ingestion {
   private final IngestionRuns runs;
   private final RunExecutor executor;
   private final JobQueue queue;
+  private final SourcePolicy policy;
 
   Ingestion(Collection<DatasetLoader> loaders, IngestionRuns runs, RunExecutor executor, JobQueue queue) {
     loaders.forEach(l -> this.loaders.put(l.kind(), l));
     this.runs = runs;
     this.executor = executor;
     this.queue = queue;
+    this.policy = executor.policy();
   }
 
   /** The kinds that can be ingested, with their descriptions. */
@@ -58,21 +60,47 @@ public class Ingestion {
 
   /** As {@link #enqueue(String, String)}, for a given data year (CMS files). */
   public IngestionRun enqueue(String kind, String source, @Nullable Integer year) {
+    return enqueue(loader(kind), source, year, false, null);
+  }
+
+  /**
+   * A run asked for through the API: its source must be a file in the ingestion directories or an https URL on an
+   * allowed host ({@link SourcePolicy}), else {@link SourceNotAllowed} and no run exists; the worker checks it again
+   * when it reads it (the file's real path, every redirect hop).
+   */
+  public IngestionRun request(String kind, String source, @Nullable Integer year) {
     DatasetLoader loader = loader(kind);
-    long runId = runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), year, IngestionRun.Status.QUEUED);
+    policy.check(source);
+    return enqueue(loader, source, year, true, null);
+  }
+
+  private IngestionRun enqueue(
+      DatasetLoader loader, String source, @Nullable Integer year, boolean confined, @Nullable Long retryOf) {
+    String kind = loader.kind();
+    long runId =
+        runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), year, IngestionRun.Status.QUEUED,
+            confined, retryOf);
     // many attempts: a job whose dataset is busy with another run waits for it (with backoff) instead of failing
     JobId job = queue.enqueue(JobRequest.of(QUEUE, JOB_TYPE, "{\"runId\": " + runId + "}").withMaxAttempts(30));
     runs.attachJob(runId, job.value());
     return runs.find(runId).orElseThrow();
   }
 
-  /** Queues a new run with the same kind and source as a failed one (the seed's "manual retry"). */
+  /**
+   * Queues a new run with the same kind and source as a failed one (the seed's "manual retry"), asked for through the
+   * API: the source is confined as {@link #request}'s, whoever started the failed run. A run whose process died is
+   * failed first ({@link IngestionRuns#failOrphaned}). The new run keeps the failed one's place in the order of runs,
+   * so that it never publishes over a newer file published meanwhile.
+   */
   public IngestionRun retry(long runId) {
+    runs.failOrphaned();
     IngestionRun failed = runs.find(runId).orElseThrow(() -> new UnknownIngestionRun(runId));
     if (failed.status() != IngestionRun.Status.FAILED) {
       throw new RunNotRetryable(runId, failed.status());
     }
-    return enqueue(failed.kind(), failed.source(), failed.dataYear());
+    DatasetLoader loader = loader(failed.kind());
+    policy.check(failed.source());
+    return enqueue(loader, failed.source(), failed.dataYear(), true, runs.firstOfRetries(runId));
   }
 
   /**

@@ -55,12 +55,25 @@ public class IngestionRuns {
 
   public long create(
       Dataset dataset, String kind, String source, String sourceName, @Nullable Integer dataYear, IngestionRun.Status status) {
+    return create(dataset, kind, source, sourceName, dataYear, status, false, null);
+  }
+
+  /**
+   * @param confined asked for through the API: the worker reads its source under {@link SourcePolicy}
+   * @param retryOf the run this one retries (the first of a chain of retries), whose place in the order it keeps
+   */
+  long create(
+      Dataset dataset, String kind, String source, String sourceName, @Nullable Integer dataYear, IngestionRun.Status status,
+      boolean confined, @Nullable Long retryOf) {
     return jdbc.sql(
             """
-            INSERT INTO ingestion_run (dataset, kind, source, source_name, data_year, status, started_at)
-            VALUES (:dataset, :kind, :source, :name, :year, :status, CASE WHEN :status = 'RUNNING' THEN now() END)
+            INSERT INTO ingestion_run (dataset, kind, source, source_name, data_year, status, started_at, confined, retry_of)
+            VALUES (:dataset, :kind, :source, :name, :year, :status, CASE WHEN :status = 'RUNNING' THEN now() END,
+                    :confined, :retryOf)
             RETURNING id
             """)
+        .param("confined", confined)
+        .param("retryOf", retryOf)
         .param("year", dataYear)
         .param("dataset", dataset.key())
         .param("kind", kind)
@@ -75,14 +88,17 @@ public class IngestionRuns {
     jdbc.sql("UPDATE ingestion_run SET job_id = :job WHERE id = :id").param("job", jobId).param("id", runId).update();
   }
 
-  void markRunning(long runId) {
+  /** {@code lockPid}: the backend whose session holds the dataset's lock for this run (see {@link #failOrphaned}). */
+  void markRunning(long runId, int lockPid) {
     jdbc.sql(
             """
             UPDATE ingestion_run SET status = 'RUNNING', started_at = now(), updated_at = now(), error = NULL,
+                   lock_pid = :pid,
                    phase = NULL, bytes_read = 0, rows_read = 0, rows_loaded = 0, rows_rejected = 0, finished_at = NULL
             WHERE id = :id
             """)
         .param("id", runId)
+        .param("pid", lockPid)
         .update();
     jdbc.sql("DELETE FROM ingestion_reject WHERE run_id = :id").param("id", runId).update();
   }
@@ -177,12 +193,19 @@ public class IngestionRuns {
     jdbc.sql(sql.toString()).params(params).update();
   }
 
+  /** As {@link #find}, with a run whose process died shown as FAILED ({@link #failOrphaned}). */
+  public Optional<IngestionRun> current(long runId) {
+    failOrphaned();
+    return find(runId);
+  }
+
   public Optional<IngestionRun> find(long runId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM ingestion_run WHERE id = :id").param("id", runId).query(IngestionRuns::run).optional();
   }
 
-  /** Newest first. */
+  /** Newest first; a run whose process died shows as FAILED ({@link #failOrphaned}). */
   public List<IngestionRun> recent(@Nullable Dataset dataset, int limit) {
+    failOrphaned();
     return jdbc.sql(
             "SELECT " + COLUMNS
                 + " FROM ingestion_run WHERE (CAST(:dataset AS text) IS NULL OR dataset = :dataset)"
@@ -216,6 +239,72 @@ public class IngestionRuns {
         .param("kind", kind)
         .query(String.class)
         .optional();
+  }
+
+  /** Ends a run without publishing anything, saying why (an older file than one already published). */
+  void skip(long runId, String reason) {
+    jdbc.sql(
+            """
+            UPDATE ingestion_run SET status = 'SKIPPED', error = :reason, phase = NULL, finished_at = now(), updated_at = now()
+            WHERE id = :id
+            RETURNING dataset
+            """)
+        .param("reason", reason)
+        .param("id", runId)
+        .query(String.class)
+        .optional()
+        .ifPresent(dataset -> finished(dataset, IngestionRun.Status.SKIPPED).increment());
+  }
+
+  boolean confined(long runId) {
+    return jdbc.sql("SELECT confined FROM ingestion_run WHERE id = :id").param("id", runId).query(Boolean.class).optional().orElse(false);
+  }
+
+  /** The first run of the chain of retries that {@code runId} belongs to (itself when it retries nothing). */
+  long firstOfRetries(long runId) {
+    return jdbc.sql("SELECT coalesce(retry_of, id) FROM ingestion_run WHERE id = :id").param("id", runId).query(Long.class).single();
+  }
+
+  /** A published run of a kind, with its place in the order runs were queued (a retry keeps its original's place). */
+  record Published(long id, long position, String sourceName, @Nullable Integer dataYear) {}
+
+  List<Published> published(String kind) {
+    return jdbc.sql(
+            """
+            SELECT id, coalesce(retry_of, id) AS position, source_name, data_year FROM ingestion_run
+            WHERE kind = :kind AND status = 'PUBLISHED'
+            """)
+        .param("kind", kind)
+        .query((rs, i) -> new Published(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Integer.class)))
+        .list();
+  }
+
+  /**
+   * Runs left RUNNING by a process that died (kill -9, a lost machine): the database session that held the run's
+   * dataset lock ({@code lock_pid}) no longer holds it, or a later run of the dataset got the same backend pid. Failed,
+   * so that they show as such and can be retried. Called when runs are listed or retried, and at start-up.
+   */
+  public int failOrphaned() {
+    List<String> datasets =
+        jdbc.sql(
+                """
+                UPDATE ingestion_run r SET status = 'FAILED', finished_at = now(), updated_at = now(),
+                       error = 'The process running it stopped before it finished (its database session is gone)'
+                WHERE r.status = 'RUNNING' AND r.lock_pid IS NOT NULL
+                  AND (NOT EXISTS (SELECT 1 FROM pg_locks l
+                                   WHERE l.locktype = 'advisory' AND l.granted AND l.pid = r.lock_pid
+                                     AND l.objsubid = 1
+                                     AND l.classid::text::bigint = (hashtext('medsales-ingest:' || r.dataset)::bigint >> 32) & 4294967295
+                                     AND l.objid::text::bigint = hashtext('medsales-ingest:' || r.dataset)::bigint & 4294967295)
+                       OR EXISTS (SELECT 1 FROM ingestion_run n
+                                  WHERE n.dataset = r.dataset AND n.status = 'RUNNING' AND n.lock_pid = r.lock_pid
+                                    AND n.started_at > r.started_at))
+                RETURNING r.dataset
+                """)
+            .query(String.class)
+            .list();
+    datasets.forEach(dataset -> finished(dataset, IngestionRun.Status.FAILED).increment());
+    return datasets.size();
   }
 
   /** Runs left RUNNING by a process that died: failed, so that they can be retried. */

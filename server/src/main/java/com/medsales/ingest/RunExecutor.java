@@ -31,6 +31,7 @@ class RunExecutor {
   private final BulkConnections bulkConnections;
   private final IngestSettings settings;
   private final SourceResolver resolver;
+  private final SourcePolicy policy;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
 
@@ -52,6 +53,11 @@ class RunExecutor {
     this.resolver =
         new SourceResolver(
             settings.rawDirectory() != null ? settings.rawDirectory() : medsales.home().resolve("raw"), store);
+    this.policy = new SourcePolicy(settings.directories(medsales.home()), settings.hosts());
+  }
+
+  SourcePolicy policy() {
+    return policy;
   }
 
   static String sourceName(String source) {
@@ -76,10 +82,18 @@ class RunExecutor {
         }
         throw new IllegalStateException("Another " + loader.dataset().key() + " run is in progress; try again when it ends");
       }
-      runs.markRunning(runId);
+      runs.markRunning(runId, backendPid(lock));
+      String newer = RunOrder.newerPublished(run, runs.firstOfRetries(runId), runs.published(run.kind()));
+      if (newer != null) {
+        log.warn("Ingestion run {} ({}) skipped: {}", runId, loader.kind(), newer);
+        runs.skip(runId, newer);
+        audit.recordFor(null, null, "ingestion", "ingestion.run", loader.kind() + " #" + runId, AuditOutcome.SUCCESS,
+            Map.of("status", IngestionRun.Status.SKIPPED.name(), "source", run.sourceName(), "reason", newer));
+        return runs.find(runId).orElseThrow();
+      }
       context =
           new RunContext(runId, run.sourceName(), run.dataYear(), runs, settings.maxRejectShare(), listener, loader.kind());
-      Path file = resolver.resolve(run.source());
+      Path file = resolver.resolve(run.source(), runs.confined(runId) ? policy : null);
       context.useFile(file);
       runs.source(runId, file.getFileName().toString(), java.nio.file.Files.size(file));
       DatasetLoader.Outcome outcome = loader.load(context);
@@ -126,6 +140,14 @@ class RunExecutor {
         log.warn("Could not audit the failure of run {}: {}", runId, auditFailed.getMessage());
       }
       throw new IngestionFailed(runId, reason, e);
+    }
+  }
+
+  private static int backendPid(Connection connection) throws SQLException {
+    try (var statement = connection.prepareStatement("SELECT pg_backend_pid()");
+        var rs = statement.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 

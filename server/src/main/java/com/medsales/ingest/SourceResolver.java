@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,10 @@ final class SourceResolver {
   private final Path rawDirectory;
   private final FileStore store;
   private final HttpClient http =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();
+      // redirects are followed here, hop by hop, so that a confined run checks each hop (SourcePolicy)
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(30)).build();
+
+  static final int MAX_REDIRECTS = 5;
 
   SourceResolver(Path rawDirectory) {
     this(rawDirectory, FileStore.local(rawDirectory));
@@ -48,6 +52,10 @@ final class SourceResolver {
     return s.startsWith("http://") || s.startsWith("https://");
   }
 
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
   static String nameOf(String source) {
     String path = isUrl(source) ? URI.create(source).getPath() : source;
     String name = Path.of(path == null || path.isEmpty() ? "download" : path).getFileName().toString();
@@ -55,6 +63,20 @@ final class SourceResolver {
   }
 
   Path resolve(String source) throws IOException, InterruptedException {
+    return resolve(source, null);
+  }
+
+  /**
+   * As {@link #resolve(String)}; with a {@code policy} (a run asked for through the API) a path must be under the
+   * ingestion directories, and a URL and every redirect hop on an allowed host with public addresses only.
+   */
+  Path resolve(String source, @Nullable SourcePolicy policy) throws IOException, InterruptedException {
+    if (policy != null) {
+      if (!isUrl(source)) {
+        return policy.checkPath(source);
+      }
+      return download(policy.checkUrl(source), policy);
+    }
     if (!isUrl(source)) {
       Path path = Path.of(source).toAbsolutePath();
       if (!Files.isRegularFile(path)) {
@@ -62,10 +84,10 @@ final class SourceResolver {
       }
       return path;
     }
-    return download(URI.create(source));
+    return download(URI.create(source), null);
   }
 
-  private Path download(URI uri) throws IOException, InterruptedException {
+  private Path download(URI uri, @Nullable SourcePolicy policy) throws IOException, InterruptedException {
     Files.createDirectories(rawDirectory);
     Path target = rawDirectory.resolve(nameOf(uri.toString()));
     Path partial = target.resolveSibling(target.getFileName() + ".part");
@@ -97,7 +119,22 @@ final class SourceResolver {
         request.header("If-Modified-Since", meta.getProperty("lastModified"));
       }
     }
-    HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpRequest first = request.build();
+    HttpResponse<InputStream> response = http.send(first, HttpResponse.BodyHandlers.ofInputStream());
+    for (int hop = 0; isRedirect(response.statusCode()); hop++) {
+      response.body().close();
+      String location = response.headers().firstValue("Location").orElse(null);
+      if (location == null || hop >= MAX_REDIRECTS) {
+        throw new IOException("Download of " + nameOf(uri.toString()) + " failed: too many redirects, or one without a Location");
+      }
+      URI next = response.uri().resolve(location);
+      if (policy != null) {
+        next = policy.checkUrl(next.toString());
+      }
+      var hopRequest = HttpRequest.newBuilder(next).timeout(Duration.ofMinutes(30)).GET();
+      first.headers().map().forEach((name, values) -> values.forEach(v -> hopRequest.header(name, v)));
+      response = http.send(hopRequest.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
     int status = response.statusCode();
     if (status == 304) {
       response.body().close();
@@ -106,7 +143,7 @@ final class SourceResolver {
     }
     if (status != 200 && status != 206) {
       response.body().close();
-      throw new IOException("Download of " + uri + " failed: HTTP " + status);
+      throw new IOException("Download of " + (policy == null ? uri : nameOf(uri.toString())) + " failed: HTTP " + status);
     }
     boolean append = status == 206;
     try (InputStream in = response.body();

@@ -27,6 +27,7 @@ class AuditTrailIntegrationTests {
   @LocalServerPort int port;
   @Autowired BulkConnections bulk;
   @Autowired PasswordEncoder passwords;
+  @Autowired com.medsales.platform.MedsalesSettings settings;
 
   static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
@@ -102,19 +103,78 @@ class AuditTrailIntegrationTests {
   }
 
   @Test
-  void operatorsSeeThePlatformChainWithIngestionRuns() {
+  void operatorsSeeThePlatformChainWithIngestionRuns() throws Exception {
     var tenants = new TestTenants(bulk, passwords);
     tenants.user(null, "audit-operator", PASSWORD, "OPERATOR");
     var operator = new TestBrowser(port);
     assertThat(operator.signIn("audit-operator", PASSWORD).statusCode()).isEqualTo(200);
 
-    operator.post("/api/v1/admin/ingestion/runs", "{\"dataset\": \"nppes-weekly\", \"source\": \"/no/such/file.csv\"}");
+    // a file in the ingestion directory (the API reads no other), which the worker then fails: not an NPPES file
+    java.nio.file.Path file = java.nio.file.Files.createDirectories(settings.home().resolve("incoming")).resolve("audit.csv");
+    java.nio.file.Files.writeString(file, "not,an,npi,file\n");
+    operator.post("/api/v1/admin/ingestion/runs", "{\"dataset\": \"nppes-weekly\", \"source\": \"" + file + "\"}");
 
     JsonNode items = json(operator.get("/api/v1/admin/audit?action=ingestion")).get("items");
-    // the worker may fail the run (no such file) before the request's own event is written: order is not asserted
+    // the worker may fail the run (not an NPPES file) before the request's own event is written: order is not asserted
     List<String> events = new ArrayList<>();
     items.forEach(e -> events.add(e.get("action").asString() + " " + e.get("actor").asString() + " " + e.get("outcome").asString()));
     assertThat(events).contains("ingestion.run-request audit-operator SUCCESS");
     assertThat(json(operator.get("/api/v1/admin/audit/verify")).get("intact").asBoolean()).isTrue();
+  }
+
+  /**
+   * Issue 17, item 10: a transaction that holds a lock on {@code tenant} (provisioning under LOCK TABLE, as the
+   * embedded default's demo tenant is made) and appends an event, while another append to the same chain waits for
+   * {@code tenant}. The waiting append used to hold the chain lock already: a deadlock, and one of them failed. Now it
+   * waits for the tenant before the chain lock, and both append.
+   */
+  @Test
+  void anAppendWaitingForTheTenantTableDoesNotDeadlockWithATransactionThatLockedItAndAppends() throws Exception {
+    var tenants = new TestTenants(bulk, passwords);
+    UUID tenant = tenants.tenant("audit-lock-order");
+    String append = "SELECT medsales_audit_append(?::uuid, NULL, 'test', NULL, ?, NULL, 'SUCCESS', '{}'::jsonb)";
+    try (java.sql.Connection locker = bulk.open("test-locker");
+        java.sql.Connection signIn = bulk.open("test-sign-in")) {
+      int signInPid;
+      try (var s = signIn.createStatement(); var rs = s.executeQuery("SELECT pg_backend_pid()")) {
+        rs.next();
+        signInPid = rs.getInt(1);
+      }
+      locker.setAutoCommit(false);
+      try (var s = locker.createStatement()) {
+        s.execute("SET LOCAL lock_timeout = '10s'");
+        s.execute("LOCK TABLE tenant IN EXCLUSIVE MODE");
+      }
+      var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try (var s = signIn.prepareStatement(append)) {
+          s.setString(1, tenant.toString());
+          s.setString(2, "auth.sign-in");
+          s.execute();
+          return "appended";
+        } catch (java.sql.SQLException e) {
+          return e.getSQLState() + " " + e.getMessage();
+        }
+      });
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+          tenants.owner().sql("SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?").param(signInPid)
+              .query(String.class).optional().filter("Lock"::equals).isPresent());
+
+      String locked;
+      try (var s = locker.prepareStatement(append)) {
+        s.setString(1, tenant.toString());
+        s.setString(2, "tenant.update");
+        s.execute();
+        locker.commit();
+        locked = "appended";
+      } catch (java.sql.SQLException e) {
+        locker.rollback();
+        locked = e.getSQLState() + " " + e.getMessage();
+      }
+
+      assertThat(locked).isEqualTo("appended");
+      assertThat(waiting.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("appended");
+    }
+    assertThat(tenants.owner().sql("SELECT action FROM audit_event WHERE tenant_id = ? ORDER BY id").param(tenant)
+        .query(String.class).list()).containsExactly("tenant.update", "auth.sign-in");
   }
 }

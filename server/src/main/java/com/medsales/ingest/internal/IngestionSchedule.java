@@ -50,6 +50,10 @@ class IngestionSchedule {
     @Scheduled(fixedDelayString = "5m", initialDelayString = "30s")
     void sweep() {
       try {
+        int orphaned = runs.failOrphaned();
+        if (orphaned > 0) {
+          log.warn("Marked {} ingestion run(s) failed: the process running them is gone", orphaned);
+        }
         int failed = runs.failAbandoned(Instant.now().minus(ABANDONED_AFTER));
         if (failed > 0) {
           log.warn("Marked {} ingestion run(s) failed: no progress for {}", failed, ABANDONED_AFTER);

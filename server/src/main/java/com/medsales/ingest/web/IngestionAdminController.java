@@ -7,6 +7,7 @@ import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.IngestionRun;
 import com.medsales.ingest.IngestionRuns;
 import com.medsales.ingest.Reject;
+import com.medsales.ingest.SourceNotAllowed;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -103,15 +104,15 @@ class IngestionAdminController {
   @GetMapping("/{id}")
   @Operation(summary = "One run with its first 100 rejected rows")
   RunView run(@PathVariable long id) {
-    IngestionRun run = runs.find(id).orElseThrow(() -> new Ingestion.UnknownIngestionRun(id));
+    IngestionRun run = runs.current(id).orElseThrow(() -> new Ingestion.UnknownIngestionRun(id));
     return RunView.of(run, runs.rejects(id, 100));
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
-  @Operation(summary = "Queue a run", description = "dataset: nppes, nppes-weekly, nppes-deactivations or partb; source: a path on the worker or an http(s) URL; year: the data year of a CMS file, when its name does not tell it")
+  @Operation(summary = "Queue a run", description = "dataset: nppes, nppes-weekly, nppes-deactivations, partb, partd, openpayments[-research|-ownership]; source: a file in the worker's ingestion directories (MEDSALES_INGEST_DIRS) or an https URL on an allowed host (MEDSALES_INGEST_HOSTS); year: the data year of a CMS file, when its name does not tell it")
   RunView start(@Valid @RequestBody StartRun request) {
-    IngestionRun run = ingestion.enqueue(request.dataset(), request.source().strip(), request.year());
+    IngestionRun run = ingestion.request(request.dataset(), request.source().strip(), request.year());
     audit.record("ingestion.run-request", run.kind() + " #" + run.id(), AuditOutcome.SUCCESS, Map.of("source", run.sourceName()));
     return RunView.of(run, null);
   }
@@ -138,6 +139,14 @@ class IngestionAdminController {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle("Invalid request");
     problem.setProperty("errors", List.of(Map.of("field", "dataset", "message", e.getMessage())));
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail sourceNotAllowed(SourceNotAllowed e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", List.of(Map.of("field", "source", "message", e.getMessage())));
     return problem;
   }
 

@@ -74,7 +74,7 @@ class GeneralPaymentsLoader implements DatasetLoader {
       if (!covered && !physician) {
         throw new UnknownVintage(
             "Unknown Open Payments layout in " + fileName + ": neither Covered_Recipient_Profile_ID nor"
-                + " Physician_Profile_ID; columns not recognised: " + h.unused());
+                + " Physician_Profile_ID");
       }
       vintage = covered ? "Covered_Recipient" : "Physician";
       String r = vintage;

@@ -75,7 +75,7 @@ class OwnershipLoader implements DatasetLoader {
       String r = h.optional("Covered_Recipient_Profile_ID") >= 0 ? "Covered_Recipient" : "Physician";
       if (h.optional(r + "_Profile_ID") < 0 || h.optional("Total_Amount_Invested_USDollars") < 0) {
         throw new IllegalArgumentException("Unknown Open Payments ownership layout in " + context.sourceName()
-            + "; columns not recognised: " + h.unused());
+            + "");
       }
       change = h.required("Change_Type");
       npi = h.optional(r + "_NPI");

@@ -88,7 +88,7 @@ class ResearchPaymentsLoader implements DatasetLoader {
       String r = h.optional("Covered_Recipient_Profile_ID") >= 0 ? "Covered_Recipient" : "Physician";
       if (h.optional(r + "_Profile_ID") < 0 || h.optional("Principal_Investigator_1_Profile_ID") < 0) {
         throw new IllegalArgumentException("Unknown Open Payments research layout in " + context.sourceName()
-            + ": no recipient or principal investigator profile columns; columns not recognised: " + h.unused());
+            + ": no recipient or principal investigator profile columns");
       }
       change = h.required("Change_Type");
       type = h.required("Covered_Recipient_Type");

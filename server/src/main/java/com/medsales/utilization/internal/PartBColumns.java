@@ -62,7 +62,7 @@ enum PartBColumns {
     }
     throw new UnknownVintage(
         "Unknown Part B layout in " + fileName + ": none of its columns name the NPI and HCPCS code as a known vintage"
-            + " does; columns not recognised: " + header.unused());
+            + " does");
   }
 
   record Mapping(PartBColumns vintage, int[] positions) {

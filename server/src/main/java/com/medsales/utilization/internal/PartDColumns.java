@@ -73,7 +73,6 @@ enum PartDColumns {
           fileName + " looks like the " + nearest.name().toLowerCase() + " Part D layout but lacks " + nearestMissing);
     }
     throw new PartBColumns.UnknownVintage(
-        "Unknown Part D layout in " + fileName + ": no known vintage names its prescriber and drug columns;"
-            + " columns not recognised: " + header.unused());
+        "Unknown Part D layout in " + fileName + ": no known vintage names its prescriber and drug columns");
   }
 }

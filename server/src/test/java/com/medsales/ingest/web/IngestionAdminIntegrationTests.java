@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import com.medsales.testing.SignedIn;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,13 +27,19 @@ class IngestionAdminIntegrationTests {
 
   @Autowired MockMvcTester mvc;
   @Autowired io.micrometer.core.instrument.MeterRegistry meters;
-  @TempDir Path dir;
+  @Autowired com.medsales.platform.MedsalesSettings settings;
+  @Autowired com.medsales.ingest.IngestionRuns runs;
+
+  /** The default ingestion directory, MEDSALES_HOME/incoming: what a run asked for through the API may read. */
+  Path incoming() throws IOException {
+    return Files.createDirectories(settings.home().resolve("incoming"));
+  }
 
   @Test
   void queuesARunThatTheWorkerPublishesThenShowsItWithItsRejects() throws IOException {
-    Path file = dir.resolve("npidata_pfile_2020_head_19.csv");
+    Path file = incoming().resolve("npidata_pfile_2020_head_19.csv");
     try (InputStream in = getClass().getResourceAsStream("/demo/nppes/npidata_pfile_2020_head_19.csv")) {
-      Files.copy(in, file);
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     var started = mvc.post().uri("/api/v1/admin/ingestion/runs").contentType(MediaType.APPLICATION_JSON)
@@ -58,17 +64,19 @@ class IngestionAdminIntegrationTests {
     assertThat(mvc.post().uri("/api/v1/admin/ingestion/runs/" + id + "/retry").exchange()).hasStatus(409);
   }
 
+  /** A file that is not what it claims (a copy of /etc/passwd): the run fails without quoting a line of it. */
   @Test
-  void aFailedRunCanBeRetried() throws Exception {
+  void aFailedRunCanBeRetriedAndItsErrorQuotesNothingOfTheFile() throws Exception {
     var failures = meters.get("medsales.ingestion.runs").tag("dataset", "nppes").tag("status", "FAILED").counter();
     double failuresBefore = failures.count();
+    Path passwd = Files.writeString(incoming().resolve("npidata.csv"), "root:x:0:0:root:/root:/bin/bash\nbin:x:1:1::/:\n");
     var started = mvc.post().uri("/api/v1/admin/ingestion/runs").contentType(MediaType.APPLICATION_JSON)
-        .content("{\"dataset\": \"nppes-weekly\", \"source\": \"/no/such/npidata.csv\"}").exchange();
+        .content("{\"dataset\": \"nppes-weekly\", \"source\": \"" + passwd + "\"}").exchange();
     long id = JsonMapper.builder().build().readTree(started.getResponse().getContentAsString()).get("id").asLong();
     await().atMost(Duration.ofSeconds(30)).until(() ->
         mvc.get().uri("/api/v1/admin/ingestion/runs/" + id).exchange().getResponse().getContentAsString().contains("\"FAILED\""));
-    assertThat(mvc.get().uri("/api/v1/admin/ingestion/runs/" + id).exchange())
-        .bodyJson().extractingPath("$.error").asString().contains("No such file");
+    assertThat(mvc.get().uri("/api/v1/admin/ingestion/runs/" + id).exchange().getResponse().getContentAsString())
+        .contains("\"error\"").doesNotContain("root:x").doesNotContain("/bin/bash");
     assertThat(failures.count()).isEqualTo(failuresBefore + 1); // what the ingestion-failure alert watches
 
     var retried = mvc.post().uri("/api/v1/admin/ingestion/runs/" + id + "/retry").exchange();
@@ -76,6 +84,36 @@ class IngestionAdminIntegrationTests {
     assertThat(retried).hasStatus(202);
     assertThat(retried).bodyJson().extractingPath("$.status").isEqualTo("QUEUED");
     assertThat(retried).bodyJson().extractingPath("$.sourceName").isEqualTo("npidata.csv");
+  }
+
+  /** The attack of issue 17: a server file and a loopback URL. Refused before a run exists. */
+  @Test
+  void refusesAServerFileOrALoopbackUrlBeforeARunExists() throws Exception {
+    long before = runs.recent(null, 500).size();
+    for (String source :
+        List.of("/etc/passwd", "http://127.0.0.1:8282/actuator/prometheus", "https://127.0.0.1:8282/actuator/prometheus",
+            "https://169.254.169.254/latest/meta-data/", "https://example.com/npidata.csv",
+            settings.home().resolve("incoming") + "/../pgdata/postgresql.conf")) {
+      var refused = mvc.post().uri("/api/v1/admin/ingestion/runs").contentType(MediaType.APPLICATION_JSON)
+          .content("{\"dataset\": \"nppes-weekly\", \"source\": \"" + source + "\"}").exchange();
+      assertThat(refused).as(source).hasStatus(400);
+      assertThat(refused).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+      assertThat(refused).bodyJson().extractingPath("$.errors[0].field").isEqualTo("source");
+      assertThat(refused.getResponse().getContentAsString()).doesNotContain("root:x");
+    }
+    assertThat(runs.recent(null, 500)).hasSize((int) before);
+  }
+
+  /** A run that the command line started on any path cannot be retried through the API on that path. */
+  @Test
+  void aRetryThroughTheApiIsConfinedAsARequestIs() {
+    long id = runs.create(com.medsales.ingest.Dataset.NPPES, "nppes-weekly", "/etc/passwd", "passwd", null,
+        com.medsales.ingest.IngestionRun.Status.FAILED);
+
+    var refused = mvc.post().uri("/api/v1/admin/ingestion/runs/" + id + "/retry").exchange();
+
+    assertThat(refused).hasStatus(400);
+    assertThat(refused).bodyJson().extractingPath("$.errors[0].field").isEqualTo("source");
   }
 
   @Test

@@ -196,7 +196,8 @@ class PartBIngestionIntegrationTests {
     assertThatThrownBy(() -> load(unknown))
         .isInstanceOf(Ingestion.IngestionFailed.class)
         .hasMessageContaining("Unknown Part B layout")
-        .hasMessageContaining("Provider_ID");
+        // a file that was not recognised is not quoted (issue 17: the API once echoed /etc/passwd this way)
+        .hasMessageNotContaining("Provider_ID");
 
     byte[] whole = Files.readAllBytes(sample(Y2021));
     Path truncated = Files.write(dir.resolve("partb_2021_truncated.csv"), Arrays.copyOf(whole, whole.length / 2));
