@@ -30,12 +30,18 @@ public class DataFreshness {
     jdbc.sql(
             """
             -- the last publish says when; the newest year any publish loaded says which data year is current (loading
-            -- an older year after a newer one does not make the data older)
-            SELECT DISTINCT ON (dataset) dataset, finished_at, record_count,
-                   max(data_year) OVER (PARTITION BY dataset) AS data_year
-            FROM ingestion_run
-            WHERE status = 'PUBLISHED'
-            ORDER BY dataset, finished_at DESC
+            -- an older year after a newer one does not make the data older). The record count is the last
+            -- counted publish's: for Open Payments its General Payments (kind openpayments, the program year loaded),
+            -- which research and ownership files, much smaller and of another table, do not replace
+            SELECT DISTINCT ON (r.dataset) r.dataset, r.finished_at,
+                   (SELECT c.record_count FROM ingestion_run c
+                    WHERE c.dataset = r.dataset AND c.status = 'PUBLISHED'
+                      AND (c.dataset <> 'openPayments' OR c.kind = 'openpayments')
+                    ORDER BY c.finished_at DESC LIMIT 1) AS record_count,
+                   max(r.data_year) OVER (PARTITION BY r.dataset) AS data_year
+            FROM ingestion_run r
+            WHERE r.status = 'PUBLISHED'
+            ORDER BY r.dataset, r.finished_at DESC
             """)
         .query(
             (rs, i) -> {

@@ -119,6 +119,13 @@ public class IngestionRuns {
         .update();
   }
 
+  void kind(long runId, String kind) {
+    jdbc.sql("UPDATE ingestion_run SET kind = :kind, updated_at = now() WHERE id = :id")
+        .param("kind", kind)
+        .param("id", runId)
+        .update();
+  }
+
   void progress(long runId, String phase, long bytesRead, long rowsRead, long rowsLoaded, long rowsRejected) {
     jdbc.sql(
             """

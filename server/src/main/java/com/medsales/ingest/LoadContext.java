@@ -34,6 +34,12 @@ public interface LoadContext {
   /** The source's SHA-256, once it has been read through. */
   void sourceDigest(String sha256, long size);
 
+  /**
+   * The file is of another kind than the run was asked for (a loader that recognises its dataset's files from their
+   * header, as Open Payments' general, research and ownership files): the run is recorded as that kind from now on.
+   */
+  void recognisedAs(String kind);
+
   /** The SHA-256 of the source of the last published run of the same kind, to detect a re-run of the same file. */
   java.util.Optional<String> lastPublishedSha256();
 }

@@ -18,7 +18,7 @@ final class RunContext implements LoadContext {
   private final IngestionRuns runs;
   private final double maxRejectShare;
   private final ProgressListener listener;
-  private final String kind;
+  private String kind;
   private final long startNanos = System.nanoTime();
   private final List<Reject> pending = new ArrayList<>();
   private @Nullable Path file;
@@ -117,6 +117,14 @@ final class RunContext implements LoadContext {
   @Override
   public void sourceDigest(String sha256, long size) {
     runs.digest(runId, sha256, size);
+  }
+
+  @Override
+  public void recognisedAs(String kind) {
+    if (!kind.equals(this.kind)) {
+      runs.kind(runId, kind);
+      this.kind = kind;
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.medsales.provider;
 
+import com.medsales.payments.Manufacturers;
 import com.medsales.shared.Npi;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,38 @@ public class ProviderSearch {
   /** The query words a name must match at most (the first ones); any further words only rank the names. */
   static final int MAX_NAME_WORDS = 8;
   private static final double METERS_PER_MILE = 1609.344;
+  /**
+   * The providers a search reads: the registry's, and those only CMS files name ({@code cms_provider}, V83, kept by
+   * {@link CmsProviders}), which never overlap. A CMS-only provider counts as active, practises at the address its
+   * latest file gives (the PRACTICE address, seq 1) and has the taxonomy its Medicare specialty crosswalks to as its
+   * primary one. {@code in_registry} tells them apart.
+   */
+  static final String PROVIDERS =
+      """
+      (SELECT npi, entity_type, active, organization_name, first_name, middle_name, last_name, name_suffix, credential,
+              search_name, true AS in_registry FROM provider
+       UNION ALL
+       SELECT npi, entity_type, true, organization_name, first_name, middle_name, last_name, NULL, credential,
+              search_name, false FROM cms_provider)""";
+  static final String ADDRESSES =
+      """
+      (SELECT npi, kind, seq, line1, city, state, zip5, latitude, longitude FROM provider_address
+       UNION ALL
+       SELECT npi, 'PRACTICE', 1, line1, city, state, zip5, latitude, longitude FROM cms_provider)""";
+  static final String TAXONOMIES =
+      """
+      (SELECT npi, slot, code, is_primary FROM provider_taxonomy
+       UNION ALL
+       SELECT npi, 1, taxonomy_code, true FROM cms_provider WHERE taxonomy_code IS NOT NULL)""";
+  /** provider_specialty_location (V31) and the CMS-only providers' (code, ZIP) rows, as candidates. */
+  static final String SPECIALTY_LOCATIONS =
+      """
+      (SELECT code, zip5, npi, active, latitude, longitude FROM provider_specialty_location
+       UNION ALL
+       SELECT taxonomy_code, zip5, npi, true, latitude, longitude FROM cms_provider
+       WHERE taxonomy_code IS NOT NULL AND zip5 IS NOT NULL)""";
   private static final String SPECIALTY =
-      "EXISTS (SELECT 1 FROM provider_taxonomy st WHERE st.npi = p.npi AND st.code IN (:codes))";
+      "EXISTS (SELECT 1 FROM " + TAXONOMIES + " st WHERE st.npi = p.npi AND st.code IN (:codes))";
   private static final Set<String> SORTS = Set.of("relevance", "name", "distance", "services", "claims", "payments");
 
   /** Totals and facet counts by search filter; evicted when an ingestion publishes (see {@link ProviderCaches}). */
@@ -99,10 +130,11 @@ public class ProviderSearch {
       }
     }
     if (q.entityType() != null) {
-      switch (q.entityType().toUpperCase(Locale.ROOT)) {
-        case "INDIVIDUAL" -> where.add("p.entity_type = 1");
-        case "ORGANIZATION" -> where.add("p.entity_type = 2");
-        default -> errors.put("entityType", "must be INDIVIDUAL or ORGANIZATION");
+      switch (q.entityType().strip().toUpperCase(Locale.ROOT)) {
+        // NPPES's Entity Type Code too: 1 an individual, 2 an organisation
+        case "INDIVIDUAL", "1" -> where.add("p.entity_type = 1");
+        case "ORGANIZATION", "2" -> where.add("p.entity_type = 2");
+        default -> errors.put("entityType", "must be INDIVIDUAL or ORGANIZATION (or NPPES's 1 or 2)");
       }
     }
     String name = normalize(q.name());
@@ -121,7 +153,9 @@ public class ProviderSearch {
         conditions.add(
             """
             n.words && ARRAY(SELECT w.word FROM provider_name_word w WHERE w.word %% :nameWord%1$d
-                             UNION SELECT w.word FROM provider_name_word w WHERE w.letters = :nameLetters%1$d)"""
+                             UNION SELECT w.word FROM provider_name_word w WHERE w.letters = :nameLetters%1$d
+                             UNION SELECT w.word FROM cms_name_word w WHERE w.word %% :nameWord%1$d
+                             UNION SELECT w.word FROM cms_name_word w WHERE w.letters = :nameLetters%1$d)"""
                 .formatted(i));
         params.put("nameWord" + i, required.get(i));
         params.put("nameLetters" + i, letters(required.get(i)));
@@ -129,7 +163,7 @@ public class ProviderSearch {
       nameMatch = String.join("\n  AND ", conditions);
       nameFilter =
           "p.npi IN (SELECT u.npi FROM provider_name_search n CROSS JOIN LATERAL unnest(n.npis) AS u(npi) WHERE "
-              + nameMatch + ")";
+              + nameMatch + "\n  UNION ALL SELECT n.npi FROM cms_provider n WHERE " + nameMatch + ")";
       where.add(nameFilter);
       params.put("name", name);
     }
@@ -210,7 +244,7 @@ public class ProviderSearch {
         // the total and facets take their candidates from one index range per code and ZIP (V30, V31) instead of every
         // address within reach, and still test them against the registry's rows
         where.add(
-            "p.npi IN (SELECT sl.npi FROM provider_specialty_location sl WHERE sl.code IN (:codes) AND sl.zip5 IN ("
+            "p.npi IN (SELECT sl.npi FROM " + SPECIALTY_LOCATIONS + " sl WHERE sl.code IN (:codes) AND sl.zip5 IN ("
                 + zipsInReach + "))");
         candidates = where.getLast();
       }
@@ -320,11 +354,15 @@ public class ProviderSearch {
       joins.add(
           """
           LEFT JOIN LATERAL (SELECT coalesce(sum(g.amount), 0) AS amount FROM op_general_payment g WHERE g.npi = p.npi
-                               AND (CAST(:manufacturer AS text) IS NULL OR g.payer_name ILIKE '%%' || :manufacturer || '%%')
+                               AND (CAST(:manufacturer AS text) IS NULL OR g.payer_name ILIKE '%%' || :manufacturer || '%%'
+                                    OR g.manufacturer LIKE '%%' || :canonicalManufacturer || '%%')
                                AND (CAST(:nature AS text) IS NULL OR upper(g.nature) = upper(:nature))
                                AND g.program_year = %s) gp ON true"""
               .formatted(programYear));
       params.put("manufacturer", q.manufacturer());
+      // any part of the payer's raw name ignoring case, or of its one spelling ("Johnson & Johnson" finds "JOHNSON AND
+      // JOHNSON"); the spelling keeps letters, digits and spaces only, so it holds no LIKE wildcard
+      params.put("canonicalManufacturer", q.manufacturer() == null ? null : Manufacturers.canonical(q.manufacturer()));
       params.put("nature", q.nature() == null ? null : q.nature().strip());
       payments = "gp.amount";
       where.add("gp.amount BETWEEN :minPayment AND :maxPayment");
@@ -348,10 +386,10 @@ public class ProviderSearch {
     }
 
     String registryJoins =
-        "LEFT JOIN provider_address a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1\n"
+        "LEFT JOIN " + ADDRESSES + " a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1\n"
             + String.join("\n", joins)
             + "\n";
-    String from = "FROM provider p\n" + registryJoins;
+    String from = "FROM " + PROVIDERS + " p\n" + registryJoins;
     String filter = where.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", where);
     List<String> pageWhere = new ArrayList<>(where);
     String pageFrom = from;
@@ -379,20 +417,22 @@ public class ProviderSearch {
                   AND earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(z.latitude, z.longitude)) <= :meters
                 ORDER BY miles) z
           CROSS JOIN LATERAL (SELECT DISTINCT sl.npi, sl.active, sl.latitude, sl.longitude%s
-                              FROM provider_specialty_location sl%s
+                              FROM %s sl%s
                               WHERE sl.code IN (:codes) AND sl.zip5 = z.zip5) p
           CROSS JOIN LATERAL (SELECT z.zip5, p.latitude, p.longitude,
-                                     (SELECT pa.state FROM provider_address pa
+                                     (SELECT pa.state FROM %s pa
                                       WHERE pa.npi = p.npi AND pa.kind = 'PRACTICE' AND pa.seq = 1) AS state) a
           """
                   .formatted(
                       METERS_PER_MILE,
                       drugPrescribersJoin == null ? "" : ", dc.claims",
+                      SPECIALTY_LOCATIONS,
                       // a drug's prescribers of the ZIP joined to its candidates there, one small hash join a ZIP (10
                       // ms for a common drug in central Memphis nationally), rather than a probe of the prescribers'
                       // key for each of the 7,800 candidates (30 ms); dc names the claims for the conditions below
                       drugPrescribersJoin == null ? ""
-                          : "\n  JOIN partd_drug_prescriber dc ON dc.npi = sl.npi AND dc.zip5 = z.zip5 AND " + prescribersOfDrug)
+                          : "\n  JOIN partd_drug_prescriber dc ON dc.npi = sl.npi AND dc.zip5 = z.zip5 AND " + prescribersOfDrug,
+                      ADDRESSES)
               + (drugPrescribersJoin == null ? "" : "CROSS JOIN LATERAL (SELECT p.claims, z.zip5) dc\n")
               + String.join("\n", candidateJoins)
               + "\n";
@@ -422,11 +462,15 @@ public class ProviderSearch {
           FROM (SELECT n.npis, CAST(1 - similarity(n.search_name, :name) AS double precision) AS distance_from_name
                 FROM provider_name_search n
                 WHERE %s
+                UNION ALL
+                SELECT ARRAY[n.npi], CAST(1 - similarity(n.search_name, :name) AS double precision)
+                FROM cms_provider n
+                WHERE %s
                 ORDER BY distance_from_name) n
           CROSS JOIN LATERAL unnest(n.npis) AS u(npi)
-          JOIN provider p ON p.npi = u.npi
+          JOIN %s p ON p.npi = u.npi
           """
-              .formatted(nameMatch)
+              .formatted(nameMatch, nameMatch, PROVIDERS)
               + registryJoins;
       pageWhere.remove(nameFilter);
     }
@@ -457,7 +501,7 @@ public class ProviderSearch {
     // primary specialty) are read for those size + 1 rows only, not for every row the sort had to see
     String select =
         """
-        SELECT p.npi, p.entity_type, p.active, p.organization_name, p.first_name, p.middle_name, p.last_name,
+        SELECT p.npi, p.entity_type, p.active, p.in_registry, p.organization_name, p.first_name, p.middle_name, p.last_name,
                p.name_suffix, p.credential, a.line1, a.city, a.state, a.zip5, a.latitude, a.longitude,
                pt.code AS taxonomy_code, px.display_name AS taxonomy_name,
                k.distance, k.services, k.beneficiaries, k.claims, k.payments, k.sort_key
@@ -467,13 +511,14 @@ public class ProviderSearch {
               %s
               ORDER BY sort_key, p.npi
               LIMIT :limit) k
-        JOIN provider p ON p.npi = k.npi
-        LEFT JOIN provider_address a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1
-        LEFT JOIN LATERAL (SELECT code FROM provider_taxonomy t WHERE t.npi = p.npi ORDER BY t.is_primary DESC, t.slot LIMIT 1) pt ON true
+        JOIN %s p ON p.npi = k.npi
+        LEFT JOIN %s a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1
+        LEFT JOIN LATERAL (SELECT code FROM %s t WHERE t.npi = p.npi ORDER BY t.is_primary DESC, t.slot LIMIT 1) pt ON true
         LEFT JOIN taxonomy px ON px.code = pt.code
         ORDER BY k.sort_key, k.npi
         """
-            .formatted(distance, services, beneficiaries, claims, payments, key, pageFrom, pageFilter);
+            .formatted(distance, services, beneficiaries, claims, payments, key, pageFrom, pageFilter, PROVIDERS, ADDRESSES,
+                TAXONOMIES);
     params.put("limit", size + 1);
     List<Object[]> rows = new ArrayList<>();
     RowMapper<ProviderSearchResult.Item> item =
@@ -492,7 +537,9 @@ public class ProviderSearch {
           return new ProviderSearchResult.Item(
               String.valueOf(rs.getLong("npi")), display.isBlank() ? String.valueOf(rs.getLong("npi")) : display,
               hasType ? (type == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION) : null,
-              rs.getBoolean("active") ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
+              !rs.getBoolean("in_registry") ? ProviderProfile.NOT_IN_REGISTRY
+                  : rs.getBoolean("active") ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
+              rs.getBoolean("in_registry"),
               rs.getString("credential"),
               code == null ? null : new ProviderSearchResult.Specialty(code, rs.getString("taxonomy_name")),
               rs.getString("city") == null && rs.getString("zip5") == null ? null
@@ -545,10 +592,10 @@ public class ProviderSearch {
             jdbc.sql(
                     """
                     SELECT t.code, x.display_name, count(DISTINCT p.npi) AS n %s
-                    JOIN provider_taxonomy t ON t.npi = p.npi AND t.is_primary LEFT JOIN taxonomy x ON x.code = t.code
+                    JOIN %s t ON t.npi = p.npi AND t.is_primary LEFT JOIN taxonomy x ON x.code = t.code
                     %s GROUP BY t.code, x.display_name ORDER BY n DESC, t.code LIMIT 20
                     """
-                        .formatted(from, filter))
+                        .formatted(from, TAXONOMIES, filter))
                 .params(params)
                 .query((rs, i) -> new ProviderSearchResult.Count(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list(),

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One page of a provider search. {@code total} is exact up to a threshold, a lower bound beyond it (and says so).
  * {@code center} is the point a {@code near} search measures from (a ZIP's centroid, or the lat,lon given), null
- * without {@code near}: a map draws the radius around it.
+ * without {@code near}: a map draws the radius around it. An item with {@code inRegistry} false (status
+ * {@code NOT_IN_REGISTRY}) is a provider only CMS files name, shown with the names and address of the latest of them.
  */
 public record ProviderSearchResult(
     List<Item> items, @Nullable String nextCursor, long total, boolean totalIsEstimate, Facets facets,
@@ -21,6 +22,7 @@ public record ProviderSearchResult(
       String name,
       @Nullable String entityType,
       String status,
+      boolean inRegistry,
       @Nullable String credential,
       @Nullable Specialty primarySpecialty,
       @Nullable Address address,

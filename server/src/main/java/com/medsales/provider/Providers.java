@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import com.medsales.payments.OpenPayments;
 import com.medsales.payments.OpenPaymentsYear;
-import com.medsales.utilization.CmsProvider;
 import com.medsales.utilization.MedicareUtilization;
 import com.medsales.utilization.PartBYear;
 import com.medsales.utilization.PartDYear;
@@ -42,9 +41,15 @@ public class Providers {
   public Optional<ProviderProfile> find(long npi) {
     var base = jdbc.sql("SELECT * FROM provider WHERE npi = :npi").param("npi", npi).query((rs, i) -> new Row(rs)).optional();
     if (base.isEmpty()) {
-      return utilization
-          .cmsProvider(npi)
-          .map(cms -> fromCms(cms, utilization.partB(npi), utilization.partD(npi), payments.byYear(npi)));
+      return jdbc.sql(
+              """
+              SELECT c.*, x.display_name, x.classification, x.specialization
+              FROM cms_provider c LEFT JOIN taxonomy x ON x.code = c.taxonomy_code WHERE c.npi = :npi
+              """)
+          .param("npi", npi)
+          .query((rs, i) -> fromCms(rs))
+          .optional()
+          .map(cms -> cms.profile(utilization.partB(npi), utilization.partD(npi), payments.byYear(npi)));
     }
     Row p = base.get();
     var addresses =
@@ -95,27 +100,43 @@ public class Providers {
             payments.byYear(npi), affiliations.of(npi, true)));
   }
 
-  /** An NPI that NPPES lacks, as the latest CMS file names and places it. */
-  private static ProviderProfile fromCms(
-      CmsProvider cms, List<PartBYear> partB, List<PartDYear> partD, List<OpenPaymentsYear> openPayments) {
-    boolean organization = "O".equals(cms.entityCode());
+  /** An NPI that NPPES lacks, as the latest CMS file names and places it (cms_provider, V83), before its CMS years. */
+  private record CmsOnly(long npi, @Nullable String entityType, ProviderProfile.Name name, ProviderProfile.Address address,
+      List<ProviderProfile.Taxonomy> taxonomies) {
+
+    ProviderProfile profile(List<PartBYear> partB, List<PartDYear> partD, List<OpenPaymentsYear> openPayments) {
+      return new ProviderProfile(
+          String.valueOf(npi), false, entityType, ProviderProfile.NOT_IN_REGISTRY, null, null, null, null, name, null, null,
+          null, null, null, null, null, null, List.of(address), taxonomies, List.of(), List.of(), partB, partD,
+          openPayments, List.of());
+    }
+  }
+
+  private static CmsOnly fromCms(ResultSet rs) throws SQLException {
+    Short type = rs.getObject("entity_type", Short.class);
+    boolean organization = type != null && type == 2;
+    String first = rs.getString("first_name");
+    String middle = rs.getString("middle_name");
+    String last = rs.getString("last_name");
+    String credential = rs.getString("credential");
+    String org = rs.getString("organization_name");
     String display =
-        organization || cms.firstName() == null
-            ? String.valueOf(cms.lastOrOrganizationName())
-            : cms.firstName() + " " + cms.lastOrOrganizationName() + (cms.credentials() == null ? "" : ", " + cms.credentials());
-    var address =
+        organization ? String.valueOf(org)
+            : String.join(" ", java.util.stream.Stream.of(first, middle, last).filter(s -> s != null).toList())
+                + (credential == null ? "" : ", " + credential);
+    String code = rs.getString("taxonomy_code");
+    return new CmsOnly(
+        rs.getLong("npi"),
+        type == null ? null : organization ? ProviderProfile.ORGANIZATION : ProviderProfile.INDIVIDUAL,
+        new ProviderProfile.Name(display.isBlank() ? String.valueOf(rs.getLong("npi")) : display, organization ? org : null,
+            null, organization ? null : first, organization ? null : middle, organization ? null : last, null, credential),
         new ProviderProfile.Address(
-            "PRACTICE", cms.street1(), cms.street2(), cms.city(), cms.state(), cms.zip5(), cms.zip5(), cms.country(), null,
-            null, null, null, null);
-    return new ProviderProfile(
-        String.valueOf(cms.npi()), false, organization ? ProviderProfile.ORGANIZATION : "I".equals(cms.entityCode()) ? ProviderProfile.INDIVIDUAL : null,
-        ProviderProfile.NOT_IN_REGISTRY, null, null, null, null,
-        new ProviderProfile.Name(
-            display, organization ? cms.lastOrOrganizationName() : null, null, organization ? null : cms.firstName(),
-            organization ? null : cms.middleInitial(), organization ? null : cms.lastOrOrganizationName(), null,
-            cms.credentials()),
-        null, null, null, null, null, null, null, null, List.of(address), List.of(), List.of(), List.of(), partB, partD,
-        openPayments, List.of());
+            "PRACTICE", rs.getString("line1"), rs.getString("line2"), rs.getString("city"), rs.getString("state"),
+            rs.getString("zip5"), rs.getString("zip5"), rs.getString("country"), null, null,
+            rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class), rs.getString("geo_precision")),
+        code == null ? List.of()
+            : List.of(new ProviderProfile.Taxonomy(code, rs.getString("display_name"), rs.getString("classification"),
+                rs.getString("specialization"), null, null, true, null)));
   }
 
   /** The provider row, read once. */

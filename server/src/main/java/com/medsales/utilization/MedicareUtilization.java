@@ -2,7 +2,6 @@ package com.medsales.utilization;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,21 +63,6 @@ public class MedicareUtilization {
                     rs.getBigDecimal("generic_claims"), rs.getInt("rows"), rs.getInt("suppressed_rows"),
                     drugs(rs.getString("top")), rs.getBigDecimal("claims_percentile"), rs.getBigDecimal("cost_percentile")))
         .list();
-  }
-
-  /** How the latest CMS file names and places the provider, when any published file has them. */
-  @Transactional(readOnly = true)
-  public Optional<CmsProvider> cmsProvider(long npi) {
-    return jdbc.sql("SELECT * FROM partb_provider WHERE npi = :npi ORDER BY data_year DESC LIMIT 1")
-        .param("npi", npi)
-        .query(
-            (rs, i) ->
-                new CmsProvider(
-                    rs.getLong("npi"), rs.getInt("data_year"), rs.getString("last_org_name"), rs.getString("first_name"),
-                    rs.getString("middle_initial"), rs.getString("credentials"), rs.getString("entity_code"),
-                    rs.getString("street1"), rs.getString("street2"), rs.getString("city"), rs.getString("state"),
-                    rs.getString("zip5"), rs.getString("country"), rs.getString("provider_type")))
-        .optional();
   }
 
   private static List<PartDYear.Drug> drugs(String json) {

@@ -148,6 +148,22 @@ class CrmIntegrationTests {
   }
 
   @Test
+  void theTimelinesEnumeratedEntryCarriesTheRegistrysEnumerationDateNotTheDayItWasLoaded() {
+    var rep = as("crm-rep");
+    String contact = contactFor(rep, JIA).get("id").asString();
+
+    List<String> enumerated = new ArrayList<>();
+    json(rep.get("/api/v1/contacts/" + contact + "/timeline")).forEach(e -> {
+      if (e.get("type").asString().equals("REGISTRY_NEW")) {
+        enumerated.add(e.get("at").asString());
+      }
+    });
+
+    // "Provider Enumeration Date" 02/04/2008 in the 2018 NPPES sample
+    assertThat(enumerated).isNotEmpty().allSatisfy(at -> assertThat(at).startsWith("2008-02-0"));
+  }
+
+  @Test
   void aRepListsTheTenantsActiveColleaguesForPickersWithoutTheirSignInDetails() {
     UUID gone = tenants.user(tenant, "crm-gone", PASSWORD, "REP");
     tenants.owner().sql("UPDATE app_user SET enabled = false WHERE id = ?").param(gone).update();

@@ -37,6 +37,7 @@ class YearlyCsvByteReadUnitTests {
     }
 
     @Override public long runId() { return 1; }
+    @Override public void recognisedAs(String kind) { throw new UnsupportedOperationException(kind); }
     @Override public Path file() { return file; }
     @Override public @Nullable Integer requestedYear() { return 2021; }
     @Override public String sourceName() { return file.getFileName().toString(); }

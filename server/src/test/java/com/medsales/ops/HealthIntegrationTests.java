@@ -70,6 +70,19 @@ class HealthIntegrationTests {
   }
 
   @Test
+  void countsOpenPaymentsGeneralPaymentsNotTheResearchOrOwnershipFileLoadedAfterThem() {
+    insertRun("openPayments", "openpayments", "PUBLISHED", "2026-01-10T02:00:00Z", 130L, 2024);
+    insertRun("openPayments", "openpayments-research", "PUBLISHED", "2026-01-11T02:00:00Z", 3840L, 2014);
+    insertRun("openPayments", "openpayments-ownership", "PUBLISHED", "2026-01-12T02:00:00Z", 5L, 2016);
+    freshness.evict();
+
+    var result = mvc.get().uri("/health").exchange();
+
+    assertThat(result).bodyJson().extractingPath("$.dataFreshness.openPayments.recordCount").isEqualTo(130);
+    assertThat(result).bodyJson().extractingPath("$.dataFreshness.openPayments.lastIngested").isEqualTo("2026-01-12T02:00:00Z");
+  }
+
+  @Test
   void neverShowsSecretsOrStackTraces() {
     var body = mvc.get().uri("/health").exchange().getResponse();
     assertThat(new String(body.getContentAsByteArray()))
@@ -79,13 +92,18 @@ class HealthIntegrationTests {
   }
 
   private void insertRun(String dataset, String status, String finishedAt, Long count, Integer year) {
+    insertRun(dataset, dataset, status, finishedAt, count, year);
+  }
+
+  private void insertRun(String dataset, String kind, String status, String finishedAt, Long count, Integer year) {
     jdbc.sql(
             """
             INSERT INTO ingestion_run (dataset, kind, source, source_name, status, record_count, data_year, started_at, finished_at)
-            VALUES (:dataset, :dataset, 'test', 'test', :status, :count, :year, CAST(:finished AS timestamptz) - interval '1 hour',
+            VALUES (:dataset, :kind, 'test', 'test', :status, :count, :year, CAST(:finished AS timestamptz) - interval '1 hour',
                     CAST(:finished AS timestamptz))
             """)
         .param("dataset", dataset)
+        .param("kind", kind)
         .param("status", status)
         .param("count", count)
         .param("year", year)

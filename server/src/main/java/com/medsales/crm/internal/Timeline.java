@@ -93,7 +93,12 @@ public class Timeline {
   private List<Event> publicEvents(long npi, int size) {
     return jdbc.sql(
             """
-            (SELECT r.finished_at AS at, 'NPPES' AS source, 'REGISTRY_' || c.change AS type,
+            -- the enumeration is dated by the registry's enumeration date, not by the run that first loaded the NPI
+            (SELECT CASE WHEN c.change = 'NEW'
+                         THEN coalesce((SELECT p.enumeration_date::timestamptz FROM provider p WHERE p.npi = c.npi),
+                                       r.finished_at)
+                         ELSE r.finished_at END AS at,
+                    'NPPES' AS source, 'REGISTRY_' || c.change AS type,
                     CASE c.change
                       WHEN 'NEW' THEN 'Enumerated in the NPI registry'
                       WHEN 'DEACTIVATED' THEN 'NPI deactivated'

@@ -2,6 +2,7 @@ package com.medsales.payments.internal;
 
 import static com.medsales.ingest.YearlyTables.execute;
 
+import com.medsales.payments.Manufacturers;
 import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;
@@ -43,14 +44,18 @@ class GeneralPaymentsLoader implements DatasetLoader {
           + " nature, travel_city, travel_state, travel_country, third_party, disputed, products, source_line";
 
   private final BulkConnections connections;
+  private final ResearchPaymentsLoader research;
+  private final OwnershipLoader ownership;
 
-  GeneralPaymentsLoader(BulkConnections connections) {
+  GeneralPaymentsLoader(BulkConnections connections, ResearchPaymentsLoader research, OwnershipLoader ownership) {
     this.connections = connections;
+    this.research = research;
+    this.ownership = ownership;
   }
 
   @Override
   public String kind() {
-    return "openpayments";
+    return OpenPaymentsFiles.GENERAL;
   }
 
   @Override
@@ -60,7 +65,8 @@ class GeneralPaymentsLoader implements DatasetLoader {
 
   @Override
   public String description() {
-    return "CMS Open Payments General Payments, one program year (--year, or read from the file name)";
+    return "CMS Open Payments, one program year (--year, or read from the file name): General Payments, or a Research"
+        + " Payments or Ownership file recognised from its header";
   }
 
   /** Column positions by field, for the recognised vintage. */
@@ -131,6 +137,13 @@ class GeneralPaymentsLoader implements DatasetLoader {
 
   @Override
   public Outcome load(LoadContext context) throws Exception {
+    // `ingest openpayments` takes any of the three files: the others go to their own loader, and the run is recorded
+    // as their kind (so that /health's count stays the general payments')
+    String kind = OpenPaymentsFiles.kindOf(context.file(), context.sourceName());
+    if (!kind.equals(kind())) {
+      context.recognisedAs(kind);
+      return kind.equals(research.kind()) ? research.load(context) : ownership.load(context);
+    }
     return YearlyCsv.loadOneCopy(
         context, connections, "program year", TABLES, "program_year", COLUMNS, (year, out) -> new Rows(year, out, context),
         (connection, tables) -> prepare(connection, tables, tables.year()));

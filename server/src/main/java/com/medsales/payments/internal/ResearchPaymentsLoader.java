@@ -4,6 +4,7 @@ import static com.medsales.ingest.YearlyCsv.reject;
 import static com.medsales.ingest.YearlyCsv.value;
 import static com.medsales.ingest.YearlyTables.execute;
 
+import com.medsales.payments.Manufacturers;
 import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;

@@ -38,15 +38,22 @@ class StartupReport {
             ? "embedded PostgreSQL on localhost:" + local.port() + " (data in " + local.dataDirectory() + ")"
             : "PostgreSQL at " + database.host() + ":" + database.port() + "/" + database.name();
     var roles = settings.roles().stream().map(Role::configName).sorted().toList();
-    System.out.printf(
-        """
+    System.out.print(banner(port, String.join(", ", roles), where));
+  }
 
-        MedSales is running at http://localhost:%s   (roles: %s)
-          database:  %s
-          health:    http://localhost:%s/health
-          API docs:  http://localhost:%s/swagger-ui/index.html
-          sign-in:   none yet; every page and endpoint is open on this machine
-        %n""",
-        port, String.join(", ", roles), where, port, port);
+  /**
+   * The lines printed once the server answers. Every page and endpoint but sign-in and /health needs a signed-in user
+   * (a session or a bearer token): the banner says where to sign in, never that the platform is open.
+   */
+  static String banner(String port, String roles, String where) {
+    return """
+
+        MedSales is running at http://localhost:%1$s   (roles: %2$s)
+          database:  %3$s
+          health:    http://localhost:%1$s/health
+          API docs:  http://localhost:%1$s/swagger-ui/index.html
+          sign-in:   required; http://localhost:%1$s/sign-in (the demo accounts' passwords are printed once, at the first
+                     start; an admin resets the others)
+        %n""".formatted(port, roles, where);
   }
 }

@@ -73,6 +73,22 @@ class ResearchAndOwnershipIngestionIntegrationTests {
   }
 
   @Test
+  void theGeneralCommandRecognisesResearchAndOwnershipFilesFromTheirHeaderAndRecordsTheirKind() throws Exception {
+    IngestionRun research = ingestion.runNow("openpayments", sample("OP_DTL_RSRCH_PGYR2014_iowa_rewritten.csv").toString(),
+        ProgressListener.NONE);
+    IngestionRun ownership = ingestion.runNow("openpayments", sample("OP_DTL_OWNRSHP_PGYR2016_P06302017_small.csv").toString(),
+        ProgressListener.NONE);
+
+    assertThat(research.status()).as(String.valueOf(research.error())).isEqualTo(IngestionRun.Status.PUBLISHED);
+    assertThat(research.kind()).isEqualTo("openpayments-research");
+    assertThat(research.rowsLoaded()).isEqualTo(3840);
+    assertThat(ownership.status()).as(String.valueOf(ownership.error())).isEqualTo(IngestionRun.Status.PUBLISHED);
+    assertThat(ownership.kind()).isEqualTo("openpayments-ownership");
+    assertThat(jdbc.sql("SELECT count(*) FROM op_ownership").query(Long.class).single()).isEqualTo(5);
+    assertThat(jdbc.sql("SELECT count(*) FROM op_general_payment").query(Long.class).single()).isZero();
+  }
+
+  @Test
   void loadsOwnershipInterestsAndShowsThemBesideGeneralPaymentsOfTheSameYear() throws Exception {
     IngestionRun run = ingestion.runNow("openpayments-ownership", sample("OP_DTL_OWNRSHP_PGYR2016_P06302017_small.csv").toString(),
         ProgressListener.NONE);

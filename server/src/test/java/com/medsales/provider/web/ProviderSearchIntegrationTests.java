@@ -94,6 +94,29 @@ class ProviderSearchIntegrationTests {
   }
 
   @Test
+  void findsIndividualsByTheirEntityTypeAloneAndTakesNppesCodesForIt() throws Exception {
+    long individuals = jdbc.sql(
+            """
+            SELECT (SELECT count(*) FROM provider WHERE entity_type = 1 AND active)
+                 + (SELECT count(*) FROM cms_provider WHERE entity_type = 1)""")
+        .query(Long.class).single();
+    long organizations = jdbc.sql(
+            """
+            SELECT (SELECT count(*) FROM provider WHERE entity_type = 2 AND active)
+                 + (SELECT count(*) FROM cms_provider WHERE entity_type = 2)""")
+        .query(Long.class).single();
+
+    JsonNode page = get("entityType=INDIVIDUAL");
+
+    assertThat(individuals).isPositive();
+    assertThat(page.get("total").asLong()).isEqualTo(Math.min(individuals, 10_000));
+    assertThat(page.get("items")).isNotEmpty().allSatisfy(item -> assertThat(item.get("entityType").asString()).isEqualTo("INDIVIDUAL"));
+    assertThat(get("entityType=1").get("total").asLong()).isEqualTo(page.get("total").asLong());
+    assertThat(get("entityType=2").get("total").asLong()).isEqualTo(Math.min(organizations, 10_000));
+    assertThat(get("entityType=individual&state=NY").get("total").asLong()).isPositive();
+  }
+
+  @Test
   void toleratesTyposInNames() throws Exception {
     JsonNode page = get("name=Changpin%20Jai");
 

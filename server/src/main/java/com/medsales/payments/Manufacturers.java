@@ -1,4 +1,4 @@
-package com.medsales.payments.internal;
+package com.medsales.payments;
 
 import java.util.Locale;
 import java.util.Set;
@@ -8,7 +8,7 @@ import java.util.Set;
  * punctuation and corporate suffixes go; the raw name is kept beside it. Grouping sister companies under a parent
  * (DePuy Synthes under Johnson & Johnson) needs a curated list and is not done here.
  */
-final class Manufacturers {
+public final class Manufacturers {
 
   private static final Set<String> SUFFIXES =
       Set.of("INC", "INCORPORATED", "LLC", "LP", "LLP", "LTD", "LIMITED", "CORP", "CORPORATION", "CO", "COMPANY", "PLC",
@@ -16,7 +16,8 @@ final class Manufacturers {
 
   private Manufacturers() {}
 
-  static String canonical(String raw) {
+  /** The payer's name as op_*.manufacturer holds it; also what a search by manufacturer compares with. */
+  public static String canonical(String raw) {
     String[] words = raw.toUpperCase(Locale.ROOT).replace("&", " AND ").replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ");
     int end = words.length;
     while (end > 1 && SUFFIXES.contains(words[end - 1])) {
