@@ -246,6 +246,9 @@ describe('Navigation by role', () => {
   it('keeps data ingestion to the operator', async () => {
     stubApi(() => undefined);
     renderApp('/admin/ingestion', { user: adminUser });
-    expect(await screen.findByTestId('forbidden')).toHaveTextContent('It is for the Platform operator role');
+    const forbidden = await screen.findByTestId('forbidden');
+    expect(forbidden).toHaveTextContent('It is for the Platform operator role');
+    expect(forbidden).toHaveTextContent('The platform operators run data ingestion');
+    expect(forbidden).not.toHaveTextContent('Ask an administrator');
   });
 });

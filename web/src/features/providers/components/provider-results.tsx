@@ -6,7 +6,7 @@ import { organizationHref, providerHref } from '@/config/paths';
 import { formatCount } from '@/lib/format';
 
 import type { FacetCount, ProviderSearchItem } from '../api/search-providers';
-import { formatMoney, formatNumber, statusLabel } from '../utils/format';
+import { credentialSuffix, formatMoney, formatNumber, statusLabel } from '../utils/format';
 import styles from './providers.module.css';
 
 /** "1 provider", "about 1,200 providers". */
@@ -56,7 +56,9 @@ export function ProviderResultsTable({ items }: { items: readonly ProviderSearch
             <tr key={item.npi} data-testid={`provider-row-${item.npi}`}>
               <td>
                 <Link to={item.entityType?.toUpperCase() === 'ORGANIZATION' ? organizationHref(item.npi) : providerHref(item.npi)}>{item.name || `NPI ${item.npi}`}</Link>
-                {item.credential ? <span className={styles.muted}>, {item.credential}</span> : null}
+                {credentialSuffix(item.name ?? '', item.credential) ? (
+                  <span className={styles.muted}>, {credentialSuffix(item.name ?? '', item.credential)}</span>
+                ) : null}
                 <span className={styles.secondaryLine}>NPI {item.npi}</span>
               </td>
               <td>{item.primarySpecialty?.name ?? item.primarySpecialty?.code ?? '—'}</td>

@@ -75,6 +75,26 @@ describe('Provider profile', () => {
     expect(screen.getByRole('heading', { name: 'No addresses' })).toBeInTheDocument();
   });
 
+  it('names a provider once with the credential, and writes ZIP+4 and phone numbers as people do', async () => {
+    const cms = {
+      ...profile,
+      name: { ...profile.name, display: 'JOHN SMITSON II, M.D.', first: 'JOHN', last: 'SMITSON', credential: 'M.D.' },
+      addresses: [
+        { ...profile.addresses[1]!, postalCode: '757513446', zip5: '75751', phone: '9035550123' },
+        { ...profile.addresses[0]!, postalCode: '757513446', phone: '903.555.0199' },
+      ],
+    };
+    stubApi(({ url }) => (url === '/api/v1/providers/1184802050' ? { body: cms } : undefined));
+    renderApp('/providers/1184802050');
+
+    expect(await screen.findByTestId('provider-name')).toHaveTextContent(/^JOHN SMITSON II, M\.D\.$/);
+    const addresses = within(screen.getAllByRole('region', { name: 'Addresses' }).at(-1)!);
+    expect(addresses.getAllByText('NEW YORK, NY 75751-3446')).toHaveLength(2);
+    expect(addresses.getByText('(903) 555-0123')).toBeInTheDocument();
+    expect(addresses.getByText('(903) 555-0199')).toBeInTheDocument();
+    expect(screen.queryByText('757513446', { exact: false })).not.toBeInTheDocument();
+  });
+
   it('says when the server does not know the NPI', async () => {
     stubApi(() => undefined);
     renderApp('/providers/123');
