@@ -50,3 +50,22 @@ export function useCompleteTask() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: crmQueryKey }),
   });
 }
+
+export type NewTask = {
+  title: string;
+  notes?: string;
+  dueDate?: string;
+  priority?: string;
+  contactId?: string;
+  accountId?: string;
+  opportunityId?: string;
+};
+
+/** POST /api/v1/tasks: a task of my own, optionally about a contact, an account or a deal. */
+export function useCreateTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (task: NewTask) => apiClient.post(TASKS_PATH, task, { schema: taskSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: crmQueryKey }),
+  });
+}
