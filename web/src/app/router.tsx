@@ -16,6 +16,7 @@ import { ContactRoute } from './routes/crm/contact';
 import { ContactImportRoute } from './routes/crm/contact-import';
 import { ContactsRoute } from './routes/crm/contacts';
 import { LogCallRoute } from './routes/crm/log-call';
+import { OpportunityRoute } from './routes/crm/opportunity';
 import { PipelineRoute } from './routes/crm/pipeline';
 import { RecentlyDeletedRoute } from './routes/crm/recently-deleted';
 import { TasksRoute } from './routes/crm/tasks';
@@ -76,6 +77,7 @@ export const routes: RouteObject[] = [
               { path: paths.account, element: <AccountRoute /> },
               { path: paths.tasks, element: <TasksRoute /> },
               { path: paths.pipeline, element: <PipelineRoute /> },
+              { path: paths.opportunity, element: <OpportunityRoute /> },
               { path: paths.recentlyDeleted, element: <RecentlyDeletedRoute /> },
               { path: paths.territories, element: <TerritoriesRoute /> },
             ],

@@ -30,7 +30,7 @@ export const taskSchema = z.looseObject({
 });
 export type Task = z.output<typeof taskSchema>;
 
-export type TaskFilters = { mine?: boolean; status?: string; contactId?: string; accountId?: string };
+export type TaskFilters = { mine?: boolean; status?: string; contactId?: string; accountId?: string; opportunityId?: string };
 
 /** GET /api/v1/tasks: overdue first, then by due date. */
 export function useTasks(filters: TaskFilters) {

@@ -247,6 +247,7 @@ export function PartBSection({ years }: { years: readonly PartBYear[] }) {
             <div className={styles.columns}>
               <BarChart
                 title="Part B services by year"
+                series="Services"
                 bars={[...rows].reverse().flatMap((row) =>
                   row.year !== null && row.services !== null ? [{ label: String(row.year), value: row.services }] : [],
                 )}
@@ -335,6 +336,7 @@ export function PartDSection({ years }: { years: readonly PartDYear[] }) {
             <div className={styles.columns}>
               <BarChart
                 title="Part D claims by year"
+                series="Claims"
                 bars={[...rows].reverse().flatMap((row) =>
                   row.year !== null && row.claims !== null ? [{ label: String(row.year), value: row.claims }] : [],
                 )}
@@ -441,6 +443,8 @@ export function OpenPaymentsSection({ years }: { years: readonly OpenPaymentsYea
             <div className={styles.columns}>
               <BarChart
                 title="Open Payments by year"
+                series="Amount paid"
+                money
                 bars={[...rows].reverse().flatMap((row) =>
                   row.year !== null && row.totalAmount !== null ? [{ label: String(row.year), value: row.totalAmount }] : [],
                 )}

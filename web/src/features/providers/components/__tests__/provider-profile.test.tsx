@@ -30,6 +30,10 @@ describe('Provider profile', () => {
     expect(partB.getByRole('img', { name: 'Part B services by year' })).toHaveAccessibleDescription(
       '2022: 1,200; 2023: 1,520',
     );
+    const partBChart = within(partB.getByRole('img', { name: 'Part B services by year' }));
+    expect(partBChart.getByTestId('value-axis')).toHaveTextContent(/^05001K1\.5K2KServices$/);
+    expect(partBChart.getByTestId('category-axis')).toHaveTextContent('Year');
+    expect(partB.getByTestId('chart-legend')).toHaveTextContent('Services');
 
     const partD = within(screen.getByTestId('provider-partd'));
     expect(partD.getByText('25%')).toBeInTheDocument();
@@ -39,6 +43,7 @@ describe('Provider profile', () => {
 
     const payments = within(screen.getByTestId('provider-openpayments'));
     expect(within(payments.getByRole('region', { name: 'Open Payments by year' })).getByText('$450.75')).toBeInTheDocument();
+    expect(within(payments.getByRole('img', { name: 'Open Payments by year' })).getByTestId('value-axis')).toHaveTextContent(/^\$0.*Amount paid$/);
     expect(payments.getByText('Pfizer Inc.')).toBeInTheDocument();
     expect(payments.getByText('Food and Beverage')).toBeInTheDocument();
     expect(payments.getByText('$1,000.00')).toBeInTheDocument();
