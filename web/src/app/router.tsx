@@ -24,6 +24,7 @@ import { TerritoriesRoute } from './routes/crm/territories';
 import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
 import { OrganizationRoute } from './routes/organization';
+import { OrganizationsRoute } from './routes/organizations';
 import { OverviewRoute } from './routes/overview';
 import { ProfileRoute } from './routes/profile';
 import { ProviderRoute } from './routes/provider';
@@ -57,6 +58,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <OverviewRoute /> },
           { path: paths.providers, element: <ProvidersRoute /> },
           { path: paths.provider, element: <ProviderRoute /> },
+          { path: paths.organizations, element: <OrganizationsRoute /> },
           { path: paths.organization, element: <OrganizationRoute /> },
           { path: paths.profile, element: <ProfileRoute /> },
           {

@@ -188,6 +188,7 @@ describe('Navigation by role', () => {
     expect(links()).toEqual([
       'Overview',
       'Providers',
+      'Organizations',
       'My profile',
       'Contacts',
       'Accounts',
@@ -205,6 +206,7 @@ describe('Navigation by role', () => {
     expect(links()).toEqual([
       'Overview',
       'Providers',
+      'Organizations',
       'My profile',
       'Contacts',
       'Accounts',
@@ -226,6 +228,7 @@ describe('Navigation by role', () => {
     expect(links()).toEqual([
       'Overview',
       'Providers',
+      'Organizations',
       'My profile',
       'Audit trail',
       'Data ingestion',
