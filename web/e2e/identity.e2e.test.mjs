@@ -41,6 +41,7 @@ browserSuite(`MedSales sign-in and roles at ${baseUrl}`, ({ skip, withPage }) =>
       assert.deepEqual(await navigationLinks(page), [
         'Overview',
         'Providers',
+        'Organizations',
         'My profile',
         'Contacts',
         'Accounts',
@@ -104,6 +105,7 @@ browserSuite(`MedSales sign-in and roles at ${baseUrl}`, ({ skip, withPage }) =>
       assert.deepEqual(await navigationLinks(page), [
         'Overview',
         'Providers',
+        'Organizations',
         'My profile',
         'Contacts',
         'Accounts',

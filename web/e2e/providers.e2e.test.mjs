@@ -40,7 +40,7 @@ browserSuite(`MedSales provider pages at ${baseUrl}`, ({ skip, withPage }) => {
       await signIn(page, admin, '/providers?specialty=Internal%20Medicine&near=10013&radiusMiles=25');
 
       await page.getByRole('heading', { level: 1, name: 'Providers' }).waitFor({ state: 'visible' });
-      assert.equal(await page.getByRole('textbox', { name: 'Specialty' }).inputValue(), 'Internal Medicine');
+      assert.equal(await page.getByRole('combobox', { name: 'Specialty' }).inputValue(), 'Internal Medicine');
       assert.equal(await page.getByRole('textbox', { name: 'Near ZIP' }).inputValue(), '10013');
 
       const { table, hasResults } = await waitForOutcome(page);

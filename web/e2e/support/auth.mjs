@@ -77,3 +77,29 @@ export async function repWithNewPassword(page) {
   await page.context().clearCookies();
   return { username: 'rep', password: temporaryPassword };
 }
+
+/**
+ * A sales rep of the demo tenant of their own, new to the product: invited by the admin and the invitation accepted
+ * through the API (so no other test's password reset signs them out). Leaves the page's context signed out.
+ */
+export async function newRep(page, label) {
+  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const api = await apiSession(page, admin);
+  const { link } = await api.post(
+    '/api/v1/admin/invitations',
+    { email: `${label}-${stamp}@example.com`, displayName: `New Rep ${stamp}`, roles: ['REP'] },
+    201,
+  );
+  await api.signOut();
+  await page.context().clearCookies();
+  const token = new URL(link).pathname.split('/').pop();
+  const rep = { username: `${label}${stamp}`, password: 'violet harbour lantern 42', displayName: `New Rep ${stamp}` };
+  await page.request.get(`${baseUrl}/health`); // sets the CSRF cookie
+  const accepted = await page.request.post(`${baseUrl}/api/v1/auth/invitations/${token}`, {
+    headers: { 'X-XSRF-TOKEN': await csrfToken(page) },
+    data: { username: rep.username, password: rep.password },
+  });
+  assert.equal(accepted.status(), 201, `accepting the invitation answered ${accepted.status()}: ${await accepted.text()}`);
+  await page.context().clearCookies();
+  return rep;
+}

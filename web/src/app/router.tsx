@@ -16,6 +16,7 @@ import { ContactRoute } from './routes/crm/contact';
 import { ContactImportRoute } from './routes/crm/contact-import';
 import { ContactsRoute } from './routes/crm/contacts';
 import { LogCallRoute } from './routes/crm/log-call';
+import { OpportunityRoute } from './routes/crm/opportunity';
 import { PipelineRoute } from './routes/crm/pipeline';
 import { RecentlyDeletedRoute } from './routes/crm/recently-deleted';
 import { TasksRoute } from './routes/crm/tasks';
@@ -23,6 +24,7 @@ import { TerritoriesRoute } from './routes/crm/territories';
 import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
 import { OrganizationRoute } from './routes/organization';
+import { OrganizationsRoute } from './routes/organizations';
 import { OverviewRoute } from './routes/overview';
 import { ProfileRoute } from './routes/profile';
 import { ProviderRoute } from './routes/provider';
@@ -56,6 +58,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <OverviewRoute /> },
           { path: paths.providers, element: <ProvidersRoute /> },
           { path: paths.provider, element: <ProviderRoute /> },
+          { path: paths.organizations, element: <OrganizationsRoute /> },
           { path: paths.organization, element: <OrganizationRoute /> },
           { path: paths.profile, element: <ProfileRoute /> },
           {
@@ -76,6 +79,7 @@ export const routes: RouteObject[] = [
               { path: paths.account, element: <AccountRoute /> },
               { path: paths.tasks, element: <TasksRoute /> },
               { path: paths.pipeline, element: <PipelineRoute /> },
+              { path: paths.opportunity, element: <OpportunityRoute /> },
               { path: paths.recentlyDeleted, element: <RecentlyDeletedRoute /> },
               { path: paths.territories, element: <TerritoriesRoute /> },
             ],

@@ -24,6 +24,8 @@ export const paths = {
   account: '/accounts/:id',
   tasks: '/tasks',
   pipeline: '/pipeline',
+  opportunity: '/deals/:id',
+  organizations: '/organizations',
   territories: '/territories',
   recentlyDeleted: '/recently-deleted',
 } as const;
@@ -38,6 +40,11 @@ export function logCallHref(contactId: string): string {
 
 export function accountHref(id: string): string {
   return paths.account.replace(':id', encodeURIComponent(id));
+}
+
+/** A deal (an opportunity of the pipeline). */
+export function opportunityHref(id: string): string {
+  return paths.opportunity.replace(':id', encodeURIComponent(id));
 }
 
 /** The recently deleted tasks, deals or activities. */

@@ -188,6 +188,7 @@ describe('Navigation by role', () => {
     expect(links()).toEqual([
       'Overview',
       'Providers',
+      'Organizations',
       'My profile',
       'Contacts',
       'Accounts',
@@ -205,6 +206,7 @@ describe('Navigation by role', () => {
     expect(links()).toEqual([
       'Overview',
       'Providers',
+      'Organizations',
       'My profile',
       'Contacts',
       'Accounts',
@@ -226,6 +228,7 @@ describe('Navigation by role', () => {
     expect(links()).toEqual([
       'Overview',
       'Providers',
+      'Organizations',
       'My profile',
       'Audit trail',
       'Data ingestion',
@@ -246,6 +249,9 @@ describe('Navigation by role', () => {
   it('keeps data ingestion to the operator', async () => {
     stubApi(() => undefined);
     renderApp('/admin/ingestion', { user: adminUser });
-    expect(await screen.findByTestId('forbidden')).toHaveTextContent('It is for the Platform operator role');
+    const forbidden = await screen.findByTestId('forbidden');
+    expect(forbidden).toHaveTextContent('It is for the Platform operator role');
+    expect(forbidden).toHaveTextContent('The platform operators run data ingestion');
+    expect(forbidden).not.toHaveTextContent('Ask an administrator');
   });
 });

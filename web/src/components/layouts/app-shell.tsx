@@ -80,6 +80,11 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
             </NavLink>
           </li>
           <li>
+            <NavLink to={paths.organizations} className={navLinkClass}>
+              Organizations
+            </NavLink>
+          </li>
+          <li>
             <NavLink to={paths.profile} className={navLinkClass}>
               My profile
             </NavLink>

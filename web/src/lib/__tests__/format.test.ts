@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  formatPhone,
+  formatPostalCode,
   formatBytes,
   formatCount,
   formatDateTime,
@@ -60,5 +62,29 @@ describe('format', () => {
     expect(formatWait(61)).toBe('2 minutes');
     expect(formatWait(900)).toBe('15 minutes');
     expect(formatWait(0)).toBe('a moment');
+  });
+});
+
+describe('formatPostalCode', () => {
+  it('writes nine digits as ZIP+4 and leaves other values as given', () => {
+    expect(formatPostalCode('757513446')).toBe('75751-3446');
+    expect(formatPostalCode('75751')).toBe('75751');
+    expect(formatPostalCode('K1A 0B1')).toBe('K1A 0B1');
+    expect(formatPostalCode(null)).toBeUndefined();
+  });
+});
+
+describe('formatPhone', () => {
+  it('writes ten digits, with or without a leading 1 or punctuation, as (555) 123-4567', () => {
+    expect(formatPhone('5551234567')).toBe('(555) 123-4567');
+    expect(formatPhone('1-555-123-4567')).toBe('(555) 123-4567');
+    expect(formatPhone('555.123.4567')).toBe('(555) 123-4567');
+  });
+
+  it('leaves numbers it cannot read as given', () => {
+    expect(formatPhone('555-1234')).toBe('555-1234');
+    expect(formatPhone('+44 20 7946 0958')).toBe('+44 20 7946 0958');
+    expect(formatPhone('5551234567 ext 12')).toBe('5551234567 ext 12');
+    expect(formatPhone(undefined)).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ export function TasksRoute() {
       <div>
         <RecentlyDeletedLink kind="tasks" label="Recently deleted tasks" />
       </div>
-      <TasksPanel filters={{ mine: true, status: 'OPEN' }} title="Open tasks" />
+      <TasksPanel filters={{ mine: true, status: 'OPEN' }} title="Open tasks" newTask={{}} />
     </Page>
   );
 }

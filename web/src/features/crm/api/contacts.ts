@@ -77,6 +77,8 @@ export function useContact(id: string) {
   return useQuery({
     queryKey: [...crmQueryKey, 'contacts', id],
     queryFn: ({ signal }) => apiClient.get(recordPath('contacts', id), { schema: contactSchema, signal }),
+    // no id (a deal without a contact): nothing to read
+    enabled: id !== '',
   });
 }
 

@@ -67,7 +67,32 @@ export function useForecast(months = 6) {
   });
 }
 
-export type NewOpportunity = { name: string; amount?: number; closeDate?: string; stageId?: string };
+export type NewOpportunity = {
+  name: string;
+  amount?: number;
+  closeDate?: string;
+  stageId?: string;
+  accountId?: string;
+  contactId?: string;
+};
+
+/** GET /api/v1/opportunities/{id}: one deal. */
+export function useOpportunity(id: string) {
+  return useQuery({
+    queryKey: [...crmQueryKey, 'opportunities', id],
+    queryFn: ({ signal }) => apiClient.get(recordPath('opportunities', id), { schema: opportunitySchema, signal }),
+  });
+}
+
+/** PATCH /api/v1/opportunities/{id}: the changed fields with the version read (409 with the deal as it is now). */
+export function useUpdateOpportunity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, change }: { id: string; version: number; change: Record<string, unknown> }) =>
+      apiClient.patch(recordPath('opportunities', id), { version, ...change }, { schema: opportunitySchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: crmQueryKey }),
+  });
+}
 
 export function useCreateOpportunity() {
   const queryClient = useQueryClient();

@@ -10,6 +10,9 @@ export const changeSchema = z.looseObject({
   field: z.string(),
   oldValue: z.unknown().optional(),
   newValue: z.unknown().optional(),
+  /** The name of the user or account an id value stands for, when the user may see it. */
+  oldName: optionalString,
+  newName: optionalString,
   changedBy: optionalString,
   changedByName: optionalString,
   changedAt: z.string(),

@@ -30,7 +30,7 @@ export const taskSchema = z.looseObject({
 });
 export type Task = z.output<typeof taskSchema>;
 
-export type TaskFilters = { mine?: boolean; status?: string; contactId?: string; accountId?: string };
+export type TaskFilters = { mine?: boolean; status?: string; contactId?: string; accountId?: string; opportunityId?: string };
 
 /** GET /api/v1/tasks: overdue first, then by due date. */
 export function useTasks(filters: TaskFilters) {
@@ -47,6 +47,25 @@ export function useCompleteTask() {
   return useMutation({
     mutationFn: (task: Pick<Task, 'id' | 'version'>) =>
       apiClient.patch(recordPath('tasks', task.id), { version: task.version, status: 'DONE' }, { schema: taskSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: crmQueryKey }),
+  });
+}
+
+export type NewTask = {
+  title: string;
+  notes?: string;
+  dueDate?: string;
+  priority?: string;
+  contactId?: string;
+  accountId?: string;
+  opportunityId?: string;
+};
+
+/** POST /api/v1/tasks: a task of my own, optionally about a contact, an account or a deal. */
+export function useCreateTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (task: NewTask) => apiClient.post(TASKS_PATH, task, { schema: taskSchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: crmQueryKey }),
   });
 }

@@ -108,7 +108,7 @@ function AccountView({ account, reload }: { account: Account; reload: () => void
           </QueryState>
         </PanelBody>
       </Panel>
-      <TasksPanel filters={{ accountId: account.id, status: 'OPEN' }} title="Open tasks" />
+      <TasksPanel filters={{ accountId: account.id, status: 'OPEN' }} title="Open tasks" newTask={{ accountId: account.id }} />
       <TimelinePanel source={{ kind: 'accounts', id: account.id }} />
       <HistoryPanel kind="accounts" id={account.id} />
     </>

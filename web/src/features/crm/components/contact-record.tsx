@@ -122,7 +122,7 @@ function ContactView({ contact, user, reload }: { contact: Contact; user: CrmUse
         reload={reload}
         testId="contact-details"
       />
-      <TasksPanel filters={{ contactId: contact.id, status: 'OPEN' }} title="Open tasks" />
+      <TasksPanel filters={{ contactId: contact.id, status: 'OPEN' }} title="Open tasks" newTask={{ contactId: contact.id }} />
       <TimelinePanel source={{ kind: 'contacts', id: contact.id }} />
       <HistoryPanel kind="contacts" id={contact.id} />
     </>

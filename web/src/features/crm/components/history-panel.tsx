@@ -4,7 +4,12 @@ import { Panel, PanelBody, PanelEmpty } from '@/components/ui/panel';
 import { QueryState } from '@/components/ui/query-state';
 
 import { useHistory } from '../api/records';
-import { changeSummary, valueText } from '../utils/labels';
+import { changeSummary, changeValueText } from '../utils/labels';
+
+/** "owner_id" → "owner", "zip5" → "zip5": the field as the user knows it, without the id suffix. */
+function fieldLabel(field: string): string {
+  return field.replace(/_id$/, '').replace(/_/g, ' ');
+}
 
 /** Who changed which field of a record, from what, to what. */
 export function HistoryPanel({ kind, id }: { kind: 'contacts' | 'accounts'; id: string }) {
@@ -41,9 +46,9 @@ export function HistoryPanel({ kind, id }: { kind: 'contacts' | 'accounts'; id: 
                         <td colSpan={3}>{changeSummary(change)}</td>
                       ) : (
                         <>
-                          <td>{change.field.replace(/_/g, ' ')}</td>
-                          <td>{valueText(change.oldValue)}</td>
-                          <td>{valueText(change.newValue)}</td>
+                          <td>{fieldLabel(change.field)}</td>
+                          <td>{changeValueText(change.oldValue, change.oldName)}</td>
+                          <td>{changeValueText(change.newValue, change.newName)}</td>
                         </>
                       )}
                     </tr>

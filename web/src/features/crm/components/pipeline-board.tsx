@@ -1,10 +1,12 @@
 import { useState, type DragEvent } from 'react';
+import { Link } from 'react-router';
 
 import { Button } from '@/components/ui/button';
 import { Field, Form, FormAlert } from '@/components/ui/form';
 import formStyles from '@/components/ui/form.module.css';
 import { Panel, PanelBody } from '@/components/ui/panel';
 import { QueryState } from '@/components/ui/query-state';
+import { opportunityHref } from '@/config/paths';
 import { useForm } from '@/hooks/use-form';
 import { getErrorMessage } from '@/lib/api-client';
 
@@ -15,6 +17,7 @@ import {
   type BoardColumn,
   type Opportunity,
 } from '../api/opportunities';
+import { useAccountOptions, useContactOptions } from '../hooks/use-record-options';
 import { formatAmount, formatDay } from '../utils/labels';
 import styles from './crm.module.css';
 import { DeleteButton, useRecentlyDeleted } from './recently-deleted';
@@ -100,7 +103,11 @@ function Board({ columns, onMove, deleting, onDelete }: BoardProps) {
                 event.dataTransfer.effectAllowed = 'move';
               }}
             >
-              <h4 className={styles.cardTitle}>{opportunity.name}</h4>
+              <h4 className={styles.cardTitle}>
+                <Link to={opportunityHref(opportunity.id)} draggable={false}>
+                  {opportunity.name}
+                </Link>
+              </h4>
               <span>{formatAmount(opportunity.amount)}</span>
               <span className={styles.muted}>
                 {[opportunity.accountName, opportunity.closeDate ? `closes ${formatDay(opportunity.closeDate)}` : null]
@@ -133,7 +140,7 @@ function Board({ columns, onMove, deleting, onDelete }: BoardProps) {
 
 const newOpportunitySchema = {
   safeParse(values: unknown) {
-    const v = values as { name: string; amount: string; closeDate: string };
+    const v = values as { name: string; amount: string; closeDate: string; accountId: string; contactId: string };
     const issues: { path: string[]; message: string }[] = [];
     if (!v.name.trim()) issues.push({ path: ['name'], message: 'Name the deal.' });
     if (v.amount.trim() && !(Number(v.amount) >= 0)) issues.push({ path: ['amount'], message: 'An amount in dollars.' });
@@ -145,19 +152,30 @@ const newOpportunitySchema = {
             name: v.name.trim(),
             amount: v.amount.trim() ? Number(v.amount) : undefined,
             closeDate: v.closeDate || undefined,
+            accountId: v.accountId || undefined,
+            contactId: v.contactId || undefined,
           },
         };
   },
 };
 
+const EMPTY_DEAL = { name: '', amount: '', closeDate: '', accountId: '', contactId: '' };
+
+/** A new deal in the first stage, optionally for an account and a contact (found by name). */
 function NewOpportunityForm() {
   const create = useCreateOpportunity();
-  const form = useForm({ name: '', amount: '', closeDate: '' });
+  const form = useForm(EMPTY_DEAL);
+  const [contactQuery, setContactQuery] = useState('');
+  const accounts = useAccountOptions();
+  const contacts = useContactOptions(contactQuery.trim());
   const onSubmit = form.handleSubmit(
     newOpportunitySchema,
     (opportunity) =>
       create.mutate(opportunity, {
-        onSuccess: () => form.setValues({ name: '', amount: '', closeDate: '' }),
+        onSuccess: () => {
+          form.setValues(EMPTY_DEAL);
+          setContactQuery('');
+        },
         onError: form.showError,
       }),
     create.reset,
@@ -172,6 +190,41 @@ function NewOpportunityForm() {
       </Field>
       <Field label="Expected close" errors={form.errors.closeDate}>
         {(control) => <input {...control} type="date" {...form.text('closeDate')} />}
+      </Field>
+      <Field label="Account" errors={form.errors.accountId}>
+        {(control) => (
+          <select {...control} {...form.text('accountId')}>
+            {accounts.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Find a contact" hint="Narrows the contact list">
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            value={contactQuery}
+            onChange={(event) => setContactQuery(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') event.preventDefault();
+            }}
+          />
+        )}
+      </Field>
+      <Field label="Contact" errors={form.errors.contactId}>
+        {(control) => (
+          <select {...control} {...form.text('contactId')}>
+            {contacts.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
       <div className={formStyles.actions}>
         <Button type="submit" disabled={create.isPending}>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 
 import { Button } from '@/components/ui/button';
@@ -12,15 +13,36 @@ import { getErrorMessage } from '@/lib/api-client';
 import { useCompleteTask, useTasks, type TaskFilters } from '../api/tasks';
 import { enumLabel, formatDay } from '../utils/labels';
 import styles from './crm.module.css';
+import { NewTaskForm, type TaskSubject } from './new-task-form';
 import { DeleteButton, useRecentlyDeleted } from './recently-deleted';
 
+type TasksPanelProps = {
+  filters: TaskFilters;
+  title: string;
+  /** Offer "New task", about this contact, account or deal (an empty subject: a task of my own). */
+  newTask?: TaskSubject;
+};
+
 /** Tasks, overdue first then by due date (the server's order), each with a Done action while open. */
-export function TasksPanel({ filters, title }: { filters: TaskFilters; title: string }) {
+export function TasksPanel({ filters, title, newTask }: TasksPanelProps) {
   const tasks = useTasks(filters);
   const complete = useCompleteTask();
   const deleted = useRecentlyDeleted();
+  const [adding, setAdding] = useState(false);
   return (
-    <Panel title={title} testId="tasks" busy={tasks.isFetching}>
+    <Panel
+      title={title}
+      testId="tasks"
+      busy={tasks.isFetching}
+      actions={
+        newTask && !adding ? (
+          <Button size="small" onClick={() => setAdding(true)}>
+            New task
+          </Button>
+        ) : undefined
+      }
+    >
+      {newTask && adding ? <NewTaskForm subject={newTask} onDone={() => setAdding(false)} /> : null}
       <PanelBody>
         {deleted.notice}
         {complete.isError ? <FormAlert>Could not complete the task: {getErrorMessage(complete.error)}</FormAlert> : null}
@@ -89,7 +111,7 @@ export function TasksPanel({ filters, title }: { filters: TaskFilters; title: st
               </DataTable>
             ) : (
               <PanelEmpty title="No tasks" testId="tasks-empty">
-                <p>Follow-ups from logged calls land here.</p>
+                <p>Follow-ups from logged calls land here{newTask ? ', and the tasks you add with New task' : ''}.</p>
               </PanelEmpty>
             )
           }

@@ -20,9 +20,10 @@ export function conflictCurrent(error: unknown): (Versioned & Record<string, unk
     : undefined;
 }
 
-/** Form values as the server's fields: blank text clears the field (null). */
-function normalise(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
+/** Form values as the server's fields: blank text clears the field (null); numbers compare as their text. */
+function normalise(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = String(value).trim();
   return trimmed ? trimmed : null;
 }
 
@@ -43,7 +44,7 @@ export function changedFields(
       if (after.join(', ') !== before) change.tags = after;
       continue;
     }
-    const before = normalise(original[field] as string | null | undefined);
+    const before = normalise(original[field]);
     const after = normalise(edited[field]);
     if (before !== after) change[field] = after;
   }

@@ -1,6 +1,13 @@
-/** "IN_SERVICE" → "In service". */
+/** Values that are abbreviations, kept in capitals. */
+const ENUM_ACRONYMS: Record<string, string> = {
+  IDN: 'IDN',
+};
+
+/** "IN_SERVICE" → "In service"; an abbreviation ("IDN", an integrated delivery network) stays as it is. */
 export function enumLabel(value: string | null | undefined): string {
   if (!value) return '—';
+  const acronym = ENUM_ACRONYMS[value.toUpperCase()];
+  if (acronym) return acronym;
   const text = value.replace(/_/g, ' ').toLowerCase();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -9,6 +16,11 @@ const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD
 
 export function formatAmount(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : money.format(value);
+}
+
+/** A history value as the user reads it: the name an id stands for when the server gave one, else the value. */
+export function changeValueText(value: unknown, name: string | null | undefined): string {
+  return name ? name : valueText(value);
 }
 
 /** A history value as text: lists joined, nothing as a dash. */

@@ -88,3 +88,21 @@ export function providerSearchQueryOptions(criteria: ProviderSearchCriteria) {
 export function useProviderSearch(criteria: ProviderSearchCriteria, enabled: boolean) {
   return useInfiniteQuery({ ...providerSearchQueryOptions(criteria), enabled });
 }
+
+export const ORGANIZATION_SEARCH_PATH = '/api/v1/organizations';
+
+/** GET /api/v1/organizations: the same search over organisation NPIs only (no filter lists them all). */
+export function useOrganizationSearch(criteria: ProviderSearchCriteria) {
+  return useInfiniteQuery({
+    queryKey: ['organizations', 'search', criteria] as const,
+    queryFn: ({ pageParam, signal }) =>
+      apiClient.get(ORGANIZATION_SEARCH_PATH, {
+        schema: providerSearchResponseSchema,
+        params: { ...criteria, size: PROVIDER_PAGE_SIZE, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    staleTime: 60_000,
+  });
+}

@@ -6,7 +6,7 @@ import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { StatusBadge } from '@/components/ui/status-badge';
 import tableStyles from '@/components/ui/data-table.module.css';
 import { isApiError } from '@/lib/api-client';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatPhone, formatPostalCode } from '@/lib/format';
 
 import {
   useProvider,
@@ -18,7 +18,7 @@ import {
   type ProviderAddress,
   type ProviderProfile,
 } from '../api/get-provider';
-import { ENTITY_TYPE_LABELS, formatMoney, formatNumber, share, statusLabel, topPercent } from '../utils/format';
+import { credentialSuffix, ENTITY_TYPE_LABELS, formatMoney, formatNumber, share, statusLabel, topPercent } from '../utils/format';
 import { AffiliationsTable } from './affiliations-table';
 import { BarChart } from './bar-chart';
 import { ClusterMap } from './cluster-map';
@@ -37,7 +37,7 @@ export function displayName(profile: ProviderProfile): string {
 }
 
 export function addressLines(address: ProviderAddress): string[] {
-  const cityLine = [[address.city, address.state].filter(Boolean).join(', '), address.postalCode ?? address.zip5]
+  const cityLine = [[address.city, address.state].filter(Boolean).join(', '), formatPostalCode(address.postalCode ?? address.zip5)]
     .filter(Boolean)
     .join(' ');
   return [address.line1, address.line2, cityLine].filter((line): line is string => Boolean(line));
@@ -159,7 +159,7 @@ export function AddressesSection({ addresses }: { addresses: ProviderProfile['ad
                     </span>
                   ))}
                 </td>
-                <td>{address.phone ?? '—'}</td>
+                <td>{formatPhone(address.phone) ?? '—'}</td>
               </tr>
             ))}
           </Table>
@@ -247,6 +247,7 @@ export function PartBSection({ years }: { years: readonly PartBYear[] }) {
             <div className={styles.columns}>
               <BarChart
                 title="Part B services by year"
+                series="Services"
                 bars={[...rows].reverse().flatMap((row) =>
                   row.year !== null && row.services !== null ? [{ label: String(row.year), value: row.services }] : [],
                 )}
@@ -335,6 +336,7 @@ export function PartDSection({ years }: { years: readonly PartDYear[] }) {
             <div className={styles.columns}>
               <BarChart
                 title="Part D claims by year"
+                series="Claims"
                 bars={[...rows].reverse().flatMap((row) =>
                   row.year !== null && row.claims !== null ? [{ label: String(row.year), value: row.claims }] : [],
                 )}
@@ -441,6 +443,8 @@ export function OpenPaymentsSection({ years }: { years: readonly OpenPaymentsYea
             <div className={styles.columns}>
               <BarChart
                 title="Open Payments by year"
+                series="Amount paid"
+                money
                 bars={[...rows].reverse().flatMap((row) =>
                   row.year !== null && row.totalAmount !== null ? [{ label: String(row.year), value: row.totalAmount }] : [],
                 )}
@@ -516,7 +520,7 @@ export function IdentifiersSection({ profile }: { profile: ProviderProfile }) {
                 Authorised official: {officialText}
                 {official?.credential ? `, ${official.credential}` : ''}
                 {official?.title ? <span className={styles.secondaryLine}>{official.title}</span> : null}
-                {official?.phone ? <span className={styles.secondaryLine}>{official.phone}</span> : null}
+                {official?.phone ? <span className={styles.secondaryLine}>{formatPhone(official.phone)}</span> : null}
               </p>
             ) : null}
           </Subsection>
@@ -548,7 +552,7 @@ export function LocationPin({ profile }: { profile: ProviderProfile }) {
 export function ProfileHeader({ profile }: { profile: ProviderProfile }) {
   const primaryTaxonomy = profile.taxonomies.find((taxonomy) => taxonomy.primary) ?? profile.taxonomies[0];
   const practice = profile.addresses.find((address) => address.kind?.toUpperCase() === 'PRACTICE') ?? profile.addresses[0];
-  const credential = profile.name?.credential;
+  const credential = credentialSuffix(displayName(profile), profile.name?.credential);
   const entityType = profile.entityType ? (ENTITY_TYPE_LABELS[profile.entityType.toUpperCase()] ?? profile.entityType) : undefined;
   return (
     <>
@@ -595,7 +599,7 @@ export function ProfileHeader({ profile }: { profile: ProviderProfile }) {
                       </span>
                     ))
                   : '—'}
-                {practice?.phone ? <span className={styles.secondaryLine}>{practice.phone}</span> : null}
+                {practice?.phone ? <span className={styles.secondaryLine}>{formatPhone(practice.phone)}</span> : null}
               </dd>
             </div>
             {profile.enumerationDate ? (

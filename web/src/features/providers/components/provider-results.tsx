@@ -6,13 +6,18 @@ import { organizationHref, providerHref } from '@/config/paths';
 import { formatCount } from '@/lib/format';
 
 import type { FacetCount, ProviderSearchItem } from '../api/search-providers';
-import { formatMoney, formatNumber, statusLabel } from '../utils/format';
+import { credentialSuffix, formatMoney, formatNumber, statusLabel } from '../utils/format';
 import styles from './providers.module.css';
 
-/** "1 provider", "about 1,200 providers". */
-export function totalLabel(total: number | null, isEstimate: boolean | null | undefined, shown: number): string {
+/** "1 provider", "about 1,200 providers" (or organizations). */
+export function totalLabel(
+  total: number | null,
+  isEstimate: boolean | null | undefined,
+  shown: number,
+  nouns: readonly [string, string] = ['provider', 'providers'],
+): string {
   const count = total ?? shown;
-  const noun = count === 1 ? 'provider' : 'providers';
+  const noun = count === 1 ? nouns[0] : nouns[1];
   return `${isEstimate ? 'About ' : ''}${formatCount(count)} ${noun}`;
 }
 
@@ -24,7 +29,7 @@ function location(item: ProviderSearchItem): string {
 }
 
 /** One page after another of matching providers; optional columns appear when some row has a value. */
-export function ProviderResultsTable({ items }: { items: readonly ProviderSearchItem[] }) {
+export function ProviderResultsTable({ items, label = 'Matching providers' }: { items: readonly ProviderSearchItem[]; label?: string }) {
   const hasDistance = items.some((item) => item.distanceMiles !== null);
   const hasServices = items.some((item) => item.services !== null);
   const hasClaims = items.some((item) => item.claims !== null);
@@ -35,7 +40,7 @@ export function ProviderResultsTable({ items }: { items: readonly ProviderSearch
     <div
       className={`${tableStyles.wrapper} ${tableStyles.scroll}`}
       role="region"
-      aria-label="Matching providers"
+      aria-label={label}
       tabIndex={0}
     >
       <table className={`${tableStyles.table} ${tableStyles.narrowColumns} ${tableStyles.compact}`} data-testid="provider-results">
@@ -56,7 +61,9 @@ export function ProviderResultsTable({ items }: { items: readonly ProviderSearch
             <tr key={item.npi} data-testid={`provider-row-${item.npi}`}>
               <td>
                 <Link to={item.entityType?.toUpperCase() === 'ORGANIZATION' ? organizationHref(item.npi) : providerHref(item.npi)}>{item.name || `NPI ${item.npi}`}</Link>
-                {item.credential ? <span className={styles.muted}>, {item.credential}</span> : null}
+                {credentialSuffix(item.name ?? '', item.credential) ? (
+                  <span className={styles.muted}>, {credentialSuffix(item.name ?? '', item.credential)}</span>
+                ) : null}
                 <span className={styles.secondaryLine}>NPI {item.npi}</span>
               </td>
               <td>{item.primarySpecialty?.name ?? item.primarySpecialty?.code ?? '—'}</td>

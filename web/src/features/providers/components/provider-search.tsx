@@ -58,6 +58,7 @@ export function ProviderSearch() {
           fieldErrors={fieldErrors}
           searching={search.isFetching && !search.isFetchingNextPage}
           onSearch={onSearch}
+          onClear={() => setSearchParams(new URLSearchParams())}
         />
       </Panel>
 

@@ -43,3 +43,18 @@ export function statusLabel(status: string | null | undefined): string {
   if (!status) return 'Unknown';
   return STATUS_LABELS[status.toUpperCase()] ?? status;
 }
+
+function credentialKey(value: string): string {
+  return value.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/**
+ * The credential to show after a name, or undefined when there is none or the name already ends with it
+ * (a CMS file's display name carries it: "JOHN SMITSON II, M.D." with credential "M.D.").
+ */
+export function credentialSuffix(name: string, credential: string | null | undefined): string | undefined {
+  if (!credential?.trim()) return undefined;
+  const key = credentialKey(credential);
+  if (!key) return undefined;
+  return credentialKey(name).endsWith(key) ? undefined : credential.trim();
+}

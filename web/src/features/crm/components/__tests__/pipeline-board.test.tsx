@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import { problemResponse, stubApi } from '@/testing/fetch-stub';
-import { board, opportunity } from '@/testing/fixtures/crm';
+import { board, contact, opportunity } from '@/testing/fixtures/crm';
 import { repUser } from '@/testing/fixtures/identity';
 import { renderApp } from '@/testing/test-utils';
 
@@ -27,11 +27,23 @@ describe('moveOnBoard', () => {
 describe('Pipeline page', () => {
   function stub({ failMove = false } = {}) {
     const patches: unknown[] = [];
+    const posts: unknown[] = [];
     let current = board;
     stubApi((request) => {
       if (request.url === '/api/v1/opportunities/board') return { body: current };
       if (request.url.startsWith('/api/v1/opportunities/forecast')) {
         return { body: [{ month: '2027-01', opportunities: 1, amount: 120000, weighted: 12000, won: 0 }] };
+      }
+      if (request.url.startsWith('/api/v1/accounts?')) {
+        return { body: [{ id: 'acc-1', version: 0, name: 'NYU Langone', kind: 'HOSPITAL', tags: [], contactCount: 1 }] };
+      }
+      if (request.url.startsWith('/api/v1/contacts?')) {
+        const q = new URL(request.url, 'http://x').searchParams.get('q');
+        return { body: { items: !q || 'changping jia'.includes(q.toLowerCase()) ? [contact] : [], nextCursor: null } };
+      }
+      if (request.method === 'POST' && request.url === '/api/v1/opportunities') {
+        posts.push(request.body);
+        return { status: 201, body: { ...opportunity, id: 'o-new', ...(request.body as object) } };
       }
       if (request.method === 'PATCH' && request.url === `/api/v1/opportunities/${opportunity.id}`) {
         patches.push(request.body);
@@ -41,11 +53,11 @@ describe('Pipeline page', () => {
       }
       return undefined;
     });
-    return patches;
+    return { patches, posts };
   }
 
   it('shows a column per stage with totals, and moves a deal with its Move to list', async () => {
-    const patches = stub();
+    const { patches } = stub();
     const user = userEvent.setup();
     renderApp('/pipeline', { user: repUser });
 
@@ -68,5 +80,46 @@ describe('Pipeline page', () => {
 
     expect(await screen.findByText(/Could not move the deal/)).toBeInTheDocument();
     expect(within(screen.getByTestId('stage-Qualify')).getByText(opportunity.name)).toBeInTheDocument();
+  });
+
+  it('links each deal to its own page', async () => {
+    stub();
+    renderApp('/pipeline', { user: repUser });
+
+    const qualify = within(await screen.findByTestId('stage-Qualify'));
+    expect(qualify.getByRole('link', { name: opportunity.name })).toHaveAttribute('href', `/deals/${opportunity.id}`);
+  });
+
+  it('adds a deal for an account and a contact found by name', async () => {
+    const { posts } = stub();
+    const user = userEvent.setup();
+    renderApp('/pipeline', { user: repUser });
+
+    const form = within(await screen.findByRole('form', { name: 'New deal' }));
+    await user.type(form.getByRole('textbox', { name: 'Deal' }), 'Lasers for Langone');
+    await user.type(form.getByRole('textbox', { name: 'Amount (USD)' }), '50000');
+    await user.selectOptions(await form.findByRole('combobox', { name: 'Account' }), await form.findByRole('option', { name: 'NYU Langone' }));
+    await user.type(form.getByRole('searchbox', { name: 'Find a contact' }), 'jia');
+    await user.selectOptions(form.getByRole('combobox', { name: 'Contact' }), await form.findByRole('option', { name: contact.displayName }));
+    await user.click(form.getByRole('button', { name: 'Add deal' }));
+
+    await waitFor(() =>
+      expect(posts).toEqual([{ name: 'Lasers for Langone', amount: 50000, accountId: 'acc-1', contactId: contact.id }]),
+    );
+  });
+
+  it('draws the forecast with a dollar axis, a month axis and a legend', async () => {
+    stub();
+    renderApp('/pipeline', { user: repUser });
+
+    const chart = within(await screen.findByRole('img', { name: 'Open, weighted and won amounts by month' }));
+    expect(chart.getByTestId('value-axis')).toHaveTextContent(/^\$0\$50K\$100K\$150KAmount \(USD\)$/);
+    expect(chart.getByTestId('category-axis')).toHaveTextContent('Month of expected close');
+    const legend = within(screen.getByRole('list', { name: 'Legend' }));
+    expect(legend.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Open amount',
+      'Weighted by stage probability',
+      'Won',
+    ]);
   });
 });

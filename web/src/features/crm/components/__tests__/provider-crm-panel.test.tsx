@@ -57,6 +57,27 @@ describe('CRM on the provider page', () => {
     expect(panel.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('says whose contact the provider is when a colleague holds them, and what to do about it', async () => {
+    const detail = 'This provider is already a contact of Dana Whitfield, which you cannot open.';
+    stub(() => ({
+      ...problemResponse(409, 'Conflict', detail),
+      body: { title: 'Conflict', status: 409, detail, current: { ownerId: 'u-2', ownerName: 'Dana Whitfield' } },
+    }));
+    const user = userEvent.setup();
+    renderApp(`/providers/${NPI}`, { user: repUser });
+
+    const panel = within(await screen.findByTestId('provider-crm'));
+    expect(await panel.findByText('Not among the contacts you can open.')).toBeInTheDocument();
+    await user.click(panel.getByRole('button', { name: 'Add as contact' }));
+
+    const notice = await panel.findByTestId('colleagues-contact');
+    expect(notice).toHaveTextContent('Already a contact of Dana Whitfield, which you cannot open.');
+    expect(notice).toHaveTextContent('Ask Dana Whitfield or your manager to reassign the contact to you');
+    expect(panel.queryByRole('button', { name: 'Add as contact' })).not.toBeInTheDocument();
+    expect(panel.queryByRole('link', { name: 'Open the contact' })).not.toBeInTheDocument();
+    expect(panel.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('is not shown to the platform operator, who has no tenant', async () => {
     const { fetchMock } = stub(() => ({ status: 201, body: contact }));
     renderApp(`/providers/${NPI}`, { user: operatorUser });

@@ -30,6 +30,10 @@ describe('Provider profile', () => {
     expect(partB.getByRole('img', { name: 'Part B services by year' })).toHaveAccessibleDescription(
       '2022: 1,200; 2023: 1,520',
     );
+    const partBChart = within(partB.getByRole('img', { name: 'Part B services by year' }));
+    expect(partBChart.getByTestId('value-axis')).toHaveTextContent(/^05001K1\.5K2KServices$/);
+    expect(partBChart.getByTestId('category-axis')).toHaveTextContent('Year');
+    expect(partB.getByTestId('chart-legend')).toHaveTextContent('Services');
 
     const partD = within(screen.getByTestId('provider-partd'));
     expect(partD.getByText('25%')).toBeInTheDocument();
@@ -39,6 +43,7 @@ describe('Provider profile', () => {
 
     const payments = within(screen.getByTestId('provider-openpayments'));
     expect(within(payments.getByRole('region', { name: 'Open Payments by year' })).getByText('$450.75')).toBeInTheDocument();
+    expect(within(payments.getByRole('img', { name: 'Open Payments by year' })).getByTestId('value-axis')).toHaveTextContent(/^\$0.*Amount paid$/);
     expect(payments.getByText('Pfizer Inc.')).toBeInTheDocument();
     expect(payments.getByText('Food and Beverage')).toBeInTheDocument();
     expect(payments.getByText('$1,000.00')).toBeInTheDocument();
@@ -73,6 +78,26 @@ describe('Provider profile', () => {
     expect(screen.getByRole('heading', { name: 'No Medicare Part D data' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'No Open Payments data' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'No addresses' })).toBeInTheDocument();
+  });
+
+  it('names a provider once with the credential, and writes ZIP+4 and phone numbers as people do', async () => {
+    const cms = {
+      ...profile,
+      name: { ...profile.name, display: 'JOHN SMITSON II, M.D.', first: 'JOHN', last: 'SMITSON', credential: 'M.D.' },
+      addresses: [
+        { ...profile.addresses[1]!, postalCode: '757513446', zip5: '75751', phone: '9035550123' },
+        { ...profile.addresses[0]!, postalCode: '757513446', phone: '903.555.0199' },
+      ],
+    };
+    stubApi(({ url }) => (url === '/api/v1/providers/1184802050' ? { body: cms } : undefined));
+    renderApp('/providers/1184802050');
+
+    expect(await screen.findByTestId('provider-name')).toHaveTextContent(/^JOHN SMITSON II, M\.D\.$/);
+    const addresses = within(screen.getAllByRole('region', { name: 'Addresses' }).at(-1)!);
+    expect(addresses.getAllByText('NEW YORK, NY 75751-3446')).toHaveLength(2);
+    expect(addresses.getByText('(903) 555-0123')).toBeInTheDocument();
+    expect(addresses.getByText('(903) 555-0199')).toBeInTheDocument();
+    expect(screen.queryByText('757513446', { exact: false })).not.toBeInTheDocument();
   });
 
   it('says when the server does not know the NPI', async () => {

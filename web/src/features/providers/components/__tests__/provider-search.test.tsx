@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { requestsOf, stubApi } from '@/testing/fetch-stub';
 import { searchPage1, searchPage2 } from '@/testing/fixtures/providers';
@@ -86,13 +86,14 @@ describe('Provider search', () => {
     const user = userEvent.setup();
     const { router } = renderApp('/providers?specialty=Internal%20Medicine&near=10013&radiusMiles=25');
 
-    expect(screen.getByRole('textbox', { name: 'Specialty' })).toHaveValue('Internal Medicine');
+    expect(screen.getByRole('combobox', { name: 'Specialty' })).toHaveValue('Internal Medicine');
     expect(screen.getByRole('textbox', { name: 'Near ZIP' })).toHaveValue('10013');
     expect(screen.getByRole('textbox', { name: 'Radius (miles)' })).toHaveValue('25');
     await screen.findByTestId('provider-results');
     expect(screen.getByTestId('provider-map-radius')).toBeInTheDocument();
 
-    const first = queryOf(requestsOf(fetchMock)[0]!.slice(4));
+    const searches = () => requestsOf(fetchMock).filter((call) => call.startsWith(`GET ${PROVIDERS}?`));
+    const first = queryOf(searches()[0]!.slice(4));
     expect(first.get('specialty')).toBe('Internal Medicine');
     expect(first.get('near')).toBe('10013');
     expect(first.get('radiusMiles')).toBe('25');
@@ -100,7 +101,7 @@ describe('Provider search', () => {
     await user.click(screen.getByRole('button', { name: /^NY/ }));
     expect(queryOf(router.state.location.search).get('state')).toBe('NY');
     expect(await screen.findByRole('textbox', { name: 'State' })).toHaveValue('NY');
-    expect(queryOf(requestsOf(fetchMock).at(-1)!.slice(4)).get('state')).toBe('NY');
+    expect(queryOf(searches().at(-1)!.slice(4)).get('state')).toBe('NY');
   });
 
   it('shows "No providers match" for an empty page', async () => {
@@ -128,10 +129,10 @@ describe('Provider search', () => {
     }));
     renderApp('/providers?specialty=Nope&near=00000');
 
-    const specialty = screen.getByRole('textbox', { name: 'Specialty' });
+    const specialty = screen.getByRole('combobox', { name: 'Specialty' });
     expect(await screen.findByText('not a taxonomy code or specialty name')).toBeInTheDocument();
     expect(specialty).toHaveAttribute('aria-invalid', 'true');
-    expect(specialty).toHaveAccessibleDescription('not a taxonomy code or specialty name');
+    expect(specialty).toHaveAccessibleDescription(expect.stringContaining('not a taxonomy code or specialty name'));
     expect(screen.getByRole('textbox', { name: 'Near ZIP' })).toHaveAccessibleDescription('unknown ZIP 00000');
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Check the filters: Bad Request: Invalid search.');
@@ -144,5 +145,74 @@ describe('Provider search', () => {
     renderApp('/providers?name=jia');
     expect(await screen.findByRole('heading', { name: 'Could not search providers' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('shows the common filters and folds the others under More filters, open when one of them is in use', async () => {
+    stubApi(({ url }) => (url.startsWith(`${PROVIDERS}?`) ? { body: searchPage1 } : undefined));
+    renderApp('/providers');
+
+    const form = screen.getByRole('search', { name: 'Provider filters' });
+    const more = screen.getByTestId('more-filters');
+    expect(more).not.toHaveAttribute('open');
+    expect(within(more).getByText('More filters')).toBeInTheDocument();
+    const outside = Array.from(form.querySelectorAll('label')).filter((label) => !more.contains(label)).map((label) => label.textContent);
+    expect(outside).toEqual(['Name', 'Specialty', 'State', 'City', 'Near ZIP', 'Radius (miles)', 'Sort by']);
+    expect(within(more).getByRole('group', { name: 'Medicare Part D' })).toContainElement(within(more).getByLabelText('Drug (Part D)'));
+  });
+
+  it('opens More filters when the URL uses one of them, and says how many', async () => {
+    stubApi(({ url }) => (url.startsWith(`${PROVIDERS}?`) ? { body: searchPage1 } : undefined));
+    renderApp('/providers?drug=ELIQUIS&state=NY');
+
+    const more = screen.getByTestId('more-filters');
+    expect(more).toHaveAttribute('open');
+    expect(within(more).getByText('More filters (1 in use)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Drug (Part D)')).toHaveValue('ELIQUIS');
+  });
+
+  it('offers the taxonomy names as the user types a specialty, asking for them once the field is used', async () => {
+    const fetchMock = stubApi(({ url }) =>
+      url === '/api/v1/taxonomies'
+        ? {
+            body: [
+              { code: '207N00000X', grouping: 'Allopathic', classification: 'Dermatology', specialization: null, displayName: 'Dermatology Physician' },
+              { code: '207ND0101X', grouping: 'Allopathic', classification: 'Dermatology', specialization: 'MOHS-Micrographic Surgery', displayName: 'MOHS-Micrographic Surgery Physician' },
+            ],
+          }
+        : undefined,
+    );
+    const user = userEvent.setup();
+    renderApp('/providers');
+    expect(requestsOf(fetchMock)).toEqual([]);
+
+    const specialty = screen.getByRole('combobox', { name: 'Specialty' });
+    await user.click(specialty);
+
+    const names = screen.getByTestId('specialty-names');
+    expect(specialty).toHaveAttribute('list', names.id);
+    await vi.waitFor(() =>
+      expect(Array.from(names.querySelectorAll('option')).map((option) => option.value)).toEqual([
+        'Dermatology',
+        'Dermatology Physician',
+        'MOHS-Micrographic Surgery',
+        'MOHS-Micrographic Surgery Physician',
+      ]),
+    );
+    expect(requestsOf(fetchMock)).toEqual(['GET /api/v1/taxonomies']);
+  });
+
+  it('clears the filters and the results with Clear', async () => {
+    stubApi(({ url }) => (url.startsWith(`${PROVIDERS}?`) ? { body: searchPage1 } : undefined));
+    const user = userEvent.setup();
+    const { router } = renderApp('/providers?name=jia&state=NY');
+    expect(await screen.findByTestId('provider-results')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Clear' }));
+
+    expect(router.state.location.search).toBe('');
+    expect(screen.queryByTestId('provider-results')).not.toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Search for providers' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: 'State' })).toHaveValue('');
   });
 });

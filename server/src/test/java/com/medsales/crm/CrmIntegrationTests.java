@@ -348,6 +348,48 @@ class CrmIntegrationTests {
   }
 
   @Test
+  void aContactsHistoryNamesTheAccountAndOwnerItsIdsStandFor() {
+    var rep = as("crm-rep");
+    String id = contactFor(rep, JIA).get("id").asString();
+    var account = rep.post("/api/v1/accounts", "{\"name\": \"Grand Street Clinic\", \"kind\": \"PRACTICE\"}");
+    assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+    String accountId = json(account).get("id").asString();
+    UUID colleague = tenants.userId("crm-rep-2");
+
+    var linked = rep.patch("/api/v1/contacts/" + id, "{\"version\": 0, \"accountId\": \"" + accountId + "\"}");
+    assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+    var handed = as("crm-admin").patch("/api/v1/contacts/" + id, "{\"version\": 1, \"ownerId\": \"" + colleague + "\"}");
+    assertThat(handed.statusCode()).as(handed.body()).isEqualTo(200);
+
+    // the history gives the names the ids stand for
+    JsonNode history = json(as("crm-admin").get("/api/v1/contacts/" + id + "/history"));
+    JsonNode owner = history.get(0);
+    assertThat(owner.get("field").asString()).isEqualTo("owner_id");
+    assertThat(owner.get("oldValue").asString()).isEqualTo(tenants.userId("crm-rep").toString());
+    assertThat(owner.get("oldName").asString()).isEqualTo("User crm-rep");
+    assertThat(owner.get("newName").asString()).isEqualTo("User crm-rep-2");
+    JsonNode accountChange = history.get(1);
+    assertThat(accountChange.get("field").asString()).isEqualTo("account_id");
+    assertThat(accountChange.get("oldName").isNull()).isTrue();
+    assertThat(accountChange.get("newName").asString()).isEqualTo("Grand Street Clinic");
+  }
+
+  @Test
+  void aProviderWhoIsAColleaguesContactAnswers409NamingTheOwnerButNotTheContact() {
+    var rep = as("crm-rep");
+    contactFor(rep, JIA);
+
+    var again = as("crm-rep-2").post("/api/v1/contacts", "{\"npi\": \"" + JIA + "\"}");
+
+    assertThat(again.statusCode()).isEqualTo(409);
+    JsonNode problem = json(again);
+    assertThat(problem.get("detail").asString()).contains("already a contact of User crm-rep").contains("reassign");
+    assertThat(problem.get("current").get("ownerName").asString()).isEqualTo("User crm-rep");
+    assertThat(problem.get("current").get("ownerId").asString()).isEqualTo(tenants.userId("crm-rep").toString());
+    assertThat(problem.get("current").has("id")).isFalse();
+  }
+
+  @Test
   void aRepOfAStateAlignedTerritorySeesTheStatesContactsUnlessTheirZipOrCountyIsAlignedElsewhere() {
     var rep = as("crm-rep");
     var rep2 = as("crm-rep-2");

@@ -113,11 +113,19 @@ public class Contacts {
       throw CrmException.invalid("lastName", "is required when no NPI is given");
     }
     if (npi != null) {
-      // the unique index sees contacts this user may not: say so without naming one they cannot open
       Optional<UUID> existing = byNpi(npi);
-      if (existing.isPresent() || jdbc.sql("SELECT medsales_contact_exists(?)").param(npi).query(Boolean.class).single()) {
-        throw new CrmException(CrmException.Kind.CONFLICT, "This provider is already a contact" + (existing.isPresent() ? "." : " of a colleague."),
-            Map.of("npi", List.of("is already a contact")), existing.<Object>map(id -> Map.of("id", id)).orElse(null));
+      if (existing.isPresent()) {
+        throw new CrmException(CrmException.Kind.CONFLICT, "This provider is already a contact.",
+            Map.of("npi", List.of("is already a contact")), Map.of("id", existing.get()));
+      }
+      // the unique index sees contacts this user may not: name whose it is (whom to ask), not the contact itself
+      Optional<ColleaguesContact> colleagues = colleaguesContact(npi);
+      if (colleagues.isPresent()) {
+        String owner = colleagues.get().ownerName();
+        throw new CrmException(CrmException.Kind.CONFLICT,
+            "This provider is already a contact of " + (owner == null ? "a colleague" : owner)
+                + ", which you cannot open. Ask them or your manager to reassign it to you.",
+            Map.of("npi", List.of("is already a contact")), colleagues.get());
       }
     }
     UUID owner = request.ownerId() != null ? request.ownerId() : user.userId();
@@ -308,6 +316,20 @@ public class Contacts {
 
   static @Nullable String blank(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** Who owns the tenant's contact of a provider, when one exists that the user cannot see. */
+  public record ColleaguesContact(@Nullable UUID ownerId, @Nullable String ownerName) {}
+
+  private Optional<ColleaguesContact> colleaguesContact(long npi) {
+    if (!jdbc.sql("SELECT medsales_contact_exists(?)").param(npi).query(Boolean.class).single()) {
+      return Optional.empty();
+    }
+    UUID owner = jdbc.sql("SELECT medsales_contact_owner(?)").param(npi).query(UUID.class).optional().orElse(null);
+    String name = owner == null ? null
+        : jdbc.sql("SELECT display_name FROM app_user WHERE id = ? AND tenant_id = medsales_tenant()")
+            .param(owner).query(String.class).optional().orElse(null);
+    return Optional.of(new ColleaguesContact(owner, name));
   }
 
   Optional<UUID> byNpi(long npi) {

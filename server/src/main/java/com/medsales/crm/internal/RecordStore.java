@@ -298,24 +298,45 @@ public class RecordStore {
     return current(table, id);
   }
 
-  public record Change(long id, String field, @Nullable Object oldValue, @Nullable Object newValue, @Nullable UUID changedBy,
-      @Nullable String changedByName, OffsetDateTime changedAt) {}
+  /**
+   * One change of a field. {@code oldName} and {@code newName} name what an id stands for (a user, an account), when the
+   * field holds one the user may see, so that a history reads "Jane Doe" rather than a UUID.
+   */
+  public record Change(long id, String field, @Nullable Object oldValue, @Nullable Object newValue,
+      @Nullable String oldName, @Nullable String newName, @Nullable UUID changedBy, @Nullable String changedByName,
+      OffsetDateTime changedAt) {}
 
   public List<Change> history(Table table, UUID id) {
     current(table, id);
     return jdbc.sql(
             """
             SELECT c.id, c.field, c.old_value::text AS old_value, c.new_value::text AS new_value, c.changed_by,
-                   u.display_name, c.changed_at
+                   u.display_name, c.changed_at,
+                   %s AS old_name,
+                   %s AS new_name
             FROM crm_change c LEFT JOIN app_user u ON u.id = c.changed_by
             WHERE c.tenant_id = medsales_tenant() AND c.entity = ? AND c.entity_id = ?
             ORDER BY c.id DESC
-            """)
+            """.formatted(nameOf("c.old_value"), nameOf("c.new_value")))
         .params(table.table, id)
         .query((rs, n) -> new Change(rs.getLong("id"), rs.getString("field"), json(rs.getString("old_value")),
-            json(rs.getString("new_value")), rs.getObject("changed_by", UUID.class), rs.getString("display_name"),
+            json(rs.getString("new_value")), rs.getString("old_name"), rs.getString("new_name"),
+            rs.getObject("changed_by", UUID.class), rs.getString("display_name"),
             rs.getObject("changed_at", OffsetDateTime.class)))
         .list();
+  }
+
+  /** SQL naming the user or account a history value's id stands for (the account only when the user may see it). */
+  private static String nameOf(String value) {
+    String uuid = "CASE WHEN jsonb_typeof(%1$s) = 'string' AND (%1$s #>> '{}') ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'"
+        + " THEN (%1$s #>> '{}')::uuid END";
+    String id = uuid.formatted(value);
+    return """
+        CASE WHEN c.field IN ('owner_id', 'assignee_id')
+               THEN (SELECT x.display_name FROM app_user x WHERE x.id = %1$s AND x.tenant_id = medsales_tenant())
+             WHEN c.field = 'account_id'
+               THEN (SELECT x.name FROM account x WHERE x.id = %1$s AND x.tenant_id = medsales_tenant())
+        END""".formatted(id);
   }
 
   private static @Nullable Object json(@Nullable String text) {
