@@ -3,6 +3,7 @@
 // pipeline (which must not answer 500 on a fresh home), links a deal to the contact, and finds the organisations list.
 // Environment variables: see support/browser.mjs and support/auth.mjs.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 import { admin, apiSession, newRep, signIn } from './support/auth.mjs';
@@ -39,11 +40,46 @@ async function providerNobodyHas(page) {
 }
 
 browserSuite(`A rep's first hour at ${baseUrl}`, ({ skip, withPage }) => {
-  // TODO(issue 18, demo data): the README's three suggested provider searches (Mohs surgery near a ZIP by services, the
-  // prescribers of a drug in a state, the recipients of a manufacturer's payments) each return providers with volumes,
-  // and a surgeon's profile shows procedures by year. They need the CMS-only providers of the demo data, which land
-  // with the data work of issue 18; write them here then, against the README's links.
-  test('the suggested searches return providers with volumes', { todo: 'needs the demo data of issue 18' });
+  // The README's three suggested searches, read from the README itself so that its links cannot go stale: each lists
+  // several providers with a volume in its sort column, and a Mohs surgeon's profile shows Part B for every bundled year.
+  test('the README\'s suggested searches return providers with volumes, and a surgeon has eight years of Part B', { skip }, async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const links = [...readme.matchAll(/<http:\/\/localhost:8080(\/providers\?[^>]+)>/g)].map((match) => match[1]);
+    assert.equal(links.length, 3, 'the README suggests three searches');
+    await withPage('newcomer-searches', async (page) => {
+      const noServerErrors = watchForServerErrors(page);
+      const rep = await newRep(page, 'searches');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      let first = true;
+      for (const link of links) {
+        if (first) await signIn(page, rep, link);
+        else await page.goto(`${baseUrl}${link}`);
+        first = false;
+        const table = page.getByTestId('provider-results');
+        await table.waitFor({ state: 'visible' });
+        const rows = table.locator('tbody tr');
+        assert.ok((await rows.count()) >= 3, `${link} lists at least three providers`);
+        const volumeHeader = link.includes('sort=services') ? 'Part B services' : link.includes('sort=claims') ? 'Part D claims' : 'Open Payments';
+        const headers = (await table.locator('thead th').allTextContents()).map((text) => text.trim());
+        const column = headers.indexOf(volumeHeader);
+        assert.ok(column >= 0, `${link} shows the ${volumeHeader} column (headers: ${headers.join(', ')})`);
+        const volume = (await rows.first().locator('td, th').nth(column).textContent())?.trim() ?? '';
+        assert.match(volume, /[1-9]/, `${link}: the first provider has a ${volumeHeader} volume, not "${volume}"`);
+        await screenshot(page, `newcomer-search-${volumeHeader.replace(/\W+/g, '-').toLowerCase()}`);
+      }
+
+      // The first Mohs surgeon near St. Louis: Part B for each of the eight bundled years, with percentiles.
+      await page.goto(`${baseUrl}${links[0]}`);
+      await page.getByTestId('provider-results').locator('tbody tr').first().getByRole('link').first().click();
+      const partB = page.getByTestId('provider-partb');
+      await partB.getByRole('table', { name: 'Medicare Part B by year' }).waitFor({ state: 'visible' });
+      const years = await partB.getByRole('table', { name: 'Medicare Part B by year' }).locator('tbody th[scope="row"]').allTextContents();
+      assert.deepEqual(years.map((year) => year.trim()), ['2021', '2019', '2018', '2017', '2016', '2015', '2014', '2013']);
+      await partB.getByText('Percentiles in 2021').waitFor({ state: 'visible' });
+      await screenshot(page, 'newcomer-surgeon');
+      noServerErrors();
+    });
+  });
 
   test('a new rep makes a contact, logs a call, makes tasks, opens the pipeline and the organisations', { skip }, async () => {
     await withPage('newcomer', async (page) => {
