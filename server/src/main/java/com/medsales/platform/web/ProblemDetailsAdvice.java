@@ -1,5 +1,6 @@
 package com.medsales.platform.web;
 
+import com.medsales.platform.DatabaseFailures;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+  static final String RETRY_AFTER_SECONDS = "5";
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -66,8 +68,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception ex) {
+  ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    if (DatabaseFailures.isConnectionFailure(ex)) {
+      log.warn("Database unavailable: {}", ex.getMessage());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .body(databaseUnavailable());
+    }
     log.error("Unhandled error", ex);
+    return ResponseEntity.internalServerError().body(internalError());
+  }
+
+  /** The database is away (down, restarting, out of connections): try again shortly. */
+  static ProblemDetail databaseUnavailable() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+        HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable for the moment. Retry after " + RETRY_AFTER_SECONDS + " seconds.");
+    problem.setTitle("Service unavailable");
+    return problem;
+  }
+
+  static ProblemDetail internalError() {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred. It has been logged.");
     problem.setTitle("Internal error");
