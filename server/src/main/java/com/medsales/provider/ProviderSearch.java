@@ -1,5 +1,6 @@
 package com.medsales.provider;
 
+import com.medsales.shared.LikePatterns;
 import com.medsales.shared.Npi;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -139,10 +140,11 @@ public class ProviderSearch {
       codes =
           jdbc.sql(
                   """
-                  SELECT code FROM taxonomy WHERE code = :s OR display_name ILIKE :s OR classification ILIKE :s
+                  SELECT code FROM taxonomy WHERE code = :code OR display_name ILIKE :s OR classification ILIKE :s
                                                   OR specialization ILIKE :s
                   """)
-              .param("s", q.specialty().strip())
+              .param("code", q.specialty().strip())
+              .param("s", LikePatterns.literal(q.specialty().strip()))
               .query(String.class)
               .list();
       if (codes.isEmpty()) {
@@ -324,7 +326,7 @@ public class ProviderSearch {
                                AND (CAST(:nature AS text) IS NULL OR upper(g.nature) = upper(:nature))
                                AND g.program_year = %s) gp ON true"""
               .formatted(programYear));
-      params.put("manufacturer", q.manufacturer());
+      params.put("manufacturer", LikePatterns.literal(q.manufacturer()));
       params.put("nature", q.nature() == null ? null : q.nature().strip());
       payments = "gp.amount";
       where.add("gp.amount BETWEEN :minPayment AND :maxPayment");
