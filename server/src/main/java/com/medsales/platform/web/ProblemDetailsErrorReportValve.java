@@ -10,6 +10,7 @@ import org.apache.coyote.ActionCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ProblemDetailsErrorReportValve extends ErrorReportValve {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
@@ -36,7 +38,7 @@ public class ProblemDetailsErrorReportValve extends ErrorReportValve {
     HttpStatus known = HttpStatus.resolve(status);
     ProblemDetail problem = ProblemDetail.forStatus(status);
     problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
-    problem.setDetail(detail(status, response.getMessage()));
+    problem.setDetail(detail(status));
     try {
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");
@@ -50,12 +52,11 @@ public class ProblemDetailsErrorReportValve extends ErrorReportValve {
     }
   }
 
-  private static String detail(int status, String message) {
-    if (status == 400 && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("too large")) {
-      return "The request line or its headers are too large (the limit is 8 KB): shorten the URL or the headers.";
-    }
+  private static String detail(int status) {
     return switch (status) {
-      case 400 -> "The request is malformed: its request line, URI or headers could not be parsed.";
+      // Tomcat does not say which: an unparsable request line, URI or header, or one over the 8 KB limit
+      case 400 -> "The request is malformed or too large: its request line and headers must parse and fit in 8 KB"
+          + " (shorten the URL or the headers).";
       case 404 -> "No such resource.";
       default -> "The server refused or could not process the request.";
     };

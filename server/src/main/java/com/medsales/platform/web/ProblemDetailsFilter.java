@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProblemDetailsFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsFilter.class);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Writes ProblemDetail as Spring MVC does: extension properties at the top level, no null members. */
+  private static final JsonMapper JSON =
+      JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
