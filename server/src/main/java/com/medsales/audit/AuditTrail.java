@@ -1,5 +1,6 @@
 package com.medsales.audit;
 
+import com.medsales.shared.LikePatterns;
 import com.medsales.platform.TenantPrincipal;
 import com.medsales.platform.TenantScope;
 import jakarta.servlet.http.HttpServletRequest;
@@ -111,7 +112,7 @@ public class AuditTrail {
                     """
                     SELECT * FROM audit_event
                     WHERE (tenant_id = medsales_tenant() OR (medsales_tenant() IS NULL AND tenant_id IS NULL))
-                      AND (CAST(:action AS text) IS NULL OR action = :action OR action LIKE :action || '.%')
+                      AND (CAST(:action AS text) IS NULL OR action = :action OR action LIKE :actionPrefix || '.%')
                       AND (CAST(:actor AS text) IS NULL OR lower(actor) = lower(:actor))
                       AND (CAST(:outcome AS text) IS NULL OR outcome = :outcome)
                       AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
@@ -120,6 +121,7 @@ public class AuditTrail {
                     ORDER BY id DESC LIMIT :size
                     """)
                 .param("action", q.action())
+                .param("actionPrefix", LikePatterns.literal(q.action()))
                 .param("actor", q.actor())
                 .param("outcome", q.outcome() == null ? null : q.outcome().name())
                 .param("from", q.from() == null ? null : OffsetDateTime.ofInstant(q.from(), java.time.ZoneOffset.UTC))

@@ -1,6 +1,7 @@
 package com.medsales.provider;
 
 import com.medsales.payments.Manufacturers;
+import com.medsales.shared.LikePatterns;
 import com.medsales.shared.Npi;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -173,10 +174,11 @@ public class ProviderSearch {
       codes =
           jdbc.sql(
                   """
-                  SELECT code FROM taxonomy WHERE code = :s OR display_name ILIKE :s OR classification ILIKE :s
+                  SELECT code FROM taxonomy WHERE code = :code OR display_name ILIKE :s OR classification ILIKE :s
                                                   OR specialization ILIKE :s
                   """)
-              .param("s", q.specialty().strip())
+              .param("code", q.specialty().strip())
+              .param("s", LikePatterns.literal(q.specialty().strip()))
               .query(String.class)
               .list();
       if (codes.isEmpty()) {
@@ -359,10 +361,12 @@ public class ProviderSearch {
                                AND (CAST(:nature AS text) IS NULL OR upper(g.nature) = upper(:nature))
                                AND g.program_year = %s) gp ON true"""
               .formatted(programYear));
-      params.put("manufacturer", q.manufacturer());
+      params.put("manufacturer", LikePatterns.literal(q.manufacturer()));
       // any part of the payer's raw name ignoring case, or of its one spelling ("Johnson & Johnson" finds "JOHNSON AND
-      // JOHNSON"); the spelling keeps letters, digits and spaces only, so it holds no LIKE wildcard
-      params.put("canonicalManufacturer", q.manufacturer() == null ? null : Manufacturers.canonical(q.manufacturer()));
+      // JOHNSON"); the spelling keeps letters, digits and spaces only, so it holds no LIKE wildcard, and a name with
+      // nothing of those (only punctuation) matches by its raw name alone
+      String canonical = q.manufacturer() == null ? null : Manufacturers.canonical(q.manufacturer());
+      params.put("canonicalManufacturer", canonical == null || canonical.isBlank() ? null : canonical);
       params.put("nature", q.nature() == null ? null : q.nature().strip());
       payments = "gp.amount";
       where.add("gp.amount BETWEEN :minPayment AND :maxPayment");

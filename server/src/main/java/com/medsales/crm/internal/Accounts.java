@@ -1,5 +1,6 @@
 package com.medsales.crm.internal;
 
+import com.medsales.shared.LikePatterns;
 import com.medsales.crm.CrmException;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
@@ -116,7 +117,7 @@ public class Accounts {
             + " AND (CAST(:owner AS uuid) IS NULL OR a.owner_id = :owner)"
             + " ORDER BY lower(a.name), a.id LIMIT :size")
         .param("deleted", deleted)
-        .param("q", Contacts.blank(q))
+        .param("q", LikePatterns.literal(Contacts.blank(q)))
         .param("tag", Contacts.blank(tag))
         .param("owner", ownerId)
         .param("size", size)

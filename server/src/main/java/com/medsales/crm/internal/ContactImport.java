@@ -1,5 +1,7 @@
 package com.medsales.crm.internal;
 
+import com.medsales.shared.NulBytes;
+import com.medsales.shared.LikePatterns;
 import com.medsales.crm.CrmException;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
@@ -69,6 +71,10 @@ public class ContactImport {
 
   /** Reads the file: a header naming at least a last-name column, then one contact per line. */
   static List<Row> parse(String csv, List<Reject> rejects) {
+    int nulLine = NulBytes.lineOfFirst(csv);
+    if (nulLine > 0) {
+      throw CrmException.invalid("file", "has a NUL byte on line " + nulLine + "; it is not a text CSV file");
+    }
     List<Row> rows = new ArrayList<>();
     try (var reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
         .ofCsvRecord(new StringReader(csv))) {
@@ -204,7 +210,7 @@ public class ContactImport {
         .param("lines", rows.stream().map(Row::line).toArray(Long[]::new))
         .param("names", rows.stream().map(r -> searchName(r.firstName(), r.lastName())).toArray(String[]::new))
         .param("zips", rows.stream().map(Row::zip5).toArray(String[]::new))
-        .param("specialties", rows.stream().map(Row::specialty).toArray(String[]::new))
+        .param("specialties", rows.stream().map(row -> LikePatterns.literal(row.specialty())).toArray(String[]::new))
         .param("npis", rows.stream().map(r -> r.npi() == null ? null : Long.parseLong(r.npi())).toArray(Long[]::new))
         .query((rs, n) -> {
           result.computeIfAbsent(rs.getLong("line"), k -> new ArrayList<>())

@@ -1,5 +1,6 @@
 package com.medsales.crm.internal;
 
+import com.medsales.shared.LikePatterns;
 import com.medsales.crm.CrmException;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
@@ -213,7 +214,7 @@ public class Contacts {
                 + " AND (CAST(:afterName AS text) IS NULL OR (lower(coalesce(x.p_last, x.last_name, '')), x.id) > (:afterName, :afterId))"
                 + " ORDER BY lower(coalesce(x.p_last, x.last_name, '')), x.id LIMIT :limit")
         .param("deleted", query.deleted())
-        .param("q", query.q() == null || query.q().isBlank() ? null : query.q().strip().replace("%", "\\%").replace("_", "\\_"))
+        .param("q", query.q() == null || query.q().isBlank() ? null : LikePatterns.literal(query.q().strip()))
         .param("tag", query.tag())
         .param("owner", query.ownerId())
         .param("account", query.accountId())

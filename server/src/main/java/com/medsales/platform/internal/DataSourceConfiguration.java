@@ -81,12 +81,30 @@ class DataSourceConfiguration {
 
   @Bean
   @org.springframework.context.annotation.Primary
-  DataSource dataSource(HikariDataSource primaryDataSource, DatabaseSettings db, ObjectProvider<MeterRegistry> meters) {
-    var routing = new LazyConnectionDataSourceProxy(primaryDataSource);
+  DataSource dataSource(
+      HikariDataSource primaryDataSource, DatabaseSettings db, ObjectProvider<MeterRegistry> meters,
+      ObjectProvider<EmbeddedDatabase> embedded) {
+    // while a database is away, requests fail at once (503) instead of each waiting the connection timeout
+    var primary = new FailFastDataSource(primaryDataSource);
+    EmbeddedDatabase local = embedded.getIfAvailable();
+    if (local != null) {
+      local.addOutageListener(new EmbeddedDatabase.OutageListener() {
+        @Override
+        public void lost() {
+          primary.markAway();
+        }
+
+        @Override
+        public void restarted() {
+          primary.markBack();
+        }
+      });
+    }
+    var routing = new LazyConnectionDataSourceProxy(primary);
     if (db.hasReadReplica()) {
       int port = db.readPort() != null ? db.readPort() : db.port();
-      routing.setReadOnlyDataSource(
-          pool("replica", jdbcUrl(db.readHost(), port, db.name()), db.appUser(), db.appPass(), db, meters.getIfAvailable()));
+      routing.setReadOnlyDataSource(new FailFastDataSource(
+          pool("replica", jdbcUrl(db.readHost(), port, db.name()), db.appUser(), db.appPass(), db, meters.getIfAvailable())));
     }
     return routing;
   }

@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,25 +32,53 @@ import org.slf4j.LoggerFactory;
  * <p>One MedSales process owns a home at a time: {@code MEDSALES_HOME/medsales.lock} is held for the life of the
  * process, and a second process on the same home stops with a message naming the first one's pid. A postmaster left
  * running by a process that was killed is stopped before the new one starts.
+ *
+ * <p>A watchdog looks at the postmaster twice a second: when it is gone (killed, crashed, OOM-killed) while it should be
+ * running, the listeners hear that the database is lost (the pools then fail at once rather than wait), and PostgreSQL
+ * is started again on the same data directory and port, retried until it comes up; the listeners then hear it is back
+ * and the pools reconnect. PostgreSQL's own crash recovery replays the WAL, so nothing committed is lost.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
   static final String DATABASE = "medsales";
   static final String SUPERUSER = "postgres";
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+  private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
+
+  /** Hears when the postmaster was found gone, and when a new one answers again. */
+  public interface OutageListener {
+    void lost();
+
+    void restarted();
+  }
 
   private final Path home;
   private final Path dataDirectory;
   private final FileChannel lockChannel;
   private final FileLock homeLock;
   private int port;
-  private @Nullable EmbeddedPostgres postgres;
+  private volatile @Nullable EmbeddedPostgres postgres;
+  private volatile @Nullable ProcessHandle postmaster;
+  /** Whether PostgreSQL should be running: set by {@link #startServer()}, cleared by {@link #stopServer()}. */
+  private volatile boolean wanted;
+  private final List<OutageListener> listeners = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService watchdog =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("medsales-postgres-watchdog").daemon().factory());
 
   private EmbeddedDatabase(Path home, FileChannel lockChannel, FileLock homeLock) {
     this.home = home;
     this.dataDirectory = home.resolve("pgdata");
     this.lockChannel = lockChannel;
     this.homeLock = homeLock;
+  }
+
+  public void addOutageListener(OutageListener listener) {
+    listeners.add(listener);
+  }
+
+  /** The postmaster's process while one runs: what the watchdog watches (and what a fault test kills). */
+  public java.util.Optional<ProcessHandle> postmaster() {
+    return java.util.Optional.ofNullable(postmaster);
   }
 
   /** Locks the home, then starts PostgreSQL in it (creating the cluster and the database on first use). */
@@ -75,6 +107,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       channel.write(java.nio.ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
       var database = new EmbeddedDatabase(home, channel, lock);
       database.startServer();
+      database.watchdog.scheduleWithFixedDelay(
+          database::restartIfGone, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
       return database;
     } catch (IOException e) {
       closeQuietly(channel);
@@ -89,6 +123,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts the server again on the same data directory and port, after {@link #stopServer()}. */
   public synchronized void startServer() {
+    wanted = true;
+    boolean wasDown = postgres == null;
+    startInstance();
+    if (wasDown) {
+      listeners.forEach(OutageListener::restarted);
+    }
+  }
+
+  private void startInstance() {
     if (postgres != null) {
       return;
     }
@@ -116,6 +159,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("maintenance_work_mem", "512MB")
               .start();
       Files.writeString(home.resolve("postgres.port"), String.valueOf(port));
+      postmaster = readPostmaster();
       createApplicationDatabase();
       log.info("Embedded PostgreSQL on localhost:{}, data in {}", port, dataDirectory);
     } catch (IOException e) {
@@ -125,6 +169,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Stops the server and keeps the data; the home stays locked. */
   public synchronized void stopServer() {
+    wanted = false;
+    if (postgres != null) {
+      listeners.forEach(OutageListener::lost);
+    }
+    stopInstance();
+  }
+
+  private void stopInstance() {
+    postmaster = null;
     if (postgres == null) {
       return;
     }
@@ -134,6 +187,46 @@ public final class EmbeddedDatabase implements AutoCloseable {
       log.warn("Stopping the embedded PostgreSQL failed", e);
     } finally {
       postgres = null;
+    }
+  }
+
+  /** The watchdog's tick: a postmaster that should run and does not is started again, on the same port. */
+  private void restartIfGone() {
+    try {
+      ProcessHandle seen = postmaster;
+      if (!gone()) {
+        return;
+      }
+      log.error("The embedded PostgreSQL{} is gone; starting it again on port {}", seen == null ? "" : " (pid " + seen.pid() + ")", port);
+      listeners.forEach(OutageListener::lost);
+      synchronized (this) {
+        if (!gone()) {
+          return;
+        }
+        // the old instance's pg_ctl stop fails (nothing to stop); closing it releases its lock on the data directory
+        stopInstance();
+        startInstance();
+      }
+      listeners.forEach(OutageListener::restarted);
+    } catch (RuntimeException e) {
+      // the next tick tries again (old backends may still hold the shared memory for a moment)
+      log.error("Starting the embedded PostgreSQL again failed; retrying", e);
+    }
+  }
+
+  /** Wanted but not running: its process ended, or its last start failed. */
+  private boolean gone() {
+    ProcessHandle process = postmaster;
+    return wanted && (postgres == null || (process != null && !process.isAlive()));
+  }
+
+  private @Nullable ProcessHandle readPostmaster() {
+    try {
+      long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim());
+      return ProcessHandle.of(pid).orElse(null);
+    } catch (IOException | RuntimeException e) {
+      log.warn("Cannot read the postmaster's pid in {}; its loss will go unnoticed", dataDirectory, e);
+      return null;
     }
   }
 
@@ -155,6 +248,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    watchdog.shutdownNow();
     stopServer();
     try {
       homeLock.release();

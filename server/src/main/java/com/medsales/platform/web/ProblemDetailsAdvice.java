@@ -1,5 +1,11 @@
 package com.medsales.platform.web;
 
+import com.medsales.platform.DatabaseFailures;
+import com.medsales.platform.Problems;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.DatabindException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+  static final String RETRY_AFTER_SECONDS = "5";
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -38,10 +45,49 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     List<Map<String, Object>> errors =
         ex.getBindingResult().getFieldErrors().stream()
             .map(e -> Map.<String, Object>of("field", e.getField(), "message",
-                "typeMismatch".equals(e.getCode()) ? "is not a valid value" : String.valueOf(e.getDefaultMessage())))
+                "typeMismatch".equals(e.getCode()) ? mismatchReason(e) : String.valueOf(e.getDefaultMessage())))
             .toList();
     problem.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** An unreadable JSON body: one entry naming the field when Jackson knows it ({@code tags[3]}, {@code address.city}). */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    DatabindException databind = null;
+    for (Throwable t = ex; t != null && databind == null; t = t.getCause()) {
+      if (t instanceof DatabindException d && !d.getPath().isEmpty()) {
+        databind = d;
+      }
+    }
+    if (databind == null) {
+      return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+    StringBuilder field = new StringBuilder();
+    for (var reference : databind.getPath()) {
+      if (reference.getPropertyName() != null) {
+        field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        field.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    String message = String.valueOf(databind.getOriginalMessage());
+    int newline = message.indexOf('\n');
+    message = newline < 0 ? message : message.substring(0, newline);
+    message = message.length() > 200 ? message.substring(0, 200) + "..." : message;
+    return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
+        "The request body has invalid fields.", Map.of(field.isEmpty() ? "body" : field.toString(), List.of(message))));
+  }
+
+  /** A parameter that does not convert (not a number, NaN, 1e309): a 400 naming it, without echoing the value. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : String.valueOf(ex.getPropertyName());
+    String reason = reason(ex);
+    return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
+        "The request has invalid parameters.", Map.of(name, List.of(reason))));
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
@@ -66,12 +112,43 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception ex) {
+  ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    if (DatabaseFailures.isConnectionFailure(ex)) {
+      log.warn("Database unavailable: {}", ex.getMessage());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .body(databaseUnavailable());
+    }
     log.error("Unhandled error", ex);
+    return ResponseEntity.internalServerError().body(internalError());
+  }
+
+  /** The database is away (down, restarting, out of connections): try again shortly. */
+  static ProblemDetail databaseUnavailable() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+        HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable for the moment. Retry after " + RETRY_AFTER_SECONDS + " seconds.");
+    problem.setTitle("Service unavailable");
+    return problem;
+  }
+
+  static ProblemDetail internalError() {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred. It has been logged.");
     problem.setTitle("Internal error");
     return problem;
+  }
+
+  /** What the converter said ("must be a finite number"), or that the value is not of the parameter's type. */
+  private static String mismatchReason(org.springframework.validation.FieldError error) {
+    if (error.contains(TypeMismatchException.class)) {
+      return reason(error.unwrap(TypeMismatchException.class));
+    }
+    return "is not a valid value";
+  }
+
+  private static String reason(TypeMismatchException ex) {
+    return ex.getMostSpecificCause() instanceof IllegalArgumentException refused && refused.getMessage() != null
+        && refused.getMessage().startsWith("must") ? refused.getMessage() : "is not a valid value";
   }
 
   private static String lastNode(String path) {

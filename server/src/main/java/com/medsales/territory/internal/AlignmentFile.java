@@ -1,5 +1,6 @@
 package com.medsales.territory.internal;
 
+import com.medsales.shared.NulBytes;
 import com.medsales.territory.TerritoryException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -53,6 +54,10 @@ public record AlignmentFile(boolean byId, int rowsRead, List<Row> rows, List<Rej
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
+    }
+    int nulLine = NulBytes.lineOfFirst(text);
+    if (nulLine > 0) {
+      throw TerritoryException.invalid("file", "has a NUL byte on line " + nulLine + "; it is not a text CSV file");
     }
     String firstLine = text.lines().findFirst().orElse("");
     char separator = firstLine.indexOf('\t') >= 0 && firstLine.indexOf(',') < 0 ? '\t' : ',';

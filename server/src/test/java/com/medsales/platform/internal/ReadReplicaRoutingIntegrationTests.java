@@ -31,7 +31,8 @@ class ReadReplicaRoutingIntegrationTests {
             "localhost", embedded.port(), "medsales", "postgres", null, "medsales_app", null, "localhost", embedded.port(), 2,
             Duration.ofSeconds(30), Duration.ofSeconds(5));
     DataSource routing =
-        new DataSourceConfiguration().dataSource(primaryDataSource, settings, new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
+        new DataSourceConfiguration().dataSource(primaryDataSource, settings, new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
+            new StaticListableBeanFactory().getBeanProvider(EmbeddedDatabase.class));
     var jdbc = JdbcClient.create(routing);
     var transactions = new TransactionTemplate(new DataSourceTransactionManager(routing));
 
@@ -50,7 +51,8 @@ class ReadReplicaRoutingIntegrationTests {
             "localhost", embedded.port(), "medsales", "postgres", null, "medsales_app", null, null, null, 2, Duration.ofSeconds(30),
             Duration.ofSeconds(5));
     DataSource routing =
-        new DataSourceConfiguration().dataSource(primaryDataSource, settings, new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
+        new DataSourceConfiguration().dataSource(primaryDataSource, settings, new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
+            new StaticListableBeanFactory().getBeanProvider(EmbeddedDatabase.class));
     var transactions = new TransactionTemplate(new DataSourceTransactionManager(routing));
     transactions.setReadOnly(true);
 
