@@ -1,12 +1,13 @@
-import java.io.Closeable;
+import generator.ByteOut;
+import generator.Cli;
+import generator.Csv;
+import generator.Npis;
+import generator.Rng;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,47 +74,18 @@ public final class NppesGenerator {
   static final double MAILING_SAME_PLACE_SHARE = 0.75; // a different mailing address, but in the same city/ZIP
 
   public static void main(String[] args) throws IOException {
-    long rows = 9_000_000;
-    long seed = 42;
-    Path out = null;
-    Path repo = null;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      String value = null;
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 0) {
-        value = a.substring(eq + 1);
-        a = a.substring(0, eq);
-      }
-      switch (a) {
-        case "--rows" -> rows = parseLong(a, value != null ? value : arg(args, ++i, a));
-        case "--seed" -> seed = parseLong(a, value != null ? value : arg(args, ++i, a));
-        case "--out" -> out = Path.of(value != null ? value : arg(args, ++i, a));
-        case "--repo" -> repo = Path.of(value != null ? value : arg(args, ++i, a));
-        case "-h", "--help" -> {
-          System.out.println("usage: java bench/NppesGenerator.java [--rows N (9000000)] [--seed S (42)] --out FILE [--repo DIR]");
-          return;
-        }
-        default -> fail("unknown argument " + args[i] + " (try --help)");
-      }
-    }
-    if (out == null) {
-      fail("--out FILE is required (try --help)");
-    }
-    if (rows < 0 || rows > 200_000_000L) {
-      fail("--rows must be between 0 and 200000000");
-    }
-    if (repo == null) {
-      repo = findRepo();
-    }
+    Cli cli = Cli.parse("NppesGenerator",
+        "usage: java bench/NppesGenerator.java [--rows N (9000000)] [--seed S (42)] --out FILE [--repo DIR]",
+        args, "--rows", "--seed", "--out", "--repo");
+    long rows = cli.number("--rows", 9_000_000, 0, 200_000_000L);
+    long seed = cli.number("--seed", 42);
+    Path out = cli.requiredPath("--out");
+    Path repo = cli.repo(NppesGenerator.class, ORGS_2021);
 
     long t0 = System.nanoTime();
     Model model = Model.load(repo);
-    Path part = out.resolveSibling(out.getFileName() + ".part");
-    if (out.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(out.toAbsolutePath().getParent());
-    }
-    Out o = new Out(new FileOutputStream(part.toFile()), model.rowBound());
+    Path part = Cli.partOf(out);
+    ByteOut o = new ByteOut(new FileOutputStream(part.toFile()), model.rowBound(), "nppes-writer");
     try {
       o.write(model.header);
       o.write(new byte[] {'\r', '\n'});
@@ -131,100 +103,11 @@ public final class NppesGenerator {
       o.close();
     }
     long bytes = o.total;
-    Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Cli.publish(part, out);
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf(
         "NppesGenerator: wrote %,d rows, %,d bytes (%.1f MB) in %.2f s (%,.0f rows/s, %.0f MB/s), seed %d -> %s%n",
         rows, bytes, bytes / 1e6, seconds, rows / seconds, bytes / 1e6 / seconds, seed, out);
-  }
-
-  static String arg(String[] args, int i, String name) {
-    if (i >= args.length) {
-      fail(name + " needs a value");
-    }
-    return args[i];
-  }
-
-  static long parseLong(String name, String v) {
-    try {
-      return Long.parseLong(v.replace("_", "").replace(",", ""));
-    } catch (NumberFormatException e) {
-      fail(name + ": not a number: " + v);
-      return 0;
-    }
-  }
-
-  static void fail(String message) {
-    System.err.println("NppesGenerator: " + message);
-    System.exit(2);
-  }
-
-  /** The repository root: from this source file's location (source launcher), else upwards from the current directory. */
-  static Path findRepo() {
-    List<Path> candidates = new ArrayList<>();
-    String source = System.getProperty("jdk.launcher.sourcefile");
-    if (source != null) {
-      candidates.add(Path.of(source).toAbsolutePath());
-    }
-    try {
-      var cs = NppesGenerator.class.getProtectionDomain().getCodeSource();
-      if (cs != null && cs.getLocation() != null && "file".equals(cs.getLocation().getProtocol())) {
-        candidates.add(Path.of(cs.getLocation().toURI()).toAbsolutePath());
-      }
-    } catch (Exception ignored) {
-      // not a file location
-    }
-    String command = System.getProperty("sun.java.command", "");
-    for (String token : command.split(" ")) {
-      if (token.endsWith(".java")) {
-        candidates.add(Path.of(token).toAbsolutePath());
-      }
-    }
-    candidates.add(Path.of("").toAbsolutePath());
-    for (Path start : candidates) {
-      for (Path d = start; d != null; d = d.getParent()) {
-        if (Files.isRegularFile(d.resolve(ORGS_2021))) {
-          return d;
-        }
-      }
-    }
-    fail("cannot find the repository root (no " + ORGS_2021 + " above this file or the current directory); pass --repo DIR");
-    return null;
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // Random numbers: SplitMix64, so the output does not depend on the JDK's generators.
-
-  static final class Rng {
-    private long state;
-
-    Rng(long seed) {
-      state = seed;
-    }
-
-    long nextLong() {
-      long z = (state += 0x9E3779B97F4A7C15L);
-      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-      return z ^ (z >>> 31);
-    }
-
-    /** Uniform in [0, n), n > 0. */
-    int nextInt(int n) {
-      return (int) (((nextLong() >>> 33) * n) >>> 31);
-    }
-
-    double nextDouble() {
-      return (nextLong() >>> 11) * 0x1.0p-53;
-    }
-
-    boolean chance(double p) {
-      return nextDouble() < p;
-    }
-
-    <T> T pick(T[] items) {
-      return items[nextInt(items.length)];
-    }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -277,12 +160,12 @@ public final class NppesGenerator {
 
       List<String[]> full = new ArrayList<>();
       for (String f : List.of(ORGS_2021, SAMPLE_2018, HEAD_2020)) {
-        List<String[]> rows = readCsv(repo.resolve(f));
+        List<String[]> rows = Csv.read(repo.resolve(f));
         for (String[] r : rows.subList(1, rows.size())) {
           full.add(pad(r));
         }
       }
-      List<String[]> head2016 = readCsv(repo.resolve(HEAD_2016));
+      List<String[]> head2016 = Csv.read(repo.resolve(HEAD_2016));
       List<String[]> narrow = new ArrayList<>();
       for (String[] r : head2016.subList(1, head2016.size())) {
         narrow.add(pad(r));
@@ -391,7 +274,7 @@ public final class NppesGenerator {
         }
       }
       long withCertColumn = 0, certified = 0;
-      List<String[]> rows2021 = readCsv(repo.resolve(ORGS_2021));
+      List<String[]> rows2021 = Csv.read(repo.resolve(ORGS_2021));
       for (String[] r : rows2021.subList(1, rows2021.size())) {
         withCertColumn++;
         if (r.length > CERT_DATE && !r[CERT_DATE].isEmpty()) {
@@ -451,7 +334,7 @@ public final class NppesGenerator {
       m.gazPlaces = gp.toArray(int[][]::new);
 
       List<String> nuccInd = new ArrayList<>(), nuccOrg = new ArrayList<>();
-      List<String[]> nucc = readCsv(repo.resolve(NUCC));
+      List<String[]> nucc = Csv.read(repo.resolve(NUCC));
       String[] h = nucc.get(0);
       int codeCol = indexOf(h, "Code"), sectionCol = indexOf(h, "Section");
       for (String[] r : nucc.subList(1, nucc.size())) {
@@ -558,146 +441,6 @@ public final class NppesGenerator {
     return out;
   }
 
-  /** RFC 4180 reader for the (small) sample files; the rows as parsed, header included. */
-  static List<String[]> readCsv(Path path) throws IOException {
-    String s = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-    if (s.startsWith("\uFEFF")) {
-      s = s.substring(1);
-    }
-    List<String[]> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false, any = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-        any = true;
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-        any = true;
-      } else if (c == '\r' || c == '\n') {
-        if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-          i++;
-        }
-        if (any || field.length() > 0) {
-          row.add(field.toString());
-          rows.add(row.toArray(String[]::new));
-        }
-        row.clear();
-        field.setLength(0);
-        any = false;
-      } else {
-        field.append(c);
-        any = true;
-      }
-    }
-    if (any || field.length() > 0) {
-      row.add(field.toString());
-      rows.add(row.toArray(String[]::new));
-    }
-    return rows;
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // Output: one big byte buffer over the file.
-
-  /** Two buffers: one is filled while a background thread writes the other, so generating overlaps the I/O. */
-  static final class Out implements Closeable {
-    final OutputStream os;
-    final int rowBound;
-    final java.util.concurrent.ExecutorService writer =
-        java.util.concurrent.Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "nppes-writer");
-              t.setDaemon(true);
-              return t;
-            });
-    java.util.concurrent.Future<?> pending;
-    byte[] buf, spare;
-    int pos;
-    long total;
-
-    Out(OutputStream os, int rowBound) {
-      this.os = os;
-      this.rowBound = rowBound;
-      int size = Math.max(8 << 20, 4 * rowBound);
-      this.buf = new byte[size];
-      this.spare = new byte[size];
-    }
-
-    void write(byte[] b) {
-      reserve(b.length);
-      System.arraycopy(b, 0, buf, pos, b.length);
-      pos += b.length;
-    }
-
-    /** Makes room for n bytes. */
-    void reserve(int n) {
-      if (pos + n > buf.length) {
-        flush();
-      }
-    }
-
-    /** Hands the filled buffer to the writer thread and continues in the other one. */
-    void flush() {
-      awaitPending();
-      byte[] full = buf;
-      int n = pos;
-      pending = writer.submit(
-          () -> {
-            try {
-              os.write(full, 0, n);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-      total += n;
-      buf = spare;
-      spare = full;
-      pos = 0;
-    }
-
-    void awaitPending() {
-      if (pending == null) {
-        return;
-      }
-      try {
-        pending.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-      } finally {
-        pending = null;
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      try {
-        flush();
-        awaitPending();
-      } finally {
-        writer.shutdown();
-        os.close();
-      }
-    }
-  }
-
   // ---------------------------------------------------------------------------------------------------------------
   // Rows.
 
@@ -711,8 +454,7 @@ public final class NppesGenerator {
     final int[] len = new int[COLS];
     final byte[][] scratch = new byte[COLS][];
     final byte[][] dates; // MM/DD/YYYY for each day from NPPES_START to AS_OF
-    final long npiMultiplier, npiOffset;
-    final int[] digits = new int[14];
+    final Npis npis;
 
     RowGenerator(Model m, long seed) {
       this.m = m;
@@ -728,16 +470,7 @@ public final class NppesGenerator {
         dates[d] = String.format("%02d/%02d/%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear())
             .getBytes(StandardCharsets.US_ASCII);
       }
-      // NPI bases: i -> 100000000 + (a*i + b) mod 200000000, a bijection when a is coprime with 2^9*5^8.
-      long a = 10_000_000L + (rng.nextLong() >>> 1) % 190_000_000L;
-      if (a % 2 == 0) {
-        a++;
-      }
-      if (a % 5 == 0) {
-        a += 2;
-      }
-      npiMultiplier = a;
-      npiOffset = (rng.nextLong() >>> 1) % 200_000_000L;
+      npis = new Npis(rng, null);
     }
 
     int daysTotal() {
@@ -765,37 +498,8 @@ public final class NppesGenerator {
     }
 
     void npi(long rowIndex) {
-      long base = 100_000_000L + (npiMultiplier * rowIndex + npiOffset) % 200_000_000L;
       byte[] s = scratch[NPI];
-      // Luhn over "80840" + the 9 digits; the check digit makes the 10th.
-      digits[0] = 8;
-      digits[1] = 0;
-      digits[2] = 8;
-      digits[3] = 4;
-      digits[4] = 0;
-      long b = base;
-      for (int i = 13; i >= 5; i--) {
-        digits[i] = (int) (b % 10);
-        b /= 10;
-      }
-      int sum = 0;
-      boolean dbl = true;
-      for (int i = 13; i >= 0; i--) {
-        int d = digits[i];
-        if (dbl) {
-          d *= 2;
-          if (d > 9) {
-            d -= 9;
-          }
-        }
-        sum += d;
-        dbl = !dbl;
-      }
-      int check = (10 - sum % 10) % 10;
-      for (int i = 0; i < 9; i++) {
-        s[i] = (byte) ('0' + digits[5 + i]);
-      }
-      s[9] = (byte) ('0' + check);
+      npis.write(rowIndex, s, 0);
       val[NPI] = s;
       len[NPI] = 10;
     }
@@ -1055,7 +759,7 @@ public final class NppesGenerator {
       if (t.has(block + 7)) phone(block + 7, areaCode(p.stateCode()));
     }
 
-    void emit(Out o) {
+    void emit(ByteOut o) {
       o.reserve(o.rowBound);
       byte[] buf = o.buf;
       int p = o.pos;

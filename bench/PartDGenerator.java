@@ -1,16 +1,15 @@
-import java.io.Closeable;
-import java.io.FileInputStream;
+import generator.ByteOut;
+import generator.Cli;
+import generator.Csv;
+import generator.NppesNpis;
+import generator.Npis;
+import generator.Rng;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,54 +72,23 @@ public final class PartDGenerator {
   }
 
   public static void main(String[] args) throws IOException {
-    long rows = 26_000_000;
-    long seed = 42;
-    Path out = null;
-    Path repo = null;
-    Path nppes = null;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      String value = null;
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 0) {
-        value = a.substring(eq + 1);
-        a = a.substring(0, eq);
-      }
-      switch (a) {
-        case "--rows" -> rows = parseLong(a, value != null ? value : arg(args, ++i, a));
-        case "--seed" -> seed = parseLong(a, value != null ? value : arg(args, ++i, a));
-        case "--out" -> out = Path.of(value != null ? value : arg(args, ++i, a));
-        case "--repo" -> repo = Path.of(value != null ? value : arg(args, ++i, a));
-        case "--nppes" -> nppes = Path.of(value != null ? value : arg(args, ++i, a));
-        case "-h", "--help" -> {
-          System.out.println("usage: java bench/PartDGenerator.java [--rows N (26000000)] [--seed S (42)] [--nppes NPPES_FILE] --out FILE [--repo DIR]");
-          return;
-        }
-        default -> fail("unknown argument " + args[i] + " (try --help)");
-      }
-    }
-    if (out == null) {
-      fail("--out FILE is required (try --help)");
-    }
-    if (rows < 0 || rows > 2_000_000_000L) {
-      fail("--rows must be between 0 and 2000000000");
-    }
-    if (repo == null) {
-      repo = findRepo();
-    }
+    Cli cli = Cli.parse("PartDGenerator",
+        "usage: java bench/PartDGenerator.java [--rows N (26000000)] [--seed S (42)] [--nppes NPPES_FILE] --out FILE"
+            + " [--repo DIR]",
+        args, "--rows", "--seed", "--out", "--repo", "--nppes");
+    long rows = cli.number("--rows", 26_000_000, 0, 2_000_000_000L);
+    long seed = cli.number("--seed", 42);
+    Path out = cli.requiredPath("--out"), nppes = cli.path("--nppes");
+    Path repo = cli.repo(PartDGenerator.class, SAMPLE);
 
     long t0 = System.nanoTime();
     Model model = Model.load(repo);
-    Path part = out.resolveSibling(out.getFileName() + ".part");
-    if (out.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(out.toAbsolutePath().getParent());
-    }
-    Out o = new Out(new FileOutputStream(part.toFile()), model.rowBound);
+    Path part = Cli.partOf(out);
+    ByteOut o = new ByteOut(new FileOutputStream(part.toFile()), model.rowBound, "partd-writer");
     try {
       o.write(HEADER.getBytes(StandardCharsets.US_ASCII));
       o.write(new byte[] {'\n'});
-      var generator = new RowGenerator(model, seed);
-      generator.registry = nppes == null ? null : NppesNpis.read(nppes);
+      var generator = new RowGenerator(model, seed, NppesNpis.read(nppes));
       long written = 0;
       long nextProgress = 5_000_000;
       while (written < rows) {
@@ -138,84 +106,11 @@ public final class PartDGenerator {
       o.close();
     }
     long bytes = o.total;
-    Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Cli.publish(part, out);
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf(
         "PartDGenerator: wrote %,d rows, %,d bytes (%.1f MB) in %.2f s (%,.0f rows/s, %.0f MB/s), seed %d -> %s%n",
         rows, bytes, bytes / 1e6, seconds, rows / seconds, bytes / 1e6 / seconds, seed, out);
-  }
-
-  static String arg(String[] args, int i, String name) {
-    if (i >= args.length) {
-      fail(name + " needs a value");
-    }
-    return args[i];
-  }
-
-  static long parseLong(String name, String v) {
-    try {
-      return Long.parseLong(v.replace("_", "").replace(",", ""));
-    } catch (NumberFormatException e) {
-      fail(name + ": not a number: " + v);
-      return 0;
-    }
-  }
-
-  static void fail(String message) {
-    System.err.println("PartDGenerator: " + message);
-    System.exit(2);
-  }
-
-  /** The repository root: from this source file's location (source launcher), else upwards from the current directory. */
-  static Path findRepo() {
-    List<Path> candidates = new ArrayList<>();
-    String source = System.getProperty("jdk.launcher.sourcefile");
-    if (source != null) {
-      candidates.add(Path.of(source).toAbsolutePath());
-    }
-    String command = System.getProperty("sun.java.command", "");
-    for (String token : command.split(" ")) {
-      if (token.endsWith(".java")) {
-        candidates.add(Path.of(token).toAbsolutePath());
-      }
-    }
-    candidates.add(Path.of("").toAbsolutePath());
-    for (Path start : candidates) {
-      for (Path d = start; d != null; d = d.getParent()) {
-        if (Files.isRegularFile(d.resolve(SAMPLE))) {
-          return d;
-        }
-      }
-    }
-    fail("cannot find the repository root (no " + SAMPLE + " above this file or the current directory); pass --repo DIR");
-    return null;
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // Random numbers: SplitMix64, so the output does not depend on the JDK's generators.
-
-  static final class Rng {
-    private long state;
-
-    Rng(long seed) {
-      state = seed;
-    }
-
-    long nextLong() {
-      long z = (state += 0x9E3779B97F4A7C15L);
-      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-      return z ^ (z >>> 31);
-    }
-
-    /** Uniform in [0, n), n > 0. */
-    int nextInt(int n) {
-      return (int) (((nextLong() >>> 33) * n) >>> 31);
-    }
-
-    double nextDouble() {
-      return (nextLong() >>> 11) * 0x1.0p-53;
-    }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -242,7 +137,7 @@ public final class PartDGenerator {
       Map<String, List<Figures>> pairs = new TreeMap<>();
       Map<String, String[]> prescribers = new LinkedHashMap<>();
       for (String[] r : rows) {
-        String key = csv(r[S_DRUG]) + "," + csv(r[S_GENERIC]);
+        String key = Csv.field(r[S_DRUG]) + "," + Csv.field(r[S_GENERIC]);
         pairs.computeIfAbsent(key, k -> new ArrayList<>()).add(figures(r));
         prescribers.putIfAbsent(r[S_NPI], r);
       }
@@ -260,16 +155,16 @@ public final class PartDGenerator {
           places = new ArrayList<>(), specialties = new ArrayList<>();
       for (String[] r : prescribers.values()) {
         if (r[S_FIRST].isEmpty()) {
-          orgs.add(enc(csv(r[S_LAST])));
+          orgs.add(enc(Csv.field(r[S_LAST])));
         } else {
-          lasts.add(enc(csv(r[S_LAST])));
-          firsts.add(enc(csv(r[S_FIRST])));
+          lasts.add(enc(Csv.field(r[S_LAST])));
+          firsts.add(enc(Csv.field(r[S_FIRST])));
         }
         String fips = FIPS.get(r[S_STATE]);
         if (fips != null) {
-          places.add(enc(csv(r[S_CITY]) + "," + r[S_STATE] + "," + fips));
+          places.add(enc(Csv.field(r[S_CITY]) + "," + r[S_STATE] + "," + fips));
         }
-        specialties.add(enc(csv(r[S_SPECIALTY])));
+        specialties.add(enc(Csv.field(r[S_SPECIALTY])));
       }
       m.pOrganisation = orgs.size() / (double) prescribers.size();
       m.orgNames = orgs.toArray(byte[][]::new);
@@ -311,14 +206,6 @@ public final class PartDGenerator {
     }
   }
 
-  /** A CSV field: quoted only when it holds a comma, a quote or a line break. */
-  static String csv(String v) {
-    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-      return v;
-    }
-    return '"' + v.replace("\"", "\"\"") + '"';
-  }
-
   static byte[] enc(String v) {
     return v.getBytes(StandardCharsets.UTF_8);
   }
@@ -346,90 +233,6 @@ public final class PartDGenerator {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Output: two big byte buffers, one written by a background thread while the other fills (as NppesGenerator).
-
-  static final class Out implements Closeable {
-    final OutputStream os;
-    final java.util.concurrent.ExecutorService writer =
-        java.util.concurrent.Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "partd-writer");
-              t.setDaemon(true);
-              return t;
-            });
-    java.util.concurrent.Future<?> pending;
-    final int rowBound;
-    byte[] buf, spare;
-    int pos;
-    long total;
-
-    Out(OutputStream os, int rowBound) {
-      this.os = os;
-      this.rowBound = rowBound;
-      int size = Math.max(8 << 20, 4 * rowBound);
-      this.buf = new byte[size];
-      this.spare = new byte[size];
-    }
-
-    void write(byte[] b) {
-      reserve(b.length);
-      System.arraycopy(b, 0, buf, pos, b.length);
-      pos += b.length;
-    }
-
-    void reserve(int n) {
-      if (pos + n > buf.length) {
-        flush();
-      }
-    }
-
-    void flush() {
-      awaitPending();
-      byte[] full = buf;
-      int n = pos;
-      pending = writer.submit(
-          () -> {
-            try {
-              os.write(full, 0, n);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-      total += n;
-      buf = spare;
-      spare = full;
-      pos = 0;
-    }
-
-    void awaitPending() {
-      if (pending == null) {
-        return;
-      }
-      try {
-        pending.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-      } finally {
-        pending = null;
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      try {
-        flush();
-        awaitPending();
-      } finally {
-        writer.shutdown();
-        os.close();
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
   // Rows.
 
   static final class RowGenerator {
@@ -437,31 +240,18 @@ public final class PartDGenerator {
 
     final Model m;
     final Rng rng;
-    final long npiMultiplier, npiOffset;
-    final int[] digits = new int[14];
+    final Npis npis; // of the permutation, or drawn from an NPPES file's
     final int[] order; // pair indexes, partially shuffled per prescriber
     final int[] chosen = new int[MAX_DRUGS];
-    long prescriberIndex;
-    NppesNpis registry; // null: NPIs of the permutation; else drawn from this NPPES file's
-    long individuals, organisations;
 
     // The current prescriber's fields, ready to copy: "npi,last,first,city,state,fips,type,S,"
     final byte[] prefix = new byte[4096];
     int prefixLen;
 
-    RowGenerator(Model m, long seed) {
+    RowGenerator(Model m, long seed, NppesNpis registry) {
       this.m = m;
       this.rng = new Rng(seed);
-      // NPI bases: i -> 100000000 + (a*i + b) mod 200000000, a bijection when a is coprime with 2^9*5^8.
-      long a = 10_000_000L + (rng.nextLong() >>> 1) % 190_000_000L;
-      if (a % 2 == 0) {
-        a++;
-      }
-      if (a % 5 == 0) {
-        a += 2;
-      }
-      npiMultiplier = a;
-      npiOffset = (rng.nextLong() >>> 1) % 200_000_000L;
+      this.npis = new Npis(rng, registry);
       order = new int[m.pairFields.length];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
@@ -472,13 +262,7 @@ public final class PartDGenerator {
     int nextPrescriber() {
       // The organisation draw comes first, the NPI (which draws nothing) after it: the same stream as before --nppes.
       boolean organisation = rng.nextDouble() < m.pOrganisation;
-      int p = 0;
-      if (registry == null) {
-        p = npi(prescriberIndex++, p);
-      } else {
-        long npi = organisation ? registry.organisation(organisations++) : registry.individual(individuals++);
-        p = put(Long.toString(npi).getBytes(StandardCharsets.US_ASCII), p);
-      }
+      int p = npis.writeNext(organisation, prefix, 0);
       prefix[p++] = ',';
       if (organisation) {
         p = put(m.orgNames[rng.nextInt(m.orgNames.length)], p);
@@ -500,14 +284,7 @@ public final class PartDGenerator {
       // 10..80 drugs, skewed low; distinct pairs (partial Fisher-Yates), in brand-name order.
       double u = rng.nextDouble();
       int n = MIN_DRUGS + (int) ((MAX_DRUGS - MIN_DRUGS + 1) * u * u);
-      for (int i = 0; i < n; i++) {
-        int j = i + rng.nextInt(order.length - i);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-        chosen[i] = order[i];
-      }
-      Arrays.sort(chosen, 0, n);
+      rng.sortedDistinct(order, chosen, n);
       return n;
     }
 
@@ -516,43 +293,8 @@ public final class PartDGenerator {
       return p + v.length;
     }
 
-    /** Writes the 10-digit NPI of prescriber i into prefix at p. */
-    int npi(long i, int p) {
-      long base = 100_000_000L + (npiMultiplier * i + npiOffset) % 200_000_000L;
-      // Luhn over "80840" + the 9 digits; the check digit makes the 10th.
-      digits[0] = 8;
-      digits[1] = 0;
-      digits[2] = 8;
-      digits[3] = 4;
-      digits[4] = 0;
-      long b = base;
-      for (int k = 13; k >= 5; k--) {
-        digits[k] = (int) (b % 10);
-        b /= 10;
-      }
-      int sum = 0;
-      boolean dbl = true;
-      for (int k = 13; k >= 0; k--) {
-        int d = digits[k];
-        if (dbl) {
-          d *= 2;
-          if (d > 9) {
-            d -= 9;
-          }
-        }
-        sum += d;
-        dbl = !dbl;
-      }
-      int check = (10 - sum % 10) % 10;
-      for (int k = 0; k < 9; k++) {
-        prefix[p + k] = (byte) ('0' + digits[5 + k]);
-      }
-      prefix[p + 9] = (byte) ('0' + check);
-      return p + 10;
-    }
-
     /** Writes drug row k of the current prescriber. */
-    void emit(Out o, int k) {
+    void emit(ByteOut o, int k) {
       int pair = chosen[k];
       Figures[] candidates = m.pairFigures[pair];
       Figures f = candidates[candidates.length == 1 ? 0 : rng.nextInt(candidates.length)];
@@ -645,86 +387,6 @@ public final class PartDGenerator {
       buf[p++] = (byte) ('0' + c / 10 % 10);
       buf[p++] = (byte) ('0' + c % 10);
       return p;
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // The same as in PartBGenerator and OpenPaymentsGenerator (single-file programs cannot share a class).
-
-  /** The NPIs of an NPPES file by entity type (1 individuals, 2 organisations), read streaming from its first two columns. */
-  static final class NppesNpis {
-    final long[] individuals, organisations;
-    final int nInd, nOrg;
-    final long stepInd, stepOrg;
-
-    NppesNpis(long[] ind, int nInd, long[] org, int nOrg) {
-      this.individuals = ind;
-      this.organisations = org;
-      this.nInd = nInd;
-      this.nOrg = nOrg;
-      stepInd = coprimeStep(nInd);
-      stepOrg = coprimeStep(nOrg);
-    }
-
-    /** The k-th distinct individual, in a fixed scattered order (a step coprime with the count). */
-    long individual(long k) {
-      if (k >= nInd) fail("the NPPES file has only " + nInd + " individual NPIs; generate fewer rows or a bigger NPPES file");
-      return individuals[(int) ((k * stepInd + 7) % nInd)];
-    }
-
-    long organisation(long k) {
-      if (k >= nOrg) fail("the NPPES file has only " + nOrg + " organisation NPIs; generate fewer rows or a bigger NPPES file");
-      return organisations[(int) ((k * stepOrg + 7) % nOrg)];
-    }
-
-    static long coprimeStep(long n) {
-      if (n <= 1) return 1;
-      long a = 2_654_435_761L % n;
-      while (a < 1 || gcd(a, n) != 1) a = (a + 1) % n;
-      return a;
-    }
-
-    static long gcd(long a, long b) {
-      return b == 0 ? a : gcd(b, a % b);
-    }
-
-    static NppesNpis read(Path file) throws IOException {
-      long t0 = System.nanoTime();
-      long[] ind = new long[1 << 20], org = new long[1 << 18];
-      int ni = 0, no = 0;
-      byte[] buf = new byte[1 << 20];
-      int field = 0, et = 0;
-      long npi = 0;
-      boolean quoted = false;
-      try (InputStream in = new FileInputStream(file.toFile())) {
-        for (int n; (n = in.read(buf)) > 0; ) {
-          for (int i = 0; i < n; i++) {
-            byte b = buf[i];
-            if (!quoted && b == ',') {
-              field++;
-            } else if (!quoted && b == '\n') {
-              if (npi > 0 && et == 1) {
-                if (ni == ind.length) ind = Arrays.copyOf(ind, ni * 2);
-                ind[ni++] = npi;
-              } else if (npi > 0 && et == 2) {
-                if (no == org.length) org = Arrays.copyOf(org, no * 2);
-                org[no++] = npi;
-              }
-              field = 0;
-              npi = 0;
-              et = 0;
-            } else if (b == '"') {
-              quoted = !quoted; // "" inside a quoted field closes and reopens it: the same state after both
-            } else if (field < 2 && b >= '0' && b <= '9') {
-              if (field == 0) npi = npi * 10 + (b - '0');
-              else et = b - '0';
-            }
-          }
-        }
-      }
-      System.err.printf("NPPES %s: %,d individual and %,d organisation NPIs (%.1f s)%n", file, ni, no,
-          (System.nanoTime() - t0) / 1e9);
-      return new NppesNpis(ind, ni, org, no);
     }
   }
 }

@@ -65,9 +65,9 @@ fi
 cp "$JAR" "$RUN_JAR"
 
 # --- 1. the files --------------------------------------------------------------------------------------------------
-[ -s "$NPPES" ] || { say "generating $NPPES ..."; "$JAVA" bench/NppesGenerator.java --rows "$ROWS" --seed 42 --out "$NPPES" >&2; }
+[ -s "$NPPES" ] || { say "generating $NPPES ..."; "$BENCH/generate.sh" NppesGenerator --rows "$ROWS" --seed 42 --out "$NPPES" >&2; }
 # --nppes: the prescribers take the NPPES file's NPIs (individuals' for individuals), so every one is in the registry
-[ -s "$PARTD" ] || { say "generating $PARTD ..."; "$JAVA" bench/PartDGenerator.java --rows "$PARTD_ROWS" --seed 42 \
+[ -s "$PARTD" ] || { say "generating $PARTD ..."; "$BENCH/generate.sh" PartDGenerator --rows "$PARTD_ROWS" --seed 42 \
   --nppes "$NPPES" --out "$PARTD" >&2; }
 
 # --- 2. ingest into a fresh home (BENCH_KEEP_DB=1 with a home of the same ROWS: measure the data already loaded) ------

@@ -6,7 +6,7 @@
 #   BENCH_TITLE  first line of the report (NPPES ingestion benchmark)
 #   ROWS SEED    the file's size and the generator's seed
 #   FILE         the generated file, relative to the repository root (bench/target/...)
-#   GENERATOR    the JEP-330 generator: java GENERATOR --rows ROWS --seed SEED --out FILE
+#   GENERATOR    the generator's source: bench/generate.sh GENERATOR --rows ROWS --seed SEED --out FILE
 #   FLOOR_COLS   the number of text columns of the floor table (the file's field count)
 #   INGEST_ARGS  (array) the jar's arguments for the ingest, e.g. (ingest nppes "$REPO/$FILE")
 #
@@ -94,7 +94,7 @@ fi
 # --- 3. the file (cached) -----------------------------------------------------------------------------------------
 if [ ! -s "$FILE" ]; then
   say "generating $FILE ($ROWS rows, seed $SEED) ..."
-  "$JAVA" "$GENERATOR" --rows "$ROWS" --seed "$SEED" --out "$FILE" >&2 || die "the generator failed"
+  "$BENCH/generate.sh" "$GENERATOR" --rows "$ROWS" --seed "$SEED" --out "$FILE" >&2 || die "the generator failed"
 else
   say "using the cached $FILE"
 fi

@@ -27,8 +27,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error the API gives is an RFC 9457 ProblemDetail: Spring MVC's own (unknown route, bad method, unreadable
- * body), validation errors with one entry per bad field, and anything unexpected as a 500 without a stack trace.
- * Domain exceptions carry no HTTP types; modules map theirs here as they arrive.
+ * body), validation errors with one entry per bad field, a refused method-level authorisation as 403, and anything
+ * unexpected as a 500 without a stack trace. Domain exceptions carry no HTTP types: each module that has them maps
+ * them in an advice of its own web package ({@code crm.web.CrmProblems}, {@code identity.web.IdentityProblems},
+ * {@code provider.web.ProviderProblems}, {@code territory.web.TerritoryProblems}, shaped by {@link
+ * com.medsales.platform.Problems}), which runs before this one: this advice has the lowest precedence and catches
+ * what they do not.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
