@@ -29,6 +29,7 @@ export function SignInForm({ initialUsername = '' }: { initialUsername?: string 
 
   const onSubmit = form.handleSubmit(
     signInInputSchema,
+    // eslint-disable-next-line react-hooks/refs -- handleSubmit returns the submit handler: this runs on submit, never in render.
     (credentials) =>
       signIn.mutate(credentials, {
         onError: (error) => {

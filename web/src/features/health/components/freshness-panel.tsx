@@ -41,7 +41,7 @@ export function FreshnessPanel() {
           {(health) => (
             <>
               <HealthSummary health={health} />
-              <DatasetFreshnessTable freshness={health.dataFreshness} now={new Date(dataUpdatedAt || Date.now())} />
+              <DatasetFreshnessTable freshness={health.dataFreshness} now={new Date(dataUpdatedAt)} />
             </>
           )}
         </QueryState>

@@ -43,7 +43,7 @@ export function IngestionRunsPanel() {
         >
           {({ items: runs }) =>
             runs.length > 0 ? (
-              <RunsTable runs={runs} now={new Date(dataUpdatedAt || Date.now())} />
+              <RunsTable runs={runs} now={new Date(dataUpdatedAt)} />
             ) : (
               <PanelEmpty title="No ingestion runs yet" testId="ingestion-runs-empty">
                 <p>Start one with the form above: the run shows here while it loads, then its outcome.</p>

@@ -133,7 +133,7 @@ export function RunDetailPanel({ id }: { id: number }) {
     );
   }
 
-  const now = new Date(dataUpdatedAt || Date.now());
+  const now = new Date(dataUpdatedAt);
   const status = run.status.toUpperCase();
 
   return (
