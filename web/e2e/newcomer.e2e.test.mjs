@@ -72,8 +72,9 @@ browserSuite(`A rep's first hour at ${baseUrl}`, ({ skip, withPage }) => {
       await page.goto(`${baseUrl}${links[0]}`);
       await page.getByTestId('provider-results').locator('tbody tr').first().getByRole('link').first().click();
       const partB = page.getByTestId('provider-partb');
-      await partB.getByRole('table', { name: 'Medicare Part B by year' }).waitFor({ state: 'visible' });
-      const years = await partB.getByRole('table', { name: 'Medicare Part B by year' }).locator('tbody th[scope="row"]').allTextContents();
+      const byYear = partB.getByRole('region', { name: 'Medicare Part B by year' });
+      await byYear.waitFor({ state: 'visible' });
+      const years = await byYear.locator('tbody th[scope="row"]').allTextContents();
       assert.deepEqual(years.map((year) => year.trim()), ['2021', '2019', '2018', '2017', '2016', '2015', '2014', '2013']);
       await partB.getByText('Percentiles in 2021').waitFor({ state: 'visible' });
       await screenshot(page, 'newcomer-surgeon');

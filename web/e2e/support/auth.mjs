@@ -66,7 +66,10 @@ export async function apiSession(page, { username, password: secret }) {
   };
 }
 
-/** The rep of the demo tenant with a fresh password, reset by the admin through the API. */
+/**
+ * The rep of the demo tenant with a fresh password: reset by the admin through the API, then changed by the rep, as a
+ * reset password must be before anything else.
+ */
 export async function repWithNewPassword(page) {
   const api = await apiSession(page, admin);
   const users = await api.get('/api/v1/admin/users');
@@ -75,7 +78,14 @@ export async function repWithNewPassword(page) {
   const { temporaryPassword } = await api.post(`/api/v1/admin/users/${rep.id}/password-reset`);
   await api.signOut();
   await page.context().clearCookies();
-  return { username: 'rep', password: temporaryPassword };
+  const chosen = `amber quarry ${Date.now()} lantern`;
+  const asRep = await apiSession(page, { username: 'rep', password: temporaryPassword });
+  const session = await asRep.get('/api/v1/auth/session');
+  assert.equal(session.mustChangePassword, true, 'a reset password must be changed at the next sign-in');
+  await asRep.post('/api/v1/me/password', { currentPassword: temporaryPassword, newPassword: chosen }, 204);
+  await asRep.signOut();
+  await page.context().clearCookies();
+  return { username: 'rep', password: chosen };
 }
 
 /**
