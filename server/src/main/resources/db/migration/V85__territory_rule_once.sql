@@ -7,14 +7,17 @@
 -- gives both; a location known by its ZIP only lies in its home county's state, which the caller passes.
 --
 -- It is a set-returning SQL function that PostgreSQL inlines where it is called in FROM (LANGUAGE sql, STABLE, not
--- STRICT, no SET, one SELECT), so a caller's plan probes the alignment tables by key per location, or joins them by
--- hash for many locations, exactly as the spelled-out joins did.
+-- STRICT, no SET, one SELECT), so a caller's plan probes the alignment tables by key for one location and joins them by
+-- hash for many. The location is a subquery of its own (OFFSET 0 keeps it one): the outer joins' conditions then
+-- name a column inside the function rather than the caller's row, which is what lets the planner pull the inlined
+-- function up into the caller's joins when it is called LATERAL; without it, each location ran the function as a
+-- separate subquery.
 CREATE FUNCTION territory_of(p_zip5 text, p_state text) RETURNS TABLE (territory_id uuid, via text)
 LANGUAGE sql STABLE
 AS $$
   SELECT coalesce(z.territory_id, c.territory_id, s.territory_id),
          CASE WHEN z.territory_id IS NOT NULL THEN 'ZIP' WHEN c.territory_id IS NOT NULL THEN 'COUNTY' ELSE 'STATE' END
-  FROM (SELECT p_zip5 AS zip5, p_state AS state) loc
+  FROM (SELECT p_zip5 AS zip5, p_state AS state OFFSET 0) loc
   LEFT JOIN territory_zip z ON z.tenant_id = medsales_tenant() AND z.zip5 = loc.zip5
   LEFT JOIN zip_county zc ON zc.zip5 = loc.zip5 AND zc.home
   LEFT JOIN territory_county c ON c.tenant_id = medsales_tenant() AND c.county_geoid = zc.county_geoid

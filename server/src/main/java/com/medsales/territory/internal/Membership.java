@@ -18,7 +18,8 @@ public final class Membership {
   /**
    * Common table expressions ending in {@code member(node_id, npi, zip5)}: one row per territory (at any level) and
    * provider, with the provider's lowest ZIP inside it. {@code scope} is a condition on {@code closure.node_id}
-   * choosing the territories wanted (for example {@code node_id = :id}, or {@code true} for all).
+   * choosing the territories wanted (for example {@code node_id = :id}, or {@code true} for all). {@code location}
+   * holds each gathered location with its territory, in the scope or not: joining {@code scope} keeps the former.
    */
   public static String ctes(String scope) {
     return CLOSURE.formatted(scope) + """
@@ -38,7 +39,6 @@ public final class Membership {
                 FROM territory_state s JOIN provider_address pa ON pa.state = s.state AND pa.kind <> 'MAILING'
                 WHERE s.tenant_id = medsales_tenant() AND s.territory_id IN (SELECT leaf_id FROM scope)) cand
           CROSS JOIN LATERAL territory_of(cand.zip5, cand.state) t
-          WHERE t.territory_id IN (SELECT leaf_id FROM scope)
         ),
         member AS (
           SELECT sc.node_id, l.npi, min(l.zip5) AS zip5
