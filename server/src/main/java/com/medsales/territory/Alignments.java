@@ -84,12 +84,44 @@ public class Alignments {
     return summary;
   }
 
+  /**
+   * The steps of an alignment, each one method below: the file in a temporary table with its names resolved, its
+   * rejects and warnings, the territories it names created, the alignment and the membership it changes remembered,
+   * the file written, and the changes read back from the before and after.
+   */
   private Summary align(byte[] bytes, Mode mode, boolean applying) {
     AlignmentFile file = AlignmentFile.parse(bytes);
-    // one alignment at a time per tenant, so two files never interleave
+    lockTenantAlignment();
+    load(file);
+    resolveNames(file.byId());
+    List<Reject> rejects = rejects(file);
+    if (!rejects.isEmpty()) {
+      if (applying) {
+        throw new TerritoryException(TerritoryException.Kind.INVALID,
+            "The file has " + rejects.size() + " rejected lines; nothing was applied.", Map.of(),
+            Map.of("rejects", rejects, "rowsRead", file.rowsRead(), "checksum", checksum(bytes)));
+      }
+      leaveOut(rejects);
+    }
+    dropRepeatedCounties();
+    List<Reject> warnings = warnings();
+    List<String> created = createTerritories();
+    rememberBefore(mode);
+    write(mode);
+    compareWithBefore();
+    return new Summary(mode, applying, file.rowsRead(), rejects, warnings, created, zipsAdded(), zipsMoved(),
+        zipsUnassigned(), countiesAdded(), countiesMoved(), countiesUnassigned(), perTerritory(), checksum(bytes));
+  }
+
+  /** One alignment at a time per tenant, so two files never interleave. */
+  private void lockTenantAlignment() {
     jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('territory-alignment:' || medsales_tenant(), 0))")
         .query(Integer.class)
         .single();
+  }
+
+  /** The file's rows in {@code alignment_file}. */
+  private void load(AlignmentFile file) {
     jdbc.sql(
             """
             CREATE TEMP TABLE alignment_file (line integer, zip5 text, county_geoid text, county_state text, county_name text,
@@ -111,8 +143,16 @@ public class Alignments {
         .param("names", file.rows().stream().map(AlignmentFile.Row::territory).toArray(String[]::new))
         .param("parents", file.rows().stream().map(AlignmentFile.Row::parent).toArray(String[]::new))
         .update();
+  }
+
+  /**
+   * Each row's territory (by id or by name), the parent of a territory to create, and each county named rather than
+   * given by code: its full name in its state ("Kings County"), else its name without the suffix ("Kings") if only one
+   * county of the state has it.
+   */
+  private void resolveNames(boolean byId) {
     jdbc.sql(
-            file.byId()
+            byId
                 ? """
                   UPDATE alignment_file f SET territory_id = t.id FROM territory t
                   WHERE t.tenant_id = medsales_tenant() AND t.id = CAST(f.territory AS uuid)
@@ -128,9 +168,6 @@ public class Alignments {
             WHERE f.territory_id IS NULL AND t.tenant_id = medsales_tenant() AND lower(t.name) = lower(f.parent)
             """)
         .update();
-
-    // a county by name: its full name in its state ("Kings County"), else its name without the suffix ("Kings") if
-    // only one county of the state has it
     jdbc.sql(
             """
             UPDATE alignment_file f SET county_geoid = c.geoid FROM county c
@@ -145,7 +182,10 @@ public class Alignments {
               AND (SELECT count(*) FROM county c WHERE c.state = f.county_state AND c.base_name = lower(f.county_name)) = 1
             """)
         .update();
+  }
 
+  /** The parser's rejects and the rows naming what does not exist or cannot be aligned, by line. */
+  private List<Reject> rejects(AlignmentFile file) {
     List<Reject> rejects = new ArrayList<>();
     file.rejects().forEach(r -> rejects.add(new Reject(r.line(), r.reason())));
     rejects.addAll(
@@ -181,39 +221,46 @@ public class Alignments {
             .filter(r -> r.reason() != null)
             .toList());
     rejects.sort(java.util.Comparator.comparingInt(Reject::line));
-    if (!rejects.isEmpty()) {
-      if (applying) {
-        throw new TerritoryException(TerritoryException.Kind.INVALID,
-            "The file has " + rejects.size() + " rejected lines; nothing was applied.", Map.of(),
-            Map.of("rejects", rejects, "rowsRead", file.rowsRead(), "checksum", checksum(bytes)));
-      }
-      jdbc.sql("DELETE FROM alignment_file WHERE line = ANY(?)")
-          .param(rejects.stream().map(Reject::line).toArray(Integer[]::new))
-          .update();
-    }
-    // a county given twice (by code and by name) to the same territory counts once
+    return rejects;
+  }
+
+  /** A preview goes on without the rejected lines. */
+  private void leaveOut(List<Reject> rejects) {
+    jdbc.sql("DELETE FROM alignment_file WHERE line = ANY(?)")
+        .param(rejects.stream().map(Reject::line).toArray(Integer[]::new))
+        .update();
+  }
+
+  /** A county given twice (by code and by name) to the same territory counts once. */
+  private void dropRepeatedCounties() {
     jdbc.sql(
             """
             DELETE FROM alignment_file f WHERE f.county_geoid IS NOT NULL
               AND EXISTS (SELECT 1 FROM alignment_file e WHERE e.county_geoid = f.county_geoid AND e.line < f.line)
             """)
         .update();
-    List<Reject> warnings =
-        jdbc.sql(
-                """
-                SELECT line, 'ZIP ' || zip5 || ' is not in the ZIP centroid list: it is aligned, but shows on no map'
-                FROM alignment_file f
-                WHERE f.zip5 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM zip_centroid c WHERE c.zip5 = f.zip5)
-                UNION ALL
-                SELECT line, 'county ' || c.name || ', ' || c.state || ' (' || c.geoid || ') holds most of the land of no ZIP:'
-                             || ' it is aligned, but no location falls in it'
-                FROM alignment_file f JOIN county c ON c.geoid = f.county_geoid
-                WHERE NOT EXISTS (SELECT 1 FROM zip_county zc WHERE zc.county_geoid = f.county_geoid AND zc.home)
-                ORDER BY 1
-                """)
-            .query((rs, row) -> new Reject(rs.getInt(1), rs.getString(2)))
-            .list();
+  }
 
+  /** Rows that align, but put nothing on the map or no location in the territory. */
+  private List<Reject> warnings() {
+    return jdbc.sql(
+            """
+            SELECT line, 'ZIP ' || zip5 || ' is not in the ZIP centroid list: it is aligned, but shows on no map'
+            FROM alignment_file f
+            WHERE f.zip5 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM zip_centroid c WHERE c.zip5 = f.zip5)
+            UNION ALL
+            SELECT line, 'county ' || c.name || ', ' || c.state || ' (' || c.geoid || ') holds most of the land of no ZIP:'
+                         || ' it is aligned, but no location falls in it'
+            FROM alignment_file f JOIN county c ON c.geoid = f.county_geoid
+            WHERE NOT EXISTS (SELECT 1 FROM zip_county zc WHERE zc.county_geoid = f.county_geoid AND zc.home)
+            ORDER BY 1
+            """)
+        .query((rs, row) -> new Reject(rs.getInt(1), rs.getString(2)))
+        .list();
+  }
+
+  /** The territories the file names that do not exist yet, under their parents; the names of those created. */
+  private List<String> createTerritories() {
     List<String> created =
         jdbc.sql(
                 """
@@ -233,7 +280,16 @@ public class Alignments {
             WHERE f.territory_id IS NULL AND t.tenant_id = medsales_tenant() AND lower(t.name) = lower(f.territory)
             """)
         .update();
+    return created;
+  }
 
+  /**
+   * The tenant's ZIP and county alignment as it is ({@code alignment_before}, {@code alignment_county_before}), the
+   * ZIPs the file is about to move or unalign ({@code alignment_changing_zip}: those it gives another territory, those
+   * in counties it gives another territory, and under {@code REPLACE} those and the counties it leaves out), and the
+   * territories the active providers practising in those ZIPs belong to now ({@code alignment_membership_before}).
+   */
+  private void rememberBefore(Mode mode) {
     jdbc.sql(
             """
             CREATE TEMP TABLE alignment_before ON COMMIT DROP AS
@@ -246,6 +302,40 @@ public class Alignments {
             SELECT county_geoid, territory_id FROM territory_county WHERE tenant_id = medsales_tenant()
             """)
         .update();
+    jdbc.sql(
+            """
+            CREATE TEMP TABLE alignment_changing_zip ON COMMIT DROP AS
+            SELECT f.zip5 FROM alignment_file f
+            WHERE f.zip5 IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM alignment_before b WHERE b.zip5 = f.zip5 AND b.territory_id = f.territory_id)
+            UNION
+            SELECT b.zip5 FROM alignment_before b
+            WHERE :replace AND NOT EXISTS (SELECT 1 FROM alignment_file f WHERE f.zip5 = b.zip5)
+            UNION
+            SELECT zc.zip5 FROM alignment_file f JOIN zip_county zc ON zc.county_geoid = f.county_geoid AND zc.home
+            WHERE NOT EXISTS (SELECT 1 FROM alignment_county_before b
+                              WHERE b.county_geoid = f.county_geoid AND b.territory_id = f.territory_id)
+            UNION
+            SELECT zc.zip5 FROM alignment_county_before b JOIN zip_county zc ON zc.county_geoid = b.county_geoid AND zc.home
+            WHERE :replace AND NOT EXISTS (SELECT 1 FROM alignment_file f WHERE f.county_geoid = b.county_geoid)
+            """)
+        .param("replace", mode == Mode.REPLACE)
+        .update();
+    jdbc.sql(
+            """
+            CREATE TEMP TABLE alignment_membership_before ON COMMIT DROP AS
+            SELECT DISTINCT t.territory_id, pa.npi
+            FROM provider_address pa JOIN provider p ON p.npi = pa.npi AND p.active
+            CROSS JOIN LATERAL territory_of(pa.zip5, pa.state) t
+            WHERE pa.kind <> 'MAILING'
+              AND pa.npi IN (SELECT a.npi FROM provider_address a JOIN alignment_changing_zip c ON c.zip5 = a.zip5
+                             WHERE a.kind <> 'MAILING')
+            """)
+        .update();
+  }
+
+  /** The file's ZIPs and counties aligned; under {@code REPLACE}, those it leaves out unaligned first. */
+  private void write(Mode mode) {
     if (mode == Mode.REPLACE) {
       jdbc.sql(
               """
@@ -276,6 +366,14 @@ public class Alignments {
             WHERE territory_county.territory_id IS DISTINCT FROM EXCLUDED.territory_id
             """)
         .update();
+  }
+
+  /**
+   * What changed, from the before and the after: {@code alignment_change} (ZIP, territory before, territory after) and
+   * {@code alignment_county_change} (county, before, after). Every ZIP that changed, by itself or by its county, was
+   * one of {@code alignment_changing_zip}, or the membership before would be missing its providers.
+   */
+  private void compareWithBefore() {
     jdbc.sql(
             """
             CREATE TEMP TABLE alignment_county_change ON COMMIT DROP AS
@@ -296,130 +394,150 @@ public class Alignments {
             WHERE b.territory_id IS DISTINCT FROM a.territory_id
             """)
         .update();
+    long unforeseen =
+        jdbc.sql(
+                """
+                SELECT count(*) FROM (SELECT zip5 FROM alignment_change
+                                      UNION
+                                      SELECT zc.zip5 FROM alignment_county_change c
+                                      JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home) x
+                WHERE NOT EXISTS (SELECT 1 FROM alignment_changing_zip w WHERE w.zip5 = x.zip5)
+                """)
+            .query(Long.class)
+            .single();
+    if (unforeseen > 0) {
+      throw new IllegalStateException(unforeseen + " ZIPs changed that the membership before did not cover");
+    }
+  }
 
-    long added =
-        jdbc.sql("SELECT count(*) FROM alignment_change WHERE before_id IS NULL").query(Long.class).single();
-    List<ZipMove> moved =
-        jdbc.sql(
-                """
-                SELECT c.zip5, b.name AS from_name, a.name AS to_name
-                FROM alignment_change c JOIN territory b ON b.id = c.before_id JOIN territory a ON a.id = c.after_id
-                ORDER BY c.zip5
-                """)
-            .query((rs, row) -> new ZipMove(rs.getString(1), rs.getString(2), rs.getString(3)))
-            .list();
-    List<String> unassigned =
-        jdbc.sql("SELECT zip5 FROM alignment_change WHERE after_id IS NULL ORDER BY zip5").query(String.class).list();
-    long countiesAdded =
-        jdbc.sql("SELECT count(*) FROM alignment_county_change WHERE before_id IS NULL").query(Long.class).single();
-    List<CountyMove> countiesMoved =
-        jdbc.sql(
-                """
-                SELECT k.geoid, k.name, k.state, b.name AS from_name, a.name AS to_name
-                FROM alignment_county_change c JOIN county k ON k.geoid = c.county_geoid
-                JOIN territory b ON b.id = c.before_id JOIN territory a ON a.id = c.after_id
-                ORDER BY k.geoid
-                """)
-            .query((rs, row) -> new CountyMove(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5)))
-            .list();
-    List<Territories.County> countiesUnassigned =
-        jdbc.sql(
-                """
-                SELECT k.geoid, k.name, k.state FROM alignment_county_change c JOIN county k ON k.geoid = c.county_geoid
-                WHERE c.after_id IS NULL ORDER BY k.geoid
-                """)
-            .query((rs, row) -> new Territories.County(rs.getString(1), rs.getString(2), rs.getString(3)))
-            .list();
+  private long zipsAdded() {
+    return jdbc.sql("SELECT count(*) FROM alignment_change WHERE before_id IS NULL").query(Long.class).single();
+  }
 
-    List<TerritoryChange> perTerritory =
-        jdbc.sql(
-                """
-                WITH changed_zip AS (
-                  SELECT zip5 FROM alignment_change
-                  UNION
-                  SELECT zc.zip5 FROM alignment_county_change c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
-                ),
-                affected AS (
-                  SELECT DISTINCT pa.npi FROM provider_address pa JOIN changed_zip c ON c.zip5 = pa.zip5
-                  WHERE pa.kind <> 'MAILING'
-                ),
-                loc AS (
-                  SELECT pa.npi, pa.zip5, pa.state FROM provider_address pa
-                  JOIN affected a ON a.npi = pa.npi JOIN provider p ON p.npi = pa.npi AND p.active
-                  WHERE pa.kind <> 'MAILING'
-                ),
-                before_m AS (
-                  SELECT DISTINCT coalesce(b.territory_id, cb.territory_id, s.territory_id) AS territory_id, loc.npi FROM loc
-                  LEFT JOIN alignment_before b ON b.zip5 = loc.zip5
-                  LEFT JOIN zip_county zc ON zc.zip5 = loc.zip5 AND zc.home
-                  LEFT JOIN alignment_county_before cb ON cb.county_geoid = zc.county_geoid
-                  LEFT JOIN territory_state s ON s.tenant_id = medsales_tenant() AND s.state = loc.state
-                ),
-                after_m AS (
-                  SELECT DISTINCT coalesce(z.territory_id, ca.territory_id, s.territory_id) AS territory_id, loc.npi FROM loc
-                  LEFT JOIN territory_zip z ON z.tenant_id = medsales_tenant() AND z.zip5 = loc.zip5
-                  LEFT JOIN zip_county zc ON zc.zip5 = loc.zip5 AND zc.home
-                  LEFT JOIN territory_county ca ON ca.tenant_id = medsales_tenant() AND ca.county_geoid = zc.county_geoid
-                  LEFT JOIN territory_state s ON s.tenant_id = medsales_tenant() AND s.state = loc.state
-                ),
-                gained AS (
-                  SELECT territory_id, count(*) AS n FROM (SELECT * FROM after_m EXCEPT SELECT * FROM before_m) x
-                  WHERE territory_id IS NOT NULL GROUP BY territory_id
-                ),
-                lost AS (
-                  SELECT territory_id, count(*) AS n FROM (SELECT * FROM before_m EXCEPT SELECT * FROM after_m) x
-                  WHERE territory_id IS NOT NULL GROUP BY territory_id
-                ),
-                zips_before AS (SELECT territory_id, count(*) AS n FROM alignment_before GROUP BY territory_id),
-                zips_after AS (
-                  SELECT territory_id, count(*) AS n FROM territory_zip WHERE tenant_id = medsales_tenant() GROUP BY territory_id
-                ),
-                counties_before AS (SELECT territory_id, count(*) AS n FROM alignment_county_before GROUP BY territory_id),
-                county_zips_before AS (
-                  SELECT c.territory_id, count(*) AS n
-                  FROM alignment_county_before c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
-                  WHERE NOT EXISTS (SELECT 1 FROM alignment_before b WHERE b.zip5 = zc.zip5)
-                  GROUP BY c.territory_id
-                ),
-                county_zips_after AS (
-                  SELECT c.territory_id, count(*) AS n
-                  FROM territory_county c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
-                  WHERE c.tenant_id = medsales_tenant()
-                    AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = zc.zip5)
-                  GROUP BY c.territory_id
-                ),
-                counties_after AS (
-                  SELECT territory_id, count(*) AS n FROM territory_county WHERE tenant_id = medsales_tenant()
-                  GROUP BY territory_id
-                ),
-                touched AS (
-                  SELECT before_id AS id FROM alignment_change UNION SELECT after_id FROM alignment_change
-                  UNION SELECT before_id FROM alignment_county_change UNION SELECT after_id FROM alignment_county_change
-                  UNION SELECT territory_id FROM gained UNION SELECT territory_id FROM lost
-                  UNION SELECT territory_id FROM alignment_file
-                )
-                SELECT t.id, t.name, coalesce(zb.n, 0) AS zips_before, coalesce(za.n, 0) AS zips_after,
-                       coalesce(cb.n, 0) AS counties_before, coalesce(ca.n, 0) AS counties_after,
-                       coalesce(g.n, 0) AS gained, coalesce(l.n, 0) AS lost,
-                       coalesce(czb.n, 0) AS county_zips_before, coalesce(cza.n, 0) AS county_zips_after
-                FROM territory t JOIN touched ON touched.id = t.id
-                LEFT JOIN county_zips_before czb ON czb.territory_id = t.id
-                LEFT JOIN county_zips_after cza ON cza.territory_id = t.id
-                LEFT JOIN counties_before cb ON cb.territory_id = t.id LEFT JOIN counties_after ca ON ca.territory_id = t.id
-                LEFT JOIN zips_before zb ON zb.territory_id = t.id LEFT JOIN zips_after za ON za.territory_id = t.id
-                LEFT JOIN gained g ON g.territory_id = t.id LEFT JOIN lost l ON l.territory_id = t.id
-                WHERE t.tenant_id = medsales_tenant()
-                ORDER BY lower(t.name)
-                """)
-            .query((rs, row) -> new TerritoryChange(rs.getObject("id", UUID.class), rs.getString("name"),
-                rs.getLong("zips_before"), rs.getLong("zips_after"), rs.getLong("counties_before"),
-                rs.getLong("counties_after"), rs.getLong("gained"), rs.getLong("lost"), rs.getLong("county_zips_before"),
-                rs.getLong("county_zips_after")))
-            .list();
+  private List<ZipMove> zipsMoved() {
+    return jdbc.sql(
+            """
+            SELECT c.zip5, b.name AS from_name, a.name AS to_name
+            FROM alignment_change c JOIN territory b ON b.id = c.before_id JOIN territory a ON a.id = c.after_id
+            ORDER BY c.zip5
+            """)
+        .query((rs, row) -> new ZipMove(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
 
-    return new Summary(mode, applying, file.rowsRead(), rejects, warnings, created, added, moved, unassigned, countiesAdded,
-        countiesMoved, countiesUnassigned, perTerritory, checksum(bytes));
+  private List<String> zipsUnassigned() {
+    return jdbc.sql("SELECT zip5 FROM alignment_change WHERE after_id IS NULL ORDER BY zip5").query(String.class).list();
+  }
+
+  private long countiesAdded() {
+    return jdbc.sql("SELECT count(*) FROM alignment_county_change WHERE before_id IS NULL").query(Long.class).single();
+  }
+
+  private List<CountyMove> countiesMoved() {
+    return jdbc.sql(
+            """
+            SELECT k.geoid, k.name, k.state, b.name AS from_name, a.name AS to_name
+            FROM alignment_county_change c JOIN county k ON k.geoid = c.county_geoid
+            JOIN territory b ON b.id = c.before_id JOIN territory a ON a.id = c.after_id
+            ORDER BY k.geoid
+            """)
+        .query((rs, row) -> new CountyMove(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5)))
+        .list();
+  }
+
+  private List<Territories.County> countiesUnassigned() {
+    return jdbc.sql(
+            """
+            SELECT k.geoid, k.name, k.state FROM alignment_county_change c JOIN county k ON k.geoid = c.county_geoid
+            WHERE c.after_id IS NULL ORDER BY k.geoid
+            """)
+        .query((rs, row) -> new Territories.County(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  /**
+   * Each territory the file touched, before and after: its ZIPs, counties and county ZIPs, and the active providers it
+   * gains and loses. Only the providers practising in a changed ZIP can move; their territories after come from
+   * {@code territory_of}, those before from {@code alignment_membership_before}.
+   */
+  private List<TerritoryChange> perTerritory() {
+    return jdbc.sql(
+            """
+            WITH changed_zip AS (
+              SELECT zip5 FROM alignment_change
+              UNION
+              SELECT zc.zip5 FROM alignment_county_change c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
+            ),
+            affected AS (
+              SELECT DISTINCT pa.npi FROM provider_address pa JOIN changed_zip c ON c.zip5 = pa.zip5
+              WHERE pa.kind <> 'MAILING'
+            ),
+            loc AS (
+              SELECT pa.npi, pa.zip5, pa.state FROM provider_address pa
+              JOIN affected a ON a.npi = pa.npi JOIN provider p ON p.npi = pa.npi AND p.active
+              WHERE pa.kind <> 'MAILING'
+            ),
+            before_m AS (
+              SELECT m.territory_id, m.npi FROM alignment_membership_before m JOIN affected a ON a.npi = m.npi
+            ),
+            after_m AS (
+              SELECT DISTINCT t.territory_id, loc.npi FROM loc CROSS JOIN LATERAL territory_of(loc.zip5, loc.state) t
+            ),
+            gained AS (
+              SELECT territory_id, count(*) AS n FROM (SELECT * FROM after_m EXCEPT SELECT * FROM before_m) x
+              WHERE territory_id IS NOT NULL GROUP BY territory_id
+            ),
+            lost AS (
+              SELECT territory_id, count(*) AS n FROM (SELECT * FROM before_m EXCEPT SELECT * FROM after_m) x
+              WHERE territory_id IS NOT NULL GROUP BY territory_id
+            ),
+            zips_before AS (SELECT territory_id, count(*) AS n FROM alignment_before GROUP BY territory_id),
+            zips_after AS (
+              SELECT territory_id, count(*) AS n FROM territory_zip WHERE tenant_id = medsales_tenant() GROUP BY territory_id
+            ),
+            counties_before AS (SELECT territory_id, count(*) AS n FROM alignment_county_before GROUP BY territory_id),
+            county_zips_before AS (
+              SELECT c.territory_id, count(*) AS n
+              FROM alignment_county_before c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
+              WHERE NOT EXISTS (SELECT 1 FROM alignment_before b WHERE b.zip5 = zc.zip5)
+              GROUP BY c.territory_id
+            ),
+            county_zips_after AS (
+              SELECT c.territory_id, count(*) AS n
+              FROM territory_county c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
+              WHERE c.tenant_id = medsales_tenant()
+                AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = zc.zip5)
+              GROUP BY c.territory_id
+            ),
+            counties_after AS (
+              SELECT territory_id, count(*) AS n FROM territory_county WHERE tenant_id = medsales_tenant()
+              GROUP BY territory_id
+            ),
+            touched AS (
+              SELECT before_id AS id FROM alignment_change UNION SELECT after_id FROM alignment_change
+              UNION SELECT before_id FROM alignment_county_change UNION SELECT after_id FROM alignment_county_change
+              UNION SELECT territory_id FROM gained UNION SELECT territory_id FROM lost
+              UNION SELECT territory_id FROM alignment_file
+            )
+            SELECT t.id, t.name, coalesce(zb.n, 0) AS zips_before, coalesce(za.n, 0) AS zips_after,
+                   coalesce(cb.n, 0) AS counties_before, coalesce(ca.n, 0) AS counties_after,
+                   coalesce(g.n, 0) AS gained, coalesce(l.n, 0) AS lost,
+                   coalesce(czb.n, 0) AS county_zips_before, coalesce(cza.n, 0) AS county_zips_after
+            FROM territory t JOIN touched ON touched.id = t.id
+            LEFT JOIN county_zips_before czb ON czb.territory_id = t.id
+            LEFT JOIN county_zips_after cza ON cza.territory_id = t.id
+            LEFT JOIN counties_before cb ON cb.territory_id = t.id LEFT JOIN counties_after ca ON ca.territory_id = t.id
+            LEFT JOIN zips_before zb ON zb.territory_id = t.id LEFT JOIN zips_after za ON za.territory_id = t.id
+            LEFT JOIN gained g ON g.territory_id = t.id LEFT JOIN lost l ON l.territory_id = t.id
+            WHERE t.tenant_id = medsales_tenant()
+            ORDER BY lower(t.name)
+            """)
+        .query((rs, row) -> new TerritoryChange(rs.getObject("id", UUID.class), rs.getString("name"),
+            rs.getLong("zips_before"), rs.getLong("zips_after"), rs.getLong("counties_before"),
+            rs.getLong("counties_after"), rs.getLong("gained"), rs.getLong("lost"), rs.getLong("county_zips_before"),
+            rs.getLong("county_zips_after")))
+        .list();
   }
 
   static String checksum(byte[] bytes) {

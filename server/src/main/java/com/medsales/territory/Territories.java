@@ -432,19 +432,13 @@ public class Territories {
   @Transactional(readOnly = true)
   public List<MapPoint> map() {
     return jdbc.sql(
-            """
-            WITH aligned AS (
-              SELECT zip5, territory_id FROM territory_zip WHERE tenant_id = medsales_tenant()
-              UNION ALL
-              SELECT zc.zip5, k.territory_id
-              FROM territory_county k JOIN zip_county zc ON zc.county_geoid = k.county_geoid AND zc.home
-              WHERE k.tenant_id = medsales_tenant()
-                AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = zc.zip5)
-            )
-            SELECT a.zip5, c.latitude, c.longitude, t.id, t.name
-            FROM aligned a JOIN territory t ON t.id = a.territory_id JOIN zip_centroid c ON c.zip5 = a.zip5
-            ORDER BY a.zip5
-            """)
+            Membership.zipCtes("true")
+                + """
+                SELECT a.zip5, c.latitude, c.longitude, t.id, t.name
+                FROM aligned_zip a JOIN territory t ON t.id = a.leaf_id JOIN zip_centroid c ON c.zip5 = a.zip5
+                WHERE a.via <> 'STATE'
+                ORDER BY a.zip5
+                """)
         .query((rs, row) -> new MapPoint(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getObject(4, UUID.class),
             rs.getString(5)))
         .list();

@@ -45,15 +45,16 @@ public class TerritoryZips {
   /** "Kings, NY", "kings ny", "Kings County NY": a name, then a state code. */
   private static final Pattern NAME_AND_STATE = Pattern.compile("(.+?)[\\s,]+([A-Za-z]{2})");
 
-  /** Where a ZIP's territory comes from, ZIP over home county over state: joins on {@code x.zip5}. */
+  /**
+   * A ZIP's home county and the territory holding it now (V85's {@code territory_of}, the ZIP lying in its county's
+   * state): joins on {@code x.zip5}.
+   */
   private static final String EFFECTIVE_TERRITORY =
       """
       LEFT JOIN zip_county zc ON zc.zip5 = x.zip5 AND zc.home
       LEFT JOIN county k ON k.geoid = zc.county_geoid
-      LEFT JOIN territory_zip tz ON tz.tenant_id = medsales_tenant() AND tz.zip5 = x.zip5
-      LEFT JOIN territory_county tc ON tc.tenant_id = medsales_tenant() AND tc.county_geoid = zc.county_geoid
-      LEFT JOIN territory_state ts ON ts.tenant_id = medsales_tenant() AND ts.state = k.state
-      LEFT JOIN territory t ON t.id = coalesce(tz.territory_id, tc.territory_id, ts.territory_id)
+      LEFT JOIN LATERAL territory_of(x.zip5, k.state) r ON true
+      LEFT JOIN territory t ON t.id = r.territory_id
       """;
 
   private final JdbcClient jdbc;
@@ -124,9 +125,7 @@ public class TerritoryZips {
             """
             SELECT x.zip5, k.geoid, k.name AS county, k.state,
                    EXISTS (SELECT 1 FROM zip_centroid c WHERE c.zip5 = x.zip5) AS known, t.id AS territory_id,
-                   t.name AS territory,
-                   CASE WHEN tz.zip5 IS NOT NULL THEN 'ZIP' WHEN tc.county_geoid IS NOT NULL THEN 'COUNTY'
-                        WHEN ts.state IS NOT NULL THEN 'STATE' END AS via
+                   t.name AS territory, r.via
             FROM (SELECT zip5 FROM zip_centroid WHERE zip5 BETWEEN :low AND :high
                   UNION SELECT zip5 FROM zip_county WHERE zip5 BETWEEN :low AND :high AND home
                   UNION SELECT zip5 FROM territory_zip WHERE tenant_id = medsales_tenant() AND zip5 BETWEEN :low AND :high

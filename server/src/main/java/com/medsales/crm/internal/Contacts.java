@@ -198,19 +198,11 @@ public class Contacts {
                 + " AND (CAST(:owner AS uuid) IS NULL OR x.owner_id = :owner)"
                 + " AND (CAST(:account AS uuid) IS NULL OR x.account_id = :account)"
                 + " AND (CAST(:npi AS bigint) IS NULL OR x.npi = :npi)"
-                + " AND (CAST(:territory AS uuid) IS NULL OR EXISTS (SELECT 1 FROM territory_zip z"
-                + "   WHERE z.territory_id = :territory AND z.zip5 = coalesce(x.p_zip5, x.zip5))"
-                // or the ZIP's home county is the territory's, and the ZIP itself is aligned nowhere
-                + "   OR EXISTS (SELECT 1 FROM territory_county c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home"
-                + "     WHERE c.territory_id = :territory AND zc.zip5 = coalesce(x.p_zip5, x.zip5)"
-                + "       AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = x.tenant_id AND z.zip5 = zc.zip5))"
-                // or the location's state is the territory's, and neither its ZIP nor its ZIP's home county is aligned
-                + "   OR EXISTS (SELECT 1 FROM territory_state s WHERE s.territory_id = :territory AND s.tenant_id = x.tenant_id"
-                + "     AND s.state = coalesce(x.p_state, (SELECT k.state FROM zip_county zc JOIN county k ON k.geoid = zc.county_geoid"
-                + "                                        WHERE zc.zip5 = x.zip5 AND zc.home))"
-                + "     AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = x.tenant_id AND z.zip5 = coalesce(x.p_zip5, x.zip5))"
-                + "     AND NOT EXISTS (SELECT 1 FROM zip_county zc JOIN territory_county c ON c.county_geoid = zc.county_geoid"
-                + "       WHERE zc.zip5 = coalesce(x.p_zip5, x.zip5) AND zc.home AND c.tenant_id = x.tenant_id)))"
+                // the territory holding the contact's location: the provider's practice address, else the contact's
+                // ZIP in its home county's state (V85's territory_of)
+                + " AND (CAST(:territory AS uuid) IS NULL OR EXISTS (SELECT 1 FROM territory_of(coalesce(x.p_zip5, x.zip5),"
+                + "   coalesce(x.p_state, (SELECT k.state FROM zip_county zc JOIN county k ON k.geoid = zc.county_geoid"
+                + "                        WHERE zc.zip5 = x.zip5 AND zc.home))) t WHERE t.territory_id = :territory))"
                 + " AND (CAST(:afterName AS text) IS NULL OR (lower(coalesce(x.p_last, x.last_name, '')), x.id) > (:afterName, :afterId))"
                 + " ORDER BY lower(coalesce(x.p_last, x.last_name, '')), x.id LIMIT :limit")
         .param("deleted", query.deleted())

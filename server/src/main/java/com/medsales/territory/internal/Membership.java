@@ -1,11 +1,15 @@
 package com.medsales.territory.internal;
 
 /**
- * Which providers a territory holds, as SQL every reader shares. A provider belongs to the territories that contain
- * their practice locations (every address but the mailing one). A location's territory is the one its ZIP is aligned
- * to, else the one its ZIP's home county (the county holding most of the ZIP's land) is aligned to, else the one its
- * whole state is aligned to; a district or region holds what its territories hold. Only
- * active providers count.
+ * Which providers and ZIPs a territory holds, as SQL every reader shares. A provider belongs to the territories that
+ * contain their practice locations (every address but the mailing one). A location's territory is the one
+ * {@code territory_of(zip5, state)} gives (V85): the one its ZIP is aligned to, else the one its ZIP's home county (the
+ * county holding most of the ZIP's land) is aligned to, else the one its whole state is aligned to. A district or
+ * region holds what its territories hold. Only active providers count.
+ *
+ * <p>The queries here go from territories to locations: they gather the locations that could lie in the chosen
+ * territories (by their ZIPs, their counties' ZIPs or their states) and keep those whose {@code territory_of} is one of
+ * them, so the precedence is decided in that one function.
  */
 public final class Membership {
 
@@ -14,28 +18,27 @@ public final class Membership {
   /**
    * Common table expressions ending in {@code member(node_id, npi, zip5)}: one row per territory (at any level) and
    * provider, with the provider's lowest ZIP inside it. {@code scope} is a condition on {@code closure.node_id}
-   * choosing the territories wanted (for example {@code node_id = :id}, or {@code true} for all).
+   * choosing the territories wanted (for example {@code node_id = :id}, or {@code true} for all). {@code location}
+   * holds each gathered location with its territory, in the scope or not: joining {@code scope} keeps the former.
    */
   public static String ctes(String scope) {
     return CLOSURE.formatted(scope) + """
         ,
         location AS (
-          SELECT z.territory_id AS leaf_id, pa.npi, pa.zip5
-          FROM territory_zip z JOIN provider_address pa ON pa.zip5 = z.zip5 AND pa.kind <> 'MAILING'
-          WHERE z.tenant_id = medsales_tenant() AND z.territory_id IN (SELECT leaf_id FROM scope)
-          UNION ALL
-          SELECT c.territory_id, pa.npi, pa.zip5
-          FROM territory_county c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
-          JOIN provider_address pa ON pa.zip5 = zc.zip5 AND pa.kind <> 'MAILING'
-          WHERE c.tenant_id = medsales_tenant() AND c.territory_id IN (SELECT leaf_id FROM scope)
-            AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = pa.zip5)
-          UNION ALL
-          SELECT s.territory_id, pa.npi, pa.zip5
-          FROM territory_state s JOIN provider_address pa ON pa.state = s.state AND pa.kind <> 'MAILING'
-          WHERE s.tenant_id = medsales_tenant() AND s.territory_id IN (SELECT leaf_id FROM scope)
-            AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = pa.zip5)
-            AND NOT EXISTS (SELECT 1 FROM zip_county zc JOIN territory_county c ON c.county_geoid = zc.county_geoid
-                            WHERE zc.zip5 = pa.zip5 AND zc.home AND c.tenant_id = medsales_tenant())
+          SELECT t.territory_id AS leaf_id, cand.npi, cand.zip5
+          FROM (SELECT pa.npi, pa.zip5, pa.state
+                FROM territory_zip z JOIN provider_address pa ON pa.zip5 = z.zip5 AND pa.kind <> 'MAILING'
+                WHERE z.tenant_id = medsales_tenant() AND z.territory_id IN (SELECT leaf_id FROM scope)
+                UNION ALL
+                SELECT pa.npi, pa.zip5, pa.state
+                FROM territory_county c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
+                JOIN provider_address pa ON pa.zip5 = zc.zip5 AND pa.kind <> 'MAILING'
+                WHERE c.tenant_id = medsales_tenant() AND c.territory_id IN (SELECT leaf_id FROM scope)
+                UNION ALL
+                SELECT pa.npi, pa.zip5, pa.state
+                FROM territory_state s JOIN provider_address pa ON pa.state = s.state AND pa.kind <> 'MAILING'
+                WHERE s.tenant_id = medsales_tenant() AND s.territory_id IN (SELECT leaf_id FROM scope)) cand
+          CROSS JOIN LATERAL territory_of(cand.zip5, cand.state) t
         ),
         member AS (
           SELECT sc.node_id, l.npi, min(l.zip5) AS zip5
@@ -56,21 +59,22 @@ public final class Membership {
     return CLOSURE.formatted(scope) + """
         ,
         aligned_zip (leaf_id, zip5, via) AS (
-          SELECT z.territory_id, z.zip5, 'ZIP' FROM territory_zip z
-          WHERE z.tenant_id = medsales_tenant() AND z.territory_id IN (SELECT leaf_id FROM scope)
-          UNION ALL
-          SELECT c.territory_id, zc.zip5, 'COUNTY'
-          FROM territory_county c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
-          WHERE c.tenant_id = medsales_tenant() AND c.territory_id IN (SELECT leaf_id FROM scope)
-            AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = zc.zip5)
-          UNION ALL
-          SELECT s.territory_id, zc.zip5, 'STATE'
-          FROM territory_state s JOIN county k ON k.state = s.state
-          JOIN zip_county zc ON zc.county_geoid = k.geoid AND zc.home
-          WHERE s.tenant_id = medsales_tenant() AND s.territory_id IN (SELECT leaf_id FROM scope)
-            AND NOT EXISTS (SELECT 1 FROM territory_zip z WHERE z.tenant_id = medsales_tenant() AND z.zip5 = zc.zip5)
-            AND NOT EXISTS (SELECT 1 FROM territory_county c
-                            WHERE c.tenant_id = medsales_tenant() AND c.county_geoid = zc.county_geoid)
+          SELECT t.territory_id, x.zip5, t.via
+          FROM (SELECT z.zip5 FROM territory_zip z
+                WHERE z.tenant_id = medsales_tenant() AND z.territory_id IN (SELECT leaf_id FROM scope)
+                UNION
+                SELECT zc.zip5
+                FROM territory_county c JOIN zip_county zc ON zc.county_geoid = c.county_geoid AND zc.home
+                WHERE c.tenant_id = medsales_tenant() AND c.territory_id IN (SELECT leaf_id FROM scope)
+                UNION
+                SELECT zc.zip5
+                FROM territory_state s JOIN county k ON k.state = s.state
+                JOIN zip_county zc ON zc.county_geoid = k.geoid AND zc.home
+                WHERE s.tenant_id = medsales_tenant() AND s.territory_id IN (SELECT leaf_id FROM scope)) x
+          LEFT JOIN zip_county zc ON zc.zip5 = x.zip5 AND zc.home
+          LEFT JOIN county k ON k.geoid = zc.county_geoid
+          CROSS JOIN LATERAL territory_of(x.zip5, k.state) t
+          WHERE t.territory_id IN (SELECT leaf_id FROM scope)
         )
         """;
   }
