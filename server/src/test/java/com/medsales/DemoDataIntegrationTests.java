@@ -162,10 +162,19 @@ class DemoDataIntegrationTests {
             + "Interest_Held_by_Physician_or_an_Immediate_Family_Member\n"
             + "NEW,," + GOLDBERG + ",STEVEN,M,GOLDBERG,1010 NORTHERN BLVD STE 110,GREAT NECK,NY,110215306,United States,"
             + "346170358,2021,250000.00,250000.00,Common Stock,The Orthopaedic Implant Company,No,Immediate family member\n");
+    // the web app's search page asks for individuals alone with its own page size: its total, cached now, must follow
+    // the publishes below (the cms_provider rebuild included) and count every active individual
+    String webSearch = "/api/v1/providers?entityType=INDIVIDUAL&size=25";
+    long individualsBefore = get(webSearch).get("total").asLong();
     for (var file : List.of(Map.entry("openpayments-research", research), Map.entry("openpayments-ownership", ownership))) {
       IngestionRun run = ingestion.runNow(file.getKey(), file.getValue().toString(), ProgressListener.NONE);
       assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(IngestionRun.Status.PUBLISHED);
     }
+    JsonNode individuals = get(webSearch);
+    assertThat(individuals.get("total").asLong()).isEqualTo(individualsBefore + 3)
+        .isEqualTo(jdbc.sql("SELECT (SELECT count(*) FROM provider WHERE entity_type = 1 AND active)"
+            + " + (SELECT count(*) FROM cms_provider WHERE entity_type = 1)").query(Long.class).single());
+    assertThat(individuals.get("items")).hasSize(25);
 
     var npis = jdbc.sql("SELECT npi FROM (SELECT npi FROM provider UNION " + CMS_NPIS + ") n ORDER BY npi")
         .query(Long.class).list();
