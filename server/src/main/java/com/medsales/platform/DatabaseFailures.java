@@ -38,4 +38,19 @@ public final class DatabaseFailures {
     }
     return false;
   }
+
+  /**
+   * Whether {@code failure} or any of its causes is the database refusing the caller (SQLState 42501,
+   * insufficient_privilege): a write row-level security does not allow, such as a row the writer could not see
+   * afterwards, or a table the application's role may not write.
+   */
+  public static boolean isRefusal(@Nullable Throwable failure) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (t instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

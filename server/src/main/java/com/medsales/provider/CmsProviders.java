@@ -31,7 +31,8 @@ public class CmsProviders {
   /**
    * The CMS-only providers, each from its latest file. Part B and Part D give a row per provider and year; Open
    * Payments a row per payment, so its latest payment of the year names the recipient (read only for the NPIs of
-   * op_rollup that the registry lacks). Part D names no entity type: a prescriber without a first name is taken for
+   * op_rollup that the registry lacks); research payments name their covered recipient and principal investigators,
+   * ownership interests their physician owner (V87), each with a business address. Part D names no entity type: a prescriber without a first name is taken for
    * an organisation. Open Payments' specialty is the NUCC path itself ("Allopathic & Osteopathic Physicians|
    * Dermatology"); the Medicare specialties of Part B and Part D go through the CMS crosswalk (V84).
    */
@@ -48,7 +49,7 @@ public class CmsProviders {
         FROM partb_provider b
         WHERE NOT EXISTS (SELECT 1 FROM provider p WHERE p.npi = b.npi)
         UNION ALL
-        SELECT d.npi, 'partD', 3, d.data_year, CASE WHEN d.first_name IS NULL THEN 2 ELSE 1 END, d.last_org_name,
+        SELECT d.npi, 'partD', 5, d.data_year, CASE WHEN d.first_name IS NULL THEN 2 ELSE 1 END, d.last_org_name,
                d.first_name, NULL, NULL, NULL, NULL, d.city, d.state, NULL, NULL, d.provider_type
         FROM partd_provider d
         WHERE NOT EXISTS (SELECT 1 FROM provider p WHERE p.npi = d.npi)
@@ -60,9 +61,40 @@ public class CmsProviders {
           FROM op_general_payment g
           WHERE g.npi IN (SELECT r.npi FROM op_rollup r WHERE NOT EXISTS (SELECT 1 FROM provider p WHERE p.npi = r.npi))
           ORDER BY g.npi, g.program_year, g.payment_date DESC, g.record_id DESC) op
+        UNION ALL
+        SELECT * FROM (
+          SELECT DISTINCT ON (r.recipient_npi, r.program_year) r.recipient_npi, 'openPayments', 3, r.program_year, 1,
+                 r.recipient_last_name, r.recipient_first_name, r.recipient_middle_name, NULL, r.recipient_line1,
+                 r.recipient_line2, r.recipient_city, r.recipient_state, nullif(left(r.recipient_zip, 5), ''),
+                 r.recipient_country, r.recipient_specialty
+          FROM op_research_payment r
+          WHERE r.recipient_npi IS NOT NULL AND NOT EXISTS (SELECT 1 FROM provider p WHERE p.npi = r.recipient_npi)
+          ORDER BY r.recipient_npi, r.program_year, r.payment_date DESC, r.record_id DESC) research
+        UNION ALL
+        SELECT * FROM (
+          SELECT DISTINCT ON (i.npi, r.program_year) i.npi, 'openPayments', 3, r.program_year, 1, e->>'last',
+                 e->>'first', e->>'middle', NULL, e->>'line1', e->>'line2', e->>'city', e->>'state',
+                 nullif(left(e->>'zip', 5), ''), e->>'country', e->>'specialty'
+          FROM op_research_payment r
+          CROSS JOIN LATERAL unnest(r.investigator_npis) AS i(npi)
+          -- the investigator's name and address where the row was loaded with them (V87), else the NPI alone
+          LEFT JOIN LATERAL (SELECT x FROM jsonb_array_elements(r.investigators) x
+                             WHERE x->>'npi' = i.npi::text LIMIT 1) n(e) ON true
+          WHERE cardinality(r.investigator_npis) > 0 AND NOT EXISTS (SELECT 1 FROM provider p WHERE p.npi = i.npi)
+          ORDER BY i.npi, r.program_year, (e IS NULL), r.payment_date DESC, r.record_id DESC) investigator
+        UNION ALL
+        SELECT * FROM (
+          SELECT DISTINCT ON (o.npi, o.program_year) o.npi, 'openPayments', 4, o.program_year, 1, o.last_name,
+                 o.first_name, o.middle_name, NULL, o.line1, o.line2, o.city, o.state, nullif(left(o.zip, 5), ''),
+                 o.country, o.specialty
+          FROM op_ownership o
+          WHERE o.npi IS NOT NULL AND NOT EXISTS (SELECT 1 FROM provider p WHERE p.npi = o.npi)
+          ORDER BY o.npi, o.program_year, o.record_id DESC) ownership
       ),
       latest AS (
-        SELECT DISTINCT ON (npi) * FROM named ORDER BY npi, data_year DESC, rank
+        SELECT DISTINCT ON (npi) * FROM named
+        -- a row that names the provider before one that gives the NPI alone (research rows loaded before V87)
+        ORDER BY npi, data_year DESC, (last_org_name IS NULL), rank
       ),
       spelled AS (
         SELECT l.*,

@@ -26,11 +26,15 @@ public class Organizations {
     this.jdbc = jdbc;
   }
 
-  /** Empty when the NPI is not an organisation in the registry. Public data only: the same for every tenant. */
+  /**
+   * Empty when the NPI is not an organisation, in the registry or as a CMS file names it (an ambulatory surgical
+   * centre Part B lists with entity code O, for example: {@code organization.inRegistry} false, with the name and
+   * address the file gives, as organisation search lists it). Public data only: the same for every tenant.
+   */
   @Cacheable(cacheNames = CACHE, key = "#npi")
   @Transactional(readOnly = true)
   public Optional<OrganizationProfile> find(long npi) {
-    var facts = providers.find(npi).filter(p -> p.inRegistry() && ProviderProfile.ORGANIZATION.equals(p.entityType()));
+    var facts = providers.find(npi).filter(p -> ProviderProfile.ORGANIZATION.equals(p.entityType()));
     if (facts.isEmpty()) {
       return Optional.empty();
     }

@@ -375,6 +375,79 @@ class CrmIntegrationTests {
   }
 
   @Test
+  void aRepHandsTheirContactToATeammateWhoOwnsItFromThenOn() {
+    var rep = as("crm-rep");
+    var rep2 = as("crm-rep-2");
+    String id = contactFor(rep, JIA).get("id").asString();
+    UUID colleague = tenants.userId("crm-rep-2");
+
+    var handed = rep.patch("/api/v1/contacts/" + id,
+        "{\"version\": 0, \"notes\": \"met at the conference\", \"ownerId\": \"" + colleague + "\"}");
+
+    assertThat(handed.statusCode()).as(handed.body()).isEqualTo(200);
+    JsonNode given = json(handed);
+    assertThat(given.get("ownerId").asString()).isEqualTo(colleague.toString());
+    assertThat(given.get("ownerName").asString()).isEqualTo("User crm-rep-2");
+    assertThat(given.get("notes").asString()).isEqualTo("met at the conference");
+    assertThat(given.get("version").asLong()).isEqualTo(2);
+    // the colleague owns it now; the giver, neither their manager nor aligned to Jia's ZIP, no longer sees it
+    JsonNode theirs = json(rep2.get("/api/v1/contacts/" + id));
+    assertThat(theirs.get("ownerId").asString()).isEqualTo(colleague.toString());
+    assertThat(theirs.get("version").asLong()).isEqualTo(2);
+    assertThat(rep.get("/api/v1/contacts/" + id).statusCode()).isEqualTo(404);
+    JsonNode handOver = json(rep2.get("/api/v1/contacts/" + id + "/history")).get(0);
+    assertThat(handOver.get("field").asString()).isEqualTo("owner_id");
+    assertThat(handOver.get("changedByName").asString()).isEqualTo("User crm-rep");
+    assertThat(handOver.get("newName").asString()).isEqualTo("User crm-rep-2");
+    // a stale version still answers 409, and the owner may give it back
+    assertThat(rep2.patch("/api/v1/contacts/" + id, "{\"version\": 1, \"ownerId\": \"" + tenants.userId("crm-rep") + "\"}")
+        .statusCode()).isEqualTo(409);
+    var back = rep2.patch("/api/v1/contacts/" + id, "{\"version\": 2, \"ownerId\": \"" + tenants.userId("crm-rep") + "\"}");
+    assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+    assertThat(json(rep.get("/api/v1/contacts/" + id)).get("version").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void aRepMakesAContactForATeammate() {
+    var rep = as("crm-rep");
+    UUID colleague = tenants.userId("crm-rep-2");
+    tenants.owner().sql("DELETE FROM contact WHERE tenant_id = ? AND last_name = 'Referral'").param(tenant).update();
+
+    var created = rep.post("/api/v1/contacts", "{\"lastName\": \"Referral\", \"ownerId\": \"" + colleague + "\"}");
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(json(created).get("ownerName").asString()).isEqualTo("User crm-rep-2");
+    String id = json(created).get("id").asString();
+    assertThat(as("crm-rep-2").get("/api/v1/contacts/" + id).statusCode()).isEqualTo(200);
+    assertThat(rep.get("/api/v1/contacts/" + id).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aWriteRowLevelSecurityRefusesAnswers403SayingWhoMayMakeIt() {
+    // accounts are handed over by a manager or an admin: the rep's write would leave an account the rep cannot see,
+    // which the database refuses (SQLState 42501)
+    var rep = as("crm-rep");
+    tenants.owner().sql("DELETE FROM account WHERE tenant_id = ? AND name = 'Canal Street Surgery'").param(tenant).update();
+    var account = rep.post("/api/v1/accounts", "{\"name\": \"Canal Street Surgery\", \"kind\": \"PRACTICE\"}");
+    assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+    String id = json(account).get("id").asString();
+
+    var handed = rep.patch("/api/v1/accounts/" + id, "{\"version\": 0, \"ownerId\": \"" + tenants.userId("crm-rep-2") + "\"}");
+
+    assertThat(handed.statusCode()).as(handed.body()).isEqualTo(403);
+    assertThat(handed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    JsonNode problem = json(handed);
+    assertThat(problem.get("title").asString()).isEqualTo("Forbidden");
+    assertThat(problem.get("detail").asString()).contains("manager").contains("administrator");
+    JsonNode unchanged = json(rep.get("/api/v1/accounts/" + id));
+    assertThat(unchanged.get("ownerId").asString()).isEqualTo(tenants.userId("crm-rep").toString());
+    assertThat(unchanged.get("version").asLong()).isZero();
+    // the rep's manager may hand it over
+    assertThat(as("crm-manager").patch("/api/v1/accounts/" + id,
+        "{\"version\": 0, \"ownerId\": \"" + tenants.userId("crm-manager") + "\"}").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aProviderWhoIsAColleaguesContactAnswers409NamingTheOwnerButNotTheContact() {
     var rep = as("crm-rep");
     contactFor(rep, JIA);

@@ -45,7 +45,15 @@ public class Contacts {
       @Nullable String email, @Nullable String phone, @Nullable String city, @Nullable String state,
       @Nullable String zip5, @Nullable String providerStatus, @Nullable UUID accountId, @Nullable String accountName,
       UUID ownerId, String ownerName, List<String> tags, @Nullable String notes, String source,
-      OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable ProviderProfile provider) {}
+      OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable ProviderProfile provider) {
+
+    /** The contact as its giver last saw it, now a colleague's (whom the giver may no longer be able to read it from). */
+    ContactView handedTo(UUID owner, String ownerName, long version, OffsetDateTime at) {
+      return new ContactView(id, version, npi, displayName, firstName, lastName, credential, title, specialty, email,
+          phone, city, state, zip5, providerStatus, accountId, accountName, owner, ownerName, tags, notes, source,
+          createdAt, at, provider);
+    }
+  }
 
   /** The contact's own fields beside the provider's live ones (the registry wins where it has a value). */
   static final String SELECT =
@@ -131,6 +139,7 @@ public class Contacts {
     }
     UUID owner = request.ownerId() != null ? request.ownerId() : user.userId();
     records.requireUser("ownerId", owner);
+    // made the creator's, then given: a rep may make a contact for a colleague without seeing it afterwards
     records.requireReference(Table.ACCOUNT, "accountId", request.accountId());
     UUID id;
     try {
@@ -142,7 +151,7 @@ public class Contacts {
               """)
           .params(npi, blank(request.firstName()), blank(request.lastName()), blank(request.title()),
               blank(request.specialty()), blank(request.email()), blank(request.phone()), blank(request.zip5()),
-              request.accountId(), owner, tags(request.tags()), blank(request.notes()), npi != null ? "PROVIDER" : "MANUAL")
+              request.accountId(), user.userId(), tags(request.tags()), blank(request.notes()), npi != null ? "PROVIDER" : "MANUAL")
           .query(UUID.class)
           .single();
     } catch (DuplicateKeyException e) {
@@ -150,7 +159,7 @@ public class Contacts {
           Map.of("npi", List.of("is already a contact")), null);
     }
     records.created(Table.CONTACT, id);
-    return find(id, false);
+    return giveTo(id, 0, owner);
   }
 
   @Transactional(readOnly = true)
@@ -238,8 +247,34 @@ public class Contacts {
   public ContactView update(UUID id, long version, Map<String, @Nullable Object> fields) {
     var columns = records.columns(FIELDS, fields, "a contact");
     records.requireReferences(columns, REFERENCES);
-    records.update(Table.CONTACT, id, version, columns, () -> find(id, false));
-    return find(id, false);
+    // the owner last and on its own: the giver may not see the contact once it is a colleague's
+    Object owner = columns.remove("owner_id");
+    var row = records.update(Table.CONTACT, id, version, columns, () -> find(id, false));
+    return owner == null ? find(id, false) : giveTo(id, row.get("version").asLong(), RecordStore.uuid("ownerId", owner));
+  }
+
+  /**
+   * Gives the contact (at {@code version}) to {@code owner} unless it is theirs already, and answers it as it is now:
+   * read again where the caller still sees it (an admin, the new owner's manager, a rep of its territory), else as the
+   * caller saw it before, with its new owner and version.
+   */
+  private ContactView giveTo(UUID id, long version, UUID owner) {
+    ContactView before = find(id, false);
+    if (before.ownerId().equals(owner)) {
+      return before;
+    }
+    long handed = records.handOverContact(id, version, owner, () -> find(id, false));
+    return visible(id).orElseGet(() -> before.handedTo(owner,
+        jdbc.sql("SELECT display_name FROM app_user WHERE id = ? AND tenant_id = medsales_tenant()").param(owner)
+            .query(String.class).single(),
+        handed, jdbc.sql("SELECT now()").query(OffsetDateTime.class).single()));
+  }
+
+  private Optional<ContactView> visible(UUID id) {
+    return jdbc.sql(SELECT + " WHERE c.id = ? AND c.tenant_id = medsales_tenant() AND c.deleted_at IS NULL")
+        .param(id)
+        .query((rs, n) -> view(rs, null))
+        .optional();
   }
 
   static final Map<String, String> FIELDS = Map.ofEntries(
@@ -283,9 +318,6 @@ public class Contacts {
     for (UUID id : change.ids()) {
       var row = records.current(Table.CONTACT, id);
       Map<String, @Nullable Object> columns = new LinkedHashMap<>();
-      if (change.ownerId() != null) {
-        columns.put("owner_id", change.ownerId());
-      }
       if (change.addTags() != null || change.removeTags() != null) {
         List<String> tags = new ArrayList<>();
         row.get("tags").forEach(t -> tags.add(t.asString()));
@@ -297,7 +329,11 @@ public class Contacts {
         }
         columns.put("tags", tags.toArray(String[]::new));
       }
-      records.update(Table.CONTACT, id, row.get("version").asLong(), columns);
+      var after = records.update(Table.CONTACT, id, row.get("version").asLong(), columns);
+      // the owner last, as in update: the contact may leave the caller's sight
+      if (change.ownerId() != null && !change.ownerId().toString().equals(after.get("owner_id").asString())) {
+        records.handOverContact(id, after.get("version").asLong(), change.ownerId(), () -> find(id, false));
+      }
       changed++;
     }
     return changed;

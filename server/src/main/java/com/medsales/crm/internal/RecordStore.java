@@ -213,12 +213,7 @@ public class RecordStore {
       java.util.function.@Nullable Supplier<Object> view) {
     JsonNode before = current(table, id);
     requireEditable(table, before);
-    if (before.get("version").asLong() != version) {
-      throw new CrmException(CrmException.Kind.CONFLICT,
-          "Someone else changed this " + table.table + " (now at version " + before.get("version").asLong()
-              + "). Reload it, or merge your changes into the current version.", Map.of(),
-          view != null ? view.get() : JSON.treeToValue(before, Object.class));
-    }
+    requireVersion(table, before, version, view);
     if (changes.isEmpty()) {
       return before;
     }
@@ -251,6 +246,40 @@ public class RecordStore {
       }
     }
     return after;
+  }
+
+  /** A stale {@code version}: a 409 carrying the record as it is now ({@code view}, or the table's row). */
+  private static void requireVersion(Table table, JsonNode row, long version, java.util.function.@Nullable Supplier<Object> view) {
+    if (row.get("version").asLong() != version) {
+      throw new CrmException(CrmException.Kind.CONFLICT,
+          "Someone else changed this " + table.table + " (now at version " + row.get("version").asLong()
+              + "). Reload it, or merge your changes into the current version.", Map.of(),
+          view != null ? view.get() : JSON.treeToValue(row, Object.class));
+    }
+  }
+
+  /**
+   * Gives a contact at {@code version} to {@code owner}, an active user of the tenant, and records the change: the
+   * rule is {@link #update}'s (its owner, their manager or an admin), and the contact may leave the giver's sight,
+   * which a plain UPDATE under row-level security refuses (the writer must still see the row it wrote), so the owner
+   * alone is changed by {@code medsales_hand_over_contact} (V87), which checks the same again. Returns the new
+   * version; the contact may no longer be readable by the caller.
+   */
+  public long handOverContact(UUID id, long version, UUID owner, java.util.function.Supplier<Object> view) {
+    JsonNode before = current(Table.CONTACT, id);
+    requireEditable(Table.CONTACT, before);
+    requireUser("ownerId", owner);
+    requireVersion(Table.CONTACT, before, version, view);
+    int changed = jdbc.sql("SELECT medsales_hand_over_contact(?, ?, ?)")
+        .params(id, Math.toIntExact(version), owner)
+        .query(Integer.class)
+        .single();
+    if (changed == 0) {
+      // lost a race between our read and our write: answered as a stale version, with the contact as it is now
+      return handOverContact(id, version, owner, view);
+    }
+    history(Table.CONTACT, id, "owner_id", before.get("owner_id"), JSON.valueToTree(owner.toString()));
+    return version + 1;
   }
 
   /**

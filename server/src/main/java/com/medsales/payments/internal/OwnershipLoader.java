@@ -28,7 +28,8 @@ class OwnershipLoader implements DatasetLoader {
 
   private static final String COLUMNS =
       "program_year, record_id, change_type, npi, profile_id, first_name, last_name, payer_name, manufacturer,"
-          + " amount_invested, value_of_interest, terms_of_interest, interest_held_by, disputed, source_line";
+          + " amount_invested, value_of_interest, terms_of_interest, interest_held_by, disputed, source_line, middle_name,"
+          + " line1, line2, city, state, zip, country, specialty";
 
   private final BulkConnections connections;
 
@@ -64,6 +65,8 @@ class OwnershipLoader implements DatasetLoader {
     private final CopyWriter out;
     private final LoadContext context;
     private int change, npi, profile, first, last, payer, invested, value, terms, heldBy, dispute, record, programYear;
+    /** The owner's middle name, business address and specialty (each -1 where the file lacks it), in COPY order. */
+    private int[] owner = new int[0];
 
     Rows(int year, CopyWriter out, LoadContext context) {
       this.year = year;
@@ -91,6 +94,12 @@ class OwnershipLoader implements DatasetLoader {
       dispute = h.required("Dispute_Status_for_Publication");
       record = h.required("Record_ID");
       programYear = h.required("Program_Year");
+      int specialty = h.optional(r + "_Specialty");
+      owner = new int[] {
+          h.optional(r + "_Middle_Name"), h.optional("Recipient_Primary_Business_Street_Address_Line1"),
+          h.optional("Recipient_Primary_Business_Street_Address_Line2"), h.optional("Recipient_City"),
+          h.optional("Recipient_State"), h.optional("Recipient_Zip_Code"), h.optional("Recipient_Country"),
+          specialty >= 0 ? specialty : h.optional(r + "_Specialty_1")};
     }
 
     @Override
@@ -125,6 +134,9 @@ class OwnershipLoader implements DatasetLoader {
           .field(value(row, last)).field(payerName).field(Manufacturers.canonical(payerName)).field(value(row, invested))
           .field(value(row, value)).field(value(row, terms)).field(value(row, heldBy))
           .field("Yes".equalsIgnoreCase(value(row, dispute))).field(row.getStartingLineNumber());
+      for (int position : owner) {
+        out.field(value(row, position));
+      }
       out.endRow();
       return true;
     }

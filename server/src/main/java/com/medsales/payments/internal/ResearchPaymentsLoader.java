@@ -18,8 +18,13 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Loads one program year of Open Payments Research Payments ({@code OP_DTL_RSRCH_PGYR<year>_*.csv}, 166 columns in
@@ -32,7 +37,18 @@ class ResearchPaymentsLoader implements DatasetLoader {
   private static final String COLUMNS =
       "program_year, record_id, change_type, recipient_type, noncovered_entity, teaching_hospital_ccn,"
           + " teaching_hospital_name, recipient_npi, recipient_profile_id, investigator_npis, investigator_profile_ids,"
-          + " payer_name, manufacturer, amount, payment_date, form, study, clinical_trials_id, products, disputed, source_line";
+          + " payer_name, manufacturer, amount, payment_date, form, study, clinical_trials_id, products, disputed, source_line,"
+          + " recipient_first_name, recipient_middle_name, recipient_last_name, recipient_line1, recipient_line2,"
+          + " recipient_city, recipient_state, recipient_zip, recipient_country, recipient_specialty, investigators";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** A person's columns after its prefix ({@code Covered_Recipient}, {@code Principal_Investigator_1}), by JSON key. */
+  private static final String[][] PERSON = {
+      {"first", "_First_Name"}, {"middle", "_Middle_Name"}, {"last", "_Last_Name"}};
+  /** The address columns of the recipient ({@code Recipient_City}) and of an investigator ({@code ..._City}). */
+  private static final String[][] ADDRESS = {
+      {"line1", "_Street_Address_Line1"}, {"line2", "_Street_Address_Line2"}, {"city", "_City"}, {"state", "_State"},
+      {"zip", "_Zip_Code"}, {"country", "_Country"}};
 
   private final BulkConnections connections;
 
@@ -77,6 +93,9 @@ class ResearchPaymentsLoader implements DatasetLoader {
     private final int[] investigatorNpi = new int[5];
     private final int[] investigatorProfile = new int[5];
     private final List<Integer> products = new ArrayList<>();
+    /** The recipient's name, address and specialty columns, and each investigator's, by JSON key (-1: absent). */
+    private final Map<String, Integer> recipient = new LinkedHashMap<>();
+    private final List<Map<String, Integer>> investigators = new ArrayList<>();
 
     Rows(int year, CopyWriter out, LoadContext context) {
       this.year = year;
@@ -101,6 +120,27 @@ class ResearchPaymentsLoader implements DatasetLoader {
       for (int i = 0; i < 5; i++) {
         investigatorNpi[i] = h.optional("Principal_Investigator_" + (i + 1) + "_NPI");
         investigatorProfile[i] = h.required("Principal_Investigator_" + (i + 1) + "_Profile_ID");
+      }
+      // names and addresses: the Physician_* files (2013-2020) and the Covered_Recipient_* ones, whose specialty is
+      // the first of six (as the general payments' are); any of them may be missing from a file
+      for (String[] column : PERSON) {
+        recipient.put(column[0], h.optional(r + column[1]));
+      }
+      for (String[] column : ADDRESS) {
+        recipient.put(column[0], h.optional("Recipient" + (column[0].startsWith("line") ? "_Primary_Business" : "") + column[1]));
+      }
+      recipient.put("specialty", specialty(h, r));
+      for (int i = 1; i <= 5; i++) {
+        String pi = "Principal_Investigator_" + i;
+        Map<String, Integer> at = new LinkedHashMap<>();
+        for (String[] column : PERSON) {
+          at.put(column[0], h.optional(pi + column[1]));
+        }
+        for (String[] column : ADDRESS) {
+          at.put(column[0], h.optional(pi + (column[0].startsWith("line") ? "_Business" : "") + column[1]));
+        }
+        at.put("specialty", specialty(h, pi));
+        investigators.add(at);
       }
       payer = h.required("Applicable_Manufacturer_or_Applicable_GPO_Making_Payment_Name");
       amount = h.required("Total_Amount_of_Payment_USDollars");
@@ -181,9 +221,45 @@ class ResearchPaymentsLoader implements DatasetLoader {
           .field(amountText).field(paid.toString()).field(value(row, form)).field(value(row, study))
           .field(value(row, trial)).field(array(productNames)).field("Yes".equalsIgnoreCase(value(row, dispute)))
           .field(row.getStartingLineNumber());
+      for (int position : recipient.values()) {
+        out.field(value(row, position));
+      }
+      out.field(investigators(row));
       out.endRow();
       return true;
     }
+
+    /** The row's named principal investigators as a JSON array, blank fields left out. */
+    private String investigators(CsvRecord row) {
+      ArrayNode all = JSON.createArrayNode();
+      for (int i = 0; i < 5; i++) {
+        ObjectNode one = JSON.createObjectNode();
+        String npi = value(row, investigatorNpi[i]);
+        String profileId = value(row, investigatorProfile[i]);
+        if (npi != null) {
+          one.put("npi", Long.parseLong(npi));
+        }
+        if (profileId != null && profileId.matches("[0-9]{1,18}")) {
+          one.put("profileId", Long.parseLong(profileId));
+        }
+        investigators.get(i).forEach((key, position) -> {
+          String text = value(row, position);
+          if (text != null) {
+            one.put(key, text);
+          }
+        });
+        if (!one.isEmpty()) {
+          all.add(one);
+        }
+      }
+      return JSON.writeValueAsString(all);
+    }
+  }
+
+  /** The specialty column of a person: {@code <prefix>_Specialty}, or the first of the newer files' six. */
+  private static int specialty(CsvHeader h, String prefix) {
+    int single = h.optional(prefix + "_Specialty");
+    return single >= 0 ? single : h.optional(prefix + "_Specialty_1");
   }
 
   /** A PostgreSQL array literal, elements quoted. */

@@ -123,8 +123,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
           .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
           .body(databaseUnavailable());
     }
+    if (DatabaseFailures.isRefusal(ex)) {
+      // a rule row-level security keeps that the code did not check first: the caller's to hear, not an error of ours
+      log.warn("Write refused by the database (42501): {}", org.springframework.core.NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(refused());
+    }
     log.error("Unhandled error", ex);
     return ResponseEntity.internalServerError().body(internalError());
+  }
+
+  /** The database refused the write (SQLState 42501): a 403 that says who may make such changes. */
+  static ProblemDetail refused() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        "You are not allowed to make this change: it would write a record you may not change, or leave one you could"
+            + " no longer see. A record's owner, a manager of a team the owner is in, or an administrator may change it;"
+            + " a record that should go to a colleague outside your view can be reassigned by their manager or an"
+            + " administrator.");
+    problem.setTitle("Forbidden");
+    return problem;
   }
 
   /** The database is away (down, restarting, out of connections): try again shortly. */

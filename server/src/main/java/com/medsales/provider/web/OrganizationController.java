@@ -72,11 +72,13 @@ class OrganizationController {
           "Its NPPES facts and own volumes, the providers and organisations affiliated with it (each with how the"
               + " affiliation was inferred: SAME_PRACTICE_ADDRESS, AUTHORIZED_OFFICIAL, OTHER_NAME; its primary"
               + " specialty and latest Part B services, Part D claims and Open Payments), and totals over all of them."
-              + " 400 for a malformed NPI, 404 for an NPI that is not an organisation in the registry.")
+              + " An organisation only a CMS file names (not in the loaded registry) answers with organization.inRegistry"
+              + " false and the name and address the file gives. 400 for a malformed NPI, 404 for an NPI that is not an"
+              + " organisation in the registry nor in a CMS file.")
   OrganizationProfile organization(@PathVariable String npi) {
     return organizations
         .find(ProviderProblems.npi(npi))
         .orElseThrow(
-            () -> new ProviderProblems.NotFound("Organization not found", "No organisation with NPI " + npi + " in the registry"));
+            () -> new ProviderProblems.NotFound("Organization not found", "No organisation with NPI " + npi + " in the registry or a CMS file"));
   }
 }

@@ -92,6 +92,6 @@ class ProviderController {
               + " malformed NPI, 404 for one not in the registry nor in a CMS file.")
   ProviderProfile provider(@PathVariable String npi) {
     return providers.find(ProviderProblems.npi(npi))
-        .orElseThrow(() -> new ProviderProblems.NotFound("Provider not found", "No provider with NPI " + npi + " in the registry"));
+        .orElseThrow(() -> new ProviderProblems.NotFound("Provider not found", "No provider with NPI " + npi + " in the registry or a CMS file"));
   }
 }

@@ -73,6 +73,42 @@ class ResearchAndOwnershipIngestionIntegrationTests {
   }
 
   @Test
+  void keepsTheNamesAndAddressesOfRecipientsInvestigatorsAndOwners() throws Exception {
+    ingestion.runNow("openpayments-research", sample("OP_DTL_RSRCH_PGYR2014_iowa_rewritten.csv").toString(),
+        ProgressListener.NONE);
+    ingestion.runNow("openpayments-ownership", sample("OP_DTL_OWNRSHP_PGYR2016_P06302017_small.csv").toString(),
+        ProgressListener.NONE);
+
+    var recipient = jdbc.sql(
+            """
+            SELECT recipient_first_name, recipient_middle_name, recipient_last_name, recipient_line1, recipient_line2,
+                   recipient_city, recipient_state, recipient_zip, recipient_specialty
+            FROM op_research_payment WHERE record_id = 120278745
+            """)
+        .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)})
+        .single();
+    assertThat(recipient).containsExactly("CLIFFORD", "KENT", "BOESE", "1 EDMUNDSON PL", "STE 500", "COUNCIL BLUFFS", "IA",
+        "51503-4619", "Allopathic & Osteopathic Physicians|Orthopaedic Surgery");
+    String investigators = jdbc.sql("SELECT investigators::text FROM op_research_payment WHERE record_id = 120279521")
+        .query(String.class).single();
+    var investigator = tools.jackson.databind.json.JsonMapper.builder().build().readTree(investigators).get(0);
+    assertThat(investigator.get("profileId").asLong()).isEqualTo(55556L);
+    assertThat(investigator.get("last").asString()).isEqualTo("BOESE");
+    assertThat(investigator.get("line1").asString()).isEqualTo("1 EDMUNDSON PL");
+    assertThat(investigator.get("line2").asString()).isEqualTo("STE 500");
+    assertThat(investigator.get("city").asString()).isEqualTo("COUNCIL BLUFFS");
+    assertThat(investigator.get("zip").asString()).isEqualTo("51503-4619");
+    assertThat(investigator.get("specialty").asString()).isEqualTo("Allopathic & Osteopathic Physicians|Orthopaedic Surgery");
+    var owner = jdbc.sql("SELECT middle_name, line1, city, state, zip, specialty FROM op_ownership WHERE record_id = 346170358")
+        .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6)})
+        .single();
+    assertThat(owner).containsExactly("Leonid", "555 N Arlington Ave", "Reno", "NV", "89503",
+        "Allopathic & Osteopathic Physicians|Orthopaedic Surgery|Orthopaedic Trauma");
+  }
+
+  @Test
   void theGeneralCommandRecognisesResearchAndOwnershipFilesFromTheirHeaderAndRecordsTheirKind() throws Exception {
     IngestionRun research = ingestion.runNow("openpayments", sample("OP_DTL_RSRCH_PGYR2014_iowa_rewritten.csv").toString(),
         ProgressListener.NONE);

@@ -132,6 +132,42 @@ class CmsOnlyProviderIntegrationTests {
   }
 
   @Test
+  void anOrganisationOnlyPartBNamesHasAnOrganisationProfileMarkedNotInTheRegistry() throws Exception {
+    // an ambulatory surgical centre of the 2021 Mohs rows (entity code O) that the registry sample lacks
+    var asc = jdbc.sql(
+            """
+            SELECT npi, organization_name, line1, city, state, zip5 FROM cms_provider
+            WHERE source = 'partB' AND entity_type = 2 ORDER BY npi LIMIT 1
+            """)
+        .query()
+        .singleRow();
+    String npi = String.valueOf(asc.get("npi"));
+    List<String> listed = get("/api/v1/organizations?name=" + encode((String) asc.get("organization_name")) + "&size=100")
+        .get("items").valueStream().map(i -> i.get("npi").asString()).toList();
+    assertThat(listed).as("organisation search lists it").contains(npi);
+
+    JsonNode profile = get("/api/v1/organizations/" + npi);
+
+    assertThat(profile.get("npi").asString()).isEqualTo(npi);
+    JsonNode organization = profile.get("organization");
+    assertThat(organization.get("inRegistry").asBoolean()).isFalse();
+    assertThat(organization.get("status").asString()).isEqualTo("NOT_IN_REGISTRY");
+    assertThat(organization.get("entityType").asString()).isEqualTo("ORGANIZATION");
+    assertThat(organization.get("name").get("organization").asString()).isEqualTo(asc.get("organization_name"));
+    JsonNode address = organization.get("addresses").get(0);
+    assertThat(address.get("line1").asString()).isEqualTo(asc.get("line1"));
+    assertThat(address.get("city").asString()).isEqualTo(asc.get("city"));
+    assertThat(address.get("state").asString()).isEqualTo(asc.get("state"));
+    assertThat(address.get("zip5").asString()).isEqualTo(asc.get("zip5"));
+    assertThat(organization.get("partB")).isNotEmpty();
+    assertThat(profile.get("totals").get("affiliatedProviders").asInt()).isZero();
+
+    // an individual only Part B names is a provider, not an organisation
+    Object individual = partBDermatologist().get("npi");
+    assertThat(mvc.get().uri("/api/v1/organizations/" + individual).exchange()).hasStatus(404);
+  }
+
+  @Test
   void findsPrescribersOfADrugInAStateAndRecipientsByAnyPartOfThePayersName() throws Exception {
     JsonNode prescribers = get("/api/v1/providers?drug=HYDROCODONE-ACETAMINOPHEN&state=CA&sort=claims");
     assertThat(prescribers.get("total").asLong()).isGreaterThanOrEqualTo(10);
