@@ -1,7 +1,14 @@
 package com.medsales.platform.web;
 
 import com.medsales.platform.DatabaseFailures;
+import com.medsales.platform.AlreadyExists;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.NotPermitted;
 import com.medsales.platform.Problems;
+import com.medsales.platform.RecordGone;
+import com.medsales.platform.RecordNotFound;
+import com.medsales.platform.RequestRefused;
+import com.medsales.platform.StaleVersion;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -104,6 +111,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
             .toList());
     return problem;
+  }
+
+  /** A domain refusal: each fact its status and title, field errors as {@code errors}, extras as members. */
+  @ExceptionHandler(RequestRefused.class)
+  ResponseEntity<ProblemDetail> refused(RequestRefused ex) {
+    record Answer(HttpStatus status, String title) {}
+    Answer answer = switch (ex) {
+      case RecordNotFound e -> new Answer(HttpStatus.NOT_FOUND, "Not found");
+      case InvalidFields e -> new Answer(HttpStatus.BAD_REQUEST, "Invalid request");
+      case StaleVersion e -> new Answer(HttpStatus.CONFLICT, "Conflict");
+      case AlreadyExists e -> new Answer(HttpStatus.CONFLICT, "Conflict");
+      case RecordGone e -> new Answer(HttpStatus.GONE, "Gone");
+      case NotPermitted e -> new Answer(HttpStatus.FORBIDDEN, "Forbidden");
+      default -> new Answer(HttpStatus.BAD_REQUEST, "Invalid request");
+    };
+    ProblemDetail problem = Problems.of(answer.status(), answer.title(), ex.getMessage(), ex.fieldErrors());
+    if (ex instanceof StaleVersion stale && stale.current() != null) {
+      problem.setProperty("current", stale.current());
+    }
+    if (ex instanceof AlreadyExists exists) {
+      exists.properties().forEach(problem::setProperty);
+    }
+    return ResponseEntity.status(answer.status()).body(problem);
   }
 
   /** Method-level authorisation refused: the same 403 as the request-level rules give. */
