@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.medsales.platform.BulkConnections;
+import com.medsales.testing.ApiOperations;
+import com.medsales.testing.ApiOperations.Operation;
 import com.medsales.testing.TestBrowser;
 import com.medsales.testing.TestTenants;
 import java.net.http.HttpResponse;
@@ -185,23 +187,8 @@ class ForeignReferencesIntegrationTests {
     return JSON.readTree(response.body());
   }
 
-  record Operation(String method, String path, JsonNode spec) {
-    String key() {
-      return method + " " + path;
-    }
-  }
-
   List<Operation> operations() {
-    JsonNode paths = docs.get("paths");
-    List<Operation> operations = new ArrayList<>();
-    for (String path : paths.propertyNames()) {
-      for (String method : paths.get(path).propertyNames()) {
-        if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
-          operations.add(new Operation(method.toUpperCase(), path, paths.get(path).get(method)));
-        }
-      }
-    }
-    return operations;
+    return ApiOperations.of(docs, ApiOperations.ALL);
   }
 
   @Test
@@ -365,11 +352,7 @@ class ForeignReferencesIntegrationTests {
   }
 
   JsonNode resolve(JsonNode schema) {
-    String ref = schema.path("$ref").asString("");
-    if (ref.startsWith("#/components/schemas/")) {
-      return docs.get("components").get("schemas").get(ref.substring("#/components/schemas/".length()));
-    }
-    return schema;
+    return ApiOperations.resolve(docs, schema);
   }
 
   static String kindOf(Operation op, String field) {

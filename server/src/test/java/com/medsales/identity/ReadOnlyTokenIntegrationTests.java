@@ -3,10 +3,11 @@ package com.medsales.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.medsales.platform.BulkConnections;
+import com.medsales.testing.ApiOperations;
+import com.medsales.testing.ApiOperations.Operation;
 import com.medsales.testing.TestBrowser;
 import com.medsales.testing.TestTenants;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,24 +80,9 @@ class ReadOnlyTokenIntegrationTests {
     return JSON.readTree(response.body());
   }
 
-  record Operation(String method, String path) {
-    String key() {
-      return method + " " + path;
-    }
-  }
-
   /** Every operation of the OpenAPI document that is not a read. */
   List<Operation> writes() {
-    JsonNode paths = json(new TestBrowser(port).get("/v3/api-docs")).get("paths");
-    List<Operation> operations = new ArrayList<>();
-    for (String path : paths.propertyNames()) {
-      for (String method : paths.get(path).propertyNames()) {
-        if (Set.of("post", "put", "patch", "delete", "options", "trace").contains(method)) {
-          operations.add(new Operation(method.toUpperCase(), path));
-        }
-      }
-    }
-    return operations;
+    return ApiOperations.of(json(new TestBrowser(port).get("/v3/api-docs")), ApiOperations.WRITES);
   }
 
   /** The path with a real id where the tenant has one of that kind, and a made-up one elsewhere. */

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.medsales.platform.BulkConnections;
 import com.medsales.platform.TenantScope;
+import com.medsales.testing.ApiOperations;
+import com.medsales.testing.ApiOperations.Operation;
 import com.medsales.testing.TestBrowser;
 import com.medsales.testing.TestTenants;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,23 +130,8 @@ class TenantIsolationIntegrationTests {
     return JSON.readTree(response.body());
   }
 
-  record Operation(String method, String path) {
-    String key() {
-      return method + " " + path;
-    }
-  }
-
   List<Operation> operations() {
-    JsonNode paths = json(new TestBrowser(port).get("/v3/api-docs")).get("paths");
-    List<Operation> operations = new ArrayList<>();
-    for (String path : paths.propertyNames()) {
-      for (String method : paths.get(path).propertyNames()) {
-        if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
-          operations.add(new Operation(method.toUpperCase(), path));
-        }
-      }
-    }
-    return operations;
+    return ApiOperations.of(json(new TestBrowser(port).get("/v3/api-docs")), ApiOperations.ALL);
   }
 
   String concrete(String path) {

@@ -1,5 +1,7 @@
 package com.medsales.platform.web;
 
+import com.medsales.testing.ApiOperations;
+import com.medsales.testing.ApiOperations.Operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.medsales.platform.BulkConnections;
@@ -96,21 +98,10 @@ class HostileInputIntegrationTests {
     token = JSON.readTree(response.body()).get("accessToken").asString();
   }
 
-  record Operation(String method, String path, JsonNode spec) {
-    String key() {
-      return method + " " + path;
-    }
-  }
-
   @Test
   void everyParameterAndBodyFieldOfEveryOperationAnswers2xxOr4xxProblemDetailToHostileValues() {
     JsonNode document = JSON.readTree(send("GET", "/v3/api-docs", null, null).body());
-    List<Operation> operations = new ArrayList<>();
-    document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-      if (Set.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
-        operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), method.getValue()));
-      }
-    }));
+    List<Operation> operations = ApiOperations.of(document, ApiOperations.ALL);
     assertThat(operations).hasSizeGreaterThan(40);
     Set<String> walked = new TreeSet<>();
 
@@ -336,16 +327,7 @@ class HostileInputIntegrationTests {
   }
 
   static JsonNode resolve(JsonNode document, JsonNode node) {
-    JsonNode current = node;
-    for (int i = 0; i < 10 && current.has("$ref"); i++) {
-      String[] parts = current.get("$ref").asString().substring(2).split("/");
-      JsonNode target = document;
-      for (String part : parts) {
-        target = target.path(part);
-      }
-      current = target;
-    }
-    return current;
+    return ApiOperations.resolve(document, node);
   }
 
   static @Nullable JsonNode jsonBodySchema(JsonNode document, Operation op) {
