@@ -570,8 +570,8 @@ export function ProfileHeader({ profile }: { profile: ProviderProfile }) {
         <PanelBody>
           {profile.status?.toUpperCase() === 'NOT_IN_REGISTRY' || profile.inRegistry === false ? (
             <p className={styles.notice} role="note" data-testid="not-in-registry">
-              NPPES does not list NPI {profile.npi}. It may have been mistyped, or it appears only in the CMS files
-              below.
+              The loaded NPPES registry does not list NPI {profile.npi}: the name, address and specialty shown are those
+              of the latest CMS file that names it (below). When a registry file lists the NPI, its facts replace these.
             </p>
           ) : null}
           <dl className={styles.summary}>

@@ -73,7 +73,7 @@ describe('Provider profile', () => {
     renderApp('/providers/1999999999');
 
     expect(await screen.findByTestId('provider-name')).toHaveTextContent('NPI 1999999999');
-    expect(screen.getByTestId('not-in-registry')).toHaveTextContent('NPPES does not list NPI 1999999999');
+    expect(screen.getByTestId('not-in-registry')).toHaveTextContent('The loaded NPPES registry does not list NPI 1999999999');
     expect(screen.getByRole('heading', { name: 'No Medicare Part B data' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'No Medicare Part D data' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'No Open Payments data' })).toBeInTheDocument();

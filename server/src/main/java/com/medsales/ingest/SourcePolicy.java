@@ -162,7 +162,7 @@ final class SourcePolicy {
   }
 
   private SourceNotAllowed outsideDirectories() {
-    return new SourceNotAllowed("must be a file in the ingestion directories (" + dirs() + ")");
+    return new SourceNotAllowed("must be the absolute path of a file in the ingestion directories (" + dirs() + ")");
   }
 
   private String dirs() {

@@ -61,7 +61,9 @@ final class PasswordPolicy {
       Result estimate = new Nbvcxz(Estimator.CONFIGURATION).estimate(password);
       if (!estimate.isMinimumEntropyMet()) {
         String warning = estimate.getFeedback().getWarning();
-        problems.add("is too easy to guess" + (warning == null || warning.isBlank() ? "" : ": " + warning));
+        // nbvcxz's warning ends with its own full stop, and the message that lists the problems adds one
+        problems.add("is too easy to guess"
+            + (warning == null || warning.isBlank() ? "" : ": " + warning.strip().replaceAll("\\.+$", "")));
       }
     }
     return problems;

@@ -73,7 +73,7 @@ class MeController {
   }
 
   record NewToken(
-      @NotBlank @Size(max = 100) String name, @NotNull TokenScope scope, @Min(1) @Max(365) int expiresInDays) {}
+      @NotBlank @Size(max = 100) String name, @NotNull TokenScope scope, @NotNull @Min(1) @Max(365) Integer expiresInDays) {}
 
   record CreatedToken(UUID id, String name, TokenScope scope, Instant expiresAt, String token) {}
 

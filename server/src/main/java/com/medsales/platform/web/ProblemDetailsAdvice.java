@@ -145,6 +145,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+  ProblemDetail malformedParameters() {
+    return ProblemDetailsFilter.malformedParameters();
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception ex) {
     if (DatabaseFailures.isConnectionFailure(ex)) {

@@ -43,12 +43,35 @@ final class ProblemDetailsFilter extends OncePerRequestFilter {
   }
 
   static ProblemDetail problemFor(Exception e, HttpServletRequest request) {
+    if (isMalformedParameters(e)) {
+      return malformedParameters();
+    }
     if (DatabaseFailures.isConnectionFailure(e)) {
       log.warn("{} {}: database unavailable ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
       return ProblemDetailsAdvice.databaseUnavailable();
     }
     log.error("Unhandled error in {} {}", request.getMethod(), request.getRequestURI(), e);
     return ProblemDetailsAdvice.internalError();
+  }
+
+  /**
+   * Tomcat could not decode the query string or form body (bad percent-encoding, bytes that are not UTF-8): the client
+   * sent it, so a 400, and nothing of it quoted back.
+   */
+  static boolean isMalformedParameters(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static ProblemDetail malformedParameters() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "The query string or form body is not valid percent-encoded UTF-8.");
+    problem.setTitle("Invalid request");
+    return problem;
   }
 
   static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -9,6 +9,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** Errors outside Spring MVC's reach answer as ProblemDetail too: those of filters and those of Tomcat itself. */
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +31,20 @@ class WebErrorsConfiguration {
     var registration = new FilterRegistrationBean<>(new NulRejectingFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
+  }
+
+  /**
+   * A request Spring Security's firewall refuses (a {@code //} or {@code ;} in the path, an encoded dot segment, an
+   * unknown method) is a 400 ProblemDetail, not Boot's error body; nothing of the request is quoted back.
+   */
+  @Bean
+  RequestRejectedHandler problemDetailsForRejectedRequests() {
+    return (request, response, rejected) -> {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+          "The request's path or method is not one this server accepts.");
+      problem.setTitle("Invalid request");
+      ProblemDetailsFilter.write(response, problem);
+    };
   }
 
   /**

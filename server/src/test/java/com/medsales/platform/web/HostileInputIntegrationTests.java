@@ -210,6 +210,33 @@ class HostileInputIntegrationTests {
     assertThat(JSON.readTree(url.body()).get("detail").asString()).contains("8 KB");
   }
 
+  /** Found by trying the product from outside: bytes that are not UTF-8, and paths Spring Security's firewall refuses. */
+  @Test
+  void malformedEncodingsAndPathsTheFirewallRefusesAre400ProblemDetails() {
+    for (String pathAndQuery : List.of("/api/v1/providers?city=%C0%AE", "/api/v1/providers?city=%ED%A0%80",
+        "/api/v1/contacts?q=%C0%AE", "/api/v1/organizations?name=%C0%AE", "//api/v1/providers",
+        "/api/v1/providers;x=1", "/api/v1/%2e%2e/v1/providers")) {
+      var response = send("GET", pathAndQuery, null, token);
+      assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).as(pathAndQuery)
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(400);
+    }
+    var form = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/contacts"))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("a=%C0%AE"))
+        .build();
+    try {
+      var response = http.send(form, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void anAlignmentFileWithANulByteIsA400NamingTheFileAndLine() {
     String boundary = "hostile" + UUID.randomUUID();
