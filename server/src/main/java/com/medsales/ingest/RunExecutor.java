@@ -15,11 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one ingestion: takes the dataset's lock (one run per dataset at a time across every process on the database),
  * resolves the source, hands it to the loader, and records how it ended. A failure is recorded and rethrown; the
- * loader guarantees that nothing was published.
+ * loader guarantees that nothing was published. A publish is recorded and announced ({@link DatasetPublished}) in one
+ * Spring transaction: the event publication registry stores the event for each of its listeners in that transaction,
+ * so a run is never PUBLISHED without its listeners' work being owed, and the listeners run after the commit.
  */
 @Component
 class RunExecutor {
@@ -34,6 +38,7 @@ class RunExecutor {
   private final SourcePolicy policy;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
 
   RunExecutor(
       IngestionRuns runs,
@@ -43,9 +48,11 @@ class RunExecutor {
       MedsalesSettings medsales,
       AuditTrail audit,
       FileStore store,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      PlatformTransactionManager transactionManager) {
     this.runs = runs;
     this.events = events;
+    this.transactions = new TransactionTemplate(transactionManager);
     this.audit = audit;
     this.freshness = freshness;
     this.bulkConnections = bulkConnections;
@@ -99,15 +106,17 @@ class RunExecutor {
       DatasetLoader.Outcome outcome = loader.load(context);
       context.flush();
       context.recordProgress();
-      runs.finish(
-          runId,
-          outcome.published() ? IngestionRun.Status.PUBLISHED : IngestionRun.Status.SKIPPED,
-          outcome,
-          context.rejectCount());
+      long rejects = context.rejectCount();
+      // the loader committed the data on its own connections; the run's record and the event commit together here,
+      // and the event's listeners run once this commits (the rebuilds and the cache clearing before this returns)
+      transactions.executeWithoutResult(status -> {
+        runs.finish(runId, outcome.published() ? IngestionRun.Status.PUBLISHED : IngestionRun.Status.SKIPPED, outcome,
+            rejects);
+        if (outcome.published()) {
+          events.publishEvent(new DatasetPublished(loader.dataset(), runId));
+        }
+      });
       freshness.evict();
-      if (outcome.published()) {
-        events.publishEvent(new DatasetPublished(loader.dataset(), runId));
-      }
       IngestionRun finished = runs.find(runId).orElseThrow();
       audit.recordFor(null, null, "ingestion", "ingestion.run", loader.kind() + " #" + runId, AuditOutcome.SUCCESS,
           Map.of("status", finished.status().name(), "source", finished.sourceName(),

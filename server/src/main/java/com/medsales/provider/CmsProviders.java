@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps {@code cms_provider} and {@code cms_name_word} (V83): every NPI a published Part B, Part D or Open Payments
@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * transaction, after every publish of any dataset (a CMS year adds or replaces NPIs; an NPPES publish adds NPIs,
  * whose registry facts then win, or removes some, which the CMS files still name), after the search tables of an
  * NPPES publish ({@link ProviderSearchIndex}) and before the caches are cleared ({@code ProviderCaches}). Searches
- * and profiles read the old rows until the commit.
+ * and profiles read the old rows until the commit. It runs in the publishing thread once the publish commits, before the
+ * run is reported done, and through the event publication registry: a rebuild that fails leaves the publication
+ * outstanding, and the ingestion worker hands it over again ({@code platform.internal.OutstandingEvents}).
  *
  * <p>At national size the cost is three anti-joins of the CMS provider rows (about a million a year for Part B and
  * Part D, op_rollup's for Open Payments) against the registry's key, and the names of the few NPIs left: seconds, once
@@ -134,9 +136,9 @@ public class CmsProviders {
     this.connections = connections;
   }
 
-  @EventListener
+  @TransactionalEventListener(id = "provider.cms-provider-rebuild")
   @Order(1)
-  void on(DatasetPublished published) {
+  void on(DatasetPublished published) throws SQLException {
     long start = System.nanoTime();
     try {
       int count = rebuild();
@@ -144,7 +146,8 @@ public class CmsProviders {
           (System.nanoTime() - start) / 1_000_000);
     } catch (SQLException e) {
       log.error("Could not rebuild cms_provider after run {}: search and profiles show the CMS-only providers of the"
-          + " previous publish until the next one", published.runId(), e);
+          + " previous publish until the ingestion worker retries it: {}", published.runId(), e.getMessage());
+      throw e;
     }
   }
 

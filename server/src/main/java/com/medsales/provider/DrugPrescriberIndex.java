@@ -21,8 +21,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -132,34 +132,19 @@ class DrugPrescriberIndex {
     this.jdbc = jdbc;
   }
 
-  /** Queues the rebuild; a failure to queue is logged, not the publish's (a worker's start queues it when stale). */
-  @EventListener
+  /**
+   * Queues the rebuild, after the publish commits and in a transaction of its own. Through the event publication
+   * registry: when queueing fails (or the process dies first) the publication stays outstanding and the ingestion
+   * worker hands it over again ({@code platform.internal.OutstandingEvents}), so a publish's rebuild is never lost.
+   */
+  @ApplicationModuleListener(id = "provider.drug-prescribers-rebuild")
   void on(DatasetPublished published) {
     if (published.dataset() != Dataset.PART_D && published.dataset() != Dataset.NPPES) {
       return;
     }
     freshness = new Freshness(0, Set.of(), null);
-    try {
-      log.info("run {} published {}: drug prescribers' rebuild queued as job {}", published.runId(), published.dataset(),
-          enqueue());
-    } catch (RuntimeException e) {
-      log.error("Could not queue the drug prescribers' rebuild after run {}: drug searches sum the drug rows until a "
-          + "worker's start queues it", published.runId(), e);
-    }
-  }
-
-  JobId enqueue() {
-    return jobs.enqueue(JobRequest.of(Ingestion.QUEUE, JOB_TYPE, "{}"));
-  }
-
-  /** Whether a year of published Part D data has no fresh drug prescribers. */
-  boolean anyStale() {
-    return jdbc.sql(
-            """
-            SELECT EXISTS (SELECT 1 FROM ingestion_run WHERE dataset = 'partD' AND status = 'PUBLISHED'
-                             AND data_year IS NOT NULL AND data_year NOT IN (SELECT data_year FROM partd_drug_prescriber_fresh))""")
-        .query(Boolean.class)
-        .single();
+    JobId job = jobs.enqueue(JobRequest.of(Ingestion.QUEUE, JOB_TYPE, "{}"));
+    log.info("run {} published {}: drug prescribers' rebuild queued as job {}", published.runId(), published.dataset(), job);
   }
 
   /**

@@ -7,13 +7,12 @@ import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The ingestion worker's side of {@link DrugPrescriberIndex}: runs the queued rebuilds (idempotent: a job that finds
- * every year fresh does nothing), and queues one at the worker's start when a year is stale.
+ * every year fresh does nothing). A publish queues them through the event publication registry, which hands the event
+ * over again when queueing failed, so no start-up check for stale years is needed.
  */
 @Component
 @ConditionalOnRole(Role.INGESTION_WORKER)
@@ -42,16 +41,5 @@ class DrugPrescriberJobs implements JobHandler {
     long start = System.nanoTime();
     var years = index.refresh();
     log.info("drug prescribers fresh after job {}: rebuilt {} in {} ms", job.id(), years, (System.nanoTime() - start) / 1_000_000);
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  void catchUp() {
-    try {
-      if (index.anyStale()) {
-        index.enqueue();
-      }
-    } catch (RuntimeException e) {
-      log.warn("Could not check the drug prescribers' freshness: {}", e.getMessage());
-    }
   }
 }

@@ -9,9 +9,9 @@ import java.sql.Statement;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The search tables: {@code provider_specialty_location} (V30, V31: one row per taxonomy code, primary practice ZIP and
@@ -83,9 +83,14 @@ public class ProviderSearchIndex {
     this.connections = connections;
   }
 
-  @EventListener
+  /**
+   * Once the publish commits, in the publishing thread (before the run is reported done), through the event publication
+   * registry: a rebuild that fails leaves the publication outstanding and the ingestion worker hands it over again
+   * ({@code platform.internal.OutstandingEvents}); a rebuild the run's own publish made is not repeated.
+   */
+  @TransactionalEventListener(id = "provider.search-tables-rebuild")
   @Order(0)
-  void on(DatasetPublished published) {
+  void on(DatasetPublished published) throws SQLException {
     if (published.dataset() != Dataset.NPPES) {
       return;
     }
@@ -96,7 +101,9 @@ public class ProviderSearchIndex {
       }
     } catch (SQLException e) {
       log.error("Could not rebuild the search tables after run {}: specialty searches within a radius and name searches "
-          + "miss the providers this run added, moved or renamed until the next NPPES publish", published.runId(), e);
+          + "miss the providers this run added, moved or renamed until the ingestion worker retries it: {}",
+          published.runId(), e.getMessage());
+      throw e;
     }
   }
 

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -77,6 +79,24 @@ class DataSourceConfiguration {
   @Bean
   PlatformTransactionManager transactionManager(DataSource dataSource) {
     return new TenantScopedTransactionManager(dataSource);
+  }
+
+  /**
+   * Spring Modulith's event publication registry looks for outstanding publications when it is destroyed, in a
+   * transaction: it must go before the transaction manager and the pool do, or every process's shutdown (each
+   * command-line job's too) warns that the transaction manager is gone.
+   */
+  @Bean
+  static BeanFactoryPostProcessor eventRegistryClosesFirst() {
+    return beans -> {
+      if (beans.containsBeanDefinition("eventPublicationRegistry")) {
+        BeanDefinition registry = beans.getBeanDefinition("eventPublicationRegistry");
+        String[] before = registry.getDependsOn() == null ? new String[0] : registry.getDependsOn();
+        String[] after = java.util.Arrays.copyOf(before, before.length + 1);
+        after[before.length] = "transactionManager";
+        registry.setDependsOn(after);
+      }
+    };
   }
 
   @Bean
