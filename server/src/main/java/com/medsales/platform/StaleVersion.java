@@ -1,18 +1,24 @@
 package com.medsales.platform;
 
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Someone else changed the record since the caller read it (409); {@link #current()} is the record as it is now. */
+/**
+ * Someone else changed the record since the caller read it (409). The ProblemDetail carries what the caller needs to
+ * merge or reload: {@code current}, the record as it is now, or other {@link #properties()} (its current version).
+ */
 public class StaleVersion extends RequestRefused {
 
-  private final @Nullable Object current;
-
   public StaleVersion(String message, @Nullable Object current) {
-    super(message);
-    this.current = current;
+    super(message, Map.of(), current == null ? Map.of() : Map.of("current", current));
   }
 
+  public StaleVersion(String message, Map<String, Object> properties) {
+    super(message, Map.of(), properties);
+  }
+
+  /** The record as it is now, when the refusal carries it. */
   public @Nullable Object current() {
-    return current;
+    return properties().get("current");
   }
 }
