@@ -474,8 +474,7 @@ public class Territories {
   }
 
   private static StaleVersion stale(TerritoryView current) {
-    return new StaleVersion("The territory was changed by someone else; reload it and try again.",
-        Map.<String, Object>of("currentVersion", current.version()));
+    return StaleVersion.atVersion("The territory was changed by someone else; reload it and try again.", current.version());
   }
 
   private static AlreadyExists nameTaken() {
