@@ -1,5 +1,7 @@
 package com.medsales.identity;
 
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.AlreadyExists;
 import com.medsales.platform.BulkConnections;
 import java.util.List;
 import java.util.Locale;
@@ -46,10 +48,10 @@ public class Provisioning {
 
   public UUID createTenant(JdbcClient jdbc, String slug, String name) {
     if (!slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
-      throw IdentityException.invalid("slug", List.of("must be 2 to 63 lower-case letters, digits or hyphens"));
+      throw InvalidFields.named("slug", List.of("must be 2 to 63 lower-case letters, digits or hyphens"));
     }
     if (jdbc.sql("SELECT count(*) FROM tenant WHERE slug = ?").param(slug).query(Long.class).single() > 0) {
-      throw new IdentityException(IdentityException.Kind.CONFLICT, "A tenant named " + slug + " exists.");
+      throw new AlreadyExists("A tenant named " + slug + " exists.");
     }
     UUID id = jdbc.sql("INSERT INTO tenant (slug, name) VALUES (?, ?) RETURNING id").params(slug, name).query(UUID.class).single();
     audit(jdbc, id, "tenant.create", slug);
@@ -61,7 +63,7 @@ public class Provisioning {
       JdbcClient jdbc, @Nullable UUID tenant, String username, String displayName, UserRole role, String password) {
     if (jdbc.sql("SELECT count(*) FROM app_user WHERE lower(username) = ?").param(username.toLowerCase(Locale.ROOT))
         .query(Long.class).single() > 0) {
-      throw new IdentityException(IdentityException.Kind.CONFLICT, "A user named " + username + " exists.");
+      throw new AlreadyExists("A user named " + username + " exists.");
     }
     UUID id = jdbc.sql(
             "INSERT INTO app_user (tenant_id, username, display_name, roles, password_hash, password_changed_at)"

@@ -3,7 +3,11 @@ package com.medsales.ingest;
 import com.medsales.jobs.JobId;
 import com.medsales.jobs.JobQueue;
 import com.medsales.jobs.JobRequest;
+import com.medsales.platform.ConflictingState;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -127,20 +131,26 @@ public class Ingestion {
     return loader;
   }
 
-  /** No loader for that kind. */
-  public static final class UnknownIngestionKind extends IllegalArgumentException {
+  /** No loader for that kind: the request's {@code dataset} is refused. */
+  public static final class UnknownIngestionKind extends InvalidFields {
     public UnknownIngestionKind(String kind, Collection<String> known) {
-      super("Unknown dataset '" + kind + "'; known: " + String.join(", ", known));
+      this("Unknown dataset '" + kind + "'; known: " + String.join(", ", known));
+    }
+
+    private UnknownIngestionKind(String message) {
+      super(message, Map.of("dataset", List.of(message)));
     }
   }
 
-  public static final class UnknownIngestionRun extends java.util.NoSuchElementException {
+  /** No run with that id. */
+  public static final class UnknownIngestionRun extends RecordNotFound {
     public UnknownIngestionRun(long id) {
-      super("No ingestion run " + id);
+      super("Ingestion run " + id);
     }
   }
 
-  public static final class RunNotRetryable extends IllegalStateException {
+  /** Only a failed run can be retried. */
+  public static final class RunNotRetryable extends ConflictingState {
     RunNotRetryable(long id, IngestionRun.Status status) {
       super("Run " + id + " is " + status + "; only a FAILED run can be retried");
     }

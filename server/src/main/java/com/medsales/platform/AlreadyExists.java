@@ -1,23 +1,23 @@
 package com.medsales.platform;
 
+import java.util.List;
 import java.util.Map;
 
-/** What the request would create exists already (409); {@link #properties()} say what the caller may know of it. */
+/**
+ * What the request would create exists already (409): a name or number taken. {@link #fieldErrors()} name the field
+ * that collides; {@link #properties()} say what the caller may know of what exists.
+ */
 public class AlreadyExists extends RequestRefused {
 
-  private final Map<String, Object> properties;
-
   public AlreadyExists(String message) {
-    this(message, Map.of());
+    super(message);
   }
 
   public AlreadyExists(String message, Map<String, Object> properties) {
-    super(message);
-    this.properties = Map.copyOf(properties);
+    super(message, Map.of(), properties);
   }
 
-  /** Extra members of the ProblemDetail (for example {@code current} naming the owner). */
-  public Map<String, Object> properties() {
-    return properties;
+  public AlreadyExists(String message, Map<String, List<String>> fieldErrors, Map<String, Object> properties) {
+    super(message, fieldErrors, properties);
   }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** The one shape of an RFC 9457 answer with field errors, for every module's refusals. */
+/** The one shape of an RFC 9457 answer with field errors, for the platform's advice and the filters that answer first. */
 public final class Problems {
 
   private Problems() {}

@@ -1,5 +1,6 @@
 package com.medsales.territory;
 
+import com.medsales.platform.RequestRefused;
 import com.medsales.audit.AuditOutcome;
 import com.medsales.audit.AuditTrail;
 import com.medsales.territory.internal.AlignmentFile;
@@ -71,7 +72,7 @@ public class Alignments {
     Summary summary;
     try {
       summary = align(file, mode, true);
-    } catch (TerritoryException e) {
+    } catch (RequestRefused e) {
       audit.record("territory.alignment", mode.name(), AuditOutcome.FAILURE,
           Map.of("checksum", checksum(file), "reason", e.getMessage()));
       throw e;
@@ -97,9 +98,7 @@ public class Alignments {
     List<Reject> rejects = rejects(file);
     if (!rejects.isEmpty()) {
       if (applying) {
-        throw new TerritoryException(TerritoryException.Kind.INVALID,
-            "The file has " + rejects.size() + " rejected lines; nothing was applied.", Map.of(),
-            Map.of("rejects", rejects, "rowsRead", file.rowsRead(), "checksum", checksum(bytes)));
+        throw new AlignmentRejected(rejects, file.rowsRead(), checksum(bytes));
       }
       leaveOut(rejects);
     }

@@ -1,5 +1,10 @@
 package com.medsales.territory;
 
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
+import com.medsales.platform.AlreadyExists;
+import com.medsales.platform.StaleVersion;
+import com.medsales.platform.ConflictingState;
 import com.medsales.audit.AuditOutcome;
 import com.medsales.audit.AuditTrail;
 import com.medsales.territory.internal.Membership;
@@ -64,7 +69,7 @@ public class Territories {
 
   @Transactional(readOnly = true)
   public TerritoryView territory(UUID id) {
-    return views(id).stream().findFirst().orElseThrow(() -> TerritoryException.notFound("The territory"));
+    return views(id).stream().findFirst().orElseThrow(() -> new RecordNotFound("The territory"));
   }
 
   private List<TerritoryView> views(@Nullable UUID only) {
@@ -152,7 +157,7 @@ public class Territories {
       throw stale(before);
     }
     if (parentId != null && detach) {
-      throw TerritoryException.invalid("parentId", "give a parent or detach, not both");
+      throw InvalidFields.of("parentId", "give a parent or detach, not both");
     }
     if (parentId != null) {
       requireParent(before.level(), parentId);
@@ -197,7 +202,7 @@ public class Territories {
             .query(Long.class)
             .single();
     if (children > 0) {
-      throw TerritoryException.conflict(
+      throw new ConflictingState(
           "The territory has " + children + " territories under it; move or delete them first.", Map.of("children", children));
     }
     jdbc.sql("DELETE FROM territory WHERE id = ? AND tenant_id = medsales_tenant()").param(id).update();
@@ -242,7 +247,7 @@ public class Territories {
             .params(zip5, id)
             .update();
     if (removed == 0) {
-      throw TerritoryException.notFound("ZIP " + zip5 + " in this territory");
+      throw new RecordNotFound("ZIP " + zip5 + " in this territory");
     }
     audit.record("territory.zip-remove", territory.name(), AuditOutcome.SUCCESS, Map.of("zip5", zip5));
   }
@@ -263,8 +268,7 @@ public class Territories {
       wanted.add(code);
     }
     if (!problems.isEmpty()) {
-      throw new TerritoryException(TerritoryException.Kind.INVALID, "The request has invalid fields.",
-          Map.of("states", problems), Map.of());
+      throw new InvalidFields(Map.of("states", problems));
     }
     TerritoryView before = alignable(id);
     replaceWholeAreas("territory_state", "state", id, wanted.toArray(String[]::new));
@@ -291,9 +295,8 @@ public class Territories {
             .query(String.class)
             .list();
     if (!unknown.isEmpty()) {
-      throw new TerritoryException(TerritoryException.Kind.INVALID, "The request has invalid fields.",
-          Map.of("counties", unknown.stream().map(g -> "'" + g + "' is not a county GEOID (state and county FIPS, 5 digits)")
-              .toList()), Map.of());
+      throw new InvalidFields(Map.of("counties", unknown.stream().map(g -> "'" + g + "' is not a county GEOID (state and county FIPS, 5 digits)")
+              .toList()));
     }
     TerritoryView before = alignable(id);
     replaceWholeAreas("territory_county", "county_geoid", id, codes);
@@ -347,8 +350,7 @@ public class Territories {
       problems.add("names a user that does not exist");
     }
     if (!problems.isEmpty()) {
-      throw new TerritoryException(TerritoryException.Kind.INVALID, "The request has invalid fields.",
-          Map.of("assignments", problems), Map.of());
+      throw new InvalidFields(Map.of("assignments", problems));
     }
     jdbc.sql("DELETE FROM territory_assignment WHERE tenant_id = medsales_tenant() AND territory_id = ?").param(id).update();
     jdbc.sql(
@@ -382,7 +384,7 @@ public class Territories {
     try {
       after = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(cursor);
     } catch (NumberFormatException e) {
-      throw TerritoryException.invalid("cursor", "must be the nextCursor of a previous page");
+      throw InvalidFields.of("cursor", "must be the nextCursor of a previous page");
     }
     long total =
         jdbc.sql(Membership.ctes("node_id = :id") + "SELECT count(*) FROM member").param("id", id).query(Long.class).single();
@@ -450,9 +452,9 @@ public class Territories {
     }
     TerritoryView parent =
         views(parentId).stream().findFirst()
-            .orElseThrow(() -> TerritoryException.invalid("parentId", "names a territory that does not exist"));
+            .orElseThrow(() -> InvalidFields.of("parentId", "names a territory that does not exist"));
     if (!level.mayHaveParent(parent.level())) {
-      throw TerritoryException.invalid("parentId", "a " + level + " cannot sit under a " + parent.level());
+      throw InvalidFields.of("parentId", "a " + level + " cannot sit under a " + parent.level());
     }
   }
 
@@ -460,25 +462,23 @@ public class Territories {
   private TerritoryView alignable(UUID id) {
     TerritoryView territory = territory(id);
     if (territory.level() != TerritoryLevel.TERRITORY) {
-      throw TerritoryException.invalid("id", "ZIPs, counties and states align to TERRITORY-level territories; this is a " + territory.level());
+      throw InvalidFields.of("id", "ZIPs, counties and states align to TERRITORY-level territories; this is a " + territory.level());
     }
     return territory;
   }
 
   private static void requireZip(String zip5) {
     if (!ZIP5.matcher(zip5).matches()) {
-      throw TerritoryException.invalid("zip", "must be a 5-digit ZIP code");
+      throw InvalidFields.of("zip", "must be a 5-digit ZIP code");
     }
   }
 
-  private static TerritoryException stale(TerritoryView current) {
-    return TerritoryException.conflict("The territory was changed by someone else; reload it and try again.",
-        Map.of("currentVersion", current.version()));
+  private static StaleVersion stale(TerritoryView current) {
+    return StaleVersion.atVersion("The territory was changed by someone else; reload it and try again.", current.version());
   }
 
-  private static TerritoryException nameTaken() {
-    return new TerritoryException(TerritoryException.Kind.CONFLICT, "A territory with that name exists.",
-        Map.of("name", List.of("is taken")), Map.of());
+  private static AlreadyExists nameTaken() {
+    return new AlreadyExists("A territory with that name exists.", Map.of("name", List.of("is taken")), Map.of());
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {

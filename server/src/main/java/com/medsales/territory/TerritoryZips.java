@@ -1,5 +1,6 @@
 package com.medsales.territory;
 
+import com.medsales.platform.InvalidFields;
 import com.medsales.territory.internal.Membership;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +74,7 @@ public class TerritoryZips {
   public ZipPage zips(UUID id, @Nullable String cursor, int size) {
     territories.territory(id);
     if (cursor != null && !cursor.isBlank() && !Territories.ZIP5.matcher(cursor).matches()) {
-      throw TerritoryException.invalid("cursor", "must be the nextCursor of a previous page");
+      throw InvalidFields.of("cursor", "must be the nextCursor of a previous page");
     }
     String ctes = Membership.zipCtes("node_id = :id");
     var counts =
@@ -117,7 +118,7 @@ public class TerritoryZips {
   public List<ZipPlace> lookUp(String prefix, int limit) {
     String digits = prefix.strip();
     if (!ZIP_PREFIX.matcher(digits).matches()) {
-      throw TerritoryException.invalid("prefix", "must be 1 to 5 digits of a ZIP code");
+      throw InvalidFields.of("prefix", "must be 1 to 5 digits of a ZIP code");
     }
     String low = (digits + "00000").substring(0, 5);
     String high = (digits + "99999").substring(0, 5);
@@ -152,7 +153,7 @@ public class TerritoryZips {
   public List<CountyPlace> counties(String query, @Nullable String state, int limit) {
     String q = query.strip();
     if (q.isEmpty() || q.length() > 100) {
-      throw TerritoryException.invalid("q", "give 1 to 100 characters of a county's name or GEOID");
+      throw InvalidFields.of("q", "give 1 to 100 characters of a county's name or GEOID");
     }
     String st = state == null || state.isBlank() ? null : state.strip().toUpperCase(Locale.ROOT);
     Matcher nameAndState = NAME_AND_STATE.matcher(q);
@@ -161,7 +162,7 @@ public class TerritoryZips {
       st = nameAndState.group(2).toUpperCase(Locale.ROOT);
     }
     if (st != null && !Territories.STATES.contains(st)) {
-      throw TerritoryException.invalid("state", "must be a USPS state code");
+      throw InvalidFields.of("state", "must be a USPS state code");
     }
     String name = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     return jdbc.sql(

@@ -12,6 +12,7 @@ import com.medsales.identity.Ownership;
 import com.medsales.identity.TokenScope;
 import com.medsales.identity.UserRole;
 import com.medsales.platform.BulkConnections;
+import com.medsales.platform.InvalidFields;
 import com.medsales.platform.TenantScope;
 import com.medsales.provider.Providers;
 import com.medsales.testing.OwnerJdbc;
@@ -58,7 +59,7 @@ class CrmModuleIntegrationTests {
 
     new TenantScope(tenant, rep, false, false).run(() -> {
       assertThatThrownBy(() -> accounts.create(user, account(Long.toString(INDIVIDUAL_NPI))))
-          .isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.kind()).isEqualTo(CrmException.Kind.INVALID));
+          .isInstanceOfSatisfying(InvalidFields.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("npi"));
       verify(providers).find(INDIVIDUAL_NPI);
 
       var created = accounts.create(user, account(null));

@@ -1,7 +1,8 @@
 package com.medsales.crm.internal;
 
 import com.medsales.shared.LikePatterns;
-import com.medsales.crm.CrmException;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.provider.ProviderProfile;
@@ -72,12 +73,12 @@ public class Accounts {
     Long npi = null;
     if (request.npi() != null && !request.npi().isBlank()) {
       if (!Npi.isValid(request.npi().strip())) {
-        throw CrmException.invalid("npi", "is not a valid NPI (10 digits with a correct check digit)");
+        throw InvalidFields.of("npi", "is not a valid NPI (10 digits with a correct check digit)");
       }
       npi = Long.parseLong(request.npi().strip());
       var organization = providers.find(npi);
       if (organization.isEmpty() || !ProviderProfile.ORGANIZATION.equals(organization.get().entityType())) {
-        throw CrmException.invalid("npi", "is not an organisation in the NPI registry");
+        throw InvalidFields.of("npi", "is not an organisation in the NPI registry");
       }
     }
     UUID owner = request.ownerId() != null ? request.ownerId() : user.userId();
@@ -104,7 +105,7 @@ public class Accounts {
           return view(rs, withOrganization && !rs.wasNull() ? providers.find(npi).orElse(null) : null);
         })
         .optional()
-        .orElseThrow(() -> CrmException.notFound("The account"));
+        .orElseThrow(() -> new RecordNotFound("The account"));
   }
 
   @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package com.medsales.crm.internal;
 
-import com.medsales.crm.CrmException;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ public class Activities {
         : jdbc.sql("SELECT count(*) FROM contact WHERE id = ANY(?) AND tenant_id = medsales_tenant() AND deleted_at IS NULL")
             .param(request.attendeeIds().toArray(UUID[]::new)).query(Long.class).single();
     if (visible != request.attendeeIds().stream().distinct().count()) {
-      throw CrmException.invalid("attendeeIds", "names a contact that does not exist");
+      throw InvalidFields.of("attendeeIds", "names a contact that does not exist");
     }
     records.requireReference(Table.ACCOUNT, "accountId", request.accountId());
     UUID id = jdbc.sql(
@@ -103,7 +104,7 @@ public class Activities {
   @Transactional(readOnly = true)
   public ActivityView find(UUID id) {
     return jdbc.sql(SELECT + " WHERE a.id = ? AND a.tenant_id = medsales_tenant() AND a.deleted_at IS NULL")
-        .param(id).query((rs, n) -> view(rs)).optional().orElseThrow(() -> CrmException.notFound("The activity"));
+        .param(id).query((rs, n) -> view(rs)).optional().orElseThrow(() -> new RecordNotFound("The activity"));
   }
 
   /** Activities, newest first, or ({@code deleted}) those deleted in the last 30 days, the latest deletion first. */

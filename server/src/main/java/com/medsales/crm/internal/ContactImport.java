@@ -2,7 +2,8 @@ package com.medsales.crm.internal;
 
 import com.medsales.shared.NulBytes;
 import com.medsales.shared.LikePatterns;
-import com.medsales.crm.CrmException;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RequestRefused;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.shared.Npi;
@@ -73,14 +74,14 @@ public class ContactImport {
   static List<Row> parse(String csv, List<Reject> rejects) {
     int nulLine = NulBytes.lineOfFirst(csv);
     if (nulLine > 0) {
-      throw CrmException.invalid("file", "has a NUL byte on line " + nulLine + "; it is not a text CSV file");
+      throw InvalidFields.of("file", "has a NUL byte on line " + nulLine + "; it is not a text CSV file");
     }
     List<Row> rows = new ArrayList<>();
     try (var reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
         .ofCsvRecord(new StringReader(csv))) {
       Iterator<CsvRecord> it = reader.iterator();
       if (!it.hasNext()) {
-        throw CrmException.invalid("file", "is empty: a header row is needed");
+        throw InvalidFields.of("file", "is empty: a header row is needed");
       }
       List<String> header = it.next().getFields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
       Map<String, Integer> at = new LinkedHashMap<>();
@@ -93,13 +94,13 @@ public class ContactImport {
         }
       });
       if (!at.containsKey("lastName") && !at.containsKey("npi")) {
-        throw CrmException.invalid("file", "needs a last_name (or npi) column; found: " + String.join(", ", header));
+        throw InvalidFields.of("file", "needs a last_name (or npi) column; found: " + String.join(", ", header));
       }
       while (it.hasNext()) {
         CsvRecord record = it.next();
         long line = record.getStartingLineNumber();
         if (rows.size() >= MAX_ROWS) {
-          throw CrmException.invalid("file", "has more than " + MAX_ROWS + " rows; split it");
+          throw InvalidFields.of("file", "has more than " + MAX_ROWS + " rows; split it");
         }
         Map<String, String> input = new LinkedHashMap<>();
         for (int i = 0; i < header.size() && i < record.getFieldCount(); i++) {
@@ -128,7 +129,7 @@ public class ContactImport {
             zip, f.get("email"), f.get("phone"), f.get("title"), npi));
       }
     } catch (java.io.IOException e) {
-      throw CrmException.invalid("file", "could not be read: " + e.getMessage());
+      throw InvalidFields.of("file", "could not be read: " + e.getMessage());
     }
     return rows;
   }
@@ -237,8 +238,8 @@ public class ContactImport {
   public Result apply(MedsalesUser user, String csv, Map<String, String> decisions) {
     Preview preview = preview(csv);
     if (!preview.rejects().isEmpty()) {
-      throw new CrmException(CrmException.Kind.INVALID, "The file has rows that cannot be imported; fix them and preview again.",
-          Map.of("file", preview.rejects().stream().map(r -> "line " + r.line() + ": " + r.reason()).toList()), null);
+      throw new InvalidFields("The file has rows that cannot be imported; fix them and preview again.",
+          Map.of("file", preview.rejects().stream().map(r -> "line " + r.line() + ": " + r.reason()).toList()));
     }
     List<Reject> ignored = new ArrayList<>();
     Map<Long, Row> rows = new LinkedHashMap<>();
@@ -299,7 +300,7 @@ public class ContactImport {
     if (!changes.isEmpty()) {
       try {
         records.update(Table.CONTACT, contactId, current.get("version").asLong(), changes);
-      } catch (CrmException notMine) {
+      } catch (RequestRefused notMine) {
         // a colleague's contact: the row is still reported as merged; their record stays as they keep it
       }
     }

@@ -1,7 +1,9 @@
 package com.medsales.crm.internal;
 
 import com.medsales.shared.LikePatterns;
-import com.medsales.crm.CrmException;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
+import com.medsales.crm.ContactAlreadyExists;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.provider.ProviderProfile;
@@ -112,29 +114,28 @@ public class Contacts {
     Long npi = null;
     if (request.npi() != null && !request.npi().isBlank()) {
       if (!Npi.isValid(request.npi().strip())) {
-        throw CrmException.invalid("npi", "is not a valid NPI (10 digits with a correct check digit)");
+        throw InvalidFields.of("npi", "is not a valid NPI (10 digits with a correct check digit)");
       }
       npi = Long.parseLong(request.npi().strip());
       if (providers.find(npi).isEmpty()) {
-        throw CrmException.invalid("npi", "is not in the NPI registry or the CMS data");
+        throw InvalidFields.of("npi", "is not in the NPI registry or the CMS data");
       }
     } else if (request.lastName() == null || request.lastName().isBlank()) {
-      throw CrmException.invalid("lastName", "is required when no NPI is given");
+      throw InvalidFields.of("lastName", "is required when no NPI is given");
     }
     if (npi != null) {
       Optional<UUID> existing = byNpi(npi);
       if (existing.isPresent()) {
-        throw new CrmException(CrmException.Kind.CONFLICT, "This provider is already a contact.",
-            Map.of("npi", List.of("is already a contact")), Map.of("id", existing.get()));
+        throw new ContactAlreadyExists("This provider is already a contact.", Map.of("id", existing.get()));
       }
       // the unique index sees contacts this user may not: name whose it is (whom to ask), not the contact itself
       Optional<ColleaguesContact> colleagues = colleaguesContact(npi);
       if (colleagues.isPresent()) {
         String owner = colleagues.get().ownerName();
-        throw new CrmException(CrmException.Kind.CONFLICT,
+        throw new ContactAlreadyExists(
             "This provider is already a contact of " + (owner == null ? "a colleague" : owner)
                 + ", which you cannot open. Ask them or your manager to reassign it to you.",
-            Map.of("npi", List.of("is already a contact")), colleagues.get());
+            colleagues.get());
       }
     }
     UUID owner = request.ownerId() != null ? request.ownerId() : user.userId();
@@ -155,8 +156,7 @@ public class Contacts {
           .query(UUID.class)
           .single();
     } catch (DuplicateKeyException e) {
-      throw new CrmException(CrmException.Kind.CONFLICT, "This provider just became a contact.",
-          Map.of("npi", List.of("is already a contact")), null);
+      throw new ContactAlreadyExists("This provider just became a contact.", null);
     }
     records.created(Table.CONTACT, id);
     return giveTo(id, 0, owner);
@@ -172,7 +172,7 @@ public class Contacts {
           return view(rs, provider);
         })
         .optional()
-        .orElseThrow(() -> CrmException.notFound("The contact"));
+        .orElseThrow(() -> new RecordNotFound("The contact"));
   }
 
   public record Query(
@@ -189,13 +189,13 @@ public class Contacts {
     if (query.cursor() != null) {
       int bar = query.cursor().lastIndexOf('|');
       if (bar < 0) {
-        throw CrmException.invalid("cursor", "is not a cursor this API gave");
+        throw InvalidFields.of("cursor", "is not a cursor this API gave");
       }
       afterName = query.cursor().substring(0, bar);
       try {
         afterId = UUID.fromString(query.cursor().substring(bar + 1));
       } catch (IllegalArgumentException e) {
-        throw CrmException.invalid("cursor", "is not a cursor this API gave");
+        throw InvalidFields.of("cursor", "is not a cursor this API gave");
       }
     }
     List<ContactView> rows = jdbc.sql(
@@ -237,7 +237,7 @@ public class Contacts {
 
   private static long parseNpi(String npi) {
     if (!npi.strip().matches("\\d{10}")) {
-      throw CrmException.invalid("npi", "must be 10 digits");
+      throw InvalidFields.of("npi", "must be 10 digits");
     }
     return Long.parseLong(npi.strip());
   }

@@ -1,6 +1,7 @@
 package com.medsales.crm.internal;
 
-import com.medsales.crm.CrmException;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.platform.TenantScope;
@@ -61,7 +62,7 @@ public class Opportunities {
     for (int i = 0; i < requested.size(); i++) {
       // another tenant's stage is as unknown as a made-up id
       if (requested.get(i).id() != null && !existing.contains(requested.get(i).id())) {
-        throw CrmException.invalid("stages[" + i + "].id", "is not a stage of this pipeline");
+        throw InvalidFields.of("stages[" + i + "].id", "is not a stage of this pipeline");
       }
     }
     List<UUID> kept = requested.stream().map(StageRequest::id).filter(java.util.Objects::nonNull).toList();
@@ -69,7 +70,7 @@ public class Opportunities {
             + " WHERE s.tenant_id = medsales_tenant() AND NOT (s.id = ANY(?)) AND o.deleted_at IS NULL")
         .param(kept.toArray(UUID[]::new)).query(Long.class).single();
     if (inUse > 0) {
-      throw CrmException.invalid("stages", "a stage that still holds opportunities cannot be removed; move them first");
+      throw InvalidFields.of("stages", "a stage that still holds opportunities cannot be removed; move them first");
     }
     // positions move out of the way first, so names and positions can be swapped freely
     jdbc.sql("UPDATE pipeline_stage SET position = position + 10000, name = name || ' ' || id WHERE tenant_id = medsales_tenant()").update();
@@ -121,7 +122,7 @@ public class Opportunities {
     List<Stage> stages = stages();
     UUID stage = request.stageId() != null ? request.stageId() : stages.getFirst().id();
     if (stages.stream().noneMatch(s -> s.id().equals(stage))) {
-      throw CrmException.invalid("stageId", "is not a stage of this pipeline");
+      throw InvalidFields.of("stageId", "is not a stage of this pipeline");
     }
     UUID owner = request.ownerId() != null ? request.ownerId() : user.userId();
     records.requireUser("ownerId", owner);
@@ -161,7 +162,7 @@ public class Opportunities {
   @Transactional(readOnly = true)
   public OpportunityView find(UUID id) {
     return jdbc.sql(SELECT + " WHERE o.id = ? AND o.tenant_id = medsales_tenant() AND o.deleted_at IS NULL")
-        .param(id).query((rs, n) -> view(rs)).optional().orElseThrow(() -> CrmException.notFound("The opportunity"));
+        .param(id).query((rs, n) -> view(rs)).optional().orElseThrow(() -> new RecordNotFound("The opportunity"));
   }
 
   /** Opportunities by stage, or ({@code deleted}) those deleted in the last 30 days, the latest deletion first. */
@@ -228,7 +229,7 @@ public class Opportunities {
     var columns = records.columns(FIELDS, fields, "an opportunity");
     if (columns.containsKey("stage_id") && (columns.get("stage_id") == null
         || stages().stream().noneMatch(s -> s.id().toString().equals(columns.get("stage_id").toString())))) {
-      throw CrmException.invalid("stageId", "is not a stage of this pipeline");
+      throw InvalidFields.of("stageId", "is not a stage of this pipeline");
     }
     records.requireReferences(columns, Map.of("owner_id", RecordStore.Reference.user("ownerId"),
         "account_id", RecordStore.Reference.to(Table.ACCOUNT, "accountId"),

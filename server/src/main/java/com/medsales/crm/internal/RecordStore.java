@@ -1,6 +1,10 @@
 package com.medsales.crm.internal;
 
-import com.medsales.crm.CrmException;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
+import com.medsales.platform.NotPermitted;
+import com.medsales.platform.RecordGone;
+import com.medsales.platform.StaleVersion;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.Ownership;
 import com.medsales.platform.TenantScope;
@@ -101,7 +105,7 @@ public class RecordStore {
 
   /** The record as JSON (all columns), if this user may see it and it is not deleted. */
   public JsonNode current(Table table, UUID id) {
-    return row(table, id, false).orElseThrow(() -> CrmException.notFound("The " + table.table));
+    return row(table, id, false).orElseThrow(() -> new RecordNotFound("The " + table.table));
   }
 
   private java.util.Optional<JsonNode> row(Table table, UUID id, boolean deleted) {
@@ -130,21 +134,21 @@ public class RecordStore {
         .query(Boolean.class)
         .single();
     if (!exists) {
-      throw CrmException.invalid(field, "names " + table.named() + " that does not exist");
+      throw InvalidFields.of(field, "names " + table.named() + " that does not exist");
     }
   }
 
   /** Refuses {@code id} unless it names an active user of this tenant, in the same words whether it is foreign or unknown. */
   public void requireUser(String field, @Nullable Object id) {
     if (id == null) {
-      throw CrmException.invalid(field, "is required");
+      throw InvalidFields.of(field, "is required");
     }
     boolean known = jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE id = ? AND tenant_id = medsales_tenant() AND enabled)")
         .param(uuid(field, id))
         .query(Boolean.class)
         .single();
     if (!known) {
-      throw CrmException.invalid(field, "is not an active user of this tenant");
+      throw InvalidFields.of(field, "is not an active user of this tenant");
     }
   }
 
@@ -185,7 +189,7 @@ public class RecordStore {
     try {
       return UUID.fromString(value.toString());
     } catch (IllegalArgumentException e) {
-      throw CrmException.invalid(field, "is not an id");
+      throw InvalidFields.of(field, "is not an id");
     }
   }
 
@@ -193,7 +197,7 @@ public class RecordStore {
   public void requireEditable(Table table, JsonNode row) {
     UUID owner = UUID.fromString(row.get(table.ownerColumn).asString());
     if (!ownership.mayEdit(owner)) {
-      throw new CrmException(CrmException.Kind.FORBIDDEN, "Only the owner, their manager or an admin may change this record.");
+      throw new NotPermitted("Only the owner, their manager or an admin may change this record.");
     }
   }
 
@@ -251,9 +255,9 @@ public class RecordStore {
   /** A stale {@code version}: a 409 carrying the record as it is now ({@code view}, or the table's row). */
   private static void requireVersion(Table table, JsonNode row, long version, java.util.function.@Nullable Supplier<Object> view) {
     if (row.get("version").asLong() != version) {
-      throw new CrmException(CrmException.Kind.CONFLICT,
+      throw new StaleVersion(
           "Someone else changed this " + table.table + " (now at version " + row.get("version").asLong()
-              + "). Reload it, or merge your changes into the current version.", Map.of(),
+              + "). Reload it, or merge your changes into the current version.",
           view != null ? view.get() : JSON.treeToValue(row, Object.class));
     }
   }
@@ -291,7 +295,7 @@ public class RecordStore {
     fields.forEach((field, value) -> {
       String column = editable.get(field);
       if (column == null) {
-        throw CrmException.invalid(field, "is not a field of " + what + " that can be changed");
+        throw InvalidFields.of(field, "is not a field of " + what + " that can be changed");
       }
       columns.put(column, value instanceof List<?> list ? list.stream().map(String::valueOf).toArray(String[]::new) : value);
     });
@@ -314,11 +318,11 @@ public class RecordStore {
 
   /** Undoes a delete made less than 30 days ago. */
   public JsonNode restore(Table table, UUID id) {
-    JsonNode row = row(table, id, true).orElseThrow(() -> CrmException.notFound("A deleted " + table.table));
+    JsonNode row = row(table, id, true).orElseThrow(() -> new RecordNotFound("A deleted " + table.table));
     requireEditable(table, row);
     OffsetDateTime deletedAt = OffsetDateTime.parse(row.get("deleted_at").asString());
     if (deletedAt.isBefore(OffsetDateTime.now().minus(RESTORE_WINDOW))) {
-      throw new CrmException(CrmException.Kind.GONE, "This " + table.table + " was deleted more than 30 days ago.");
+      throw new RecordGone("This " + table.table + " was deleted more than 30 days ago.");
     }
     jdbc.sql("UPDATE " + table.table + " SET deleted_at = NULL, updated_at = now(), version = version + 1 WHERE id = ?")
         .param(id)

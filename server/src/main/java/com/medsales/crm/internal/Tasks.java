@@ -1,6 +1,6 @@
 package com.medsales.crm.internal;
 
-import com.medsales.crm.CrmException;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
 import java.time.LocalDate;
@@ -83,7 +83,7 @@ public class Tasks {
   @Transactional(readOnly = true)
   public TaskView find(UUID id) {
     return jdbc.sql(SELECT + " WHERE t.id = ? AND t.tenant_id = medsales_tenant() AND t.deleted_at IS NULL")
-        .param(id).query((rs, n) -> view(rs)).optional().orElseThrow(() -> CrmException.notFound("The task"));
+        .param(id).query((rs, n) -> view(rs)).optional().orElseThrow(() -> new RecordNotFound("The task"));
   }
 
   /**

@@ -1,6 +1,6 @@
 package com.medsales.crm.web;
 
-import com.medsales.crm.CrmException;
+import com.medsales.platform.InvalidFields;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ final class Changes {
 
   static long version(Map<String, @Nullable Object> body) {
     if (!(body.get("version") instanceof Number version)) {
-      throw CrmException.invalid("version", "is required: the version of the record you last read");
+      throw InvalidFields.of("version", "is required: the version of the record you last read");
     }
     return version.longValue();
   }
@@ -46,13 +46,13 @@ final class Changes {
     try {
       change = JSON.convertValue(body, schema);
     } catch (RuntimeException e) {
-      throw CrmException.invalid(field(e), "is not a valid value");
+      throw InvalidFields.of(field(e), "is not a valid value");
     }
     var violations = validator.validate(change);
     if (!violations.isEmpty()) {
       Map<String, List<String>> errors = violations.stream().collect(Collectors.groupingBy(Changes::field, TreeMap::new,
           Collectors.mapping(ConstraintViolation::getMessage, Collectors.toList())));
-      throw new CrmException(CrmException.Kind.INVALID, "The request has invalid fields.", errors, null);
+      throw new InvalidFields(errors);
     }
     return fields(body);
   }

@@ -2,7 +2,12 @@ package com.medsales.identity.internal;
 
 import com.medsales.audit.AuditOutcome;
 import com.medsales.audit.AuditTrail;
-import com.medsales.identity.IdentityException;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
+import com.medsales.platform.NotPermitted;
+import com.medsales.platform.SignInFailed;
+import com.medsales.platform.SignInPaused;
+import com.medsales.platform.RequestRefused;
 import com.medsales.identity.IdentitySettings;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.TokenScope;
@@ -95,8 +100,7 @@ public class Accounts {
           via,
           AuditOutcome.FAILURE,
           Map.of());
-      throw new IdentityException(
-          IdentityException.Kind.SIGN_IN_FAILED, "The user name or password is not correct, or the account is not active.");
+      throw new SignInFailed("The user name or password is not correct, or the account is not active.");
     }
     throttle.succeeded(username);
     Account known = account.get();
@@ -105,12 +109,10 @@ public class Accounts {
   }
 
   /** The refusal while password guesses for an account or from an address are paused, saying when to try again. */
-  private static IdentityException paused(Instant until) {
+  private static SignInPaused paused(Instant until) {
     Duration retry = Duration.between(Instant.now(), until);
-    return new IdentityException(
-        IdentityException.Kind.SIGN_IN_PAUSED,
+    return new SignInPaused(
         "Too many failed password attempts. Try again in " + Math.max(1, retry.toMinutes() + 1) + " minutes.",
-        Map.of(),
         retry.isNegative() ? Duration.ofSeconds(1) : retry);
   }
 
@@ -130,7 +132,7 @@ public class Accounts {
   @Transactional
   public IssuedToken createIntegrationToken(MedsalesUser user, String name, TokenScope scope, Duration lifetime) {
     if (user.tokenId() != null) {
-      throw new IdentityException(IdentityException.Kind.FORBIDDEN, "A token cannot create tokens; sign in to do that.");
+      throw new NotPermitted("A token cannot create tokens; sign in to do that.");
     }
     IssuedToken issued = issue(user, "INTEGRATION", name, scope, Instant.now().plus(lifetime));
     audit.record("token.create", issued.id().toString(), AuditOutcome.SUCCESS, Map.of("name", name, "scope", scope.name()));
@@ -217,7 +219,7 @@ public class Accounts {
             .params(tokenId, user.userId())
             .update();
     if (revoked == 0) {
-      throw IdentityException.notFound("The token");
+      throw new RecordNotFound("The token");
     }
     audit.record("token.revoke", tokenId.toString(), AuditOutcome.SUCCESS, Map.of());
   }
@@ -227,7 +229,7 @@ public class Accounts {
    * failed sign-ins (a stolen session must not become a way to guess the password). A refusal still commits its
    * audit event and its count: nothing else has been written by then.
    */
-  @Transactional(noRollbackFor = IdentityException.class)
+  @Transactional(noRollbackFor = RequestRefused.class)
   public void changePassword(MedsalesUser user, String current, String replacement, String address) {
     throttle.pausedUntil(user.username(), address).ifPresent(until -> {
       audit.record("auth.password-change", user.username(), AuditOutcome.DENIED, Map.of("reason", "paused"));
@@ -239,11 +241,11 @@ public class Accounts {
     if (hash == null || !passwords.matches(current, hash)) {
       throttle.failed(user.username(), address);
       audit.record("auth.password-change", user.username(), AuditOutcome.FAILURE, Map.of("reason", "current password wrong"));
-      throw IdentityException.invalid("currentPassword", List.of("is not correct"));
+      throw InvalidFields.named("currentPassword", List.of("is not correct"));
     }
     throttle.succeeded(user.username());
     if (passwords.matches(replacement, hash)) {
-      throw IdentityException.invalid("newPassword", List.of("must differ from the current password"));
+      throw InvalidFields.named("newPassword", List.of("must differ from the current password"));
     }
     setPassword(user.userId(), user.username(), replacement, "newPassword");
     jdbc.sql("UPDATE app_user SET must_change_password = false WHERE id = ?").param(user.userId()).update();
@@ -254,7 +256,7 @@ public class Accounts {
   void setPassword(UUID userId, String username, String password, String field) {
     List<String> problems = PasswordPolicy.problems(password, username);
     if (!problems.isEmpty()) {
-      throw IdentityException.invalid(field, problems);
+      throw InvalidFields.named(field, problems);
     }
     jdbc.sql(
             "UPDATE app_user SET password_hash = ?, password_changed_at = now(), updated_at = now(), version = version + 1"

@@ -1,7 +1,7 @@
 package com.medsales.identity.internal;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.medsales.identity.IdentityException;
+import com.medsales.platform.RequestRefused;
 import com.medsales.identity.IdentitySettings;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.ops.OpsSettings;
@@ -151,7 +151,7 @@ class SecurityConfiguration {
                     token.getAuthorizedClientRegistrationId(), (OidcUser) token.getPrincipal());
                 sessions.start(user, request, response);
                 response.sendRedirect("/");
-              } catch (IdentityException refused) {
+              } catch (RequestRefused refused) {
                 SecurityContextHolder.clearContext();
                 request.getSession().invalidate();
                 response.sendRedirect("/sign-in?error=sso");

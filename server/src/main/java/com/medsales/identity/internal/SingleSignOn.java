@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.medsales.audit.AuditOutcome;
 import com.medsales.audit.AuditTrail;
-import com.medsales.identity.IdentityException;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
+import com.medsales.platform.SignInFailed;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.TokenScope;
 import com.medsales.platform.TenantScope;
@@ -104,7 +106,7 @@ public class SingleSignOn implements ClientRegistrationRepository {
 
   /** The tenant's user for a signed-in OIDC user of its identity provider. */
   public MedsalesUser userFor(String slug, OidcUser oidc) {
-    Registration r = registration(slug).orElseThrow(() -> IdentityException.notFound("Single sign-on"));
+    Registration r = registration(slug).orElseThrow(() -> new RecordNotFound("Single sign-on"));
     return TenantScope.ofTenant(r.tenantId()).call(() -> transaction.execute(tx -> match(r, oidc)));
   }
 
@@ -145,7 +147,7 @@ public class SingleSignOn implements ClientRegistrationRepository {
     if (!found.enabled()) {
       audit.recordFor(r.tenantId(), user.userId(), user.username(), "auth.sign-in", "sso", AuditOutcome.FAILURE,
           Map.of("reason", "inactive"));
-      throw new IdentityException(IdentityException.Kind.SIGN_IN_FAILED, "The account is not active.");
+      throw new SignInFailed("The account is not active.");
     }
     audit.recordFor(r.tenantId(), user.userId(), user.username(), "auth.sign-in", "sso", AuditOutcome.SUCCESS,
         Map.of("issuer", r.issuerUri()));
@@ -165,7 +167,7 @@ public class SingleSignOn implements ClientRegistrationRepository {
   @Transactional
   public Settings configure(Settings settings) {
     if (settings.defaultRoles().isEmpty() || settings.defaultRoles().contains("OPERATOR")) {
-      throw IdentityException.invalid("defaultRoles", List.of("must name tenant roles (ADMIN, MANAGER, REP)"));
+      throw InvalidFields.named("defaultRoles", List.of("must name tenant roles (ADMIN, MANAGER, REP)"));
     }
     jdbc.sql(
             """

@@ -2,7 +2,9 @@ package com.medsales.identity.internal;
 
 import com.medsales.audit.AuditOutcome;
 import com.medsales.audit.AuditTrail;
-import com.medsales.identity.IdentityException;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
+import com.medsales.platform.AlreadyExists;
 import com.medsales.identity.IdentitySettings;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.UserRole;
@@ -96,7 +98,7 @@ public class TenantAdministration {
 
   @Transactional(readOnly = true)
   public UserView user(UUID id) {
-    return users().stream().filter(u -> u.id().equals(id)).findFirst().orElseThrow(() -> IdentityException.notFound("The user"));
+    return users().stream().filter(u -> u.id().equals(id)).findFirst().orElseThrow(() -> new RecordNotFound("The user"));
   }
 
   /** Changes a user's roles, name or status; deactivating ends their sessions and stops their tokens. */
@@ -107,11 +109,11 @@ public class TenantAdministration {
     if (roles != null) {
       requireTenantRoles(roles);
       if (admin.userId().equals(id) && !roles.contains(UserRole.ADMIN)) {
-        throw IdentityException.invalid("roles", List.of("an administrator cannot remove their own ADMIN role"));
+        throw InvalidFields.named("roles", List.of("an administrator cannot remove their own ADMIN role"));
       }
     }
     if (Boolean.FALSE.equals(enabled) && admin.userId().equals(id)) {
-      throw IdentityException.invalid("enabled", List.of("an administrator cannot deactivate themselves"));
+      throw InvalidFields.named("enabled", List.of("an administrator cannot deactivate themselves"));
     }
     jdbc.sql(
             """
@@ -177,7 +179,7 @@ public class TenantAdministration {
   public IssuedInvitation invite(MedsalesUser admin, String email, String displayName, Set<UserRole> roles) {
     requireTenantRoles(roles);
     if (roles.isEmpty()) {
-      throw IdentityException.invalid("roles", List.of("must name at least one role"));
+      throw InvalidFields.named("roles", List.of("must name at least one role"));
     }
     String token = Secrets.token("inv_");
     UUID id =
@@ -213,7 +215,7 @@ public class TenantAdministration {
             .param(id)
             .update();
     if (revoked == 0) {
-      throw IdentityException.notFound("An open invitation");
+      throw new RecordNotFound("An open invitation");
     }
     audit.record("user.invite-revoke", id.toString(), AuditOutcome.SUCCESS, Map.of());
   }
@@ -241,17 +243,17 @@ public class TenantAdministration {
 
   /** Accepting an invitation creates the user with the invited roles and the password they chose. */
   public UUID accept(String token, String username, String password) {
-    UUID tenant = tenantOf(token).orElseThrow(() -> IdentityException.notFound("The invitation"));
+    UUID tenant = tenantOf(token).orElseThrow(() -> new RecordNotFound("The invitation"));
     // the transaction starts inside the scope, so row-level security sees the invitation's tenant
     return TenantScope.ofTenant(tenant).call(() -> transaction.execute(tx -> acceptInTenant(token, username, password)));
   }
 
   private UUID acceptInTenant(String token, String username, String password) {
     InvitationView invitation =
-        openInvitationInTenant(token).orElseThrow(() -> IdentityException.notFound("An open invitation"));
+        openInvitationInTenant(token).orElseThrow(() -> new RecordNotFound("An open invitation"));
     List<String> problems = PasswordPolicy.problems(password, username);
     if (!problems.isEmpty()) {
-      throw IdentityException.invalid("password", problems);
+      throw InvalidFields.named("password", problems);
     }
     UUID id;
     try {
@@ -265,8 +267,8 @@ public class TenantAdministration {
           .query(UUID.class)
           .single();
     } catch (DuplicateKeyException e) {
-      throw new IdentityException(IdentityException.Kind.CONFLICT, "That user name is taken; choose another.",
-          Map.of("username", List.of("is taken")), null);
+      throw new AlreadyExists("That user name is taken; choose another.",
+          Map.of("username", List.of("is taken")), Map.of());
     }
     accounts.setPassword(id, username, password, "password");
     jdbc.sql("UPDATE invitation SET accepted_at = now() WHERE id = ?").param(invitation.id()).update();
@@ -317,7 +319,7 @@ public class TenantAdministration {
       }
     }
     if (!errors.isEmpty()) {
-      throw new IdentityException(IdentityException.Kind.INVALID, "The request has invalid fields.", errors, null);
+      throw new InvalidFields(errors);
     }
     UUID teamId;
     try {
@@ -331,10 +333,10 @@ public class TenantAdministration {
                   .params(name.strip(), managerId, id)
                   .query(UUID.class)
                   .optional()
-                  .orElseThrow(() -> IdentityException.notFound("The team"));
+                  .orElseThrow(() -> new RecordNotFound("The team"));
     } catch (DuplicateKeyException e) {
-      throw new IdentityException(IdentityException.Kind.CONFLICT, "A team with that name exists.",
-          Map.of("name", List.of("is taken")), null);
+      throw new AlreadyExists("A team with that name exists.",
+          Map.of("name", List.of("is taken")), Map.of());
     }
     jdbc.sql("DELETE FROM team_member WHERE team_id = ?").param(teamId).update();
     jdbc.sql(
@@ -351,13 +353,13 @@ public class TenantAdministration {
   public void deleteTeam(UUID id) {
     String name =
         jdbc.sql("DELETE FROM team WHERE id = ? RETURNING name").param(id).query(String.class).optional()
-            .orElseThrow(() -> IdentityException.notFound("The team"));
+            .orElseThrow(() -> new RecordNotFound("The team"));
     audit.record("team.delete", name, AuditOutcome.SUCCESS, Map.of());
   }
 
   private static void requireTenantRoles(Set<UserRole> roles) {
     if (roles.contains(UserRole.OPERATOR)) {
-      throw IdentityException.invalid("roles", List.of("OPERATOR is a platform role, not a tenant role"));
+      throw InvalidFields.named("roles", List.of("OPERATOR is a platform role, not a tenant role"));
     }
   }
 

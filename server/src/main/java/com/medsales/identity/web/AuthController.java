@@ -1,6 +1,6 @@
 package com.medsales.identity.web;
 
-import com.medsales.identity.IdentityException;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.internal.Accounts;
 import com.medsales.identity.internal.SignInSessions;
@@ -110,7 +110,7 @@ class AuthController {
   @GetMapping("/invitations/{token}")
   @Operation(summary = "What an invitation link offers")
   InvitationOffer invitation(@PathVariable String token) {
-    var invitation = administration.openInvitation(token).orElseThrow(() -> IdentityException.notFound("The invitation"));
+    var invitation = administration.openInvitation(token).orElseThrow(() -> new RecordNotFound("The invitation"));
     return new InvitationOffer(
         invitation.email(), invitation.displayName(), invitation.roles().stream().map(Enum::name).sorted().toList(),
         invitation.expiresAt());

@@ -2,7 +2,7 @@ package com.medsales.identity.web;
 
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.UserRole;
-import com.medsales.identity.IdentityException;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.identity.internal.SingleSignOn;
 import com.medsales.identity.internal.TenantAdministration;
 import com.medsales.platform.ConditionalOnRole;
@@ -52,7 +52,7 @@ class TenantAdminController {
   @GetMapping("/sso")
   @Operation(summary = "My tenant's OpenID Connect sign-in, if configured (404 otherwise)")
   SingleSignOn.Settings sso() {
-    return singleSignOn.settings().orElseThrow(() -> IdentityException.notFound("Single sign-on"));
+    return singleSignOn.settings().orElseThrow(() -> new RecordNotFound("Single sign-on"));
   }
 
   record SsoRequest(

@@ -7,7 +7,6 @@ import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.IngestionRun;
 import com.medsales.ingest.IngestionRuns;
 import com.medsales.ingest.Reject;
-import com.medsales.ingest.SourceNotAllowed;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -132,35 +129,5 @@ class IngestionAdminController {
     } catch (IllegalArgumentException e) {
       throw new Ingestion.UnknownIngestionKind(key, List.of("nppes", "partB", "partD", "openPayments"));
     }
-  }
-
-  @ExceptionHandler
-  ProblemDetail unknownKind(Ingestion.UnknownIngestionKind e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Invalid request");
-    problem.setProperty("errors", List.of(Map.of("field", "dataset", "message", e.getMessage())));
-    return problem;
-  }
-
-  @ExceptionHandler
-  ProblemDetail sourceNotAllowed(SourceNotAllowed e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Invalid request");
-    problem.setProperty("errors", List.of(Map.of("field", "source", "message", e.getMessage())));
-    return problem;
-  }
-
-  @ExceptionHandler
-  ProblemDetail unknownRun(Ingestion.UnknownIngestionRun e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("Run not found");
-    return problem;
-  }
-
-  @ExceptionHandler
-  ProblemDetail notRetryable(Ingestion.RunNotRetryable e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setTitle("Run cannot be retried");
-    return problem;
   }
 }

@@ -9,6 +9,8 @@ import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
 import com.medsales.ingest.Reject;
+import com.medsales.ingest.UnknownDatasetVintage;
+import com.medsales.ingest.VintageRecogniser;
 import com.medsales.ingest.YearlyCsv;
 import com.medsales.ingest.YearlyTables;
 import com.medsales.platform.BulkConnections;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,14 +77,8 @@ class GeneralPaymentsLoader implements DatasetLoader {
     final Map<String, Integer> at = new LinkedHashMap<>();
     final String vintage;
 
-    Columns(CsvHeader h, String fileName) throws CsvHeader.MissingColumn, UnknownVintage {
-      boolean covered = h.optional("Covered_Recipient_Profile_ID") >= 0;
-      boolean physician = h.optional("Physician_Profile_ID") >= 0;
-      if (!covered && !physician) {
-        throw new UnknownVintage(
-            "Unknown Open Payments layout in " + fileName + ": neither Covered_Recipient_Profile_ID nor"
-                + " Physician_Profile_ID");
-      }
+    Columns(CsvHeader h, String fileName) throws CsvHeader.MissingColumn, UnknownDatasetVintage {
+      boolean covered = VINTAGES.recognise(h, fileName).vintage() == Recipient.COVERED_RECIPIENT;
       vintage = covered ? "Covered_Recipient" : "Physician";
       String r = vintage;
       at.put("npi", h.optional(r + "_NPI"));
@@ -129,11 +126,22 @@ class GeneralPaymentsLoader implements DatasetLoader {
     }
   }
 
-  static final class UnknownVintage extends Exception {
-    UnknownVintage(String message) {
-      super(message);
+  /** The vintages, named for the recipient's columns: {@code Covered_Recipient_*} from 2021, {@code Physician_*} before. */
+  private enum Recipient {
+    COVERED_RECIPIENT("Covered_Recipient_Profile_ID"),
+    PHYSICIAN("Physician_Profile_ID");
+
+    final String profileId;
+
+    Recipient(String profileId) {
+      this.profileId = profileId;
     }
   }
+
+  /** The recipient's profile ID column tells the vintage; the other columns are each required of it below. */
+  private static final VintageRecogniser<Recipient> VINTAGES = new VintageRecogniser<>("Open Payments", Recipient.class,
+      vintage -> List.of(vintage.profileId), Set.of(0), Set.of(),
+      "neither Covered_Recipient_Profile_ID nor Physician_Profile_ID");
 
   @Override
   public Outcome load(LoadContext context) throws Exception {

@@ -2,12 +2,15 @@ package com.medsales.platform.web;
 
 import com.medsales.platform.DatabaseFailures;
 import com.medsales.platform.AlreadyExists;
+import com.medsales.platform.ConflictingState;
 import com.medsales.platform.InvalidFields;
 import com.medsales.platform.NotPermitted;
 import com.medsales.platform.Problems;
 import com.medsales.platform.RecordGone;
 import com.medsales.platform.RecordNotFound;
 import com.medsales.platform.RequestRefused;
+import com.medsales.platform.SignInFailed;
+import com.medsales.platform.SignInPaused;
 import com.medsales.platform.StaleVersion;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,13 +36,14 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error the API gives is an RFC 9457 ProblemDetail: Spring MVC's own (unknown route, bad method, unreadable
- * body), validation errors with one entry per bad field, a refused method-level authorisation as 403, and anything
- * unexpected as a 500 without a stack trace. Domain exceptions carry no HTTP types: each module that has them maps
- * them in an advice of its own web package ({@code crm.web.CrmProblems}, {@code identity.web.IdentityProblems},
- * {@code provider.web.ProviderProblems}, {@code territory.web.TerritoryProblems}, shaped by {@link
- * com.medsales.platform.Problems}), which runs before this one: this advice has the lowest precedence and catches
- * what they do not.
+ * Every error the API gives is an RFC 9457 ProblemDetail, and this is the one advice that makes them: Spring MVC's own
+ * (unknown route, bad method, unreadable body), validation errors with one entry per bad field, a refused
+ * method-level authorisation as 403, every module's domain refusals, and anything unexpected as a 500 without a stack
+ * trace. Domain exceptions carry no HTTP types: each extends {@link RequestRefused} through the fact it states
+ * ({@link RecordNotFound}, {@link InvalidFields}, {@link StaleVersion}, {@link AlreadyExists}, {@link
+ * ConflictingState}, {@link RecordGone}, {@link NotPermitted}, {@link SignInFailed}, {@link SignInPaused}), and {@link
+ * #refused} gives each fact its status and shape. Filters that answer before Spring MVC (sign-in, rate limits, NUL
+ * bytes) write the same shape themselves.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -113,7 +117,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  /** A domain refusal: each fact its status and title, field errors as {@code errors}, extras as members. */
+  /**
+   * A domain refusal, the one mapping of every module's facts: each its status and title, field errors as {@code
+   * errors}, what else the caller needs to recover ({@code current}, rejected lines) as members of their own; a
+   * paused sign-in says when to retry in {@code Retry-After}.
+   */
   @ExceptionHandler(RequestRefused.class)
   ResponseEntity<ProblemDetail> refused(RequestRefused ex) {
     record Answer(HttpStatus status, String title) {}
@@ -122,18 +130,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       case InvalidFields e -> new Answer(HttpStatus.BAD_REQUEST, "Invalid request");
       case StaleVersion e -> new Answer(HttpStatus.CONFLICT, "Conflict");
       case AlreadyExists e -> new Answer(HttpStatus.CONFLICT, "Conflict");
+      case ConflictingState e -> new Answer(HttpStatus.CONFLICT, "Conflict");
       case RecordGone e -> new Answer(HttpStatus.GONE, "Gone");
       case NotPermitted e -> new Answer(HttpStatus.FORBIDDEN, "Forbidden");
-      default -> new Answer(HttpStatus.BAD_REQUEST, "Invalid request");
+      case SignInFailed e -> new Answer(HttpStatus.UNAUTHORIZED, "Sign-in failed");
+      case SignInPaused e -> new Answer(HttpStatus.TOO_MANY_REQUESTS, "Sign-in paused");
+      default -> {
+        log.error("A refusal without a mapping ({}) answers as a 400", ex.getClass().getName());
+        yield new Answer(HttpStatus.BAD_REQUEST, "Invalid request");
+      }
     };
     ProblemDetail problem = Problems.of(answer.status(), answer.title(), ex.getMessage(), ex.fieldErrors());
-    if (ex instanceof StaleVersion stale && stale.current() != null) {
-      problem.setProperty("current", stale.current());
+    ex.properties().forEach(problem::setProperty);
+    var response = ResponseEntity.status(answer.status());
+    if (ex instanceof SignInPaused paused) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, paused.retryAfter().toSeconds())));
     }
-    if (ex instanceof AlreadyExists exists) {
-      exists.properties().forEach(problem::setProperty);
-    }
-    return ResponseEntity.status(answer.status()).body(problem);
+    return response.body(problem);
   }
 
   /** Method-level authorisation refused: the same 403 as the request-level rules give. */

@@ -1,6 +1,7 @@
 package com.medsales.provider.web;
 
 import com.medsales.platform.ConditionalOnRole;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.platform.Role;
 import com.medsales.provider.OrganizationProfile;
 import com.medsales.provider.Organizations;
@@ -77,8 +78,7 @@ class OrganizationController {
               + " organisation in the registry nor in a CMS file.")
   OrganizationProfile organization(@PathVariable String npi) {
     return organizations
-        .find(ProviderProblems.npi(npi))
-        .orElseThrow(
-            () -> new ProviderProblems.NotFound("Organization not found", "No organisation with NPI " + npi + " in the registry or a CMS file"));
+        .find(NpiPaths.npi(npi))
+        .orElseThrow(() -> new RecordNotFound("The organisation with NPI " + npi));
   }
 }

@@ -1,6 +1,7 @@
 package com.medsales.provider.web;
 
 import com.medsales.platform.ConditionalOnRole;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.platform.Role;
 import com.medsales.provider.ProviderProfile;
 import com.medsales.provider.ProviderQuery;
@@ -91,7 +92,7 @@ class ProviderController {
               + " affiliated with (inferred: same practice address, authorised official, shared other names). 400 for a"
               + " malformed NPI, 404 for one not in the registry nor in a CMS file.")
   ProviderProfile provider(@PathVariable String npi) {
-    return providers.find(ProviderProblems.npi(npi))
-        .orElseThrow(() -> new ProviderProblems.NotFound("Provider not found", "No provider with NPI " + npi + " in the registry or a CMS file"));
+    return providers.find(NpiPaths.npi(npi))
+        .orElseThrow(() -> new RecordNotFound("The provider with NPI " + npi));
   }
 }

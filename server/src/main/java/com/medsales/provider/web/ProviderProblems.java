@@ -1,8 +1,6 @@
 package com.medsales.provider.web;
 
 import com.medsales.provider.ProviderSearch;
-import com.medsales.shared.Npi;
-import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,19 +9,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The provider and organisation endpoints' errors as ProblemDetails: bad search parameters, malformed and unknown NPIs. */
+/**
+ * Bad search parameters as a ProblemDetail, until {@link ProviderSearch.InvalidSearch} becomes the platform's {@code
+ * InvalidFields} (with the search's own rework); then this advice goes, and the platform's one advice answers it. Every
+ * other provider refusal (a malformed or unknown NPI) is already one of the platform's.
+ */
 @RestControllerAdvice(basePackageClasses = ProviderProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProviderProblems {
-
-  /** The NPI of a path, or a 400 naming the field. */
-  static long npi(String npi) {
-    String problem = Npi.problem(npi);
-    if (problem != null) {
-      throw new MalformedNpi(npi, problem);
-    }
-    return Long.parseLong(npi);
-  }
 
   @ExceptionHandler
   ProblemDetail invalidSearch(ProviderSearch.InvalidSearch e) {
@@ -36,38 +29,5 @@ class ProviderProblems {
             .map(entry -> Map.of("field", entry.getKey(), "message", entry.getValue()))
             .toList());
     return problem;
-  }
-
-  @ExceptionHandler
-  ProblemDetail malformed(MalformedNpi e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Invalid NPI");
-    problem.setProperty("errors", List.of(Map.of("field", "npi", "message", e.reason)));
-    return problem;
-  }
-
-  @ExceptionHandler
-  ProblemDetail notFound(NotFound e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle(e.title);
-    return problem;
-  }
-
-  static final class MalformedNpi extends RuntimeException {
-    final String reason;
-
-    MalformedNpi(String npi, String reason) {
-      super("'" + npi + "' is not an NPI: " + reason);
-      this.reason = reason;
-    }
-  }
-
-  static final class NotFound extends RuntimeException {
-    final String title;
-
-    NotFound(String title, String detail) {
-      super(detail);
-      this.title = title;
-    }
   }
 }

@@ -1,7 +1,7 @@
 package com.medsales.territory.internal;
 
 import com.medsales.shared.NulBytes;
-import com.medsales.territory.TerritoryException;
+import com.medsales.platform.InvalidFields;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.nio.charset.StandardCharsets;
@@ -57,14 +57,14 @@ public record AlignmentFile(boolean byId, int rowsRead, List<Row> rows, List<Rej
     }
     int nulLine = NulBytes.lineOfFirst(text);
     if (nulLine > 0) {
-      throw TerritoryException.invalid("file", "has a NUL byte on line " + nulLine + "; it is not a text CSV file");
+      throw InvalidFields.of("file", "has a NUL byte on line " + nulLine + "; it is not a text CSV file");
     }
     String firstLine = text.lines().findFirst().orElse("");
     char separator = firstLine.indexOf('\t') >= 0 && firstLine.indexOf(',') < 0 ? '\t' : ',';
     var records = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true).allowExtraFields(true)
         .allowMissingFields(true).ofCsvRecord(text).stream().iterator();
     if (!records.hasNext()) {
-      throw TerritoryException.invalid("file", "is empty; it needs a header with a zip and a territory column");
+      throw InvalidFields.of("file", "is empty; it needs a header with a zip and a territory column");
     }
     Map<String, Integer> columns = new HashMap<>();
     List<String> header = records.next().getFields();
@@ -80,7 +80,7 @@ public record AlignmentFile(boolean byId, int rowsRead, List<Row> rows, List<Rej
     Integer level = columns.get("level");
     Integer parent = column(columns, PARENT_COLUMNS);
     if ((zip == null && fips == null && countyName == null) || territory == null) {
-      throw TerritoryException.invalid("file",
+      throw InvalidFields.of("file",
           "needs a zip column (zip, zip5 or zip_code) or a county column (county_fips, or county with a state column),"
               + " and a territory column (territory, territory_name or territory_id); its header has " + header);
     }
@@ -97,7 +97,7 @@ public record AlignmentFile(boolean byId, int rowsRead, List<Row> rows, List<Rej
         continue;
       }
       if (++read > MAX_ROWS) {
-        throw TerritoryException.invalid("file", "has more than " + MAX_ROWS + " rows");
+        throw InvalidFields.of("file", "has more than " + MAX_ROWS + " rows");
       }
       String rawZip = zip == null ? "" : field(record, zip);
       String rawFips = fips == null ? "" : field(record, fips);

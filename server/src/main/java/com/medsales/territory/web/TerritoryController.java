@@ -4,7 +4,7 @@ import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
 import com.medsales.territory.Alignments;
 import com.medsales.territory.Territories;
-import com.medsales.territory.TerritoryException;
+import com.medsales.platform.InvalidFields;
 import com.medsales.territory.TerritoryLevel;
 import com.medsales.territory.TerritoryStatistics;
 import com.medsales.territory.TerritoryZips;
@@ -138,7 +138,7 @@ class TerritoryController {
   /** A page size or limit from 1 to {@code max}, or a problem naming the parameter. */
   private static int between(String parameter, int value, int max) {
     if (value < 1 || value > max) {
-      throw TerritoryException.invalid(parameter, "must be between 1 and " + max);
+      throw InvalidFields.of(parameter, "must be between 1 and " + max);
     }
     return value;
   }
@@ -252,7 +252,7 @@ class TerritoryController {
     return switch (mode.toLowerCase(Locale.ROOT)) {
       case "replace" -> Alignments.Mode.REPLACE;
       case "merge" -> Alignments.Mode.MERGE;
-      default -> throw TerritoryException.invalid("mode", "must be replace or merge");
+      default -> throw InvalidFields.of("mode", "must be replace or merge");
     };
   }
 

@@ -1,8 +1,10 @@
 package com.medsales.utilization.internal;
 
 import com.medsales.ingest.CsvHeader;
-import java.util.ArrayList;
+import com.medsales.ingest.UnknownDatasetVintage;
+import com.medsales.ingest.VintageRecogniser;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The vintages of "Medicare Physician & Other Practitioners - by Provider and Service", recognised from the header.
@@ -34,7 +36,11 @@ enum PartBColumns {
       ALLOWED = 23, PAYMENT = 24, STANDARDIZED = 25;
 
   /** Fields a vintage may lack. */
-  private static final List<Integer> OPTIONAL = List.of(SEX, STANDARDIZED, STREET2, BENE_DAY_SERVICES);
+  private static final Set<Integer> OPTIONAL = Set.of(SEX, STANDARDIZED, STREET2, BENE_DAY_SERVICES);
+
+  private static final VintageRecogniser<PartBColumns> VINTAGES = new VintageRecogniser<>("Part B", PartBColumns.class,
+      vintage -> List.of(vintage.names), Set.of(NPI, HCPCS), OPTIONAL,
+      "none of its columns name the NPI and HCPCS code as a known vintage does");
 
   final String[] names;
 
@@ -42,39 +48,18 @@ enum PartBColumns {
     this.names = names;
   }
 
-  /** The vintage whose columns the header has, or an error listing the columns that matched none. */
-  static Mapping recognise(CsvHeader header, String fileName) throws UnknownVintage {
-    for (PartBColumns vintage : values()) {
-      if (header.optional(vintage.names[NPI]) >= 0 && header.optional(vintage.names[HCPCS]) >= 0) {
-        int[] positions = new int[vintage.names.length];
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < positions.length; i++) {
-          positions[i] = header.optional(vintage.names[i]);
-          if (positions[i] < 0 && !OPTIONAL.contains(i)) {
-            missing.add(vintage.names[i]);
-          }
-        }
-        if (!missing.isEmpty()) {
-          throw new UnknownVintage(fileName + " looks like the " + vintage.name().toLowerCase() + " Part B layout but lacks " + missing);
-        }
-        return new Mapping(vintage, positions);
-      }
-    }
-    throw new UnknownVintage(
-        "Unknown Part B layout in " + fileName + ": none of its columns name the NPI and HCPCS code as a known vintage"
-            + " does");
+  /**
+   * The vintage whose NPI and HCPCS code columns the header has, or an error naming the columns of it that the file
+   * lacks.
+   */
+  static Mapping recognise(CsvHeader header, String fileName) throws UnknownDatasetVintage {
+    var match = VINTAGES.recognise(header, fileName);
+    return new Mapping(match.vintage(), match.positions());
   }
 
   record Mapping(PartBColumns vintage, int[] positions) {
     int at(int field) {
       return positions[field];
-    }
-  }
-
-  /** A header that matches no known vintage: nothing is loaded. */
-  static final class UnknownVintage extends Exception {
-    UnknownVintage(String message) {
-      super(message);
     }
   }
 }

@@ -1,8 +1,12 @@
 package com.medsales.utilization.internal;
 
+import static com.medsales.ingest.VintageRecogniser.ABSENT;
+
 import com.medsales.ingest.CsvHeader;
-import java.util.ArrayList;
+import com.medsales.ingest.UnknownDatasetVintage;
+import com.medsales.ingest.VintageRecogniser;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The vintages of "Medicare Part D Prescribers - by Provider and Drug", recognised from the header. The first (2013)
@@ -23,15 +27,15 @@ enum PartDColumns {
       "bene_count_ge65"),
   FIRST_RELEASE(
       "NPI", "NPPES_PROVIDER_LAST_ORG_NAME", "NPPES_PROVIDER_FIRST_NAME", "NPPES_PROVIDER_CITY", "NPPES_PROVIDER_STATE",
-      "SPECIALTY_DESC", "DRUG_NAME", "GENERIC_NAME", "TOTAL_CLAIM_COUNT", "-", "TOTAL_DAY_SUPPLY", "TOTAL_DRUG_COST",
-      "BENE_COUNT", "GE65_REDACT_FLAG", "TOTAL_CLAIM_COUNT_GE65", "-", "TOTAL_DRUG_COST_GE65", "TOTAL_DAY_SUPPLY_GE65",
-      "BENE_COUNT_GE65_REDACT_FLAG", "BENE_COUNT_GE65");
+      "SPECIALTY_DESC", "DRUG_NAME", "GENERIC_NAME", "TOTAL_CLAIM_COUNT", ABSENT, "TOTAL_DAY_SUPPLY",
+      "TOTAL_DRUG_COST", "BENE_COUNT", "GE65_REDACT_FLAG", "TOTAL_CLAIM_COUNT_GE65", ABSENT, "TOTAL_DRUG_COST_GE65",
+      "TOTAL_DAY_SUPPLY_GE65", "BENE_COUNT_GE65_REDACT_FLAG", "BENE_COUNT_GE65");
 
   static final int NPI = 0, LAST = 1, FIRST = 2, CITY = 3, STATE = 4, TYPE = 5, BRAND = 6, GENERIC = 7, CLAIMS = 8,
       FILLS = 9, DAY_SUPPLY = 10, COST = 11, BENES = 12, GE65_FLAG = 13, GE65_CLAIMS = 14, GE65_FILLS = 15,
       GE65_COST = 16, GE65_DAY_SUPPLY = 17, GE65_BENE_FLAG = 18, GE65_BENES = 19;
 
-  /** "-": the vintage has no such column (the first release had no 30-day fills). */
+  /** {@link VintageRecogniser#ABSENT}: the vintage has no such column (the first release had no 30-day fills). */
   final String[] names;
 
   PartDColumns(String... names) {
@@ -44,35 +48,15 @@ enum PartDColumns {
     }
   }
 
+  private static final VintageRecogniser<PartDColumns> VINTAGES = new VintageRecogniser<>("Part D", PartDColumns.class,
+      vintage -> List.of(vintage.names), Set.of(), Set.of(), "no known vintage names its prescriber and drug columns");
+
   /**
    * The vintage whose every column the header has. Names compare without case, so the first release and the
    * lower-case one are told apart by their other columns. When none matches, the nearest is named with what it lacks.
    */
-  static Mapping recognise(CsvHeader header, String fileName) throws PartBColumns.UnknownVintage {
-    PartDColumns nearest = null;
-    List<String> nearestMissing = null;
-    for (PartDColumns vintage : values()) {
-      int[] positions = new int[vintage.names.length];
-      List<String> missing = new ArrayList<>();
-      for (int i = 0; i < positions.length; i++) {
-        positions[i] = vintage.names[i].equals("-") ? -1 : header.optional(vintage.names[i]);
-        if (positions[i] < 0 && !vintage.names[i].equals("-")) {
-          missing.add(vintage.names[i]);
-        }
-      }
-      if (missing.isEmpty()) {
-        return new Mapping(vintage, positions);
-      }
-      if (nearestMissing == null || missing.size() < nearestMissing.size()) {
-        nearest = vintage;
-        nearestMissing = missing;
-      }
-    }
-    if (nearestMissing.size() < PartDColumns.CURRENT.names.length / 2) {
-      throw new PartBColumns.UnknownVintage(
-          fileName + " looks like the " + nearest.name().toLowerCase() + " Part D layout but lacks " + nearestMissing);
-    }
-    throw new PartBColumns.UnknownVintage(
-        "Unknown Part D layout in " + fileName + ": no known vintage names its prescriber and drug columns");
+  static Mapping recognise(CsvHeader header, String fileName) throws UnknownDatasetVintage {
+    var match = VINTAGES.recognise(header, fileName);
+    return new Mapping(match.vintage(), match.positions());
   }
 }
