@@ -50,7 +50,11 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
       "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
       "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
       "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
-      "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration"
+      "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
+      // the event publication registry needs the database this stand-in identity provider does not have
+      "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+      "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+      "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration"
     })
 @EnableWebSecurity
 public class SsoTestServer {
