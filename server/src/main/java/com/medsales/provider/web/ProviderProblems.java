@@ -1,6 +1,5 @@
 package com.medsales.provider.web;
 
-import com.medsales.provider.ProviderSearch;
 import com.medsales.shared.Npi;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The provider and organisation endpoints' errors as ProblemDetails: bad search parameters, malformed and unknown NPIs. */
+/** The provider and organisation endpoints' errors as ProblemDetails: malformed and unknown NPIs. */
 @RestControllerAdvice(basePackageClasses = ProviderProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProviderProblems {
@@ -23,19 +22,6 @@ class ProviderProblems {
       throw new MalformedNpi(npi, problem);
     }
     return Long.parseLong(npi);
-  }
-
-  @ExceptionHandler
-  ProblemDetail invalidSearch(ProviderSearch.InvalidSearch e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The search has invalid parameters.");
-    problem.setTitle("Invalid search");
-    problem.setProperty(
-        "errors",
-        e.errors().entrySet().stream()
-            .sorted(Map.Entry.comparingByKey())
-            .map(entry -> Map.of("field", entry.getKey(), "message", entry.getValue()))
-            .toList());
-    return problem;
   }
 
   @ExceptionHandler
