@@ -95,7 +95,7 @@ public class ProviderSearch {
       Object[] last = keys.get(size - 1);
       nextCursor = new SearchCriteria.Cursor(String.valueOf(last[0]), (Long) last[1]).encode();
     }
-    SearchSummaries.Summary summary = summaries.count(statement.summary());
+    SearchSummaries.Summary summary = summaries.count(statement.summary().cacheKey(), statement.summary());
     long total = summary.total();
     SearchCriteria.Point center = criteria.center();
     return new ProviderSearchResult(

@@ -25,8 +25,9 @@ class SearchSummaries {
     this.jdbc = jdbc;
   }
 
-  @Cacheable(cacheNames = ProviderSearch.FACETS_CACHE, key = "#statement.cacheKey()")
-  public Summary count(SearchStatement.Summary statement) {
+  /** The counts of a summary statement, cached under {@code key} (its {@link SearchStatement.Summary#cacheKey()}). */
+  @Cacheable(cacheNames = ProviderSearch.FACETS_CACHE, key = "#key")
+  public Summary count(String key, SearchStatement.Summary statement) {
     String from = statement.from();
     String filter = statement.filter();
     long total =
