@@ -25,8 +25,9 @@ public abstract class RequestRefused extends RuntimeException {
 
   protected RequestRefused(String message, Map<String, List<String>> fieldErrors, Map<String, Object> properties) {
     super(message);
-    this.fieldErrors = Map.copyOf(fieldErrors);
-    this.properties = Map.copyOf(properties);
+    // in the order given (field by field as the request has them, or sorted), which the ProblemDetail's errors keep
+    this.fieldErrors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fieldErrors));
+    this.properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
   }
 
   /** One entry per field and problem (the ProblemDetail's {@code errors}); empty when no field is at fault. */

@@ -1,5 +1,6 @@
 package com.medsales.provider;
 
+import com.medsales.provider.search.ProviderSearchResult;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.medsales.provider;
 
+import com.medsales.provider.search.ProviderSearchResult;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

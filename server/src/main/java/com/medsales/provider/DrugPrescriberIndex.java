@@ -58,7 +58,7 @@ import org.springframework.stereotype.Component;
  * sums the drug rows as it did before the table. Another process's publish can reach a search here one second late.
  */
 @Component
-class DrugPrescriberIndex {
+public class DrugPrescriberIndex {
 
   static final String JOB_TYPE = "drug-prescribers";
   static final String TABLE = "partd_drug_prescriber";
@@ -151,7 +151,7 @@ class DrugPrescriberIndex {
    * The year a drug search of {@code year} (null: the latest) may read from the table, or null when that year's rows
    * are not built from the data published now. Cached for a second: at most one look a second at two small tables.
    */
-  @Nullable Integer freshYear(@Nullable Integer year) {
+  public @Nullable Integer freshYear(@Nullable Integer year) {
     Freshness f = freshness;
     if (System.nanoTime() - f.readAt() > FRESHNESS_NANOS || f.readAt() == 0) {
       f = new Freshness(

@@ -22,7 +22,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ProviderCaches {
 
   static final List<String> NAMES =
-      List.of(Providers.CACHE, Organizations.CACHE, ProviderSearch.FACETS_CACHE, Taxonomies.CACHE);
+      List.of(Providers.CACHE, Organizations.CACHE, com.medsales.provider.search.ProviderSearch.FACETS_CACHE, Taxonomies.CACHE);
 
   private static final Logger log = LoggerFactory.getLogger(ProviderCaches.class);
 

@@ -5,13 +5,12 @@ import com.medsales.platform.RecordNotFound;
 import com.medsales.platform.Role;
 import com.medsales.provider.OrganizationProfile;
 import com.medsales.provider.Organizations;
-import com.medsales.provider.ProviderProfile;
-import com.medsales.provider.ProviderQuery;
-import com.medsales.provider.ProviderSearch;
-import com.medsales.provider.ProviderSearchResult;
+import com.medsales.provider.search.OrganizationQuery;
+import com.medsales.provider.search.ProviderSearch;
+import com.medsales.provider.search.ProviderSearchResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jspecify.annotations.Nullable;
+import org.springframework.validation.BindingResult;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -40,30 +39,8 @@ class OrganizationController {
           "The provider search over organisation NPIs: name (typo-tolerant), specialty (taxonomy code or NUCC name),"
               + " state, city, zip, near (ZIP or lat,lon) with radiusMiles or radiusKm, status; sort relevance, name,"
               + " distance, services, claims or payments; cursor and size as for providers.")
-  ProviderSearchResult search(@ParameterObject @ModelAttribute SearchParams params) {
-    return search.search(params.query());
-  }
-
-  /** The query parameters of GET /api/v1/organizations. */
-  record SearchParams(
-      @Nullable String name,
-      @Nullable String specialty,
-      @Nullable String state,
-      @Nullable String city,
-      @Nullable String zip,
-      @Nullable String near,
-      @Nullable Double radiusMiles,
-      @Nullable Double radiusKm,
-      @Nullable String status,
-      @Nullable Integer year,
-      @Nullable String sort,
-      @Nullable String cursor,
-      @Nullable Integer size) {
-
-    ProviderQuery query() {
-      return new ProviderQuery(name, null, ProviderProfile.ORGANIZATION, specialty, null, state, city, zip, near, radiusMiles,
-          radiusKm, status, null, null, null, null, null, null, null, null, null, year, sort, cursor, size);
-    }
+  ProviderSearchResult search(@ParameterObject @ModelAttribute OrganizationQuery query, BindingResult binding) {
+    return search.search(query, SearchParameters.rejected(binding));
   }
 
   @GetMapping("/{npi}")

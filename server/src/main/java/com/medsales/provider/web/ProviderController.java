@@ -4,16 +4,14 @@ import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.RecordNotFound;
 import com.medsales.platform.Role;
 import com.medsales.provider.ProviderProfile;
-import com.medsales.provider.ProviderQuery;
-import com.medsales.provider.ProviderSearch;
-import com.medsales.provider.ProviderSearchResult;
 import com.medsales.provider.Providers;
-import java.math.BigDecimal;
+import com.medsales.provider.search.ProviderQuery;
+import com.medsales.provider.search.ProviderSearch;
+import com.medsales.provider.search.ProviderSearchResult;
 import io.swagger.v3.oas.annotations.Operation;
-import org.jspecify.annotations.Nullable;
-import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,43 +43,8 @@ class ProviderController {
               + " minClaims apply to the provider's yearly totals. They use the latest data year unless year is given."
               + " sort: relevance, name, distance, or services, claims, payments (highest first); cursor from the"
               + " previous page's nextCursor; size at most 100. Each item carries the volumes filtered or sorted on.")
-  ProviderSearchResult search(@ParameterObject @ModelAttribute SearchParams params) {
-    return search.search(params.query());
-  }
-
-  /** The query parameters of GET /api/v1/providers; a value of the wrong type is a 400 naming its field. */
-  record SearchParams(
-      @Nullable String name,
-      @Nullable String npi,
-      @Nullable String entityType,
-      @Nullable String specialty,
-      @Nullable String credential,
-      @Nullable String state,
-      @Nullable String city,
-      @Nullable String zip,
-      @Nullable String near,
-      @Nullable Double radiusMiles,
-      @Nullable Double radiusKm,
-      @Nullable String status,
-      @Nullable List<String> hcpcs,
-      @Nullable BigDecimal minServices,
-      @Nullable BigDecimal minBeneficiaries,
-      @Nullable String drug,
-      @Nullable BigDecimal minClaims,
-      @Nullable String manufacturer,
-      @Nullable String nature,
-      @Nullable BigDecimal minPayment,
-      @Nullable BigDecimal maxPayment,
-      @Nullable Integer year,
-      @Nullable String sort,
-      @Nullable String cursor,
-      @Nullable Integer size) {
-
-    ProviderQuery query() {
-      return new ProviderQuery(name, npi, entityType, specialty, credential, state, city, zip, near, radiusMiles, radiusKm,
-          status, hcpcs, minServices, minBeneficiaries, drug, minClaims, manufacturer, nature, minPayment, maxPayment, year,
-          sort, cursor, size);
-    }
+  ProviderSearchResult search(@ParameterObject @ModelAttribute ProviderQuery query, BindingResult binding) {
+    return search.search(query, SearchParameters.rejected(binding));
   }
 
   @GetMapping("/{npi}")

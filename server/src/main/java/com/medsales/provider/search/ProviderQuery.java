@@ -1,14 +1,18 @@
-package com.medsales.provider;
+package com.medsales.provider.search;
 
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider search, as {@code GET /api/v1/providers} takes it: every filter optional, all combined. Validated by
- * {@link ProviderSearch}; values reach SQL only as bind parameters.
+ * A provider search, as {@code GET /api/v1/providers} takes it and as the controller binds it from the query
+ * parameters: every filter optional, all combined. A value of the wrong type (a word for a number, an unknown status,
+ * entity type or sort) is refused by the binding, naming its field; the rest is checked by {@link ProviderSearch}.
+ * Values reach SQL only as bind parameters. A new filter is a component here and its condition in
+ * {@link SearchStatement} (see docs/search.md).
  *
  * @param near a 5-digit ZIP or "lat,lon"; with {@code radiusMiles} (or {@code radiusKm})
+ * @param entityType INDIVIDUAL or ORGANIZATION (or NPPES's 1 or 2)
  * @param status ACTIVE (the default), DEACTIVATED or ANY
  * @param minBeneficiaries Part B beneficiaries (summed over the hcpcs codes given, else over all the provider's services)
  * @param nature an Open Payments nature of payment ("Food and Beverage", "Consulting Fee"...), case-insensitive
@@ -18,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 public record ProviderQuery(
     @Nullable String name,
     @Nullable String npi,
-    @Nullable String entityType,
+    @Nullable EntityType entityType,
     @Nullable String specialty,
     @Nullable String credential,
     @Nullable String state,
@@ -27,7 +31,7 @@ public record ProviderQuery(
     @Nullable String near,
     @Nullable Double radiusMiles,
     @Nullable Double radiusKm,
-    @Nullable String status,
+    @Nullable Status status,
     @Nullable List<String> hcpcs,
     @Nullable BigDecimal minServices,
     @Nullable BigDecimal minBeneficiaries,
@@ -38,14 +42,6 @@ public record ProviderQuery(
     @Nullable BigDecimal minPayment,
     @Nullable BigDecimal maxPayment,
     @Nullable Integer year,
-    @Nullable String sort,
+    @Nullable SearchSort sort,
     @Nullable String cursor,
-    @Nullable Integer size) {
-
-  /** The same search restricted to one entity type (the organisation search). */
-  public ProviderQuery withEntityType(String type) {
-    return new ProviderQuery(name, npi, type, specialty, credential, state, city, zip, near, radiusMiles, radiusKm, status,
-        hcpcs, minServices, minBeneficiaries, drug, minClaims, manufacturer, nature, minPayment, maxPayment, year, sort,
-        cursor, size);
-  }
-}
+    @Nullable Integer size) implements SearchQuery {}

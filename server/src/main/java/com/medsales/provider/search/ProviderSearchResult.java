@@ -1,4 +1,4 @@
-package com.medsales.provider;
+package com.medsales.provider.search;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
