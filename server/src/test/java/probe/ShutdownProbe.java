@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The application with a slow endpoint and a job that blocks, started as its own process by
- * {@code com.medsales.GracefulShutdownTests} so that a real SIGTERM can stop it. {@code -Dprobe.block=false} lets the
- * job finish. Outside {@code com.medsales}, so that no test context's component scan finds its controller.
+ * The application with a slow endpoint and a job that blocks, started as its own process by {@code
+ * com.medsales.GracefulShutdownTests} so that a real SIGTERM can stop it. {@code
+ * -Dprobe.block=false} lets the job finish. Outside {@code com.medsales}, so that no test context's
+ * component scan finds its controller.
  */
 @TestConfiguration
 public class ShutdownProbe {
@@ -33,8 +34,14 @@ public class ShutdownProbe {
 
   public static void main(String[] args) {
     new SpringApplicationBuilder(MedsalesApplication.class, ShutdownProbe.class)
-        // the other tests' configurations are on this classpath too: leave them out, as a test context does
-        .initializers(context -> context.getBeanFactory().registerSingleton("withoutTestConfigurations", new WithoutTestConfigurations()))
+        // the other tests' configurations are on this classpath too: leave them out, as a test
+        // context does
+        .initializers(
+            context ->
+                context
+                    .getBeanFactory()
+                    .registerSingleton(
+                        "withoutTestConfigurations", new WithoutTestConfigurations()))
         .run(args);
   }
 
@@ -57,11 +64,14 @@ public class ShutdownProbe {
 
   static final AtomicInteger inFlight = new AtomicInteger();
 
-  /** The probe's own endpoints are open (no sign-in, no CSRF): they exist only in this test process. */
+  /**
+   * The probe's own endpoints are open (no sign-in, no CSRF): they exist only in this test process.
+   */
   @Bean
   @org.springframework.core.annotation.Order(0)
   org.springframework.security.web.SecurityFilterChain probeEndpoints(
-      org.springframework.security.config.annotation.web.builders.HttpSecurity http) throws Exception {
+      org.springframework.security.config.annotation.web.builders.HttpSecurity http)
+      throws Exception {
     return http.securityMatcher("/probe/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())

@@ -37,9 +37,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
- * A real OpenID Connect provider for the single sign-on tests: Spring Authorization Server in an application of its
- * own, on a random port, with one client (MedSales) and one user. Outside the com.medsales package, so the
- * application under test never scans it.
+ * A real OpenID Connect provider for the single sign-on tests: Spring Authorization Server in an
+ * application of its own, on a random port, with one client (MedSales) and one user. Outside the
+ * com.medsales package, so the application under test never scans it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration(
@@ -51,7 +51,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
       "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
       "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
       "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
-      // the event publication registry needs the database this stand-in identity provider does not have
+      // the event publication registry needs the database this stand-in identity provider does not
+      // have
       "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
       "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
       "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration"
@@ -83,25 +84,30 @@ public class SsoTestServer {
   @Bean
   @Order(1)
   SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
-    http.oauth2AuthorizationServer(server -> {
-          http.securityMatcher(server.getEndpointsMatcher());
-          server.oidc(Customizer.withDefaults());
-        })
+    http.oauth2AuthorizationServer(
+            server -> {
+              http.securityMatcher(server.getEndpointsMatcher());
+              server.oidc(Customizer.withDefaults());
+            })
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
+        .exceptionHandling(
+            errors ->
+                errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
     return http.build();
   }
 
   @Bean
   @Order(2)
   SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated()).formLogin(Customizer.withDefaults());
+    http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .formLogin(Customizer.withDefaults());
     return http.build();
   }
 
   @Bean
   UserDetailsService users() {
-    return new InMemoryUserDetailsManager(User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER").build());
+    return new InMemoryUserDetailsManager(
+        User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER").build());
   }
 
   @Bean
@@ -120,7 +126,9 @@ public class SsoTestServer {
             .build());
   }
 
-  /** The ID token names the user's e-mail address and name, as a company's identity provider would. */
+  /**
+   * The ID token names the user's e-mail address and name, as a company's identity provider would.
+   */
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> claims() {
     return context -> {
@@ -135,10 +143,11 @@ public class SsoTestServer {
     var generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     var pair = generator.generateKeyPair();
-    RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-        .privateKey((RSAPrivateKey) pair.getPrivate())
-        .keyID(UUID.randomUUID().toString())
-        .build();
+    RSAKey key =
+        new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+            .privateKey((RSAPrivateKey) pair.getPrivate())
+            .keyID(UUID.randomUUID().toString())
+            .build();
     return new ImmutableJWKSet<>(new JWKSet(key));
   }
 

@@ -15,18 +15,25 @@ import picocli.CommandLine.Unmatched;
 /**
  * The command line of {@code java -jar medsales.jar}.
  *
- * <p>No arguments (or only Spring options such as {@code --server.port=9090}) runs the platform. A subcommand runs one
- * job against the configured database and exits: 0 on success, non-zero with a one-line reason on standard error.
- * picocli gives typed options, generated help and subcommands that modules add as their jobs arrive
- * ({@code ingest nppes ...}); each job command starts Spring without a web server and with no roles, so no worker or
- * scheduler runs beside it.
+ * <p>No arguments (or only Spring options such as {@code --server.port=9090}) runs the platform. A
+ * subcommand runs one job against the configured database and exits: 0 on success, non-zero with a
+ * one-line reason on standard error. picocli gives typed options, generated help and subcommands
+ * that modules add as their jobs arrive ({@code ingest nppes ...}); each job command starts Spring
+ * without a web server and with no roles, so no worker or scheduler runs beside it.
  */
 @Command(
     name = "medsales",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
-    description = "MedSales: medical sales intelligence and CRM.%nWithout a command, runs the platform.",
-    subcommands = {Cli.Serve.class, Cli.Migrate.class, Cli.Ingest.class, Cli.TenantCreate.class, Cli.OperatorCreate.class})
+    description =
+        "MedSales: medical sales intelligence and CRM.%nWithout a command, runs the platform.",
+    subcommands = {
+      Cli.Serve.class,
+      Cli.Migrate.class,
+      Cli.Ingest.class,
+      Cli.TenantCreate.class,
+      Cli.OperatorCreate.class
+    })
 public final class Cli implements Callable<Integer> {
 
   /** Returned by commands that leave the server running: main must not exit. */
@@ -56,22 +63,32 @@ public final class Cli implements Callable<Integer> {
   }
 
   static int serve(List<String> springArgs) {
-    new SpringApplicationBuilder(MedsalesApplication.class).main(MedsalesApplication.class).run(springArgs.toArray(String[]::new));
+    new SpringApplicationBuilder(MedsalesApplication.class)
+        .main(MedsalesApplication.class)
+        .run(springArgs.toArray(String[]::new));
     return KEEP_RUNNING;
   }
 
   /**
-   * Starts the application as a command-line job (no web server, no roles), runs {@code job} on one of its beans and
-   * closes it.
+   * Starts the application as a command-line job (no web server, no roles), runs {@code job} on one
+   * of its beans and closes it.
    */
   public static <T> int runJob(List<String> springArgs, Class<T> beanType, ToIntFunction<T> job) {
-    // as command-line arguments, so that they win over application.yaml and MEDSALES_ROLES: no worker, scheduler or
-    // demo loader may run beside a job; the caller's own arguments come after and may still raise the log level.
-    // Lazy initialisation: a job needs a handful of beans (the database, Flyway, its service), not the web, security,
-    // session and metrics beans the platform builds; on a busy machine their creation was a quarter of an ingest's start
+    // as command-line arguments, so that they win over application.yaml and MEDSALES_ROLES: no
+    // worker, scheduler or
+    // demo loader may run beside a job; the caller's own arguments come after and may still raise
+    // the log level.
+    // Lazy initialisation: a job needs a handful of beans (the database, Flyway, its service), not
+    // the web, security,
+    // session and metrics beans the platform builds; on a busy machine their creation was a quarter
+    // of an ingest's start
     List<String> args = new ArrayList<>();
-    for (String fixed : List.of("--medsales.roles=", "--logging.level.root=warn", "--logging.level.com.medsales=warn",
-        "--spring.main.lazy-initialization=true")) {
+    for (String fixed :
+        List.of(
+            "--medsales.roles=",
+            "--logging.level.root=warn",
+            "--logging.level.com.medsales=warn",
+            "--spring.main.lazy-initialization=true")) {
       String key = fixed.substring(0, fixed.indexOf('=') + 1);
       if (springArgs.stream().noneMatch(a -> a.startsWith(key))) {
         args.add(fixed);
@@ -93,7 +110,8 @@ public final class Cli implements Callable<Integer> {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    String message =
+        root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     return message.lines().findFirst().orElse(message).strip();
   }
 
@@ -122,7 +140,9 @@ public final class Cli implements Callable<Integer> {
           Flyway.class,
           flyway -> {
             var current = flyway.info().current();
-            System.out.println("Database schema is at version " + (current == null ? "none" : current.getVersion()));
+            System.out.println(
+                "Database schema is at version "
+                    + (current == null ? "none" : current.getVersion()));
             return 0;
           });
     }
@@ -136,13 +156,22 @@ public final class Cli implements Callable<Integer> {
         "DATASET is one of: nppes (monthly full file), nppes-weekly, nppes-deactivations, partb, partd, openpayments, openpayments-research, openpayments-ownership."
       })
   static final class Ingest implements Callable<Integer> {
-    @CommandLine.Parameters(index = "0", paramLabel = "DATASET", description = "nppes | nppes-weekly | nppes-deactivations | partb | partd | openpayments[-research|-ownership]")
+    @CommandLine.Parameters(
+        index = "0",
+        paramLabel = "DATASET",
+        description =
+            "nppes | nppes-weekly | nppes-deactivations | partb | partd | openpayments[-research|-ownership]")
     String kind;
 
-    @CommandLine.Parameters(index = "1", paramLabel = "SOURCE", description = "a local zip or CSV file, or an http(s) URL")
+    @CommandLine.Parameters(
+        index = "1",
+        paramLabel = "SOURCE",
+        description = "a local zip or CSV file, or an http(s) URL")
     String source;
 
-    @CommandLine.Option(names = "--year", description = "the data year of a CMS file (read from its name when not given)")
+    @CommandLine.Option(
+        names = "--year",
+        description = "the data year of a CMS file (read from its name when not given)")
     Integer year;
 
     @Unmatched List<String> springArgs = new ArrayList<>();
@@ -161,7 +190,8 @@ public final class Cli implements Callable<Integer> {
               return 0;
             } catch (com.medsales.ingest.Ingestion.IngestionFailed e) {
               progress.done();
-              System.err.println("medsales: ingestion run " + e.runId() + " failed: " + e.getMessage());
+              System.err.println(
+                  "medsales: ingestion run " + e.runId() + " failed: " + e.getMessage());
               return 1;
             }
           });
@@ -171,35 +201,60 @@ public final class Cli implements Callable<Integer> {
   @Command(
       name = "create-tenant",
       mixinStandardHelpOptions = true,
-      description = "Create a customer tenant with its first administrator, print the administrator's password once, and exit.")
+      description =
+          "Create a customer tenant with its first administrator, print the administrator's password once, and exit.")
   static final class TenantCreate implements Callable<Integer> {
-    @CommandLine.Parameters(index = "0", paramLabel = "SLUG", description = "the tenant's short name: lower-case letters, digits, hyphens")
+    @CommandLine.Parameters(
+        index = "0",
+        paramLabel = "SLUG",
+        description = "the tenant's short name: lower-case letters, digits, hyphens")
     String slug;
 
     @CommandLine.Parameters(index = "1", paramLabel = "NAME", description = "the company's name")
     String name;
 
-    @CommandLine.Option(names = "--admin", required = true, paramLabel = "USERNAME", description = "the administrator's user name")
+    @CommandLine.Option(
+        names = "--admin",
+        required = true,
+        paramLabel = "USERNAME",
+        description = "the administrator's user name")
     String admin;
 
     @Unmatched List<String> springArgs = new ArrayList<>();
 
     @Override
     public Integer call() {
-      return runJob(springArgs, com.medsales.identity.Provisioning.class, provisioning -> {
-        String password = com.medsales.identity.Provisioning.newPassword();
-        provisioning.inTransaction(jdbc -> provisioning.createUser(jdbc, provisioning.createTenant(jdbc, slug, name),
-            admin, admin, com.medsales.identity.UserRole.ADMIN, password));
-        System.out.println("Tenant " + slug + " created. Administrator " + admin + ", password (shown once): " + password);
-        return 0;
-      });
+      return runJob(
+          springArgs,
+          com.medsales.identity.Provisioning.class,
+          provisioning -> {
+            String password = com.medsales.identity.Provisioning.newPassword();
+            provisioning.inTransaction(
+                jdbc ->
+                    provisioning.createUser(
+                        jdbc,
+                        provisioning.createTenant(jdbc, slug, name),
+                        admin,
+                        admin,
+                        com.medsales.identity.UserRole.ADMIN,
+                        password));
+            System.out.println(
+                "Tenant "
+                    + slug
+                    + " created. Administrator "
+                    + admin
+                    + ", password (shown once): "
+                    + password);
+            return 0;
+          });
     }
   }
 
   @Command(
       name = "create-operator",
       mixinStandardHelpOptions = true,
-      description = "Create a platform operator (ingestion and operations, outside every tenant), print the password once, and exit.")
+      description =
+          "Create a platform operator (ingestion and operations, outside every tenant), print the password once, and exit.")
   static final class OperatorCreate implements Callable<Integer> {
     @CommandLine.Parameters(index = "0", paramLabel = "USERNAME")
     String username;
@@ -208,13 +263,24 @@ public final class Cli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return runJob(springArgs, com.medsales.identity.Provisioning.class, provisioning -> {
-        String password = com.medsales.identity.Provisioning.newPassword();
-        provisioning.inTransaction(jdbc -> provisioning.createUser(jdbc, null, username, username,
-            com.medsales.identity.UserRole.OPERATOR, password));
-        System.out.println("Operator " + username + " created, password (shown once): " + password);
-        return 0;
-      });
+      return runJob(
+          springArgs,
+          com.medsales.identity.Provisioning.class,
+          provisioning -> {
+            String password = com.medsales.identity.Provisioning.newPassword();
+            provisioning.inTransaction(
+                jdbc ->
+                    provisioning.createUser(
+                        jdbc,
+                        null,
+                        username,
+                        username,
+                        com.medsales.identity.UserRole.OPERATOR,
+                        password));
+            System.out.println(
+                "Operator " + username + " created, password (shown once): " + password);
+            return 0;
+          });
     }
   }
 

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A run's progress on the command line: a bar redrawn in place on a terminal (percent of bytes, rows per second,
- * ETA), plain lines every ten seconds otherwise (CI logs, cron mail).
+ * A run's progress on the command line: a bar redrawn in place on a terminal (percent of bytes,
+ * rows per second, ETA), plain lines every ten seconds otherwise (CI logs, cron mail).
  */
 final class TerminalProgress implements ProgressListener {
 
@@ -30,7 +30,8 @@ final class TerminalProgress implements ProgressListener {
     long rowsPerSecond = (long) (p.rowsRead() / seconds);
     String percent = "";
     String eta = "";
-    double fraction = p.totalBytes() > 0 ? Math.min(1.0, (double) p.bytesRead() / p.totalBytes()) : -1;
+    double fraction =
+        p.totalBytes() > 0 ? Math.min(1.0, (double) p.bytesRead() / p.totalBytes()) : -1;
     if (fraction >= 0 && !"indexing".equals(p.phase()) && !"publishing".equals(p.phase())) {
       percent = String.format(Locale.ROOT, "%5.1f%%", fraction * 100);
       if (fraction > 0.01 && fraction < 1) {
@@ -39,11 +40,18 @@ final class TerminalProgress implements ProgressListener {
     }
     String stats =
         String.format(
-            Locale.ROOT, "%-10s %s %,d rows  %,d rows/s  %,d rejected%s", p.phase(), percent, p.rowsRead(), rowsPerSecond,
-            p.rowsRejected(), eta);
+            Locale.ROOT,
+            "%-10s %s %,d rows  %,d rows/s  %,d rejected%s",
+            p.phase(),
+            percent,
+            p.rowsRead(),
+            rowsPerSecond,
+            p.rowsRejected(),
+            eta);
     if (terminal) {
       int filled = fraction < 0 ? 0 : (int) (fraction * WIDTH);
-      out.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + stats + "\u001b[K");
+      out.print(
+          "\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + stats + "\u001b[K");
       drewBar = true;
     } else if (lastPlainNanos < 0 || p.elapsedNanos() - lastPlainNanos >= 10_000_000_000L) {
       lastPlainNanos = p.elapsedNanos();
@@ -60,12 +68,25 @@ final class TerminalProgress implements ProgressListener {
 
   static String summary(IngestionRun run) {
     var sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "Run %d (%s) %s: %s%n", run.id(), run.kind(), run.status(), run.sourceName()));
     sb.append(
         String.format(
-            Locale.ROOT, "  rows read %,d, loaded %,d, rejected %,d%n", run.rowsRead(), run.rowsLoaded(), run.rowsRejected()));
+            Locale.ROOT,
+            "Run %d (%s) %s: %s%n",
+            run.id(),
+            run.kind(),
+            run.status(),
+            run.sourceName()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  rows read %,d, loaded %,d, rejected %,d%n",
+            run.rowsRead(),
+            run.rowsLoaded(),
+            run.rowsRejected()));
     if (run.recordCount() != null) {
-      sb.append(String.format(Locale.ROOT, "  %s now holds %,d records%n", run.dataset().key(), run.recordCount()));
+      sb.append(
+          String.format(
+              Locale.ROOT, "  %s now holds %,d records%n", run.dataset().key(), run.recordCount()));
     }
     if (run.changes() != null && !run.changes().isEmpty()) {
       sb.append("  changes: ").append(run.changes()).append(System.lineSeparator());
@@ -74,7 +95,8 @@ final class TerminalProgress implements ProgressListener {
       sb.append("  took ").append(format(Duration.between(run.startedAt(), run.finishedAt())));
     }
     if (run.status() == IngestionRun.Status.SKIPPED) {
-      sb.append(System.lineSeparator()).append("  the same file was already published: nothing changed");
+      sb.append(System.lineSeparator())
+          .append("  the same file was already published: nothing changed");
     }
     return sb.toString();
   }

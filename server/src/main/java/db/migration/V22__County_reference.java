@@ -7,10 +7,11 @@ import org.flywaydb.core.api.migration.Context;
 import org.postgresql.PGConnection;
 
 /**
- * Loads the county reference of V21 from two bundled Census files (public domain): the 2025 county gazetteer
- * ({@code reference/2025_Gaz_counties_national.txt}, pipe-separated, 3,222 counties) and the ZIP-county pairs with their
- * areas derived from the 2020 ZCTA-county relationship file ({@code reference/zcta_county_2020_derived.csv}, 46,953
- * rows). Both are copied into staging tables, then published with set-based statements.
+ * Loads the county reference of V21 from two bundled Census files (public domain): the 2025 county
+ * gazetteer ({@code reference/2025_Gaz_counties_national.txt}, pipe-separated, 3,222 counties) and
+ * the ZIP-county pairs with their areas derived from the 2020 ZCTA-county relationship file ({@code
+ * reference/zcta_county_2020_derived.csv}, 46,953 rows). Both are copied into staging tables, then
+ * published with set-based statements.
  */
 public class V22__County_reference extends BaseJavaMigration {
 
@@ -30,7 +31,8 @@ public class V22__County_reference extends BaseJavaMigration {
             ON COMMIT DROP
           """);
       try (InputStream in = resource(GAZETTEER)) {
-        copy.copyIn("COPY county_gazetteer FROM STDIN (FORMAT csv, DELIMITER '|', HEADER true)", in);
+        copy.copyIn(
+            "COPY county_gazetteer FROM STDIN (FORMAT csv, DELIMITER '|', HEADER true)", in);
       }
       try (InputStream in = resource(RELATIONSHIP)) {
         copy.copyIn("COPY county_relationship FROM STDIN (FORMAT csv, HEADER true)", in);

@@ -9,8 +9,8 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Loads the NUCC Health Care Provider Taxonomy code set, version 25.1 (July 2025), bundled as
- * {@code reference/nucc_taxonomy_251.csv} (free to use with attribution to the NUCC). A newer code set arrives as a
- * new migration that upserts it.
+ * {@code reference/nucc_taxonomy_251.csv} (free to use with attribution to the NUCC). A newer code
+ * set arrives as a new migration that upserts it.
  */
 public class V5__Taxonomy_reference extends BaseJavaMigration {
 
@@ -19,7 +19,9 @@ public class V5__Taxonomy_reference extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
     try (InputStream in = V5__Taxonomy_reference.class.getResourceAsStream(RESOURCE);
-        var reader = CsvReader.builder().ofNamedCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8));
+        var reader =
+            CsvReader.builder()
+                .ofNamedCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8));
         var insert =
             context
                 .getConnection()

@@ -4,7 +4,10 @@ import com.medsales.geo.ZipCentroids;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-/** Loads the Census 2025 ZCTA centroids, the ones the offline geocoder uses, into {@code zip_centroid}. */
+/**
+ * Loads the Census 2025 ZCTA centroids, the ones the offline geocoder uses, into {@code
+ * zip_centroid}.
+ */
 public class V6__Zip_centroids extends BaseJavaMigration {
 
   @Override

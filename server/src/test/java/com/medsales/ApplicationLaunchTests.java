@@ -23,16 +23,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Starts the packaged jar the way the README's run command does ({@code java -jar medsales.jar} on the embedded
- * default) and checks what a newcomer sees: /health, the web app in a real browser, metrics, a second process on the
- * same home refused, a restart that keeps the data, and a command-line job.
+ * Starts the packaged jar the way the README's run command does ({@code java -jar medsales.jar} on
+ * the embedded default) and checks what a newcomer sees: /health, the web app in a real browser,
+ * metrics, a second process on the same home refused, a restart that keeps the data, and a
+ * command-line job.
  */
 class ApplicationLaunchTests {
 
   static final Path JAR = Path.of(System.getProperty("medsales.jar", "target/medsales.jar"));
   static final Path WEB_DIR = Path.of(System.getProperty("medsales.webDir", "../web"));
-  /** The demo admin's and operator's passwords on first start, which the browser tests sign in with. */
+
+  /**
+   * The demo admin's and operator's passwords on first start, which the browser tests sign in with.
+   */
   static final String ADMIN_PASSWORD = "amber harbour kestrel 2026";
+
   static final String OPERATOR_PASSWORD = "cobalt meadow lantern 2026";
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -58,7 +63,8 @@ class ApplicationLaunchTests {
     assertThat(JAR).as("the packaged jar (mvn package)").exists();
     int port = freePort();
 
-    // the first start loads the bundled demo data (MEDSALES_DEMO_DATA) in the background, as a newcomer's would
+    // the first start loads the bundled demo data (MEDSALES_DEMO_DATA) in the background, as a
+    // newcomer's would
     Process first = start(port, "first", List.of(), true);
     awaitHealthy(port, first, "first");
     awaitDemoData(port);
@@ -69,7 +75,9 @@ class ApplicationLaunchTests {
 
     // a second process on the same home must not touch the running database
     Process second = start(freePort(), "second", List.of());
-    assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("the second process stops by itself").isTrue();
+    assertThat(second.waitFor(90, TimeUnit.SECONDS))
+        .as("the second process stops by itself")
+        .isTrue();
     assertThat(second.exitValue()).isNotZero();
     assertThat(Files.readString(logs.resolve("second.out")))
         .contains("is in use by another MedSales process (pid " + first.pid() + ")");
@@ -89,7 +97,8 @@ class ApplicationLaunchTests {
     Process migrate = start(0, "migrate", List.of("migrate"));
     assertThat(migrate.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(migrate.exitValue()).as(Files.readString(logs.resolve("migrate.out"))).isZero();
-    assertThat(Files.readString(logs.resolve("migrate.out"))).contains("Database schema is at version");
+    assertThat(Files.readString(logs.resolve("migrate.out")))
+        .contains("Database schema is at version");
 
     Process again = start(port, "again", List.of());
     awaitHealthy(port, again, "again");
@@ -99,17 +108,28 @@ class ApplicationLaunchTests {
 
   /** The web app's browser tests (web/e2e) in Debian's Chromium, against this running jar. */
   private void browserTests(int port) throws Exception {
-    boolean required = "true".equals(System.getenv("CI")) || "required".equals(System.getenv("MEDSALES_BROWSER_TESTS"));
-    boolean chromium = Files.isExecutable(Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")));
+    boolean required =
+        "true".equals(System.getenv("CI"))
+            || "required".equals(System.getenv("MEDSALES_BROWSER_TESTS"));
+    boolean chromium =
+        Files.isExecutable(
+            Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")));
     if (!required) {
-      assumeThat(chromium).as("Chromium not found at /usr/bin/chromium (apt-get install chromium)").isTrue();
+      assumeThat(chromium)
+          .as("Chromium not found at /usr/bin/chromium (apt-get install chromium)")
+          .isTrue();
     }
-    var builder = new ProcessBuilder("node", "--test", "e2e/")
-        .directory(WEB_DIR.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(logs.resolve("e2e.out").toFile());
+    var builder =
+        new ProcessBuilder("node", "--test", "e2e/")
+            .directory(WEB_DIR.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(logs.resolve("e2e.out").toFile());
     builder.environment().put("MEDSALES_BASE_URL", "http://localhost:" + port);
-    builder.environment().put("MEDSALES_SCREENSHOT_DIR", Path.of("target", "e2e-screenshots").toAbsolutePath().toString());
+    builder
+        .environment()
+        .put(
+            "MEDSALES_SCREENSHOT_DIR",
+            Path.of("target", "e2e-screenshots").toAbsolutePath().toString());
     builder.environment().put("MEDSALES_E2E_ADMIN_PASSWORD", ADMIN_PASSWORD);
     builder.environment().put("MEDSALES_E2E_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
     Process e2e = builder.start();
@@ -126,15 +146,23 @@ class ApplicationLaunchTests {
     return start(port, name, args, false);
   }
 
-  private Process start(int port, String name, List<String> args, boolean demoData) throws IOException {
-    var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString()));
+  private Process start(int port, String name, List<String> args, boolean demoData)
+      throws IOException {
+    var command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                JAR.toString()));
     command.addAll(args);
     if (port > 0) {
       command.add("--server.port=" + port);
     }
-    var builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(logs.resolve(name + ".out").toFile());
+    var builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(logs.resolve(name + ".out").toFile());
     builder.environment().put("MEDSALES_HOME", home.toString());
     builder.environment().put("MEDSALES_DEMO_DATA", String.valueOf(demoData));
     builder.environment().put("MEDSALES_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -149,7 +177,9 @@ class ApplicationLaunchTests {
   private void awaitHealthy(int port, Process process, String name) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
-      assertThat(process.isAlive()).as("the application exited early:%n%s", Files.readString(logs.resolve(name + ".out"))).isTrue();
+      assertThat(process.isAlive())
+          .as("the application exited early:%n%s", Files.readString(logs.resolve(name + ".out")))
+          .isTrue();
       try {
         var response = get(port, "/health");
         if (response.statusCode() == 200) {
@@ -161,7 +191,8 @@ class ApplicationLaunchTests {
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("not healthy within 180 s:\n" + Files.readString(logs.resolve(name + ".out")));
+    throw new AssertionError(
+        "not healthy within 180 s:\n" + Files.readString(logs.resolve(name + ".out")));
   }
 
   /** Every dataset of /health fresh: the demo data has loaded. */
@@ -171,7 +202,9 @@ class ApplicationLaunchTests {
     while (System.nanoTime() < deadline) {
       body = get(port, "/health").body();
       if (!body.contains(":null")) {
-        assertThat(body).contains("\"nppes\":{\"lastIngested\"").contains("\"openPayments\":{\"lastIngested\"");
+        assertThat(body)
+            .contains("\"nppes\":{\"lastIngested\"")
+            .contains("\"openPayments\":{\"lastIngested\"");
         return;
       }
       Thread.sleep(1000);
@@ -186,15 +219,23 @@ class ApplicationLaunchTests {
 
   private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   /** When Flyway created the schema: the same value after a restart means the same database. */
   private Instant schemaInstalledOn() throws Exception {
     int pgPort = Integer.parseInt(Files.readString(home.resolve("postgres.port")).trim());
-    try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/medsales", "postgres", "");
-        var rs = connection.createStatement().executeQuery("SELECT installed_on FROM flyway_schema_history WHERE version = '1'")) {
+    try (var connection =
+            DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + pgPort + "/medsales", "postgres", "");
+        var rs =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "SELECT installed_on FROM flyway_schema_history WHERE version = '1'")) {
       assertThat(rs.next()).isTrue();
       return rs.getTimestamp(1).toInstant();
     }

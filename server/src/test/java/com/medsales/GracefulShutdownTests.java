@@ -22,20 +22,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM, as ECS sends it on a deploy or a scale-in, to a real process in the middle of a request and of a queue job:
- * the request completes, the job is released, and the next process on the same database runs it, with the released
- * attempt not counted. Nothing is lost.
+ * SIGTERM, as ECS sends it on a deploy or a scale-in, to a real process in the middle of a request
+ * and of a queue job: the request completes, the job is released, and the next process on the same
+ * database runs it, with the released attempt not counted. Nothing is lost.
  */
 class GracefulShutdownTests {
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final List<Process> processes = new ArrayList<>();
   final Path home =
-      Path.of(System.getProperty("medsales.test-root", System.getProperty("java.io.tmpdir")), "shutdown-" + UUID.randomUUID());
+      Path.of(
+          System.getProperty("medsales.test-root", System.getProperty("java.io.tmpdir")),
+          "shutdown-" + UUID.randomUUID());
 
   /**
-   * SIGTERM first, so that each process stops its embedded PostgreSQL as it ends; a process killed outright left its
-   * postmaster running after the suite (pg_ctl detaches it), so one still named in the home's pid file is stopped too.
+   * SIGTERM first, so that each process stops its embedded PostgreSQL as it ends; a process killed
+   * outright left its postmaster running after the suite (pg_ctl detaches it), so one still named
+   * in the home's pid file is stopped too.
    */
   @AfterEach
   void stopAll() throws Exception {
@@ -49,7 +52,8 @@ class GracefulShutdownTests {
     Path pidFile = home.resolve("pgdata").resolve("postmaster.pid");
     if (Files.exists(pidFile)) {
       long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-      ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroy); // SIGTERM: a smart shutdown, no client is left
+      ProcessHandle.of(postmaster)
+          .ifPresent(ProcessHandle::destroy); // SIGTERM: a smart shutdown, no client is left
     }
   }
 
@@ -60,10 +64,16 @@ class GracefulShutdownTests {
     awaitHealthy(firstPort);
 
     long job = Long.parseLong(post(firstPort, "/probe/jobs"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> get(firstPort, "/probe/jobs/" + job).contains("\"RUNNING\""));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> get(firstPort, "/probe/jobs/" + job).contains("\"RUNNING\""));
     CompletableFuture<HttpResponse<String>> slow =
-        http.sendAsync(request(firstPort, "/probe/slow?ms=4000").GET().build(), HttpResponse.BodyHandlers.ofString());
-    await().atMost(Duration.ofSeconds(10)).until(() -> get(firstPort, "/probe/in-flight").equals("1"));
+        http.sendAsync(
+            request(firstPort, "/probe/slow?ms=4000").GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> get(firstPort, "/probe/in-flight").equals("1"));
 
     first.destroy(); // SIGTERM
 
@@ -76,8 +86,11 @@ class GracefulShutdownTests {
     int secondPort = freePort();
     start(secondPort, false, "second.log");
     awaitHealthy(secondPort);
-    await().atMost(Duration.ofSeconds(30)).until(() -> get(secondPort, "/probe/jobs/" + job).contains("\"SUCCEEDED\""));
-    // the interrupted delivery was given back, not counted: this was the job's first counted attempt
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get(secondPort, "/probe/jobs/" + job).contains("\"SUCCEEDED\""));
+    // the interrupted delivery was given back, not counted: this was the job's first counted
+    // attempt
     assertThat(get(secondPort, "/probe/jobs/" + job)).contains("\"attempts\":1");
   }
 
@@ -97,7 +110,10 @@ class GracefulShutdownTests {
             "-Dprobe.block=" + blockJobs,
             probe.ShutdownProbe.MAIN);
     Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve(log).toFile()).start();
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve(log).toFile())
+            .start();
     processes.add(process);
     return process;
   }
@@ -107,19 +123,30 @@ class GracefulShutdownTests {
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(500))
         .ignoreExceptions()
-        .until(() -> http.send(request(port, "/health").GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        .until(
+            () ->
+                http.send(
+                            request(port, "/health").GET().build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
   }
 
   private String get(int port, String path) throws Exception {
-    return http.send(request(port, path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(request(port, path).GET().build(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private String post(int port, String path) throws Exception {
-    return http.send(request(port, path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(
+            request(port, path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static HttpRequest.Builder request(int port, String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30));
   }
 
   private static int freePort() throws IOException {

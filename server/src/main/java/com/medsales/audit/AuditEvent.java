@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One event of the trail: who ({@code actor}), when, from where ({@code clientIp}), what, and how it ended. */
+/**
+ * One event of the trail: who ({@code actor}), when, from where ({@code clientIp}), what, and how
+ * it ended.
+ */
 public record AuditEvent(
     long id,
     @Nullable UUID tenantId,

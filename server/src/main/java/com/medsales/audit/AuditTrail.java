@@ -1,8 +1,8 @@
 package com.medsales.audit;
 
-import com.medsales.shared.LikePatterns;
 import com.medsales.platform.TenantPrincipal;
 import com.medsales.platform.TenantScope;
+import com.medsales.shared.LikePatterns;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,9 +24,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends to and reads the audit trail. Appending goes through the database function {@code medsales_audit_append},
- * which links the event into its chain under a lock; the application's role cannot change or delete an event.
- * Appends run in a transaction of their own, so a failure that rolls back the caller's work is still recorded.
+ * Appends to and reads the audit trail. Appending goes through the database function {@code
+ * medsales_audit_append}, which links the event into its chain under a lock; the application's role
+ * cannot change or delete an event. Appends run in a transaction of their own, so a failure that
+ * rolls back the caller's work is still recorded.
  */
 @Service
 public class AuditTrail {
@@ -45,11 +46,22 @@ public class AuditTrail {
     this.readOnly.setReadOnly(true);
   }
 
-  /** An event by whoever is signed in, in their tenant's chain (the platform's for an operator or no one). */
-  public void record(String action, @Nullable String target, AuditOutcome outcome, Map<String, ?> details) {
+  /**
+   * An event by whoever is signed in, in their tenant's chain (the platform's for an operator or no
+   * one).
+   */
+  public void record(
+      String action, @Nullable String target, AuditOutcome outcome, Map<String, ?> details) {
     TenantPrincipal principal = TenantScope.principal();
     if (principal != null) {
-      append(principal.tenantId(), principal.userId(), principal.username(), action, target, outcome, details);
+      append(
+          principal.tenantId(),
+          principal.userId(),
+          principal.username(),
+          action,
+          target,
+          outcome,
+          details);
     } else {
       append(TenantScope.current().tenantId(), null, null, action, target, outcome, details);
     }
@@ -79,13 +91,22 @@ public class AuditTrail {
     ownTransaction.executeWithoutResult(
         tx ->
             jdbc.sql("SELECT medsales_audit_append(?, ?, ?, ?, ?, ?, ?, ?::jsonb)")
-                .params(tenantId, actorId, actor, ip, action, target, outcome.name(), JSON.writeValueAsString(details))
+                .params(
+                    tenantId,
+                    actorId,
+                    actor,
+                    ip,
+                    action,
+                    target,
+                    outcome.name(),
+                    JSON.writeValueAsString(details))
                 .query(Long.class)
                 .single());
   }
 
   private static @Nullable String clientIp() {
-    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+    if (RequestContextHolder.getRequestAttributes()
+        instanceof ServletRequestAttributes attributes) {
       HttpServletRequest request = attributes.getRequest();
       return request.getRemoteAddr();
     }
@@ -102,8 +123,8 @@ public class AuditTrail {
       int size) {}
 
   /**
-   * The caller's chain, newest first: a tenant's events for its users, the platform's for an operator (row-level
-   * security decides). {@code before} is the last id of the previous page.
+   * The caller's chain, newest first: a tenant's events for its users, the platform's for an
+   * operator (row-level security decides). {@code before} is the last id of the previous page.
    */
   public List<AuditEvent> search(Query q) {
     return readOnly.execute(
@@ -124,20 +145,36 @@ public class AuditTrail {
                 .param("actionPrefix", LikePatterns.literal(q.action()))
                 .param("actor", q.actor())
                 .param("outcome", q.outcome() == null ? null : q.outcome().name())
-                .param("from", q.from() == null ? null : OffsetDateTime.ofInstant(q.from(), java.time.ZoneOffset.UTC))
-                .param("to", q.to() == null ? null : OffsetDateTime.ofInstant(q.to(), java.time.ZoneOffset.UTC))
+                .param(
+                    "from",
+                    q.from() == null
+                        ? null
+                        : OffsetDateTime.ofInstant(q.from(), java.time.ZoneOffset.UTC))
+                .param(
+                    "to",
+                    q.to() == null
+                        ? null
+                        : OffsetDateTime.ofInstant(q.to(), java.time.ZoneOffset.UTC))
                 .param("before", q.before())
                 .param("size", q.size())
                 .query(AuditTrail::event)
                 .list());
   }
 
-  /** The result of checking a chain: how many events were checked and the first whose link is broken, if any. */
-  public record Verification(long eventsChecked, boolean intact, @Nullable Long firstBrokenEventId, @Nullable String reason) {}
+  /**
+   * The result of checking a chain: how many events were checked and the first whose link is
+   * broken, if any.
+   */
+  public record Verification(
+      long eventsChecked,
+      boolean intact,
+      @Nullable Long firstBrokenEventId,
+      @Nullable String reason) {}
 
   /**
-   * Recomputes the caller's chain: each event's hash from its predecessor's hash and its own content, and each
-   * event's link to the event before it. A changed row fails the first check; a removed one the second.
+   * Recomputes the caller's chain: each event's hash from its predecessor's hash and its own
+   * content, and each event's link to the event before it. A changed row fails the first check; a
+   * removed one the second.
    */
   public Verification verify() {
     return readOnly.execute(
@@ -164,7 +201,9 @@ public class AuditTrail {
                       WHERE hash <> recomputed OR prev_hash IS DISTINCT FROM expected_prev
                       ORDER BY id LIMIT 1
                       """)
-                  .query((rs, n) -> new Verification(0, false, rs.getLong("id"), rs.getString("reason")))
+                  .query(
+                      (rs, n) ->
+                          new Verification(0, false, rs.getLong("id"), rs.getString("reason")))
                   .optional();
           return broken
               .map(b -> new Verification(checked, false, b.firstBrokenEventId(), b.reason()))

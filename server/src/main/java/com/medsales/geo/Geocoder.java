@@ -2,7 +2,10 @@ package com.medsales.geo;
 
 import java.util.Optional;
 
-/** Finds coordinates for a US address. Implementations must be cheap enough to call for every row of an ingest. */
+/**
+ * Finds coordinates for a US address. Implementations must be cheap enough to call for every row of
+ * an ingest.
+ */
 public interface Geocoder {
 
   /**

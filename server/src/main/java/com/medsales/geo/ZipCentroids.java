@@ -12,9 +12,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The offline geocoder: the Census 2025 ZCTA gazetteer (public domain), bundled as
- * {@code reference/2025_Gaz_zcta_national.txt}, held in memory (33,791 ZIPs, about 2 MB). A ZIP without a ZCTA falls
- * back to the mean centroid of its 3-digit prefix, marked {@link GeoPoint.Precision#ZIP3}.
+ * The offline geocoder: the Census 2025 ZCTA gazetteer (public domain), bundled as {@code
+ * reference/2025_Gaz_zcta_national.txt}, held in memory (33,791 ZIPs, about 2 MB). A ZIP without a
+ * ZCTA falls back to the mean centroid of its 3-digit prefix, marked {@link
+ * GeoPoint.Precision#ZIP3}.
  */
 @Component
 public class ZipCentroids implements Geocoder {
@@ -58,7 +59,10 @@ public class ZipCentroids implements Geocoder {
     return byZip5.size();
   }
 
-  /** Pipe-separated: GEOID|GEOIDFQ|ALAND|AWATER|ALAND_SQMI|AWATER_SQMI|INTPTLAT|INTPTLONG, columns found by name. */
+  /**
+   * Pipe-separated: GEOID|GEOIDFQ|ALAND|AWATER|ALAND_SQMI|AWATER_SQMI|INTPTLAT|INTPTLONG, columns
+   * found by name.
+   */
   private static Map<String, GeoPoint> read(InputStream in) throws IOException {
     var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     String[] header = reader.readLine().strip().split("\\|");
@@ -74,7 +78,10 @@ public class ZipCentroids implements Geocoder {
       }
       result.put(
           fields[geoid],
-          new GeoPoint(Double.parseDouble(fields[lat]), Double.parseDouble(fields[lon]), GeoPoint.Precision.ZIP5));
+          new GeoPoint(
+              Double.parseDouble(fields[lat]),
+              Double.parseDouble(fields[lon]),
+              GeoPoint.Precision.ZIP5));
     }
     return Map.copyOf(result);
   }
@@ -89,7 +96,9 @@ public class ZipCentroids implements Geocoder {
           s[2]++;
         });
     Map<String, GeoPoint> result = new HashMap<>();
-    sums.forEach((prefix, s) -> result.put(prefix, new GeoPoint(s[0] / s[2], s[1] / s[2], GeoPoint.Precision.ZIP3)));
+    sums.forEach(
+        (prefix, s) ->
+            result.put(prefix, new GeoPoint(s[0] / s[2], s[1] / s[2], GeoPoint.Precision.ZIP3)));
     return Map.copyOf(result);
   }
 

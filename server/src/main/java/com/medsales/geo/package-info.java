@@ -1,6 +1,7 @@
 /**
- * Places: offline ZIP centroids from the Census ZCTA gazetteer, so every practice location gets coordinates at ingest
- * for free. A precise address-level geocoder can plug in later behind {@link com.medsales.geo.Geocoder}.
+ * Places: offline ZIP centroids from the Census ZCTA gazetteer, so every practice location gets
+ * coordinates at ingest for free. A precise address-level geocoder can plug in later behind {@link
+ * com.medsales.geo.Geocoder}.
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Geography")

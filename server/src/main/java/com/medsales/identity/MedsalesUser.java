@@ -13,10 +13,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * The signed-in user, as every request sees it: from a session (the web app) or a bearer token. {@code scope} is
- * what the credential allows: a session and an access token from {@code POST /api/v1/auth/token} read and write; an
- * integration token may be read-only. {@code mustChangePassword}: an administrator reset the password, and until the user
- * changes it they may do nothing else.
+ * The signed-in user, as every request sees it: from a session (the web app) or a bearer token.
+ * {@code scope} is what the credential allows: a session and an access token from {@code POST
+ * /api/v1/auth/token} read and write; an integration token may be read-only. {@code
+ * mustChangePassword}: an administrator reset the password, and until the user changes it they may
+ * do nothing else.
  */
 public record MedsalesUser(
     UUID userId,
@@ -35,7 +36,12 @@ public record MedsalesUser(
   public static final String SCOPE_WRITE = "SCOPE_write";
 
   public MedsalesUser(
-      UUID userId, @Nullable UUID tenantId, String username, String displayName, Set<UserRole> roles, TokenScope scope,
+      UUID userId,
+      @Nullable UUID tenantId,
+      String username,
+      String displayName,
+      Set<UserRole> roles,
+      TokenScope scope,
       @Nullable UUID tokenId) {
     this(userId, tenantId, username, displayName, roles, scope, tokenId, false);
   }
@@ -70,7 +76,8 @@ public record MedsalesUser(
   }
 
   public MedsalesUser withScope(TokenScope scope, UUID tokenId) {
-    return new MedsalesUser(userId, tenantId, username, displayName, roles, scope, tokenId, mustChangePassword);
+    return new MedsalesUser(
+        userId, tenantId, username, displayName, roles, scope, tokenId, mustChangePassword);
   }
 
   /** The same user once they have changed their password. */

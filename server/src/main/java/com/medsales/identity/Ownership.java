@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who may change a record owned by a user, for method-level rules such as
- * {@code @PreAuthorize("@ownership.mayEdit(#ownerId)")}: its owner, a manager of a team the owner belongs to, and
- * the tenant's administrators. The owner's row is looked up through row-level security, so an owner in another
- * tenant is never anyone's to edit.
+ * {@code @PreAuthorize("@ownership.mayEdit(#ownerId)")}: its owner, a manager of a team the owner
+ * belongs to, and the tenant's administrators. The owner's row is looked up through row-level
+ * security, so an owner in another tenant is never anyone's to edit.
  */
 @Component("ownership")
 public class Ownership {
@@ -24,7 +24,9 @@ public class Ownership {
 
   @Transactional(readOnly = true)
   public boolean mayEdit(@Nullable UUID ownerId) {
-    if (ownerId == null || !(TenantScope.principal() instanceof MedsalesUser user) || user.tenantId() == null) {
+    if (ownerId == null
+        || !(TenantScope.principal() instanceof MedsalesUser user)
+        || user.tenantId() == null) {
       return false;
     }
     return jdbc.sql(

@@ -7,11 +7,12 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A CSV reader over bytes for the largest yearly files (Part D: 26 million rows, 3.4 GB): records are split in the
- * input buffer itself and each field is a range of it, so a row costs no decoding and no string per field. Splits as
- * FastCSV does with the loaders' settings (RFC 4180 quoting with doubled quotes, separators and line breaks inside
- * quotes; CRLF, LF or CR; empty lines skipped; a character after a closing quote is an error) and numbers records by
- * the line they start on as FastCSV's {@code getStartingLineNumber()} does.
+ * A CSV reader over bytes for the largest yearly files (Part D: 26 million rows, 3.4 GB): records
+ * are split in the input buffer itself and each field is a range of it, so a row costs no decoding
+ * and no string per field. Splits as FastCSV does with the loaders' settings (RFC 4180 quoting with
+ * doubled quotes, separators and line breaks inside quotes; CRLF, LF or CR; empty lines skipped; a
+ * character after a closing quote is an error) and numbers records by the line they start on as
+ * FastCSV's {@code getStartingLineNumber()} does.
  *
  * <p>The fields of the current record are valid until the next call of {@link #next()}.
  */
@@ -42,7 +43,10 @@ public final class ByteCsv implements AutoCloseable {
   private int[] strippedEnds = new int[32];
   private boolean ascii;
 
-  /** Reads {@code in} with {@code separator} (',' or '\t'), {@code bufferSize} bytes at a time at least. */
+  /**
+   * Reads {@code in} with {@code separator} (',' or '\t'), {@code bufferSize} bytes at a time at
+   * least.
+   */
   public ByteCsv(InputStream in, char separator, int bufferSize) {
     if (separator >= 0x80 || separator == '"' || separator == '\r' || separator == '\n') {
       throw new IllegalArgumentException("not a separator: " + (int) separator);
@@ -71,7 +75,10 @@ public final class ByteCsv implements AutoCloseable {
     }
   }
 
-  /** The line the current record starts on, counting from 1, every line break (CRLF, LF or CR) as one. */
+  /**
+   * The line the current record starts on, counting from 1, every line break (CRLF, LF or CR) as
+   * one.
+   */
   public long line() {
     return line;
   }
@@ -81,7 +88,10 @@ public final class ByteCsv implements AutoCloseable {
     return size;
   }
 
-  /** The buffer that holds the current record's fields; see {@link #start(int)} and {@link #end(int)}. */
+  /**
+   * The buffer that holds the current record's fields; see {@link #start(int)} and {@link
+   * #end(int)}.
+   */
   public byte[] buffer() {
     return buffer;
   }
@@ -91,12 +101,18 @@ public final class ByteCsv implements AutoCloseable {
     return starts[i];
   }
 
-  /** Where field {@code i} ends in {@link #buffer()}, exclusive (doubled quotes already made single). */
+  /**
+   * Where field {@code i} ends in {@link #buffer()}, exclusive (doubled quotes already made
+   * single).
+   */
   public int end(int i) {
     return ends[i];
   }
 
-  /** Whether every byte of the current record is ASCII: then each field is valid UTF-8 and one character a byte. */
+  /**
+   * Whether every byte of the current record is ASCII: then each field is valid UTF-8 and one
+   * character a byte.
+   */
   public boolean ascii() {
     return ascii;
   }
@@ -106,14 +122,20 @@ public final class ByteCsv implements AutoCloseable {
     return new String(buffer, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
   }
 
-  /** Field {@code i} without leading and trailing white space as {@link String#strip()} has it; null when blank. */
+  /**
+   * Field {@code i} without leading and trailing white space as {@link String#strip()} has it; null
+   * when blank.
+   */
   public @Nullable String strippedText(int i) {
     int from = strippedStarts[i];
     int to = strippedEnds[i];
     return from == to ? null : new String(buffer, from, to - from, StandardCharsets.UTF_8);
   }
 
-  /** Whether field {@code i} decodes as UTF-8 without a replacement character (none in the bytes either). */
+  /**
+   * Whether field {@code i} decodes as UTF-8 without a replacement character (none in the bytes
+   * either).
+   */
   public boolean validUtf8(int i) {
     if (ascii) {
       return true;
@@ -137,15 +159,16 @@ public final class ByteCsv implements AutoCloseable {
   }
 
   /**
-   * The fields' bounds without white space, for all of them at once: a few accessors this small are inlined into a
-   * loader's row method however large it is, a check at each call would not be.
+   * The fields' bounds without white space, for all of them at once: a few accessors this small are
+   * inlined into a loader's row method however large it is, a check at each call would not be.
    */
   private void strip(int fields) {
     byte[] b = buffer;
     for (int i = 0; i < fields; i++) {
       int start = starts[i];
       int end = ends[i];
-      // nearly every field starts and ends with a printable ASCII byte (bytes beyond ASCII are negative)
+      // nearly every field starts and ends with a printable ASCII byte (bytes beyond ASCII are
+      // negative)
       if (start < end && b[start] > ' ' && b[end - 1] > ' ') {
         strippedStarts[i] = start;
         strippedEnds[i] = end;
@@ -167,7 +190,10 @@ public final class ByteCsv implements AutoCloseable {
     in.close();
   }
 
-  /** The first position of {@code bytes[from, to)} that is not white space as {@link Character#isWhitespace} has it. */
+  /**
+   * The first position of {@code bytes[from, to)} that is not white space as {@link
+   * Character#isWhitespace} has it.
+   */
   static int stripStart(byte[] bytes, int from, int to) {
     while (from < to) {
       byte c = bytes[from];
@@ -207,7 +233,10 @@ public final class ByteCsv implements AutoCloseable {
     return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
   }
 
-  /** Whether three bytes are the UTF-8 of a white space character: every one beyond ASCII takes three bytes. */
+  /**
+   * Whether three bytes are the UTF-8 of a white space character: every one beyond ASCII takes
+   * three bytes.
+   */
   private static boolean space(byte a, byte b, byte c) {
     if ((a & 0xF0) != 0xE0 || (b & 0xC0) != 0x80 || (c & 0xC0) != 0x80) {
       return false;
@@ -215,7 +244,10 @@ public final class ByteCsv implements AutoCloseable {
     return Character.isWhitespace(((a & 0x0F) << 12) | ((b & 0x3F) << 6) | (c & 0x3F));
   }
 
-  /** Moves what is left of the buffer (the record being read) to its start, growing it when full, and reads on. */
+  /**
+   * Moves what is left of the buffer (the record being read) to its start, growing it when full,
+   * and reads on.
+   */
   private void fill() throws IOException {
     if (position > 0) {
       System.arraycopy(buffer, position, buffer, 0, limit - position);
@@ -234,8 +266,9 @@ public final class ByteCsv implements AutoCloseable {
   }
 
   /**
-   * Reads the record at {@code position}: RECORD when it is whole in the buffer, MORE when the buffer ends first (it
-   * is read again, from its start, after {@link #fill()}), END when there is none.
+   * Reads the record at {@code position}: RECORD when it is whole in the buffer, MORE when the
+   * buffer ends first (it is read again, from its start, after {@link #fill()}), END when there is
+   * none.
    */
   private int parse() throws IOException {
     final byte[] b = buffer;
@@ -328,17 +361,22 @@ public final class ByteCsv implements AutoCloseable {
         if (p < n) {
           byte c = b[p];
           if (c != sep && c != '\n' && c != '\r') {
-            throw new IOException("Unexpected character after closing quote: '" + (char) (c & 0xFF)
-                + "' in the record starting at line " + nextLine);
+            throw new IOException(
+                "Unexpected character after closing quote: '"
+                    + (char) (c & 0xFF)
+                    + "' in the record starting at line "
+                    + nextLine);
           }
         } else if (!eof) {
           return MORE;
         }
       } else {
-        // eight bytes a step while a whole word is in the buffer (most fields end in the first), then one by one
+        // eight bytes a step while a whole word is in the buffer (most fields end in the first),
+        // then one by one
         while (p <= n - 8) {
           long word = (long) Bytes.LONGS.get(b, p);
-          // the separator, or a byte below 14 (LF, CR, tab and a few other controls, looked at one by one below)
+          // the separator, or a byte below 14 (LF, CR, tab and a few other controls, looked at one
+          // by one below)
           long matches = Bytes.equal(word, seps) | Bytes.below14(word);
           if (matches != 0) {
             wordBits |= Bytes.before(word, matches);
@@ -396,9 +434,10 @@ public final class ByteCsv implements AutoCloseable {
   }
 
   /**
-   * Splits the record at {@code p} when it is plain (no quoted field) and ends inside the buffer, eight bytes a step:
-   * every separator, line break and quote of a word at once. Where the record ends, past its line break; -1 to leave it
-   * to the general loop of {@link #parse()} (a quoted field, the end of the buffer, more fields than there is room for).
+   * Splits the record at {@code p} when it is plain (no quoted field) and ends inside the buffer,
+   * eight bytes a step: every separator, line break and quote of a word at once. Where the record
+   * ends, past its line break; -1 to leave it to the general loop of {@link #parse()} (a quoted
+   * field, the end of the buffer, more fields than there is room for).
    */
   private int splitPlain(byte[] b, int p, int n) {
     final byte sep = separator;
@@ -410,7 +449,8 @@ public final class ByteCsv implements AutoCloseable {
     long bits = 0;
     for (; p <= n - 8; p += 8) {
       long word = (long) Bytes.LONGS.get(b, p);
-      long matches = Bytes.everyEqual(word, seps) | Bytes.everyBelow14(word) | Bytes.everyEqual(word, QUOTES);
+      long matches =
+          Bytes.everyEqual(word, seps) | Bytes.everyBelow14(word) | Bytes.everyEqual(word, QUOTES);
       for (; matches != 0; matches &= matches - 1) {
         int at = p + Bytes.first(matches);
         byte c = b[at];

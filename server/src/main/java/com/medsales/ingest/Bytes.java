@@ -4,11 +4,18 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Eight bytes at a time: the scans of {@link ByteCsv} and {@link CopyWriter} over a national file's 3.4 GB. */
+/**
+ * Eight bytes at a time: the scans of {@link ByteCsv} and {@link CopyWriter} over a national file's
+ * 3.4 GB.
+ */
 final class Bytes {
 
-  /** A byte array read and written as little-endian longs: byte {@code i} of a word is bits {@code 8i} to {@code 8i+7}. */
-  static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /**
+   * A byte array read and written as little-endian longs: byte {@code i} of a word is bits {@code
+   * 8i} to {@code 8i+7}.
+   */
+  static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final long ONES = 0x0101010101010101L;
   static final long HIGH_BITS = 0x8080808080808080L;
@@ -22,8 +29,9 @@ final class Bytes {
   }
 
   /**
-   * A word whose lowest set bit is the high bit of the first byte of {@code word} that equals a byte of
-   * {@code pattern} (a {@link #repeated} byte); 0 when none does. Bits above the first match may be wrong.
+   * A word whose lowest set bit is the high bit of the first byte of {@code word} that equals a
+   * byte of {@code pattern} (a {@link #repeated} byte); 0 when none does. Bits above the first
+   * match may be wrong.
    */
   static long equal(long word, long pattern) {
     long x = word ^ pattern;
@@ -35,7 +43,10 @@ final class Bytes {
     return (word - 14 * ONES) & ~word & HIGH_BITS;
   }
 
-  /** The high bit of every byte of {@code word} that equals the byte of {@code pattern}, and no other bit. */
+  /**
+   * The high bit of every byte of {@code word} that equals the byte of {@code pattern}, and no
+   * other bit.
+   */
   static long everyEqual(long word, long pattern) {
     long x = word ^ pattern;
     return ~(((x & LOW_BITS) + LOW_BITS) | x | LOW_BITS);
@@ -46,12 +57,18 @@ final class Bytes {
     return ~(((word & LOW_BITS) + (0x80 - 14) * ONES) | word) & HIGH_BITS;
   }
 
-  /** The index (0 to 7) of the byte whose high bit is the lowest set bit of a non-zero {@link #equal} result. */
+  /**
+   * The index (0 to 7) of the byte whose high bit is the lowest set bit of a non-zero {@link
+   * #equal} result.
+   */
   static int first(long matches) {
     return Long.numberOfTrailingZeros(matches) >>> 3;
   }
 
-  /** The bits of {@code word} below the first match: the bytes before it (and the low bits of the matching one). */
+  /**
+   * The bits of {@code word} below the first match: the bytes before it (and the low bits of the
+   * matching one).
+   */
   static long before(long word, long matches) {
     return word & ((matches & -matches) - 1);
   }

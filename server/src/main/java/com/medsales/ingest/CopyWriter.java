@@ -8,18 +8,22 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * One {@code COPY ... FROM STDIN} in PostgreSQL's text format on its own connection, fed row by row from the parser.
- * Values are escaped as the text format wants (backslash, tab, newline, carriage return); null is {@code \N}.
+ * One {@code COPY ... FROM STDIN} in PostgreSQL's text format on its own connection, fed row by row
+ * from the parser. Values are escaped as the text format wants (backslash, tab, newline, carriage
+ * return); null is {@code \N}.
  *
- * <p>Rows are encoded straight into a byte buffer (UTF-8 by hand, no {@code Writer} and its per-character lock): the
- * national Part D year is 26 million rows of about 130 characters, and this encoding is on the loader's one thread.
+ * <p>Rows are encoded straight into a byte buffer (UTF-8 by hand, no {@code Writer} and its
+ * per-character lock): the national Part D year is 26 million rows of about 130 characters, and
+ * this encoding is on the loader's one thread.
  */
 public final class CopyWriter implements AutoCloseable {
 
   private static final int BUFFER = 1 << 16;
   private static final byte[] NULL = {'\\', 'N'};
+
   /** The letter after the backslash for the bytes the text format escapes, 0 for the others. */
   private static final byte[] ESCAPED = new byte[256];
+
   private static final long BACKSLASHES = Bytes.repeated((byte) '\\');
   private static final long TABS = Bytes.repeated((byte) '\t');
   private static final long LFS = Bytes.repeated((byte) '\n');
@@ -57,7 +61,8 @@ public final class CopyWriter implements AutoCloseable {
       flush();
     }
     if (3 * n <= BUFFER - position) {
-      // room for the worst case (three bytes a character): printable ASCII, nearly every character of a CMS file,
+      // room for the worst case (three bytes a character): printable ASCII, nearly every character
+      // of a CMS file,
       // is copied without the per-character checks below
       byte[] bytes = buffer;
       int at = position;
@@ -79,8 +84,9 @@ public final class CopyWriter implements AutoCloseable {
   }
 
   /**
-   * The UTF-8 text {@code bytes[from, to)} as it stands (an empty range is the empty string, not null): straight from
-   * a file's buffer into the COPY's, escaped as {@link #field(String)} escapes, without a string between.
+   * The UTF-8 text {@code bytes[from, to)} as it stands (an empty range is the empty string, not
+   * null): straight from a file's buffer into the COPY's, escaped as {@link #field(String)}
+   * escapes, without a string between.
    */
   public CopyWriter field(byte[] bytes, int from, int to) throws IOException {
     separator();
@@ -99,10 +105,14 @@ public final class CopyWriter implements AutoCloseable {
         position = at;
         return escapeOneByOne(bytes, i, to);
       }
-      // eight bytes at once: copied whole, then the count moves on by those before the first to escape
+      // eight bytes at once: copied whole, then the count moves on by those before the first to
+      // escape
       long word = (long) Bytes.LONGS.get(bytes, i);
-      long matches = Bytes.equal(word, BACKSLASHES) | Bytes.equal(word, TABS) | Bytes.equal(word, LFS)
-          | Bytes.equal(word, CRS);
+      long matches =
+          Bytes.equal(word, BACKSLASHES)
+              | Bytes.equal(word, TABS)
+              | Bytes.equal(word, LFS)
+              | Bytes.equal(word, CRS);
       Bytes.LONGS.set(out, at, word);
       int plain = matches == 0 ? 8 : Bytes.first(matches);
       int left = to - i;
@@ -155,7 +165,9 @@ public final class CopyWriter implements AutoCloseable {
       } else if (c < 0x800) {
         buffer[position++] = (byte) (0xC0 | (c >> 6));
         buffer[position++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
         int codePoint = Character.toCodePoint(c, value.charAt(++i));
         buffer[position++] = (byte) (0xF0 | (codePoint >> 18));
         buffer[position++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));

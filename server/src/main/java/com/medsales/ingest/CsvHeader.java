@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A file's header, matched by name, not position, across vintages. Names are compared without case, spaces or
- * punctuation ({@code pl_pfile}'s headers have double spaces and stray hyphens), and a field may have aliases (NPPES
- * renamed "Provider Gender Code" to "Provider Sex Code" in 2025).
+ * A file's header, matched by name, not position, across vintages. Names are compared without case,
+ * spaces or punctuation ({@code pl_pfile}'s headers have double spaces and stray hyphens), and a
+ * field may have aliases (NPPES renamed "Provider Gender Code" to "Provider Sex Code" in 2025).
  */
 public final class CsvHeader {
 
@@ -42,7 +42,9 @@ public final class CsvHeader {
     return names.size();
   }
 
-  /** The position of a required column; the run stops before anything is written when it is missing. */
+  /**
+   * The position of a required column; the run stops before anything is written when it is missing.
+   */
   public int required(String... namesOrAliases) throws MissingColumn {
     int position = optional(namesOrAliases);
     if (position < 0) {

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The latest published ingestion of each dataset. Read on every {@code /health} call, so it is cached (Redis when
- * configured, in-process otherwise) and evicted when an ingestion publishes.
+ * The latest published ingestion of each dataset. Read on every {@code /health} call, so it is
+ * cached (Redis when configured, in-process otherwise) and evicted when an ingestion publishes.
  */
 @Service
 public class DataFreshness {

@@ -1,10 +1,10 @@
 package com.medsales.ingest;
 
 /**
- * Loads one kind of file into one dataset ({@code nppes}, {@code nppes-weekly}, ...). Modules that own a dataset
- * implement it; the ingestion framework finds loaders as beans and gives each run its source, its reject sink and its
- * progress reporting. A loader must leave the published data untouched unless it publishes, in one transaction, at
- * the end.
+ * Loads one kind of file into one dataset ({@code nppes}, {@code nppes-weekly}, ...). Modules that
+ * own a dataset implement it; the ingestion framework finds loaders as beans and gives each run its
+ * source, its reject sink and its progress reporting. A loader must leave the published data
+ * untouched unless it publishes, in one transaction, at the end.
  */
 public interface DatasetLoader {
 
@@ -26,6 +26,9 @@ public interface DatasetLoader {
    * @param changes counts by kind of change (new, updated, deactivated, reactivated), or empty
    */
   record Outcome(
-      boolean published, long rowsLoaded, @org.jspecify.annotations.Nullable Long recordCount,
-      java.util.Map<String, Long> changes, @org.jspecify.annotations.Nullable Integer dataYear) {}
+      boolean published,
+      long rowsLoaded,
+      @org.jspecify.annotations.Nullable Long recordCount,
+      java.util.Map<String, Long> changes,
+      @org.jspecify.annotations.Nullable Integer dataYear) {}
 }

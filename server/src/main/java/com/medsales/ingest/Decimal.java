@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A decimal number read from a file, equal in value and scale to {@code new BigDecimal(text)}: a long and a scale when
- * the text is a plain decimal of at most 18 digits (every amount of a CMS file), a {@link BigDecimal} otherwise. Sums
- * of them ({@link Sum}) are exact and take the larger scale as {@link BigDecimal#add} does, without a BigDecimal a value.
+ * A decimal number read from a file, equal in value and scale to {@code new BigDecimal(text)}: a
+ * long and a scale when the text is a plain decimal of at most 18 digits (every amount of a CMS
+ * file), a {@link BigDecimal} otherwise. Sums of them ({@link Sum}) are exact and take the larger
+ * scale as {@link BigDecimal#add} does, without a BigDecimal a value.
  */
 public final class Decimal implements Comparable<Decimal> {
 
@@ -35,8 +36,9 @@ public final class Decimal implements Comparable<Decimal> {
   }
 
   /**
-   * The plain decimal in ASCII bytes {@code b[from, to)}: an optional sign, digits with at most one point, at least one
-   * digit and at most 18; null for anything else (which may still be a number: see {@link YearlyCsv#isDecimal}).
+   * The plain decimal in ASCII bytes {@code b[from, to)}: an optional sign, digits with at most one
+   * point, at least one digit and at most 18; null for anything else (which may still be a number:
+   * see {@link YearlyCsv#isDecimal}).
    */
   public static @Nullable Decimal parse(byte[] b, int from, int to) {
     int i = from;
@@ -66,8 +68,9 @@ public final class Decimal implements Comparable<Decimal> {
   }
 
   /**
-   * Whether ASCII bytes {@code b[from, to)} are a plain decimal of any length (sign, digits, at most one point, a digit
-   * at least): the bytes {@link YearlyCsv#isDecimal} accepts without a BigDecimal. False says nothing: ask it then.
+   * Whether ASCII bytes {@code b[from, to)} are a plain decimal of any length (sign, digits, at
+   * most one point, a digit at least): the bytes {@link YearlyCsv#isDecimal} accepts without a
+   * BigDecimal. False says nothing: ask it then.
    */
   public static boolean isPlain(byte[] b, int from, int to) {
     int i = from < to && (b[from] == '-' || b[from] == '+') ? from + 1 : from;
@@ -105,7 +108,10 @@ public final class Decimal implements Comparable<Decimal> {
     return toBigDecimal().compareTo(other.toBigDecimal());
   }
 
-  /** {@code unscaled} at {@code scale} brought to the larger of the scales; Long.MIN_VALUE when it does not fit. */
+  /**
+   * {@code unscaled} at {@code scale} brought to the larger of the scales; Long.MIN_VALUE when it
+   * does not fit.
+   */
   private static long rescale(long unscaled, int scale, int otherScale) {
     if (otherScale <= scale) {
       return unscaled;

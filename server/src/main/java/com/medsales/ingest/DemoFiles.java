@@ -4,8 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Real sample files a module bundles for {@code MEDSALES_DEMO_DATA}: declared as a bean, loaded in order on the first
- * start at which the dataset has never been ingested.
+ * Real sample files a module bundles for {@code MEDSALES_DEMO_DATA}: declared as a bean, loaded in
+ * order on the first start at which the dataset has never been ingested.
  *
  * @param resources classpath resources, loaded in this order
  */

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts ingestion runs: now, in this process (the command line), or through the job queue for an ingestion worker
- * (the admin API, the schedule). Every run is recorded in {@link IngestionRuns}.
+ * Starts ingestion runs: now, in this process (the command line), or through the job queue for an
+ * ingestion worker (the admin API, the schedule). Every run is recorded in {@link IngestionRuns}.
  */
 @Service
 public class Ingestion {
@@ -29,7 +29,8 @@ public class Ingestion {
   private final JobQueue queue;
   private final SourcePolicy policy;
 
-  Ingestion(Collection<DatasetLoader> loaders, IngestionRuns runs, RunExecutor executor, JobQueue queue) {
+  Ingestion(
+      Collection<DatasetLoader> loaders, IngestionRuns runs, RunExecutor executor, JobQueue queue) {
     loaders.forEach(l -> this.loaders.put(l.kind(), l));
     this.runs = runs;
     this.executor = executor;
@@ -44,16 +45,28 @@ public class Ingestion {
     return result;
   }
 
-  /** Runs now, in this thread, and returns the finished run; a failure throws {@link IngestionFailed}. */
-  public IngestionRun runNow(String kind, String source, ProgressListener listener) throws IngestionFailed {
+  /**
+   * Runs now, in this thread, and returns the finished run; a failure throws {@link
+   * IngestionFailed}.
+   */
+  public IngestionRun runNow(String kind, String source, ProgressListener listener)
+      throws IngestionFailed {
     return runNow(kind, source, null, listener);
   }
 
   /** As {@link #runNow(String, String, ProgressListener)}, for a given data year (CMS files). */
-  public IngestionRun runNow(String kind, String source, @Nullable Integer year, ProgressListener listener)
+  public IngestionRun runNow(
+      String kind, String source, @Nullable Integer year, ProgressListener listener)
       throws IngestionFailed {
     DatasetLoader loader = loader(kind);
-    long runId = runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), year, IngestionRun.Status.QUEUED);
+    long runId =
+        runs.create(
+            loader.dataset(),
+            kind,
+            source,
+            RunExecutor.sourceName(source),
+            year,
+            IngestionRun.Status.QUEUED);
     return executor.execute(runId, loader, listener, false);
   }
 
@@ -68,9 +81,9 @@ public class Ingestion {
   }
 
   /**
-   * A run asked for through the API: its source must be a file in the ingestion directories or an https URL on an
-   * allowed host ({@link SourcePolicy}), else {@link SourceNotAllowed} and no run exists; the worker checks it again
-   * when it reads it (the file's real path, every redirect hop).
+   * A run asked for through the API: its source must be a file in the ingestion directories or an
+   * https URL on an allowed host ({@link SourcePolicy}), else {@link SourceNotAllowed} and no run
+   * exists; the worker checks it again when it reads it (the file's real path, every redirect hop).
    */
   public IngestionRun request(String kind, String source, @Nullable Integer year) {
     DatasetLoader loader = loader(kind);
@@ -79,22 +92,37 @@ public class Ingestion {
   }
 
   private IngestionRun enqueue(
-      DatasetLoader loader, String source, @Nullable Integer year, boolean confined, @Nullable Long retryOf) {
+      DatasetLoader loader,
+      String source,
+      @Nullable Integer year,
+      boolean confined,
+      @Nullable Long retryOf) {
     String kind = loader.kind();
     long runId =
-        runs.create(loader.dataset(), kind, source, RunExecutor.sourceName(source), year, IngestionRun.Status.QUEUED,
-            confined, retryOf);
-    // many attempts: a job whose dataset is busy with another run waits for it (with backoff) instead of failing
-    JobId job = queue.enqueue(JobRequest.of(QUEUE, JOB_TYPE, "{\"runId\": " + runId + "}").withMaxAttempts(30));
+        runs.create(
+            loader.dataset(),
+            kind,
+            source,
+            RunExecutor.sourceName(source),
+            year,
+            IngestionRun.Status.QUEUED,
+            confined,
+            retryOf);
+    // many attempts: a job whose dataset is busy with another run waits for it (with backoff)
+    // instead of failing
+    JobId job =
+        queue.enqueue(
+            JobRequest.of(QUEUE, JOB_TYPE, "{\"runId\": " + runId + "}").withMaxAttempts(30));
     runs.attachJob(runId, job.value());
     return runs.find(runId).orElseThrow();
   }
 
   /**
-   * Queues a new run with the same kind and source as a failed one (the seed's "manual retry"), asked for through the
-   * API: the source is confined as {@link #request}'s, whoever started the failed run. A run whose process died is
-   * failed first ({@link IngestionRuns#failOrphaned}). The new run keeps the failed one's place in the order of runs,
-   * so that it never publishes over a newer file published meanwhile.
+   * Queues a new run with the same kind and source as a failed one (the seed's "manual retry"),
+   * asked for through the API: the source is confined as {@link #request}'s, whoever started the
+   * failed run. A run whose process died is failed first ({@link IngestionRuns#failOrphaned}). The
+   * new run keeps the failed one's place in the order of runs, so that it never publishes over a
+   * newer file published meanwhile.
    */
   public IngestionRun retry(long runId) {
     runs.failOrphaned();
@@ -108,8 +136,8 @@ public class Ingestion {
   }
 
   /**
-   * Runs a queued run (the ingestion worker's job). Throws {@link DatasetBusy}, leaving the run queued, while another
-   * run of the same dataset holds its lock.
+   * Runs a queued run (the ingestion worker's job). Throws {@link DatasetBusy}, leaving the run
+   * queued, while another run of the same dataset holds its lock.
    */
   public IngestionRun execute(long runId, ProgressListener listener) throws IngestionFailed {
     IngestionRun run = runs.find(runId).orElseThrow(() -> new UnknownIngestionRun(runId));

@@ -16,9 +16,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The record of every ingestion run ({@code ingestion_run}) and its rejects. Each method is one statement in its own
- * transaction: a run's record must survive the failure of the load it describes. Every finished run counts in
- * {@code medsales_ingestion_runs_total{dataset,status}}, which the ingestion-failure alert watches.
+ * The record of every ingestion run ({@code ingestion_run}) and its rejects. Each method is one
+ * statement in its own transaction: a run's record must survive the failure of the load it
+ * describes. Every finished run counts in {@code medsales_ingestion_runs_total{dataset,status}},
+ * which the ingestion-failure alert watches.
  */
 @Repository
 public class IngestionRuns {
@@ -39,7 +40,11 @@ public class IngestionRuns {
     this.meters = meters;
     // every series from the start, so that increase() sees the first failure
     for (Dataset dataset : Dataset.values()) {
-      for (var status : List.of(IngestionRun.Status.PUBLISHED, IngestionRun.Status.SKIPPED, IngestionRun.Status.FAILED)) {
+      for (var status :
+          List.of(
+              IngestionRun.Status.PUBLISHED,
+              IngestionRun.Status.SKIPPED,
+              IngestionRun.Status.FAILED)) {
         finished(dataset.key(), status);
       }
     }
@@ -54,17 +59,30 @@ public class IngestionRuns {
   }
 
   public long create(
-      Dataset dataset, String kind, String source, String sourceName, @Nullable Integer dataYear, IngestionRun.Status status) {
+      Dataset dataset,
+      String kind,
+      String source,
+      String sourceName,
+      @Nullable Integer dataYear,
+      IngestionRun.Status status) {
     return create(dataset, kind, source, sourceName, dataYear, status, false, null);
   }
 
   /**
-   * @param confined asked for through the API: the worker reads its source under {@link SourcePolicy}
-   * @param retryOf the run this one retries (the first of a chain of retries), whose place in the order it keeps
+   * @param confined asked for through the API: the worker reads its source under {@link
+   *     SourcePolicy}
+   * @param retryOf the run this one retries (the first of a chain of retries), whose place in the
+   *     order it keeps
    */
   long create(
-      Dataset dataset, String kind, String source, String sourceName, @Nullable Integer dataYear, IngestionRun.Status status,
-      boolean confined, @Nullable Long retryOf) {
+      Dataset dataset,
+      String kind,
+      String source,
+      String sourceName,
+      @Nullable Integer dataYear,
+      IngestionRun.Status status,
+      boolean confined,
+      @Nullable Long retryOf) {
     return jdbc.sql(
             """
             INSERT INTO ingestion_run (dataset, kind, source, source_name, data_year, status, started_at, confined, retry_of)
@@ -85,10 +103,16 @@ public class IngestionRuns {
   }
 
   public void attachJob(long runId, long jobId) {
-    jdbc.sql("UPDATE ingestion_run SET job_id = :job WHERE id = :id").param("job", jobId).param("id", runId).update();
+    jdbc.sql("UPDATE ingestion_run SET job_id = :job WHERE id = :id")
+        .param("job", jobId)
+        .param("id", runId)
+        .update();
   }
 
-  /** {@code lockPid}: the backend whose session holds the dataset's lock for this run (see {@link #failOrphaned}). */
+  /**
+   * {@code lockPid}: the backend whose session holds the dataset's lock for this run (see {@link
+   * #failOrphaned}).
+   */
   void markRunning(long runId, int lockPid) {
     jdbc.sql(
             """
@@ -104,7 +128,8 @@ public class IngestionRuns {
   }
 
   void source(long runId, String sourceName, @Nullable Long size) {
-    jdbc.sql("UPDATE ingestion_run SET source_name = :name, source_size = :size, updated_at = now() WHERE id = :id")
+    jdbc.sql(
+            "UPDATE ingestion_run SET source_name = :name, source_size = :size, updated_at = now() WHERE id = :id")
         .param("name", sourceName)
         .param("size", size)
         .param("id", runId)
@@ -112,7 +137,8 @@ public class IngestionRuns {
   }
 
   void digest(long runId, String sha256, long size) {
-    jdbc.sql("UPDATE ingestion_run SET source_sha256 = :sha, source_size = :size, updated_at = now() WHERE id = :id")
+    jdbc.sql(
+            "UPDATE ingestion_run SET source_sha256 = :sha, source_size = :size, updated_at = now() WHERE id = :id")
         .param("sha", sha256)
         .param("size", size)
         .param("id", runId)
@@ -126,7 +152,8 @@ public class IngestionRuns {
         .update();
   }
 
-  void progress(long runId, String phase, long bytesRead, long rowsRead, long rowsLoaded, long rowsRejected) {
+  void progress(
+      long runId, String phase, long bytesRead, long rowsRead, long rowsLoaded, long rowsRejected) {
     jdbc.sql(
             """
             UPDATE ingestion_run SET phase = :phase, bytes_read = :bytes, rows_read = :read, rows_loaded = :loaded,
@@ -142,7 +169,8 @@ public class IngestionRuns {
         .update();
   }
 
-  void finish(long runId, IngestionRun.Status status, DatasetLoader.Outcome outcome, long rowsRejected) {
+  void finish(
+      long runId, IngestionRun.Status status, DatasetLoader.Outcome outcome, long rowsRejected) {
     jdbc.sql(
             """
             UPDATE ingestion_run SET status = :status, phase = NULL, rows_loaded = :loaded, rows_rejected = :rejected,
@@ -156,7 +184,9 @@ public class IngestionRuns {
         .param("loaded", outcome.rowsLoaded())
         .param("rejected", rowsRejected)
         .param("count", outcome.recordCount())
-        .param("changes", outcome.changes().isEmpty() ? null : JSON.writeValueAsString(outcome.changes()))
+        .param(
+            "changes",
+            outcome.changes().isEmpty() ? null : JSON.writeValueAsString(outcome.changes()))
         .param("year", outcome.dataYear())
         .param("id", runId)
         .query(String.class)
@@ -184,12 +214,24 @@ public class IngestionRuns {
     if (rejects.isEmpty()) {
       return;
     }
-    var sql = new StringBuilder("INSERT INTO ingestion_reject (run_id, file_name, line_number, column_name, reason, value) VALUES ");
+    var sql =
+        new StringBuilder(
+            "INSERT INTO ingestion_reject (run_id, file_name, line_number, column_name, reason, value) VALUES ");
     Map<String, Object> params = new java.util.HashMap<>();
     for (int i = 0; i < rejects.size(); i++) {
       Reject r = rejects.get(i);
-      sql.append(i == 0 ? "" : ", ").append("(:run, :f").append(i).append(", :l").append(i).append(", :c").append(i)
-          .append(", :r").append(i).append(", :v").append(i).append(')');
+      sql.append(i == 0 ? "" : ", ")
+          .append("(:run, :f")
+          .append(i)
+          .append(", :l")
+          .append(i)
+          .append(", :c")
+          .append(i)
+          .append(", :r")
+          .append(i)
+          .append(", :v")
+          .append(i)
+          .append(')');
       params.put("f" + i, r.fileName());
       params.put("l" + i, r.lineNumber());
       params.put("c" + i, r.column());
@@ -207,14 +249,18 @@ public class IngestionRuns {
   }
 
   public Optional<IngestionRun> find(long runId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM ingestion_run WHERE id = :id").param("id", runId).query(IngestionRuns::run).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM ingestion_run WHERE id = :id")
+        .param("id", runId)
+        .query(IngestionRuns::run)
+        .optional();
   }
 
   /** Newest first; a run whose process died shows as FAILED ({@link #failOrphaned}). */
   public List<IngestionRun> recent(@Nullable Dataset dataset, int limit) {
     failOrphaned();
     return jdbc.sql(
-            "SELECT " + COLUMNS
+            "SELECT "
+                + COLUMNS
                 + " FROM ingestion_run WHERE (CAST(:dataset AS text) IS NULL OR dataset = :dataset)"
                 + " ORDER BY created_at DESC, id DESC LIMIT :limit")
         .param("dataset", dataset == null ? null : dataset.key())
@@ -232,7 +278,14 @@ public class IngestionRuns {
             """)
         .param("id", runId)
         .param("limit", limit)
-        .query((rs, i) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+        .query(
+            (rs, i) ->
+                new Reject(
+                    rs.getString(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
         .list();
   }
 
@@ -248,7 +301,9 @@ public class IngestionRuns {
         .optional();
   }
 
-  /** Ends a run without publishing anything, saying why (an older file than one already published). */
+  /**
+   * Ends a run without publishing anything, saying why (an older file than one already published).
+   */
   void skip(long runId, String reason) {
     jdbc.sql(
             """
@@ -264,15 +319,28 @@ public class IngestionRuns {
   }
 
   boolean confined(long runId) {
-    return jdbc.sql("SELECT confined FROM ingestion_run WHERE id = :id").param("id", runId).query(Boolean.class).optional().orElse(false);
+    return jdbc.sql("SELECT confined FROM ingestion_run WHERE id = :id")
+        .param("id", runId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
   }
 
-  /** The first run of the chain of retries that {@code runId} belongs to (itself when it retries nothing). */
+  /**
+   * The first run of the chain of retries that {@code runId} belongs to (itself when it retries
+   * nothing).
+   */
   long firstOfRetries(long runId) {
-    return jdbc.sql("SELECT coalesce(retry_of, id) FROM ingestion_run WHERE id = :id").param("id", runId).query(Long.class).single();
+    return jdbc.sql("SELECT coalesce(retry_of, id) FROM ingestion_run WHERE id = :id")
+        .param("id", runId)
+        .query(Long.class)
+        .single();
   }
 
-  /** A published run of a kind, with its place in the order runs were queued (a retry keeps its original's place). */
+  /**
+   * A published run of a kind, with its place in the order runs were queued (a retry keeps its
+   * original's place).
+   */
   record Published(long id, long position, String sourceName, @Nullable Integer dataYear) {}
 
   List<Published> published(String kind) {
@@ -282,14 +350,18 @@ public class IngestionRuns {
             WHERE kind = :kind AND status = 'PUBLISHED'
             """)
         .param("kind", kind)
-        .query((rs, i) -> new Published(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Integer.class)))
+        .query(
+            (rs, i) ->
+                new Published(
+                    rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Integer.class)))
         .list();
   }
 
   /**
-   * Runs left RUNNING by a process that died (kill -9, a lost machine): the database session that held the run's
-   * dataset lock ({@code lock_pid}) no longer holds it, or a later run of the dataset got the same backend pid. Failed,
-   * so that they show as such and can be retried. Called when runs are listed or retried, and at start-up.
+   * Runs left RUNNING by a process that died (kill -9, a lost machine): the database session that
+   * held the run's dataset lock ({@code lock_pid}) no longer holds it, or a later run of the
+   * dataset got the same backend pid. Failed, so that they show as such and can be retried. Called
+   * when runs are listed or retried, and at start-up.
    */
   public int failOrphaned() {
     List<String> datasets =

@@ -23,23 +23,30 @@ public interface LoadContext {
   long rejectCount();
 
   /**
-   * Fails the run (nothing published) when rejects exceed the configured share of {@code rowsRead}. Loaders call it
-   * before publishing.
+   * Fails the run (nothing published) when rejects exceed the configured share of {@code rowsRead}.
+   * Loaders call it before publishing.
    */
   void checkRejectThreshold(long rowsRead) throws TooManyRejects;
 
-  /** Reports progress: the phase and how far through the source. Cheap to call per row; throttled inside. */
+  /**
+   * Reports progress: the phase and how far through the source. Cheap to call per row; throttled
+   * inside.
+   */
   void progress(String phase, long bytesRead, long rowsRead, long rowsLoaded);
 
   /** The source's SHA-256, once it has been read through. */
   void sourceDigest(String sha256, long size);
 
   /**
-   * The file is of another kind than the run was asked for (a loader that recognises its dataset's files from their
-   * header, as Open Payments' general, research and ownership files): the run is recorded as that kind from now on.
+   * The file is of another kind than the run was asked for (a loader that recognises its dataset's
+   * files from their header, as Open Payments' general, research and ownership files): the run is
+   * recorded as that kind from now on.
    */
   void recognisedAs(String kind);
 
-  /** The SHA-256 of the source of the last published run of the same kind, to detect a re-run of the same file. */
+  /**
+   * The SHA-256 of the source of the last published run of the same kind, to detect a re-run of the
+   * same file.
+   */
   java.util.Optional<String> lastPublishedSha256();
 }

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One string per distinct name for the few thousand names a file repeats millions of times (Part D's drug names):
- * the string of a byte range already seen is looked up instead of decoded again. Holds at most 8192 names of up to 64
- * bytes; others are decoded each time.
+ * One string per distinct name for the few thousand names a file repeats millions of times (Part
+ * D's drug names): the string of a byte range already seen is looked up instead of decoded again.
+ * Holds at most 8192 names of up to 64 bytes; others are decoded each time.
  */
 public final class NameCache {
 

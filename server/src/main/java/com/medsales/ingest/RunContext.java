@@ -6,11 +6,18 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** What a loader sees of its run: rejects are buffered and written in batches; progress is throttled. */
+/**
+ * What a loader sees of its run: rejects are buffered and written in batches; progress is
+ * throttled.
+ */
 final class RunContext implements LoadContext {
 
   private static final int REJECT_BATCH = 500;
-  /** Stop early, rather than read a 10 GB file that is plainly wrong: this many rejects at more than the share. */
+
+  /**
+   * Stop early, rather than read a 10 GB file that is plainly wrong: this many rejects at more than
+   * the share.
+   */
   private static final long EARLY_FAILURE_REJECTS = 10_000;
 
   private final long runId;
@@ -34,8 +41,13 @@ final class RunContext implements LoadContext {
   private final @Nullable Integer requestedYear;
 
   RunContext(
-      long runId, String sourceName, @Nullable Integer requestedYear, IngestionRuns runs, double maxRejectShare,
-      ProgressListener listener, String kind) {
+      long runId,
+      String sourceName,
+      @Nullable Integer requestedYear,
+      IngestionRuns runs,
+      double maxRejectShare,
+      ProgressListener listener,
+      String kind) {
     this.runId = runId;
     this.requestedYear = requestedYear;
     this.sourceName = sourceName;
@@ -106,7 +118,9 @@ final class RunContext implements LoadContext {
     long now = System.nanoTime();
     if (now - lastListenerNanos >= 1_000_000_000L || bytesRead == totalBytes) {
       lastListenerNanos = now;
-      listener.onProgress(new ProgressListener.Progress(phase, bytesRead, totalBytes, rowsRead, rejects, now - startNanos));
+      listener.onProgress(
+          new ProgressListener.Progress(
+              phase, bytesRead, totalBytes, rowsRead, rejects, now - startNanos));
     }
     if (now - lastRecordNanos >= 2_000_000_000L) {
       lastRecordNanos = now;
@@ -132,7 +146,9 @@ final class RunContext implements LoadContext {
     return runs.lastPublishedSha256(kind);
   }
 
-  /** Writes the latest counts to the run's record (they are otherwise written every two seconds). */
+  /**
+   * Writes the latest counts to the run's record (they are otherwise written every two seconds).
+   */
   void recordProgress() {
     runs.progress(runId, lastPhase, lastBytes, rowsReadSoFar, lastRowsLoaded, rejects);
   }

@@ -1,15 +1,15 @@
 package com.medsales.ingest;
 
-import com.medsales.ingest.Ingestion.IngestionFailed;
 import com.medsales.audit.AuditOutcome;
 import com.medsales.audit.AuditTrail;
+import com.medsales.ingest.Ingestion.IngestionFailed;
 import com.medsales.platform.BulkConnections;
-import java.util.Map;
 import com.medsales.platform.MedsalesSettings;
 import com.medsales.storage.FileStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +19,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one ingestion: takes the dataset's lock (one run per dataset at a time across every process on the database),
- * resolves the source, hands it to the loader, and records how it ended. A failure is recorded and rethrown; the
- * loader guarantees that nothing was published. A publish is recorded and announced ({@link DatasetPublished}) in one
- * Spring transaction: the event publication registry stores the event for each of its listeners in that transaction,
- * so a run is never PUBLISHED without its listeners' work being owed, and the listeners run after the commit.
+ * Runs one ingestion: takes the dataset's lock (one run per dataset at a time across every process
+ * on the database), resolves the source, hands it to the loader, and records how it ended. A
+ * failure is recorded and rethrown; the loader guarantees that nothing was published. A publish is
+ * recorded and announced ({@link DatasetPublished}) in one Spring transaction: the event
+ * publication registry stores the event for each of its listeners in that transaction, so a run is
+ * never PUBLISHED without its listeners' work being owed, and the listeners run after the commit.
  */
 @Component
 class RunExecutor {
@@ -59,7 +60,10 @@ class RunExecutor {
     this.settings = settings;
     this.resolver =
         new SourceResolver(
-            settings.rawDirectory() != null ? settings.rawDirectory() : medsales.home().resolve("raw"), store);
+            settings.rawDirectory() != null
+                ? settings.rawDirectory()
+                : medsales.home().resolve("raw"),
+            store);
     this.policy = new SourcePolicy(settings.directories(medsales.home()), settings.hosts());
   }
 
@@ -72,14 +76,17 @@ class RunExecutor {
   }
 
   /**
-   * @param waitIfBusy when another run of the dataset holds its lock: true throws {@link Ingestion.DatasetBusy} and
-   *     leaves this run queued (a queued job tries again later); false fails the run (the command line)
+   * @param waitIfBusy when another run of the dataset holds its lock: true throws {@link
+   *     Ingestion.DatasetBusy} and leaves this run queued (a queued job tries again later); false
+   *     fails the run (the command line)
    */
-  IngestionRun execute(long runId, DatasetLoader loader, ProgressListener listener, boolean waitIfBusy)
+  IngestionRun execute(
+      long runId, DatasetLoader loader, ProgressListener listener, boolean waitIfBusy)
       throws IngestionFailed {
     IngestionRun run = runs.find(runId).orElseThrow();
     RunContext context = null;
-    // the lock's own connection, outside the pool: closing it ends the session and so releases the lock, even when the
+    // the lock's own connection, outside the pool: closing it ends the session and so releases the
+    // lock, even when the
     // run dies (a pooled connection would keep a session lock after it went back to the pool)
     try (Connection lock = bulkConnections.open("ingest-lock-" + loader.dataset().key());
         HeldLock held = tryLock(lock, loader)) {
@@ -87,19 +94,40 @@ class RunExecutor {
         if (waitIfBusy) {
           throw new Ingestion.DatasetBusy(loader.dataset());
         }
-        throw new IllegalStateException("Another " + loader.dataset().key() + " run is in progress; try again when it ends");
+        throw new IllegalStateException(
+            "Another " + loader.dataset().key() + " run is in progress; try again when it ends");
       }
       runs.markRunning(runId, backendPid(lock));
-      String newer = RunOrder.newerPublished(run, runs.firstOfRetries(runId), runs.published(run.kind()));
+      String newer =
+          RunOrder.newerPublished(run, runs.firstOfRetries(runId), runs.published(run.kind()));
       if (newer != null) {
         log.warn("Ingestion run {} ({}) skipped: {}", runId, loader.kind(), newer);
         runs.skip(runId, newer);
-        audit.recordFor(null, null, "ingestion", "ingestion.run", loader.kind() + " #" + runId, AuditOutcome.SUCCESS,
-            Map.of("status", IngestionRun.Status.SKIPPED.name(), "source", run.sourceName(), "reason", newer));
+        audit.recordFor(
+            null,
+            null,
+            "ingestion",
+            "ingestion.run",
+            loader.kind() + " #" + runId,
+            AuditOutcome.SUCCESS,
+            Map.of(
+                "status",
+                IngestionRun.Status.SKIPPED.name(),
+                "source",
+                run.sourceName(),
+                "reason",
+                newer));
         return runs.find(runId).orElseThrow();
       }
       context =
-          new RunContext(runId, run.sourceName(), run.dataYear(), runs, settings.maxRejectShare(), listener, loader.kind());
+          new RunContext(
+              runId,
+              run.sourceName(),
+              run.dataYear(),
+              runs,
+              settings.maxRejectShare(),
+              listener,
+              loader.kind());
       Path file = resolver.resolve(run.source(), runs.confined(runId) ? policy : null);
       context.useFile(file);
       runs.source(runId, file.getFileName().toString(), java.nio.file.Files.size(file));
@@ -107,20 +135,39 @@ class RunExecutor {
       context.flush();
       context.recordProgress();
       long rejects = context.rejectCount();
-      // the loader committed the data on its own connections; the run's record and the event commit together here,
-      // and the event's listeners run once this commits (the rebuilds and the cache clearing before this returns)
-      transactions.executeWithoutResult(status -> {
-        runs.finish(runId, outcome.published() ? IngestionRun.Status.PUBLISHED : IngestionRun.Status.SKIPPED, outcome,
-            rejects);
-        if (outcome.published()) {
-          events.publishEvent(new DatasetPublished(loader.dataset(), runId));
-        }
-      });
+      // the loader committed the data on its own connections; the run's record and the event commit
+      // together here,
+      // and the event's listeners run once this commits (the rebuilds and the cache clearing before
+      // this returns)
+      transactions.executeWithoutResult(
+          status -> {
+            runs.finish(
+                runId,
+                outcome.published() ? IngestionRun.Status.PUBLISHED : IngestionRun.Status.SKIPPED,
+                outcome,
+                rejects);
+            if (outcome.published()) {
+              events.publishEvent(new DatasetPublished(loader.dataset(), runId));
+            }
+          });
       freshness.evict();
       IngestionRun finished = runs.find(runId).orElseThrow();
-      audit.recordFor(null, null, "ingestion", "ingestion.run", loader.kind() + " #" + runId, AuditOutcome.SUCCESS,
-          Map.of("status", finished.status().name(), "source", finished.sourceName(),
-              "rowsLoaded", finished.rowsLoaded(), "rowsRejected", finished.rowsRejected()));
+      audit.recordFor(
+          null,
+          null,
+          "ingestion",
+          "ingestion.run",
+          loader.kind() + " #" + runId,
+          AuditOutcome.SUCCESS,
+          Map.of(
+              "status",
+              finished.status().name(),
+              "source",
+              finished.sourceName(),
+              "rowsLoaded",
+              finished.rowsLoaded(),
+              "rowsRejected",
+              finished.rowsRejected()));
       return finished;
     } catch (Ingestion.DatasetBusy busy) {
       throw busy;
@@ -143,7 +190,13 @@ class RunExecutor {
       log.debug("Ingestion run {} failure", runId, e);
       runs.fail(runId, reason, rejects);
       try {
-        audit.recordFor(null, null, "ingestion", "ingestion.run", loader.kind() + " #" + runId, AuditOutcome.FAILURE,
+        audit.recordFor(
+            null,
+            null,
+            "ingestion",
+            "ingestion.run",
+            loader.kind() + " #" + runId,
+            AuditOutcome.FAILURE,
             Map.of("error", reason));
       } catch (RuntimeException auditFailed) {
         log.warn("Could not audit the failure of run {}: {}", runId, auditFailed.getMessage());
@@ -160,8 +213,12 @@ class RunExecutor {
     }
   }
 
-  /** A session-level advisory lock held on its own connection for the length of the run; null when another holds it. */
-  private static @Nullable HeldLock tryLock(Connection connection, DatasetLoader loader) throws SQLException {
+  /**
+   * A session-level advisory lock held on its own connection for the length of the run; null when
+   * another holds it.
+   */
+  private static @Nullable HeldLock tryLock(Connection connection, DatasetLoader loader)
+      throws SQLException {
     String key = "medsales-ingest:" + loader.dataset().key();
     try (var statement = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
       statement.setString(1, key);
@@ -173,9 +230,9 @@ class RunExecutor {
   }
 
   /**
-   * Released by a statement before its connection closes: closing only asks the server to end the session, which lets
-   * go of the lock a moment later, so a run started right after this one (the next command, the next test) could find
-   * the dataset still "in progress".
+   * Released by a statement before its connection closes: closing only asks the server to end the
+   * session, which lets go of the lock a moment later, so a run started right after this one (the
+   * next command, the next test) could find the dataset still "in progress".
    */
   private record HeldLock(Connection connection, String key) implements AutoCloseable {
     @Override

@@ -10,27 +10,33 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Files of a kind are published in their order, never an older one over a newer one: by the dates their names carry
- * (NPPES: {@code NPPES_Data_Dissemination_December_2021}, {@code npidata_pfile_20050523-20211212},
- * {@code NPPES_Data_Dissemination_121221_121921_Weekly}, {@code NPPES_Deactivated_NPI_Report_20211213}) when both
- * names carry one, else by the order their runs were queued (a retry keeps its original's place). A CMS dataset
- * published by year (Part B, Part D, Open Payments) orders the files of each data year on their own.
+ * Files of a kind are published in their order, never an older one over a newer one: by the dates
+ * their names carry (NPPES: {@code NPPES_Data_Dissemination_December_2021}, {@code
+ * npidata_pfile_20050523-20211212}, {@code NPPES_Data_Dissemination_121221_121921_Weekly}, {@code
+ * NPPES_Deactivated_NPI_Report_20211213}) when both names carry one, else by the order their runs
+ * were queued (a retry keeps its original's place). A CMS dataset published by year (Part B, Part
+ * D, Open Payments) orders the files of each data year on their own.
  */
 final class RunOrder {
 
   private static final Pattern MONTH_YEAR =
-      Pattern.compile("(?i)(january|february|march|april|may|june|july|august|september|october|november|december)[_ -]?((?:19|20)[0-9]{2})");
-  private static final Pattern YYYYMMDD = Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?![0-9])");
-  private static final Pattern MMDDYY = Pattern.compile("(?<![0-9])([01][0-9])([0-3][0-9])([0-9]{2})(?![0-9])");
+      Pattern.compile(
+          "(?i)(january|february|march|april|may|june|july|august|september|october|november|december)[_ -]?((?:19|20)[0-9]{2})");
+  private static final Pattern YYYYMMDD =
+      Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?![0-9])");
+  private static final Pattern MMDDYY =
+      Pattern.compile("(?<![0-9])([01][0-9])([0-3][0-9])([0-9]{2})(?![0-9])");
 
   private RunOrder() {}
 
   /**
    * Why {@code run} must not publish (a newer file of its kind is published already), or null.
    *
-   * @param position the run's place in the order of runs (its own id, or the first of the retries it belongs to)
+   * @param position the run's place in the order of runs (its own id, or the first of the retries
+   *     it belongs to)
    */
-  static @Nullable String newerPublished(IngestionRun run, long position, List<IngestionRuns.Published> published) {
+  static @Nullable String newerPublished(
+      IngestionRun run, long position, List<IngestionRuns.Published> published) {
     LocalDate date = dateOf(run.sourceName());
     Integer year = run.dataset() == Dataset.NPPES ? null : yearOf(run.dataYear(), run.sourceName());
     for (IngestionRuns.Published p : published) {
@@ -44,10 +50,18 @@ final class RunOrder {
         }
       }
       LocalDate theirDate = dateOf(p.sourceName());
-      boolean newer = date != null && theirDate != null ? theirDate.isAfter(date) : p.position() > position;
+      boolean newer =
+          date != null && theirDate != null ? theirDate.isAfter(date) : p.position() > position;
       if (newer) {
-        return "Not published: " + p.sourceName() + " (run " + p.id() + "), a newer " + run.kind() + " file"
-            + (year == null ? "" : " of " + year) + ", is published already, and an older file never replaces a newer one";
+        return "Not published: "
+            + p.sourceName()
+            + " (run "
+            + p.id()
+            + "), a newer "
+            + run.kind()
+            + " file"
+            + (year == null ? "" : " of " + year)
+            + ", is published already, and an older file never replaces a newer one";
       }
     }
     return null;
@@ -57,7 +71,10 @@ final class RunOrder {
     return dataYear != null ? dataYear : YearlyTables.yearFromName(name);
   }
 
-  /** The date a file's name carries: the last of its dates (a range's end), or the first of its month; null if none. */
+  /**
+   * The date a file's name carries: the last of its dates (a range's end), or the first of its
+   * month; null if none.
+   */
   static @Nullable LocalDate dateOf(String name) {
     Matcher monthYear = MONTH_YEAR.matcher(name);
     if (monthYear.find()) {
@@ -67,7 +84,11 @@ final class RunOrder {
     LocalDate last = null;
     Matcher full = YYYYMMDD.matcher(name);
     while (full.find()) {
-      LocalDate d = date(Integer.parseInt(full.group(1)), Integer.parseInt(full.group(2)), Integer.parseInt(full.group(3)));
+      LocalDate d =
+          date(
+              Integer.parseInt(full.group(1)),
+              Integer.parseInt(full.group(2)),
+              Integer.parseInt(full.group(3)));
       last = d != null ? d : last;
     }
     if (last != null) {
@@ -77,7 +98,10 @@ final class RunOrder {
       Matcher shortDate = MMDDYY.matcher(name);
       while (shortDate.find()) {
         LocalDate d =
-            date(2000 + Integer.parseInt(shortDate.group(3)), Integer.parseInt(shortDate.group(1)), Integer.parseInt(shortDate.group(2)));
+            date(
+                2000 + Integer.parseInt(shortDate.group(3)),
+                Integer.parseInt(shortDate.group(1)),
+                Integer.parseInt(shortDate.group(2)));
         last = d != null ? d : last;
       }
     }
@@ -91,5 +115,4 @@ final class RunOrder {
       return null;
     }
   }
-
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A source that a run asked for through the API may not read ({@code MEDSALES_INGEST_DIRS},
- * {@code MEDSALES_INGEST_HOSTS}). Its message names the rule, never what is at the source.
+ * A source that a run asked for through the API may not read ({@code MEDSALES_INGEST_DIRS}, {@code
+ * MEDSALES_INGEST_HOSTS}). Its message names the rule, never what is at the source.
  */
 public final class SourceNotAllowed extends InvalidFields {
   SourceNotAllowed(String rule) {

@@ -16,10 +16,11 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Where a run asked for through the API may read from ({@code MEDSALES_INGEST_DIRS}, {@code MEDSALES_INGEST_HOSTS}):
- * a file under one of the ingestion directories, its real path (no {@code ..}, no symlink out), or an {@code https}
- * URL on one of the allowed hosts whose every address is public, each redirect hop checked again. The command line
- * and the operator's schedule ({@code medsales.ingest.sources}) are not confined: whoever runs them has the machine.
+ * Where a run asked for through the API may read from ({@code MEDSALES_INGEST_DIRS}, {@code
+ * MEDSALES_INGEST_HOSTS}): a file under one of the ingestion directories, its real path (no {@code
+ * ..}, no symlink out), or an {@code https} URL on one of the allowed hosts whose every address is
+ * public, each redirect hop checked again. The command line and the operator's schedule ({@code
+ * medsales.ingest.sources}) are not confined: whoever runs them has the machine.
  */
 final class SourcePolicy {
 
@@ -32,15 +33,29 @@ final class SourcePolicy {
     this(directories, hosts, Set.of("https"), SourcePolicy::isPublic);
   }
 
-  /** As the public constructor, with other schemes or addresses (tests against a server on loopback). */
-  SourcePolicy(List<Path> directories, List<String> hosts, Set<String> schemes, Predicate<InetAddress> addressAllowed) {
+  /**
+   * As the public constructor, with other schemes or addresses (tests against a server on
+   * loopback).
+   */
+  SourcePolicy(
+      List<Path> directories,
+      List<String> hosts,
+      Set<String> schemes,
+      Predicate<InetAddress> addressAllowed) {
     this.directories = directories.stream().map(d -> d.toAbsolutePath().normalize()).toList();
-    this.hosts = hosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+    this.hosts =
+        hosts.stream()
+            .map(h -> h.strip().toLowerCase(Locale.ROOT))
+            .filter(h -> !h.isEmpty())
+            .collect(Collectors.toSet());
     this.schemes = schemes;
     this.addressAllowed = addressAllowed;
   }
 
-  /** Checks a source as given to the API; throws {@link SourceNotAllowed} with a message that names only the rule. */
+  /**
+   * Checks a source as given to the API; throws {@link SourceNotAllowed} with a message that names
+   * only the rule.
+   */
   void check(String source) {
     if (SourceResolver.isUrl(source)) {
       checkUrl(source);
@@ -69,13 +84,14 @@ final class SourcePolicy {
     }
     List<Path> realDirectories =
         directories.stream()
-            .map(d -> {
-              try {
-                return d.toRealPath();
-              } catch (IOException e) {
-                return d;
-              }
-            })
+            .map(
+                d -> {
+                  try {
+                    return d.toRealPath();
+                  } catch (IOException e) {
+                    return d;
+                  }
+                })
             .toList();
     if (!under(real, realDirectories)) {
       throw outsideDirectories();
@@ -106,7 +122,10 @@ final class SourcePolicy {
       host = host.substring(0, host.length() - 1);
     }
     if (!hosts.contains(host)) {
-      throw new SourceNotAllowed("must be on an allowed host (" + String.join(", ", hosts.stream().sorted().toList()) + ")");
+      throw new SourceNotAllowed(
+          "must be on an allowed host ("
+              + String.join(", ", hosts.stream().sorted().toList())
+              + ")");
     }
     InetAddress[] addresses;
     try {
@@ -122,7 +141,10 @@ final class SourcePolicy {
     return uri;
   }
 
-  /** Not loopback, link-local, private (RFC 1918, unique local), shared (CGNAT), multicast or unspecified. */
+  /**
+   * Not loopback, link-local, private (RFC 1918, unique local), shared (CGNAT), multicast or
+   * unspecified.
+   */
   static boolean isPublic(InetAddress address) {
     if (address instanceof Inet6Address v6) {
       byte[] b = v6.getAddress();
@@ -141,16 +163,22 @@ final class SourcePolicy {
         return false; // fc00::/7, unique local
       }
     }
-    if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+    if (address.isLoopbackAddress()
+        || address.isLinkLocalAddress()
+        || address.isSiteLocalAddress()
+        || address.isAnyLocalAddress()
+        || address.isMulticastAddress()) {
       return false;
     }
     if (address instanceof Inet4Address) {
       byte[] b = address.getAddress();
       int first = b[0] & 0xff;
       int second = b[1] & 0xff;
-      if (first == 0 || first >= 240 || (first == 100 && second >= 64 && second < 128)
-          || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || (first == 198 && (second == 18 || second == 19))) {
+      if (first == 0
+          || first >= 240
+          || (first == 100 && second >= 64 && second < 128)
+          || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
+          || (first == 198 && (second == 18 || second == 19))) {
         return false;
       }
     }
@@ -162,7 +190,8 @@ final class SourcePolicy {
   }
 
   private SourceNotAllowed outsideDirectories() {
-    return new SourceNotAllowed("must be the absolute path of a file in the ingestion directories (" + dirs() + ")");
+    return new SourceNotAllowed(
+        "must be the absolute path of a file in the ingestion directories (" + dirs() + ")");
   }
 
   private String dirs() {

@@ -20,11 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns what a user gave (a local path, or an HTTP(S) URL) into a local file. A download goes into the raw-file store
- * ({@code MEDSALES_HOME/raw} by default), resumes a partial download with a Range request, and asks the server with
- * {@code If-None-Match}/{@code If-Modified-Since} whether the file changed since it was last fetched. With a remote
- * {@link FileStore} (S3) each download is also kept there under {@code raw/}, and a task whose disk lacks the file (a
- * new ECS task) fetches it from there first, so the conditional GET still saves the download.
+ * Turns what a user gave (a local path, or an HTTP(S) URL) into a local file. A download goes into
+ * the raw-file store ({@code MEDSALES_HOME/raw} by default), resumes a partial download with a
+ * Range request, and asks the server with {@code If-None-Match}/{@code If-Modified-Since} whether
+ * the file changed since it was last fetched. With a remote {@link FileStore} (S3) each download is
+ * also kept there under {@code raw/}, and a task whose disk lacks the file (a new ECS task) fetches
+ * it from there first, so the conditional GET still saves the download.
  */
 final class SourceResolver {
 
@@ -33,8 +34,12 @@ final class SourceResolver {
   private final Path rawDirectory;
   private final FileStore store;
   private final HttpClient http =
-      // redirects are followed here, hop by hop, so that a confined run checks each hop (SourcePolicy)
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(30)).build();
+      // redirects are followed here, hop by hop, so that a confined run checks each hop
+      // (SourcePolicy)
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(30))
+          .build();
 
   static final int MAX_REDIRECTS = 5;
 
@@ -58,7 +63,8 @@ final class SourceResolver {
 
   static String nameOf(String source) {
     String path = isUrl(source) ? URI.create(source).getPath() : source;
-    String name = Path.of(path == null || path.isEmpty() ? "download" : path).getFileName().toString();
+    String name =
+        Path.of(path == null || path.isEmpty() ? "download" : path).getFileName().toString();
     return name.isEmpty() ? "download" : name;
   }
 
@@ -67,10 +73,12 @@ final class SourceResolver {
   }
 
   /**
-   * As {@link #resolve(String)}; with a {@code policy} (a run asked for through the API) a path must be under the
-   * ingestion directories, and a URL and every redirect hop on an allowed host with public addresses only.
+   * As {@link #resolve(String)}; with a {@code policy} (a run asked for through the API) a path
+   * must be under the ingestion directories, and a URL and every redirect hop on an allowed host
+   * with public addresses only.
    */
-  Path resolve(String source, @Nullable SourcePolicy policy) throws IOException, InterruptedException {
+  Path resolve(String source, @Nullable SourcePolicy policy)
+      throws IOException, InterruptedException {
     if (policy != null) {
       if (!isUrl(source)) {
         return policy.checkPath(source);
@@ -87,13 +95,17 @@ final class SourceResolver {
     return download(URI.create(source), null);
   }
 
-  private Path download(URI uri, @Nullable SourcePolicy policy) throws IOException, InterruptedException {
+  private Path download(URI uri, @Nullable SourcePolicy policy)
+      throws IOException, InterruptedException {
     Files.createDirectories(rawDirectory);
     Path target = rawDirectory.resolve(nameOf(uri.toString()));
     Path partial = target.resolveSibling(target.getFileName() + ".part");
     Path metaFile = target.resolveSibling(target.getFileName() + ".meta");
     String key = "raw/" + target.getFileName();
-    if (store.remote() && !Files.exists(target) && !Files.exists(partial) && store.get(key + ".meta", metaFile)) {
+    if (store.remote()
+        && !Files.exists(target)
+        && !Files.exists(partial)
+        && store.get(key + ".meta", metaFile)) {
       if (!store.get(key, target)) {
         Files.delete(metaFile);
       }
@@ -120,19 +132,26 @@ final class SourceResolver {
       }
     }
     HttpRequest first = request.build();
-    HttpResponse<InputStream> response = http.send(first, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        http.send(first, HttpResponse.BodyHandlers.ofInputStream());
     for (int hop = 0; isRedirect(response.statusCode()); hop++) {
       response.body().close();
       String location = response.headers().firstValue("Location").orElse(null);
       if (location == null || hop >= MAX_REDIRECTS) {
-        throw new IOException("Download of " + nameOf(uri.toString()) + " failed: too many redirects, or one without a Location");
+        throw new IOException(
+            "Download of "
+                + nameOf(uri.toString())
+                + " failed: too many redirects, or one without a Location");
       }
       URI next = response.uri().resolve(location);
       if (policy != null) {
         next = policy.checkUrl(next.toString());
       }
       var hopRequest = HttpRequest.newBuilder(next).timeout(Duration.ofMinutes(30)).GET();
-      first.headers().map().forEach((name, values) -> values.forEach(v -> hopRequest.header(name, v)));
+      first
+          .headers()
+          .map()
+          .forEach((name, values) -> values.forEach(v -> hopRequest.header(name, v)));
       response = http.send(hopRequest.build(), HttpResponse.BodyHandlers.ofInputStream());
     }
     int status = response.statusCode();
@@ -143,7 +162,11 @@ final class SourceResolver {
     }
     if (status != 200 && status != 206) {
       response.body().close();
-      throw new IOException("Download of " + (policy == null ? uri : nameOf(uri.toString())) + " failed: HTTP " + status);
+      throw new IOException(
+          "Download of "
+              + (policy == null ? uri : nameOf(uri.toString()))
+              + " failed: HTTP "
+              + status);
     }
     boolean append = status == 206;
     try (InputStream in = response.body();
@@ -155,9 +178,13 @@ final class SourceResolver {
                 StandardOpenOption.WRITE)) {
       in.transferTo(out);
     }
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     response.headers().firstValue("ETag").ifPresent(v -> meta.setProperty("etag", v));
-    response.headers().firstValue("Last-Modified").ifPresent(v -> meta.setProperty("lastModified", v));
+    response
+        .headers()
+        .firstValue("Last-Modified")
+        .ifPresent(v -> meta.setProperty("lastModified", v));
     meta.setProperty("url", uri.toString());
     try (OutputStream out = Files.newOutputStream(metaFile)) {
       meta.store(out, "MedSales raw-file store: where this file came from");

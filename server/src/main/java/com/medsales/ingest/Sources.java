@@ -10,8 +10,8 @@ public final class Sources {
   private Sources() {}
 
   /**
-   * A CSV that does not end with a line break was cut off in the middle of a row (an interrupted copy or download):
-   * refused whole rather than loaded with its last row missing.
+   * A CSV that does not end with a line break was cut off in the middle of a row (an interrupted
+   * copy or download): refused whole rather than loaded with its last row missing.
    */
   public static void requireCompleteLastLine(Path file, String name) throws IOException {
     try (var raf = new RandomAccessFile(file.toFile(), "r")) {
@@ -23,7 +23,8 @@ public final class Sources {
       int last = raf.read();
       if (last != '\n' && last != '\r') {
         throw new IOException(
-            name + " does not end with a line break: it is truncated (an interrupted copy or download?); nothing was loaded");
+            name
+                + " does not end with a line break: it is truncated (an interrupted copy or download?); nothing was loaded");
       }
     }
   }

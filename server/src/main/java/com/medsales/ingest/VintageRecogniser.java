@@ -8,15 +8,17 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Tells which vintage of a dataset's layout a file is from its header, the one way for every dataset whose columns CMS
- * renamed over the years (Part B, Part D, Open Payments). Each vintage lists its columns by field, in the same field
- * order; {@link #ABSENT} marks a field the vintage does not have.
+ * Tells which vintage of a dataset's layout a file is from its header, the one way for every
+ * dataset whose columns CMS renamed over the years (Part B, Part D, Open Payments). Each vintage
+ * lists its columns by field, in the same field order; {@link #ABSENT} marks a field the vintage
+ * does not have.
  *
- * <p>The first vintage whose every column the header has (optional fields aside) is the file's. Otherwise the nearest
- * vintage (fewest columns missing) is named with what it lacks, when the file plainly is of it: it has the vintage's
- * key columns (when the dataset names some) or, without key columns, more than half of its columns. A file like no
- * vintage is refused with the dataset's own reason. Either way {@link UnknownDatasetVintage} quotes only the known
- * vintage's column names, never the file's.
+ * <p>The first vintage whose every column the header has (optional fields aside) is the file's.
+ * Otherwise the nearest vintage (fewest columns missing) is named with what it lacks, when the file
+ * plainly is of it: it has the vintage's key columns (when the dataset names some) or, without key
+ * columns, more than half of its columns. A file like no vintage is refused with the dataset's own
+ * reason. Either way {@link UnknownDatasetVintage} quotes only the known vintage's column names,
+ * never the file's.
  *
  * @param <V> the dataset's vintages, in the order they are tried
  */
@@ -35,13 +37,19 @@ public final class VintageRecogniser<V extends Enum<V>> {
   /**
    * @param dataset as the messages name it ("Part B")
    * @param columns a vintage's column names by field
-   * @param keys fields whose columns identify a vintage (the NPI and the HCPCS code); empty: none do
+   * @param keys fields whose columns identify a vintage (the NPI and the HCPCS code); empty: none
+   *     do
    * @param optional fields a file of a vintage may lack
-   * @param unknownReason why a file like no vintage is refused ("no known vintage names its prescriber and drug
-   *     columns")
+   * @param unknownReason why a file like no vintage is refused ("no known vintage names its
+   *     prescriber and drug columns")
    */
-  public VintageRecogniser(String dataset, Class<V> vintages, Function<V, List<String>> columns, Set<Integer> keys,
-      Set<Integer> optional, String unknownReason) {
+  public VintageRecogniser(
+      String dataset,
+      Class<V> vintages,
+      Function<V, List<String>> columns,
+      Set<Integer> keys,
+      Set<Integer> optional,
+      String unknownReason) {
     this.dataset = dataset;
     this.vintages = vintages;
     this.columns = columns;
@@ -50,7 +58,10 @@ public final class VintageRecogniser<V extends Enum<V>> {
     this.unknownReason = unknownReason;
   }
 
-  /** A recognised file: its vintage and, by field, the position of its column (-1 for a field it lacks). */
+  /**
+   * A recognised file: its vintage and, by field, the position of its column (-1 for a field it
+   * lacks).
+   */
   public record Match<V>(V vintage, int[] positions) {
     public int at(int field) {
       return positions[field];
@@ -85,10 +96,18 @@ public final class VintageRecogniser<V extends Enum<V>> {
         nearestMissing = missing;
       }
     }
-    if (nearest != null && (!keys.isEmpty() || nearestMissing.size() < columns.apply(nearest).size() / 2)) {
-      throw new UnknownDatasetVintage(fileName + " looks like the " + nearest.name().toLowerCase(Locale.ROOT) + " "
-          + dataset + " layout but lacks " + nearestMissing);
+    if (nearest != null
+        && (!keys.isEmpty() || nearestMissing.size() < columns.apply(nearest).size() / 2)) {
+      throw new UnknownDatasetVintage(
+          fileName
+              + " looks like the "
+              + nearest.name().toLowerCase(Locale.ROOT)
+              + " "
+              + dataset
+              + " layout but lacks "
+              + nearestMissing);
     }
-    throw new UnknownDatasetVintage("Unknown " + dataset + " layout in " + fileName + ": " + unknownReason);
+    throw new UnknownDatasetVintage(
+        "Unknown " + dataset + " layout in " + fileName + ": " + unknownReason);
   }
 }

@@ -16,9 +16,9 @@ import java.util.Iterator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the loaders of yearly CMS files (Part B, Part D, Open Payments) share: the data year of a run, and one pass over
- * the CSV that checksums it, reports progress, and rejects rows of the wrong width or with bytes that are not UTF-8
- * before a loader sees them.
+ * What the loaders of yearly CMS files (Part B, Part D, Open Payments) share: the data year of a
+ * run, and one pass over the CSV that checksums it, reports progress, and rejects rows of the wrong
+ * width or with bytes that are not UTF-8 before a loader sees them.
  */
 public final class YearlyCsv {
 
@@ -36,8 +36,9 @@ public final class YearlyCsv {
   }
 
   /**
-   * Receives the header, then every row of the right width with valid text, as byte ranges of the input (see
-   * {@link ByteCsv}): for the largest files, where a string per field is most of the cost of a row.
+   * Receives the header, then every row of the right width with valid text, as byte ranges of the
+   * input (see {@link ByteCsv}): for the largest files, where a string per field is most of the
+   * cost of a row.
    */
   public interface ByteRows {
     void header(CsvHeader header) throws Exception;
@@ -54,10 +55,17 @@ public final class YearlyCsv {
 
   /** The year asked for, or the one in the file's name; refused when neither tells it. */
   public static int year(LoadContext context, String yearName) {
-    Integer year = context.requestedYear() != null ? context.requestedYear() : YearlyTables.yearFromName(context.sourceName());
+    Integer year =
+        context.requestedYear() != null
+            ? context.requestedYear()
+            : YearlyTables.yearFromName(context.sourceName());
     if (year == null) {
       throw new IllegalArgumentException(
-          "Cannot tell the " + yearName + " of " + context.sourceName() + ": give it with --year (or \"year\" in the API)");
+          "Cannot tell the "
+              + yearName
+              + " of "
+              + context.sourceName()
+              + ": give it with --year (or \"year\" in the API)");
     }
     return year;
   }
@@ -69,12 +77,22 @@ public final class YearlyCsv {
     long rowsRead = 0;
     long loaded = 0;
     String file = context.sourceName();
-    try (var counting = new CountingInputStream(new DigestInputStream(Files.newInputStream(context.file()), sha));
+    try (var counting =
+            new CountingInputStream(
+                new DigestInputStream(Files.newInputStream(context.file()), sha));
         var reader =
-            CsvReader.builder().fieldSeparator(separator).allowExtraFields(true).allowMissingFields(true)
+            CsvReader.builder()
+                .fieldSeparator(separator)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
                 .skipEmptyLines(true)
-                .ofCsvRecord(new InputStreamReader(counting, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+                .ofCsvRecord(
+                    new InputStreamReader(
+                        counting,
+                        StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
       Iterator<CsvRecord> it = reader.iterator();
       if (!it.hasNext()) {
         throw new IOException(file + " is empty: no header row");
@@ -98,8 +116,8 @@ public final class YearlyCsv {
   }
 
   /**
-   * {@link #read} with the rows as byte ranges ({@link ByteCsv}): the same checksum, progress and checks of width and
-   * text, record for record and line for line.
+   * {@link #read} with the rows as byte ranges ({@link ByteCsv}): the same checksum, progress and
+   * checks of width and text, record for record and line for line.
    */
   public static Read read(LoadContext context, char separator, ByteRows rows) throws Exception {
     Sources.requireCompleteLastLine(context.file(), context.sourceName());
@@ -107,7 +125,8 @@ public final class YearlyCsv {
     long rowsRead = 0;
     long loaded = 0;
     String file = context.sourceName();
-    try (var csv = new ByteCsv(new DigestInputStream(Files.newInputStream(context.file()), sha), separator)) {
+    try (var csv =
+        new ByteCsv(new DigestInputStream(Files.newInputStream(context.file()), sha), separator)) {
       if (!csv.next()) {
         throw new IOException(file + " is empty: no header row");
       }
@@ -142,13 +161,24 @@ public final class YearlyCsv {
 
   private static boolean wellFormed(ByteCsv row, CsvHeader header, LoadContext context) {
     if (row.size() != header.size()) {
-      context.reject(new Reject(context.sourceName(), row.line(), null,
-          "Expected " + header.size() + " fields, found " + row.size(), null));
+      context.reject(
+          new Reject(
+              context.sourceName(),
+              row.line(),
+              null,
+              "Expected " + header.size() + " fields, found " + row.size(),
+              null));
       return false;
     }
     for (int i = 0; !row.ascii() && i < row.size(); i++) {
       if (!row.validUtf8(i)) {
-        context.reject(new Reject(context.sourceName(), row.line(), header.name(i), "Not valid UTF-8 text", row.text(i)));
+        context.reject(
+            new Reject(
+                context.sourceName(),
+                row.line(),
+                header.name(i),
+                "Not valid UTF-8 text",
+                row.text(i)));
         return false;
       }
     }
@@ -158,48 +188,89 @@ public final class YearlyCsv {
   private static boolean wellFormed(CsvRecord row, CsvHeader header, LoadContext context) {
     long line = row.getStartingLineNumber();
     if (row.getFieldCount() != header.size()) {
-      context.reject(new Reject(context.sourceName(), line, null,
-          "Expected " + header.size() + " fields, found " + row.getFieldCount(), null));
+      context.reject(
+          new Reject(
+              context.sourceName(),
+              line,
+              null,
+              "Expected " + header.size() + " fields, found " + row.getFieldCount(),
+              null));
       return false;
     }
     for (int i = 0; i < row.getFieldCount(); i++) {
       if (row.getField(i).indexOf('\uFFFD') >= 0) {
-        context.reject(new Reject(context.sourceName(), line, header.name(i), "Not valid UTF-8 text", row.getField(i)));
+        context.reject(
+            new Reject(
+                context.sourceName(),
+                line,
+                header.name(i),
+                "Not valid UTF-8 text",
+                row.getField(i)));
         return false;
       }
     }
     return true;
   }
 
-  /** Builds the year's derived tables (indexes, rollups) on its loaded tables, before they are published. */
+  /**
+   * Builds the year's derived tables (indexes, rollups) on its loaded tables, before they are
+   * published.
+   */
   public interface Prepare {
     void prepare(java.sql.Connection c) throws java.sql.SQLException;
   }
 
   /**
-   * The whole load of a year: reads the file into the COPY streams, ends them, checks the reject share, prepares and
-   * publishes the year's tables; on any failure the streams are abandoned and the year's loaded tables dropped, so
-   * nothing is published.
+   * The whole load of a year: reads the file into the COPY streams, ends them, checks the reject
+   * share, prepares and publishes the year's tables; on any failure the streams are abandoned and
+   * the year's loaded tables dropped, so nothing is published.
    */
   public static Read loadYear(
-      LoadContext context, char separator, YearlyTables tables, java.sql.Connection publish, java.util.List<CopyWriter> copies,
-      Rows rows, Prepare prepare) throws Exception {
-    return loadYear(context, tables, publish, copies, () -> {
-      Read read = read(context, separator, rows);
-      rows.end();
-      return read;
-    }, prepare);
+      LoadContext context,
+      char separator,
+      YearlyTables tables,
+      java.sql.Connection publish,
+      java.util.List<CopyWriter> copies,
+      Rows rows,
+      Prepare prepare)
+      throws Exception {
+    return loadYear(
+        context,
+        tables,
+        publish,
+        copies,
+        () -> {
+          Read read = read(context, separator, rows);
+          rows.end();
+          return read;
+        },
+        prepare);
   }
 
-  /** {@link #loadYear(LoadContext, char, YearlyTables, java.sql.Connection, java.util.List, Rows, Prepare)} over bytes. */
+  /**
+   * {@link #loadYear(LoadContext, char, YearlyTables, java.sql.Connection, java.util.List, Rows,
+   * Prepare)} over bytes.
+   */
   public static Read loadYear(
-      LoadContext context, char separator, YearlyTables tables, java.sql.Connection publish, java.util.List<CopyWriter> copies,
-      ByteRows rows, Prepare prepare) throws Exception {
-    return loadYear(context, tables, publish, copies, () -> {
-      Read read = read(context, separator, rows);
-      rows.end();
-      return read;
-    }, prepare);
+      LoadContext context,
+      char separator,
+      YearlyTables tables,
+      java.sql.Connection publish,
+      java.util.List<CopyWriter> copies,
+      ByteRows rows,
+      Prepare prepare)
+      throws Exception {
+    return loadYear(
+        context,
+        tables,
+        publish,
+        copies,
+        () -> {
+          Read read = read(context, separator, rows);
+          rows.end();
+          return read;
+        },
+        prepare);
   }
 
   /** One pass over the file that fills the COPY streams: the rows, then what they held back. */
@@ -208,8 +279,13 @@ public final class YearlyCsv {
   }
 
   private static Read loadYear(
-      LoadContext context, YearlyTables tables, java.sql.Connection publish, java.util.List<CopyWriter> copies, Pass pass,
-      Prepare prepare) throws Exception {
+      LoadContext context,
+      YearlyTables tables,
+      java.sql.Connection publish,
+      java.util.List<CopyWriter> copies,
+      Pass pass,
+      Prepare prepare)
+      throws Exception {
     Read read;
     try {
       read = pass.run();
@@ -245,12 +321,19 @@ public final class YearlyCsv {
   }
 
   /**
-   * The load of a comma-separated yearly file that fills one table by COPY ({@code tables.get(0)}; further tables are
-   * derived by {@code prepare}), counted afterwards by its year column.
+   * The load of a comma-separated yearly file that fills one table by COPY ({@code tables.get(0)};
+   * further tables are derived by {@code prepare}), counted afterwards by its year column.
    */
   public static DatasetLoader.Outcome loadOneCopy(
-      LoadContext context, com.medsales.platform.BulkConnections connections, String yearName, java.util.List<String> tables,
-      String yearColumn, String columns, RowsFactory rows, TablePrepare prepare) throws Exception {
+      LoadContext context,
+      com.medsales.platform.BulkConnections connections,
+      String yearName,
+      java.util.List<String> tables,
+      String yearColumn,
+      String columns,
+      RowsFactory rows,
+      TablePrepare prepare)
+      throws Exception {
     int year = year(context, yearName);
     String table = tables.getFirst();
     var yearTables = new YearlyTables(tables, year, yearColumn);
@@ -258,18 +341,33 @@ public final class YearlyCsv {
         java.sql.Connection c = connections.open(table + "-publish")) {
       CopyWriter out = yearTables.copyInto(copy, table, columns);
       Read read =
-          loadYear(context, ',', yearTables, c, java.util.List.of(out), rows.create(year, out),
+          loadYear(
+              context,
+              ',',
+              yearTables,
+              c,
+              java.util.List.of(out),
+              rows.create(year, out),
               connection -> prepare.prepare(connection, yearTables));
       return new DatasetLoader.Outcome(
-          true, read.rowsLoaded(),
-          YearlyTables.count(c, "SELECT count(*) FROM " + table + " WHERE " + yearColumn + " = " + year),
-          java.util.Map.of(), year);
+          true,
+          read.rowsLoaded(),
+          YearlyTables.count(
+              c, "SELECT count(*) FROM " + table + " WHERE " + yearColumn + " = " + year),
+          java.util.Map.of(),
+          year);
     }
   }
 
   /** Records a reject; returns false for use as a row's result. */
-  public static boolean reject(LoadContext context, CsvRecord row, @Nullable String column, String reason, @Nullable String value) {
-    context.reject(new Reject(context.sourceName(), row.getStartingLineNumber(), column, reason, value));
+  public static boolean reject(
+      LoadContext context,
+      CsvRecord row,
+      @Nullable String column,
+      String reason,
+      @Nullable String value) {
+    context.reject(
+        new Reject(context.sourceName(), row.getStartingLineNumber(), column, reason, value));
     return false;
   }
 
@@ -280,7 +378,9 @@ public final class YearlyCsv {
     }
     try {
       return java.time.LocalDate.of(
-          Integer.parseInt(value.substring(6)), Integer.parseInt(value.substring(0, 2)), Integer.parseInt(value.substring(3, 5)));
+          Integer.parseInt(value.substring(6)),
+          Integer.parseInt(value.substring(0, 2)),
+          Integer.parseInt(value.substring(3, 5)));
     } catch (java.time.DateTimeException e) {
       return null;
     }
@@ -296,9 +396,10 @@ public final class YearlyCsv {
   }
 
   /**
-   * Whether PostgreSQL's {@code numeric} will take the value. Plain decimals ({@code 12}, {@code -0.5}, {@code 1,234}
-   * is not one) are checked by a scan, since a national Part D year has some 200 million of them; anything else goes
-   * through {@link BigDecimal}, with an exponent PostgreSQL can hold.
+   * Whether PostgreSQL's {@code numeric} will take the value. Plain decimals ({@code 12}, {@code
+   * -0.5}, {@code 1,234} is not one) are checked by a scan, since a national Part D year has some
+   * 200 million of them; anything else goes through {@link BigDecimal}, with an exponent PostgreSQL
+   * can hold.
    */
   public static boolean isDecimal(String value) {
     int n = value.length();

@@ -9,14 +9,16 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param pollInterval how often an idle worker looks for work
- * @param visibilityTimeout how long a claimed job stays invisible; a running job's worker renews it every third of it
+ * @param visibilityTimeout how long a claimed job stays invisible; a running job's worker renews it
+ *     every third of it
  * @param maxAttempts default attempts before a job is dead
  * @param backoffBase delay before the first retry, doubled with each further attempt
  * @param backoffMax the longest delay between retries
  * @param concurrency jobs one worker process runs at once
  * @param shutdownGrace how long a stopping worker waits for running jobs before releasing them
  * @param retention how long finished jobs are kept
- * @param backend where jobs are kept: {@code postgres} (the {@code job} table, the default) or {@code sqs} (Amazon SQS)
+ * @param backend where jobs are kept: {@code postgres} (the {@code job} table, the default) or
+ *     {@code sqs} (Amazon SQS)
  * @param sqs the SQS queues, when {@code backend} is {@code sqs}
  */
 @Validated
@@ -39,11 +41,13 @@ public record JobSettings(
   }
 
   /**
-   * Each logical queue {@code q} is the SQS queue {@code <queuePrefix>q}, with its dead-letter queue
-   * {@code <queuePrefix>q-dlq} named in its redrive policy (Terraform creates both).
+   * Each logical queue {@code q} is the SQS queue {@code <queuePrefix>q}, with its dead-letter
+   * queue {@code <queuePrefix>q-dlq} named in its redrive policy (Terraform creates both).
    *
-   * @param queuePrefix prepended to each queue's name, e.g. {@code medsales-prod-} ({@code SQS_QUEUE_PREFIX})
-   * @param endpoint another SQS-compatible endpoint (ElasticMQ in tests); blank for AWS ({@code SQS_ENDPOINT})
+   * @param queuePrefix prepended to each queue's name, e.g. {@code medsales-prod-} ({@code
+   *     SQS_QUEUE_PREFIX})
+   * @param endpoint another SQS-compatible endpoint (ElasticMQ in tests); blank for AWS ({@code
+   *     SQS_ENDPOINT})
    * @param region the AWS region ({@code AWS_REGION})
    * @param receiveWait how long one receive waits for a message (SQS long polling, at most 20 s)
    * @param queues the queues whose depth is reported and whose dead letters {@code retry} searches

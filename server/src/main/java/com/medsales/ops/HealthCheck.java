@@ -20,9 +20,10 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Assembles {@link Health}: a timed {@code SELECT 1} on the primary database, a {@code PING} to Redis when it is
- * configured, the free space where MEDSALES_HOME lives, and the freshness of each dataset. When the database is away
- * the freshness last read is shown, not a false "never ingested".
+ * Assembles {@link Health}: a timed {@code SELECT 1} on the primary database, a {@code PING} to
+ * Redis when it is configured, the free space where MEDSALES_HOME lives, and the freshness of each
+ * dataset. When the database is away the freshness last read is shown, not a false "never
+ * ingested".
  */
 @Service
 public class HealthCheck {
@@ -102,7 +103,8 @@ public class HealthCheck {
         existing = existing.getParent();
       }
       long free = Files.getFileStore(existing == null ? Path.of("/") : existing).getUsableSpace();
-      return new Health.Disk(free >= settings.minFreeDisk().toBytes() ? Health.UP : Health.DOWN, free);
+      return new Health.Disk(
+          free >= settings.minFreeDisk().toBytes() ? Health.UP : Health.DOWN, free);
     } catch (IOException e) {
       return new Health.Disk(Health.DOWN, 0);
     }
@@ -121,7 +123,10 @@ public class HealthCheck {
         (dataset, f) ->
             result.put(
                 dataset.key(),
-                new Health.DatasetFreshness(f.lastIngested().truncatedTo(ChronoUnit.SECONDS), f.recordCount(), f.dataYear())));
+                new Health.DatasetFreshness(
+                    f.lastIngested().truncatedTo(ChronoUnit.SECONDS),
+                    f.recordCount(),
+                    f.dataYear())));
     return result;
   }
 

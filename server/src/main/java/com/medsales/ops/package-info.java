@@ -1,6 +1,6 @@
 /**
- * Operations: the seed's {@code /health} (database, Redis, disk, data freshness), caching and the metrics that
- * Prometheus scrapes.
+ * Operations: the seed's {@code /health} (database, Redis, disk, data freshness), caching and the
+ * metrics that Prometheus scrapes.
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Operations")

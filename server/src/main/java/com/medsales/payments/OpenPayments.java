@@ -2,8 +2,8 @@ package com.medsales.payments;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +24,10 @@ public class OpenPayments {
     this.jdbc = jdbc;
   }
 
-  /** Every published program year of the provider, newest first: general, research and ownership together. */
+  /**
+   * Every published program year of the provider, newest first: general, research and ownership
+   * together.
+   */
   @Transactional(readOnly = true)
   public List<OpenPaymentsYear> byYear(long npi) {
     Map<Integer, List<OpenPaymentsYear.Payment>> recent = recentPayments(npi);
@@ -52,18 +55,31 @@ public class OpenPayments {
         .query(
             (rs, i) ->
                 new OpenPaymentsYear(
-                    rs.getInt("program_year"), rs.getInt("payments"), rs.getBigDecimal("total_amount"),
-                    rs.getBigDecimal("disputed_amount"), shares(rs.getString("m")), shares(rs.getString("n")),
-                    shares(rs.getString("p")), rs.getInt("research_payments"), rs.getBigDecimal("research_amount"),
-                    rs.getInt("interests"), rs.getBigDecimal("ownership_value"), rs.getString("specialty"),
-                    rs.getString("state"), rs.getBigDecimal("amount_percentile"),
+                    rs.getInt("program_year"),
+                    rs.getInt("payments"),
+                    rs.getBigDecimal("total_amount"),
+                    rs.getBigDecimal("disputed_amount"),
+                    shares(rs.getString("m")),
+                    shares(rs.getString("n")),
+                    shares(rs.getString("p")),
+                    rs.getInt("research_payments"),
+                    rs.getBigDecimal("research_amount"),
+                    rs.getInt("interests"),
+                    rs.getBigDecimal("ownership_value"),
+                    rs.getString("specialty"),
+                    rs.getString("state"),
+                    rs.getBigDecimal("amount_percentile"),
                     recent.getOrDefault(rs.getInt("program_year"), List.of())))
         .list();
   }
 
-  /** Each year's most recent general payments, newest first, from the NPI index of each year's partition. */
+  /**
+   * Each year's most recent general payments, newest first, from the NPI index of each year's
+   * partition.
+   */
   private Map<Integer, List<OpenPaymentsYear.Payment>> recentPayments(long npi) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             SELECT program_year, record_id, payment_date, payer_name, amount, number_of_payments, form, nature,
                    ARRAY(SELECT coalesce(e->>'name', e->>'category') FROM jsonb_array_elements(products)
@@ -75,19 +91,35 @@ public class OpenPayments {
             """)
         .param("npi", npi)
         .param("recent", OpenPaymentsYear.RECENT)
-        .query((rs, i) -> Map.entry(rs.getInt("program_year"), new OpenPaymentsYear.Payment(
-            rs.getLong("record_id"), rs.getObject("payment_date", LocalDate.class), rs.getString("payer_name"),
-            rs.getBigDecimal("amount"), rs.getObject("number_of_payments", Integer.class), rs.getString("form"),
-            rs.getString("nature"), List.of((String[]) rs.getArray("products").getArray()), rs.getBoolean("disputed"))))
+        .query(
+            (rs, i) ->
+                Map.entry(
+                    rs.getInt("program_year"),
+                    new OpenPaymentsYear.Payment(
+                        rs.getLong("record_id"),
+                        rs.getObject("payment_date", LocalDate.class),
+                        rs.getString("payer_name"),
+                        rs.getBigDecimal("amount"),
+                        rs.getObject("number_of_payments", Integer.class),
+                        rs.getString("form"),
+                        rs.getString("nature"),
+                        List.of((String[]) rs.getArray("products").getArray()),
+                        rs.getBoolean("disputed"))))
         .stream()
-        .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        .collect(
+            Collectors.groupingBy(
+                Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
   private static List<OpenPaymentsYear.Share> shares(String json) {
     JsonNode array = JSON.readTree(json);
     return StreamSupport.stream(array.spliterator(), false)
-        .map(n -> new OpenPaymentsYear.Share(
-            n.get("name").asString(), new BigDecimal(n.get("amount").asString()), n.get("payments").asInt()))
+        .map(
+            n ->
+                new OpenPaymentsYear.Share(
+                    n.get("name").asString(),
+                    new BigDecimal(n.get("amount").asString()),
+                    n.get("payments").asInt()))
         .toList();
   }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider's Open Payments program year: general payments received, in total and by manufacturer, nature of payment
- * and product (largest first), how much of it the provider disputes; research payments naming them as recipient or
- * principal investigator; ownership and investment interests they report; and the year's most recent general payments
- * (newest first, at most {@link #RECENT}).
+ * A provider's Open Payments program year: general payments received, in total and by manufacturer,
+ * nature of payment and product (largest first), how much of it the provider disputes; research
+ * payments naming them as recipient or principal investigator; ownership and investment interests
+ * they report; and the year's most recent general payments (newest first, at most {@link #RECENT}).
  */
 public record OpenPaymentsYear(
     int year,
@@ -32,11 +32,13 @@ public record OpenPaymentsYear(
   /** How many of a year's general payments a profile lists. */
   public static final int RECENT = 10;
 
-  public record Share(String name, BigDecimal amount, int payments) implements java.io.Serializable {}
+  public record Share(String name, BigDecimal amount, int payments)
+      implements java.io.Serializable {}
 
   /**
-   * One general payment as the file reports it: the paying manufacturer or GPO under its own name, the products it
-   * names, and whether the recipient disputes it. Records the file marks deleted are not listed.
+   * One general payment as the file reports it: the paying manufacturer or GPO under its own name,
+   * the products it names, and whether the recipient disputes it. Records the file marks deleted
+   * are not listed.
    */
   public record Payment(
       long recordId,

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the request would create exists already (409): a name or number taken. {@link #fieldErrors()} name the field
- * that collides; {@link #properties()} say what the caller may know of what exists.
+ * What the request would create exists already (409): a name or number taken. {@link
+ * #fieldErrors()} name the field that collides; {@link #properties()} say what the caller may know
+ * of what exists.
  */
 public class AlreadyExists extends RequestRefused {
 
@@ -17,7 +18,8 @@ public class AlreadyExists extends RequestRefused {
     super(message, Map.of(), properties);
   }
 
-  public AlreadyExists(String message, Map<String, List<String>> fieldErrors, Map<String, Object> properties) {
+  public AlreadyExists(
+      String message, Map<String, List<String>> fieldErrors, Map<String, Object> properties) {
     super(message, fieldErrors, properties);
   }
 }

@@ -1,19 +1,20 @@
 package com.medsales.platform;
 
+import com.medsales.platform.internal.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.stereotype.Component;
-import com.medsales.platform.internal.EmbeddedDatabase;
 
 /**
- * Physical connections to the primary database as its owner, outside the pool, for migrations and bulk loads: a load
- * holds several connections for many minutes (one per COPY stream), which must not starve the API's pool, and writes
- * the public datasets, which the application's own role may only read. They have no statement timeout.
+ * Physical connections to the primary database as its owner, outside the pool, for migrations and
+ * bulk loads: a load holds several connections for many minutes (one per COPY stream), which must
+ * not starve the API's pool, and writes the public datasets, which the application's own role may
+ * only read. They have no statement timeout.
  */
 @Component
 public class BulkConnections {
@@ -32,8 +33,8 @@ public class BulkConnections {
   }
 
   /**
-   * Runs {@code work} on {@code c} (in auto-commit mode) as one transaction: committed, or rolled back when it throws;
-   * the connection is back in auto-commit mode afterwards.
+   * Runs {@code work} on {@code c} (in auto-commit mode) as one transaction: committed, or rolled
+   * back when it throws; the connection is back in auto-commit mode afterwards.
    */
   public static void inOneTransaction(Connection c, Work work) throws SQLException {
     c.setAutoCommit(false);
@@ -68,7 +69,9 @@ public class BulkConnections {
     return DriverManager.getConnection(url, props);
   }
 
-  /** The same connections as a {@link DataSource} (unpooled: each {@code getConnection} opens one). */
+  /**
+   * The same connections as a {@link DataSource} (unpooled: each {@code getConnection} opens one).
+   */
   public DataSource dataSource(String purpose) {
     return new AbstractDataSource() {
       @Override
@@ -78,7 +81,8 @@ public class BulkConnections {
 
       @Override
       public Connection getConnection(String username, String password) {
-        throw new UnsupportedOperationException("owner connections take their credentials from the settings");
+        throw new UnsupportedOperationException(
+            "owner connections take their credentials from the settings");
       }
     };
   }

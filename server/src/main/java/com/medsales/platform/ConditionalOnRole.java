@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Creates the annotated bean or configuration only when this process plays the given role ({@code medsales.roles}).
- * A role that is off starts none of its beans.
+ * Creates the annotated bean or configuration only when this process plays the given role ({@code
+ * medsales.roles}). A role that is off starts none of its beans.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

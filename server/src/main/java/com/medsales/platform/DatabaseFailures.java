@@ -9,9 +9,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Tells a database that is away (down, restarting, unreachable, out of connections) from every other failure: the
- * first is a 503 with Retry-After, whatever layer it surfaced in (a repository, a transaction, the session store, a
- * security filter looking up a bearer token); the rest are what they are.
+ * Tells a database that is away (down, restarting, unreachable, out of connections) from every
+ * other failure: the first is a 503 with Retry-After, whatever layer it surfaced in (a repository,
+ * a transaction, the session store, a security filter looking up a bearer token); the rest are what
+ * they are.
  */
 public final class DatabaseFailures {
 
@@ -30,7 +31,8 @@ public final class DatabaseFailures {
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        // 08: connection exception; 57P01..57P03: the server is shutting down, crashed, or not yet accepting
+        // 08: connection exception; 57P01..57P03: the server is shutting down, crashed, or not yet
+        // accepting
         if (state.startsWith("08") || state.startsWith("57P0")) {
           return true;
         }
@@ -40,9 +42,9 @@ public final class DatabaseFailures {
   }
 
   /**
-   * Whether {@code failure} or any of its causes is the database refusing the caller (SQLState 42501,
-   * insufficient_privilege): a write row-level security does not allow, such as a row the writer could not see
-   * afterwards, or a table the application's role may not write.
+   * Whether {@code failure} or any of its causes is the database refusing the caller (SQLState
+   * 42501, insufficient_privilege): a write row-level security does not allow, such as a row the
+   * writer could not see afterwards, or a table the application's role may not write.
    */
   public static boolean isRefusal(@Nullable Throwable failure) {
     int depth = 0;

@@ -9,8 +9,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings every module may read.
  *
- * @param home where the embedded database, raw files and other local state live ({@code MEDSALES_HOME})
- * @param demoData load the bundled real sample data on first start with an empty database ({@code MEDSALES_DEMO_DATA})
+ * @param home where the embedded database, raw files and other local state live ({@code
+ *     MEDSALES_HOME})
+ * @param demoData load the bundled real sample data on first start with an empty database ({@code
+ *     MEDSALES_DEMO_DATA})
  * @param roles what this process does ({@code MEDSALES_ROLES}); empty for a command-line job
  */
 @Validated

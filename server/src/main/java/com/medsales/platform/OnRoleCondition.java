@@ -21,6 +21,8 @@ class OnRoleCondition implements Condition {
   }
 
   static Set<Role> activeRoles(Binder binder) {
-    return binder.bind("medsales.roles", Bindable.setOf(Role.class)).orElseGet(() -> EnumSet.allOf(Role.class));
+    return binder
+        .bind("medsales.roles", Bindable.setOf(Role.class))
+        .orElseGet(() -> EnumSet.allOf(Role.class));
   }
 }

@@ -1,8 +1,9 @@
 package com.medsales.platform;
 
 /**
- * What a MedSales process does. The embedded default plays every role in one process; production runs {@link #API}
- * and the workers as separate services from the same jar ({@code MEDSALES_ROLES}).
+ * What a MedSales process does. The embedded default plays every role in one process; production
+ * runs {@link #API} and the workers as separate services from the same jar ({@code
+ * MEDSALES_ROLES}).
  */
 public enum Role {
   /** The REST API and the web app. */

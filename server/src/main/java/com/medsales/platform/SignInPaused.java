@@ -2,7 +2,10 @@ package com.medsales.platform;
 
 import java.time.Duration;
 
-/** Sign-in attempts are paused after too many failures (429); {@link #retryAfter()} says when to try again. */
+/**
+ * Sign-in attempts are paused after too many failures (429); {@link #retryAfter()} says when to try
+ * again.
+ */
 public class SignInPaused extends RequestRefused {
 
   private final Duration retryAfter;

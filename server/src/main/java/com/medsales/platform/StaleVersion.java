@@ -4,8 +4,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Someone else changed the record since the caller read it (409). The ProblemDetail carries what the caller needs to
- * merge or reload: {@code current}, the record as it is now, or {@code currentVersion}, the version it is at.
+ * Someone else changed the record since the caller read it (409). The ProblemDetail carries what
+ * the caller needs to merge or reload: {@code current}, the record as it is now, or {@code
+ * currentVersion}, the version it is at.
  */
 public class StaleVersion extends RequestRefused {
 
@@ -17,7 +18,10 @@ public class StaleVersion extends RequestRefused {
     super(message, Map.of(), properties);
   }
 
-  /** A refusal that carries only the record's version as it is now ({@code currentVersion}), not the record. */
+  /**
+   * A refusal that carries only the record's version as it is now ({@code currentVersion}), not the
+   * record.
+   */
   public static StaleVersion atVersion(String message, long currentVersion) {
     return new StaleVersion(message, Map.<String, Object>of("currentVersion", currentVersion));
   }

@@ -4,8 +4,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the data layer needs to know of whoever is signed in: the tenant whose rows its transactions may see, the user
- * (for an operator's own rows and for the audit trail), and whether it is a platform operator.
+ * What the data layer needs to know of whoever is signed in: the tenant whose rows its transactions
+ * may see, the user (for an operator's own rows and for the audit trail), and whether it is a
+ * platform operator.
  */
 public interface TenantPrincipal {
 
@@ -18,6 +19,9 @@ public interface TenantPrincipal {
 
   boolean operator();
 
-  /** An administrator of their tenant, who sees every record of it (others see their own, their team's, their territories'). */
+  /**
+   * An administrator of their tenant, who sees every record of it (others see their own, their
+   * team's, their territories').
+   */
   boolean tenantAdmin();
 }

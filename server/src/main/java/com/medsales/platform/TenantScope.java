@@ -7,18 +7,23 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The tenant, user and operator flag that each transaction hands to PostgreSQL's row-level security (as {@code SET
- * LOCAL} settings the policies read). It is the signed-in principal's, unless code that runs before anyone is signed
- * in (sign-in itself, an invitation link, the demo seeding) names one explicitly with {@link #run} or {@link #call}.
- * With neither, transactions see no tenant's rows at all.
+ * The tenant, user and operator flag that each transaction hands to PostgreSQL's row-level security
+ * (as {@code SET LOCAL} settings the policies read). It is the signed-in principal's, unless code
+ * that runs before anyone is signed in (sign-in itself, an invitation link, the demo seeding) names
+ * one explicitly with {@link #run} or {@link #call}. With neither, transactions see no tenant's
+ * rows at all.
  */
-public record TenantScope(@Nullable UUID tenantId, @Nullable UUID userId, boolean operator, boolean tenantAdmin) {
+public record TenantScope(
+    @Nullable UUID tenantId, @Nullable UUID userId, boolean operator, boolean tenantAdmin) {
 
   public static final TenantScope NONE = new TenantScope(null, null, false, false);
 
   private static final ThreadLocal<@Nullable TenantScope> EXPLICIT = new ThreadLocal<>();
 
-  /** Set while the signed-in principal is being looked up, which may itself need a transaction (a session store's). */
+  /**
+   * Set while the signed-in principal is being looked up, which may itself need a transaction (a
+   * session store's).
+   */
   private static final ThreadLocal<@Nullable Boolean> RESOLVING = new ThreadLocal<>();
 
   public static TenantScope ofTenant(UUID tenantId) {
@@ -26,13 +31,15 @@ public record TenantScope(@Nullable UUID tenantId, @Nullable UUID userId, boolea
   }
 
   public static TenantScope of(TenantPrincipal principal) {
-    return new TenantScope(principal.tenantId(), principal.userId(), principal.operator(), principal.tenantAdmin());
+    return new TenantScope(
+        principal.tenantId(), principal.userId(), principal.operator(), principal.tenantAdmin());
   }
 
   /**
-   * The scope in force on this thread. Looking up the signed-in principal may load it from the session store, whose
-   * transaction asks for the scope again: that inner transaction gets {@link #NONE} (the session tables are no
-   * tenant's) instead of looking the principal up again, and again (a stack overflow, once, for an expired session).
+   * The scope in force on this thread. Looking up the signed-in principal may load it from the
+   * session store, whose transaction asks for the scope again: that inner transaction gets {@link
+   * #NONE} (the session tables are no tenant's) instead of looking the principal up again, and
+   * again (a stack overflow, once, for an expired session).
    */
   public static TenantScope current() {
     TenantScope explicit = EXPLICIT.get();
@@ -51,7 +58,9 @@ public record TenantScope(@Nullable UUID tenantId, @Nullable UUID userId, boolea
     RESOLVING.set(Boolean.TRUE);
     try {
       Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-      return auth != null && auth.getPrincipal() instanceof TenantPrincipal principal ? principal : null;
+      return auth != null && auth.getPrincipal() instanceof TenantPrincipal principal
+          ? principal
+          : null;
     } finally {
       RESOLVING.remove();
     }

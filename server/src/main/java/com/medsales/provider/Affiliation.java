@@ -7,8 +7,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider or organisation affiliated with another, with how the affiliation was inferred and the affiliate's
- * latest yearly volumes (Part B services, Part D claims, Open Payments general payments; null where it has none).
+ * A provider or organisation affiliated with another, with how the affiliation was inferred and the
+ * affiliate's latest yearly volumes (Part B services, Part D claims, Open Payments general
+ * payments; null where it has none).
  *
  * @param inferredBy SAME_PRACTICE_ADDRESS, AUTHORIZED_OFFICIAL and/or OTHER_NAME
  */
@@ -25,8 +26,16 @@ public record Affiliation(
 
   /** Both practise at the same normalised practice (or secondary practice) address. */
   public static final String SAME_PRACTICE_ADDRESS = "SAME_PRACTICE_ADDRESS";
-  /** The individual is the organisation's authorised official (same name, practising in a state the organisation does). */
+
+  /**
+   * The individual is the organisation's authorised official (same name, practising in a state the
+   * organisation does).
+   */
   public static final String AUTHORIZED_OFFICIAL = "AUTHORIZED_OFFICIAL";
-  /** The organisations share a name through an other-name record (doing business as, former name...). */
+
+  /**
+   * The organisations share a name through an other-name record (doing business as, former
+   * name...).
+   */
   public static final String OTHER_NAME = "OTHER_NAME";
 }

@@ -7,12 +7,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Infers affiliations from the registry in one set-based query, every join on an expression index of V15: addresses
- * through {@code medsales_address_key}, authorised officials through upper-case names, organisation names through
- * {@code medsales_org_name_key}. Only active affiliates are listed. The key joins are lateral, one index probe per key
- * of the provider's (OFFSET 0 keeps the planner from flattening them): the planner, which finds no statistics for the
- * inlined key functions, guessed tens of thousands of rows per key on the national registry and hashed a parallel
- * scan of all 11.6 million addresses instead, 30 to 86 seconds for one profile.
+ * Infers affiliations from the registry in one set-based query, every join on an expression index
+ * of V15: addresses through {@code medsales_address_key}, authorised officials through upper-case
+ * names, organisation names through {@code medsales_org_name_key}. Only active affiliates are
+ * listed. The key joins are lateral, one index probe per key of the provider's (OFFSET 0 keeps the
+ * planner from flattening them): the planner, which finds no statistics for the inlined key
+ * functions, guessed tens of thousands of rows per key on the national registry and hashed a
+ * parallel scan of all 11.6 million addresses instead, 30 to 86 seconds for one profile.
  */
 @Component
 class Affiliations {
@@ -89,16 +90,32 @@ class Affiliations {
               String display =
                   org != null
                       ? org
-                      : String.join(" ", java.util.stream.Stream.of(rs.getString("first_name"), rs.getString("middle_name"),
-                              rs.getString("last_name"), rs.getString("name_suffix")).filter(s -> s != null).toList())
-                          + (rs.getString("credential") == null ? "" : ", " + rs.getString("credential"));
+                      : String.join(
+                              " ",
+                              java.util.stream.Stream.of(
+                                      rs.getString("first_name"),
+                                      rs.getString("middle_name"),
+                                      rs.getString("last_name"),
+                                      rs.getString("name_suffix"))
+                                  .filter(s -> s != null)
+                                  .toList())
+                          + (rs.getString("credential") == null
+                              ? ""
+                              : ", " + rs.getString("credential"));
               String code = rs.getString("taxonomy_code");
               return new Affiliation(
-                  String.valueOf(rs.getLong("npi")), display,
-                  rs.getShort("entity_type") == 2 ? ProviderProfile.ORGANIZATION : ProviderProfile.INDIVIDUAL,
-                  code == null ? null : new ProviderSearchResult.Specialty(code, rs.getString("taxonomy_name")),
+                  String.valueOf(rs.getLong("npi")),
+                  display,
+                  rs.getShort("entity_type") == 2
+                      ? ProviderProfile.ORGANIZATION
+                      : ProviderProfile.INDIVIDUAL,
+                  code == null
+                      ? null
+                      : new ProviderSearchResult.Specialty(code, rs.getString("taxonomy_name")),
                   List.copyOf(Arrays.asList((String[]) rs.getArray("inferred_by").getArray())),
-                  rs.getBigDecimal("services"), rs.getBigDecimal("claims"), rs.getBigDecimal("total_amount"));
+                  rs.getBigDecimal("services"),
+                  rs.getBigDecimal("claims"),
+                  rs.getBigDecimal("total_amount"));
             })
         .list();
   }

@@ -12,18 +12,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps {@code cms_provider} and {@code cms_name_word} (V83): every NPI a published Part B, Part D or Open Payments
- * file names that the registry lacks, once, as the latest such file names and places it. Rebuilt set-based, in one
- * transaction, after every publish of any dataset (a CMS year adds or replaces NPIs; an NPPES publish adds NPIs,
- * whose registry facts then win, or removes some, which the CMS files still name), after the search tables of an
- * NPPES publish ({@link ProviderSearchIndex}) and before the caches are cleared ({@code ProviderCaches}). Searches
- * and profiles read the old rows until the commit. It runs in the publishing thread once the publish commits, before the
- * run is reported done, and through the event publication registry: a rebuild that fails leaves the publication
- * outstanding, and the ingestion worker hands it over again ({@code platform.internal.OutstandingEvents}).
+ * Keeps {@code cms_provider} and {@code cms_name_word} (V83): every NPI a published Part B, Part D
+ * or Open Payments file names that the registry lacks, once, as the latest such file names and
+ * places it. Rebuilt set-based, in one transaction, after every publish of any dataset (a CMS year
+ * adds or replaces NPIs; an NPPES publish adds NPIs, whose registry facts then win, or removes
+ * some, which the CMS files still name), after the search tables of an NPPES publish ({@link
+ * ProviderSearchIndex}) and before the caches are cleared ({@code ProviderCaches}). Searches and
+ * profiles read the old rows until the commit. It runs in the publishing thread once the publish
+ * commits, before the run is reported done, and through the event publication registry: a rebuild
+ * that fails leaves the publication outstanding, and the ingestion worker hands it over again
+ * ({@code platform.internal.OutstandingEvents}).
  *
- * <p>At national size the cost is three anti-joins of the CMS provider rows (about a million a year for Part B and
- * Part D, op_rollup's for Open Payments) against the registry's key, and the names of the few NPIs left: seconds, once
- * a publish, never per row.
+ * <p>At national size the cost is three anti-joins of the CMS provider rows (about a million a year
+ * for Part B and Part D, op_rollup's for Open Payments) against the registry's key, and the names
+ * of the few NPIs left: seconds, once a publish, never per row.
  */
 @Component
 public class CmsProviders {
@@ -31,12 +33,14 @@ public class CmsProviders {
   private static final Logger log = LoggerFactory.getLogger(CmsProviders.class);
 
   /**
-   * The CMS-only providers, each from its latest file. Part B and Part D give a row per provider and year; Open
-   * Payments a row per payment, so its latest payment of the year names the recipient (read only for the NPIs of
-   * op_rollup that the registry lacks); research payments name their covered recipient and principal investigators,
-   * ownership interests their physician owner (V87), each with a business address. Part D names no entity type: a prescriber without a first name is taken for
-   * an organisation. Open Payments' specialty is the NUCC path itself ("Allopathic & Osteopathic Physicians|
-   * Dermatology"); the Medicare specialties of Part B and Part D go through the CMS crosswalk (V84).
+   * The CMS-only providers, each from its latest file. Part B and Part D give a row per provider
+   * and year; Open Payments a row per payment, so its latest payment of the year names the
+   * recipient (read only for the NPIs of op_rollup that the registry lacks); research payments name
+   * their covered recipient and principal investigators, ownership interests their physician owner
+   * (V87), each with a business address. Part D names no entity type: a prescriber without a first
+   * name is taken for an organisation. Open Payments' specialty is the NUCC path itself
+   * ("Allopathic & Osteopathic Physicians| Dermatology"); the Medicare specialties of Part B and
+   * Part D go through the CMS crosswalk (V84).
    */
   static final String REBUILD =
       """
@@ -142,44 +146,57 @@ public class CmsProviders {
     long start = System.nanoTime();
     try {
       int count = rebuild();
-      log.info("cms_provider rebuilt after run {}: {} providers only CMS files name, in {} ms", published.runId(), count,
+      log.info(
+          "cms_provider rebuilt after run {}: {} providers only CMS files name, in {} ms",
+          published.runId(),
+          count,
           (System.nanoTime() - start) / 1_000_000);
     } catch (SQLException e) {
-      log.error("Could not rebuild cms_provider after run {}: search and profiles show the CMS-only providers of the"
-          + " previous publish until the ingestion worker retries it: {}", published.runId(), e.getMessage());
+      log.error(
+          "Could not rebuild cms_provider after run {}: search and profiles show the CMS-only providers of the"
+              + " previous publish until the ingestion worker retries it: {}",
+          published.runId(),
+          e.getMessage());
       throw e;
     }
   }
 
-  /** Rebuilds the tables from the published data in one transaction; the number of CMS-only providers. */
+  /**
+   * Rebuilds the tables from the published data in one transaction; the number of CMS-only
+   * providers.
+   */
   public int rebuild() throws SQLException {
     int[] count = new int[1];
     try (Connection c = connections.open("cms-provider")) {
-      BulkConnections.inOneTransaction(c, tx -> {
-        try (Statement s = tx.createStatement()) {
-          // one rebuild at a time: two publishes that end together would otherwise both insert every NPI
-          s.execute("SELECT pg_advisory_xact_lock(hashtext('cms_provider'))");
-          s.execute("DELETE FROM cms_provider");
-          count[0] = s.executeUpdate(REBUILD);
-          s.execute("DELETE FROM cms_name_word");
-          s.execute(
-              """
+      BulkConnections.inOneTransaction(
+          c,
+          tx -> {
+            try (Statement s = tx.createStatement()) {
+              // one rebuild at a time: two publishes that end together would otherwise both insert
+              // every NPI
+              s.execute("SELECT pg_advisory_xact_lock(hashtext('cms_provider'))");
+              s.execute("DELETE FROM cms_provider");
+              count[0] = s.executeUpdate(REBUILD);
+              s.execute("DELETE FROM cms_name_word");
+              s.execute(
+                  """
               INSERT INTO cms_name_word (word, letters)
               SELECT w.word, (SELECT string_agg(ch, '' ORDER BY ch COLLATE "C") FROM regexp_split_to_table(w.word, '') AS ch)
               FROM (SELECT DISTINCT unnest(words) AS word FROM cms_provider) w
               WHERE w.word <> ''
               """);
-          // a ZIP that only the ZIP3 fallback placed joins zip_centroid, so that radius search reaches it (as
-          // RegistryPublisher does for the registry's PO-box ZIPs)
-          s.execute(
-              """
+              // a ZIP that only the ZIP3 fallback placed joins zip_centroid, so that radius search
+              // reaches it (as
+              // RegistryPublisher does for the registry's PO-box ZIPs)
+              s.execute(
+                  """
               INSERT INTO zip_centroid (zip5, latitude, longitude, precision)
               SELECT DISTINCT ON (zip5) zip5, latitude, longitude, 'ZIP3' FROM cms_provider
               WHERE geo_precision = 'ZIP3' AND zip5 ~ '^[0-9]{5}$' ORDER BY zip5
               ON CONFLICT (zip5) DO NOTHING
               """);
-        }
-      });
+            }
+          });
       try (Statement s = c.createStatement()) {
         s.execute("ANALYZE cms_provider");
         s.execute("ANALYZE cms_name_word");

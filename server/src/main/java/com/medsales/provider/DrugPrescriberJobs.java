@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The ingestion worker's side of {@link DrugPrescriberIndex}: runs the queued rebuilds (idempotent: a job that finds
- * every year fresh does nothing). A publish queues them through the event publication registry, which hands the event
- * over again when queueing failed, so no start-up check for stale years is needed.
+ * The ingestion worker's side of {@link DrugPrescriberIndex}: runs the queued rebuilds (idempotent:
+ * a job that finds every year fresh does nothing). A publish queues them through the event
+ * publication registry, which hands the event over again when queueing failed, so no start-up check
+ * for stale years is needed.
  */
 @Component
 @ConditionalOnRole(Role.INGESTION_WORKER)
@@ -40,6 +41,10 @@ class DrugPrescriberJobs implements JobHandler {
   public void handle(Job job) throws Exception {
     long start = System.nanoTime();
     var years = index.refresh();
-    log.info("drug prescribers fresh after job {}: rebuilt {} in {} ms", job.id(), years, (System.nanoTime() - start) / 1_000_000);
+    log.info(
+        "drug prescribers fresh after job {}: rebuilt {} in {} ms",
+        job.id(),
+        years,
+        (System.nanoTime() - start) / 1_000_000);
   }
 }

@@ -11,17 +11,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a long statement that reads the published tables (a year's drug prescribers read all of the year's Part D rows
- * and the practice addresses: minutes at national size) without ever holding up a publish. A publish swaps tables
- * (a Part D year's partition dropped, the registry's tables renamed) and so waits for every reader of them; while the
- * statement runs, a second connection looks twice a second for a session that waits for a lock the statement holds,
- * and cancels the statement. The caller fails, and is tried again later (the job's backoff), when the publish is done.
- * Waits for advisory locks (another rebuild) do not count. The statement is cancelled too when the calling thread is
- * interrupted (a worker that shuts down releases its job: the statement must not keep it for minutes).
+ * Runs a long statement that reads the published tables (a year's drug prescribers read all of the
+ * year's Part D rows and the practice addresses: minutes at national size) without ever holding up
+ * a publish. A publish swaps tables (a Part D year's partition dropped, the registry's tables
+ * renamed) and so waits for every reader of them; while the statement runs, a second connection
+ * looks twice a second for a session that waits for a lock the statement holds, and cancels the
+ * statement. The caller fails, and is tried again later (the job's backoff), when the publish is
+ * done. Waits for advisory locks (another rebuild) do not count. The statement is cancelled too
+ * when the calling thread is interrupted (a worker that shuts down releases its job: the statement
+ * must not keep it for minutes).
  */
 final class GivingWay {
 
-  /** Cancels the statement of backend ? when a client session waits for a lock it holds; true when it did. */
+  /**
+   * Cancels the statement of backend ? when a client session waits for a lock it holds; true when
+   * it did.
+   */
   private static final String CANCEL_WHEN_IN_THE_WAY =
       """
       SELECT pg_cancel_backend(?) FROM pg_stat_activity a
@@ -34,10 +39,14 @@ final class GivingWay {
 
   private GivingWay() {}
 
-  /** Executes {@code sql} on {@code c}; throws when it gave way to a publish, was interrupted, or failed. */
+  /**
+   * Executes {@code sql} on {@code c}; throws when it gave way to a publish, was interrupted, or
+   * failed.
+   */
   static void execute(BulkConnections connections, Connection c, String sql) throws SQLException {
     int pid;
-    try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+    try (var s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
       rs.next();
       pid = rs.getInt(1);
     }
@@ -45,7 +54,10 @@ final class GivingWay {
     try (Connection watcher = connections.open("giving-way")) {
       Thread caller = Thread.currentThread();
       Thread watch =
-          Thread.ofPlatform().daemon().name("giving-way-" + pid).start(() -> watch(watcher, pid, caller, gaveWay));
+          Thread.ofPlatform()
+              .daemon()
+              .name("giving-way-" + pid)
+              .start(() -> watch(watcher, pid, caller, gaveWay));
       SQLException failed = null;
       try {
         YearlyTables.execute(c, sql);
@@ -61,7 +73,10 @@ final class GivingWay {
         }
       }
       if (failed != null && gaveWay.get()) {
-        throw new SQLException("Gave way to a publish that waited for a table this statement read", failed.getSQLState(), failed);
+        throw new SQLException(
+            "Gave way to a publish that waited for a table this statement read",
+            failed.getSQLState(),
+            failed);
       } else if (failed != null) {
         throw failed;
       }

@@ -6,9 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An organisation (HCO) as {@code GET /api/v1/organizations/{npi}} shows it: its NPPES facts and own volumes
- * ({@code organization}), the providers and organisations affiliated with it (at most {@link #MAX_LISTED}, strongest
- * first), and totals over all of them.
+ * An organisation (HCO) as {@code GET /api/v1/organizations/{npi}} shows it: its NPPES facts and
+ * own volumes ({@code organization}), the providers and organisations affiliated with it (at most
+ * {@link #MAX_LISTED}, strongest first), and totals over all of them.
  */
 public record OrganizationProfile(
     String npi, ProviderProfile organization, List<Affiliation> affiliatedProviders, Totals totals)

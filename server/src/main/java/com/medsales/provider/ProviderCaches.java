@@ -12,17 +12,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Drops the provider module's cached reads (profiles, organisation profiles, search totals and facets, the taxonomy
- * list) when any ingestion publishes: a profile joins NPPES with Part B, Part D and Open Payments, so a publish of any
- * of them can change it. Synchronous, so the run that published is not reported done before its data shows, and last,
- * once the publish has committed and the search and CMS-provider tables are rebuilt, so that no cache refills from the
- * rows they replace. A cache that could not be cleared is not retried (its entries expire with the TTL).
+ * Drops the provider module's cached reads (profiles, organisation profiles, search totals and
+ * facets, the taxonomy list) when any ingestion publishes: a profile joins NPPES with Part B, Part
+ * D and Open Payments, so a publish of any of them can change it. Synchronous, so the run that
+ * published is not reported done before its data shows, and last, once the publish has committed
+ * and the search and CMS-provider tables are rebuilt, so that no cache refills from the rows they
+ * replace. A cache that could not be cleared is not retried (its entries expire with the TTL).
  */
 @Component
 class ProviderCaches {
 
   static final List<String> NAMES =
-      List.of(Providers.CACHE, Organizations.CACHE, com.medsales.provider.search.ProviderSearch.FACETS_CACHE, Taxonomies.CACHE);
+      List.of(
+          Providers.CACHE,
+          Organizations.CACHE,
+          com.medsales.provider.search.ProviderSearch.FACETS_CACHE,
+          Taxonomies.CACHE);
 
   private static final Logger log = LoggerFactory.getLogger(ProviderCaches.class);
 
@@ -43,8 +48,10 @@ class ProviderCaches {
       try {
         cache.clear();
       } catch (RuntimeException e) {
-        // a cache that is away (Redis down) holds nothing that could be served; its entries expire with the TTL
-        log.warn("Could not clear cache {} after run {}: {}", name, published.runId(), e.getMessage());
+        // a cache that is away (Redis down) holds nothing that could be served; its entries expire
+        // with the TTL
+        log.warn(
+            "Could not clear cache {} after run {}: {}", name, published.runId(), e.getMessage());
       }
     }
   }

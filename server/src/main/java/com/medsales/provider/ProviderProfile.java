@@ -1,19 +1,19 @@
 package com.medsales.provider;
 
-import java.io.Serializable;
-import java.time.LocalDate;
-import java.util.List;
 import com.medsales.payments.OpenPaymentsYear;
 import com.medsales.utilization.PartBYear;
 import com.medsales.utilization.PartDYear;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider's NPPES facts, as {@code GET /api/v1/providers/{npi}} shows them, their Medicare Part B and Part D
- * years, their Open Payments program years and the organisations they are affiliated with (see {@link Affiliation}).
- * Public data only, the same for every tenant, so it is cached by NPI. An NPI
- * that NPPES lacks but a CMS file has answers with {@code inRegistry} false, status {@code NOT_IN_REGISTRY}, and the
- * name and address the CMS file gives.
+ * A provider's NPPES facts, as {@code GET /api/v1/providers/{npi}} shows them, their Medicare Part
+ * B and Part D years, their Open Payments program years and the organisations they are affiliated
+ * with (see {@link Affiliation}). Public data only, the same for every tenant, so it is cached by
+ * NPI. An NPI that NPPES lacks but a CMS file has answers with {@code inRegistry} false, status
+ * {@code NOT_IN_REGISTRY}, and the name and address the CMS file gives.
  */
 public record ProviderProfile(
     String npi,
@@ -57,9 +57,11 @@ public record ProviderProfile(
       @Nullable String middle,
       @Nullable String last,
       @Nullable String suffix,
-      @Nullable String credential) implements Serializable {}
+      @Nullable String credential)
+      implements Serializable {}
 
-  public record ParentOrganization(@Nullable String name, @Nullable String tin) implements Serializable {}
+  public record ParentOrganization(@Nullable String name, @Nullable String tin)
+      implements Serializable {}
 
   public record AuthorizedOfficial(
       @Nullable String prefix,
@@ -69,7 +71,8 @@ public record ProviderProfile(
       @Nullable String suffix,
       @Nullable String credential,
       @Nullable String title,
-      @Nullable String phone) implements Serializable {}
+      @Nullable String phone)
+      implements Serializable {}
 
   /** kind: MAILING, PRACTICE (the primary practice location) or SECONDARY. */
   public record Address(
@@ -85,7 +88,8 @@ public record ProviderProfile(
       @Nullable String fax,
       @Nullable Double latitude,
       @Nullable Double longitude,
-      @Nullable String geoPrecision) implements Serializable {}
+      @Nullable String geoPrecision)
+      implements Serializable {}
 
   public record Taxonomy(
       String code,
@@ -95,9 +99,13 @@ public record ProviderProfile(
       @Nullable String licenseNumber,
       @Nullable String licenseState,
       boolean primary,
-      @Nullable String group) implements Serializable {}
+      @Nullable String group)
+      implements Serializable {}
 
-  public record Identifier(String identifier, @Nullable String typeCode, @Nullable String state, @Nullable String issuer) implements Serializable {}
+  public record Identifier(
+      String identifier, @Nullable String typeCode, @Nullable String state, @Nullable String issuer)
+      implements Serializable {}
 
-  public record OtherName(String name, @Nullable String typeCode, String source) implements Serializable {}
+  public record OtherName(String name, @Nullable String typeCode, String source)
+      implements Serializable {}
 }

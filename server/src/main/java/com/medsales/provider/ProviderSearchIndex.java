@@ -14,24 +14,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The search tables: {@code provider_specialty_location} (V30, V31: one row per taxonomy code, primary practice ZIP and
- * NPI, with the active flag and the practice point: what a specialty-within-a-radius search filters and sorts its page
- * on), {@code provider_name_search} (V60, V75: each distinct search name once, with its NPIs and its words) and
- * {@code provider_name_word} (V75: each distinct word of those names once, with its letters sorted): what a name search
- * matches its words and reads its names through. Each is built beside the live table (the locations in (code, ZIP)
- * order), indexed, vacuumed (so that the search reads the locations' index alone) and renamed over it. A monthly file
- * builds them from its own {@code _next} registry tables in its index lanes and renames them with the registry, in the
- * same transaction; after a weekly file or a deactivation report, which change the live registry, they are rebuilt from
- * it (this listener, before the caches are cleared by {@link ProviderCaches}). While a rebuild runs a specialty search's
- * page still reads the previous publish's locations (its total and facets, counted on the registry's own rows, do not),
- * and a name search the previous publish's names, for its page, total and facets alike.
+ * The search tables: {@code provider_specialty_location} (V30, V31: one row per taxonomy code,
+ * primary practice ZIP and NPI, with the active flag and the practice point: what a
+ * specialty-within-a-radius search filters and sorts its page on), {@code provider_name_search}
+ * (V60, V75: each distinct search name once, with its NPIs and its words) and {@code
+ * provider_name_word} (V75: each distinct word of those names once, with its letters sorted): what
+ * a name search matches its words and reads its names through. Each is built beside the live table
+ * (the locations in (code, ZIP) order), indexed, vacuumed (so that the search reads the locations'
+ * index alone) and renamed over it. A monthly file builds them from its own {@code _next} registry
+ * tables in its index lanes and renames them with the registry, in the same transaction; after a
+ * weekly file or a deactivation report, which change the live registry, they are rebuilt from it
+ * (this listener, before the caches are cleared by {@link ProviderCaches}). While a rebuild runs a
+ * specialty search's page still reads the previous publish's locations (its total and facets,
+ * counted on the registry's own rows, do not), and a name search the previous publish's names, for
+ * its page, total and facets alike.
  */
 @Component
 public class ProviderSearchIndex {
 
   private static final Logger log = LoggerFactory.getLogger(ProviderSearchIndex.class);
 
-  /** The search tables, each with the query that builds it from the registry tables ending in %1$s, and its indexes. */
+  /**
+   * The search tables, each with the query that builds it from the registry tables ending in %1$s,
+   * and its indexes.
+   */
   private enum Table {
     SPECIALTY_LOCATION(
         "provider_specialty_location",
@@ -84,9 +90,10 @@ public class ProviderSearchIndex {
   }
 
   /**
-   * Once the publish commits, in the publishing thread (before the run is reported done), through the event publication
-   * registry: a rebuild that fails leaves the publication outstanding and the ingestion worker hands it over again
-   * ({@code platform.internal.OutstandingEvents}); a rebuild the run's own publish made is not repeated.
+   * Once the publish commits, in the publishing thread (before the run is reported done), through
+   * the event publication registry: a rebuild that fails leaves the publication outstanding and the
+   * ingestion worker hands it over again ({@code platform.internal.OutstandingEvents}); a rebuild
+   * the run's own publish made is not repeated.
    */
   @TransactionalEventListener(id = "provider.search-tables-rebuild")
   @Order(0)
@@ -97,22 +104,29 @@ public class ProviderSearchIndex {
     long start = System.nanoTime();
     try {
       if (rebuild(published.runId())) {
-        log.info("search tables rebuilt after run {} in {} ms", published.runId(), (System.nanoTime() - start) / 1_000_000);
+        log.info(
+            "search tables rebuilt after run {} in {} ms",
+            published.runId(),
+            (System.nanoTime() - start) / 1_000_000);
       }
     } catch (SQLException e) {
-      log.error("Could not rebuild the search tables after run {}: specialty searches within a radius and name searches "
-          + "miss the providers this run added, moved or renamed until the ingestion worker retries it: {}",
-          published.runId(), e.getMessage());
+      log.error(
+          "Could not rebuild the search tables after run {}: specialty searches within a radius and name searches "
+              + "miss the providers this run added, moved or renamed until the ingestion worker retries it: {}",
+          published.runId(),
+          e.getMessage());
       throw e;
     }
   }
 
   /**
-   * Rebuilds the tables from the live registry, unless the run's own publish already brought them (a monthly file), and
-   * renames them over the live ones at once, so that a search never pairs one publish's names with another's words.
+   * Rebuilds the tables from the live registry, unless the run's own publish already brought them
+   * (a monthly file), and renames them over the live ones at once, so that a search never pairs one
+   * publish's names with another's words.
    */
   boolean rebuild(long runId) throws SQLException {
-    try (Connection c = connections.open("search-index"); Statement s = c.createStatement()) {
+    try (Connection c = connections.open("search-index");
+        Statement s = c.createStatement()) {
       if (builtFor(s, runId)) {
         return false;
       }
@@ -125,16 +139,22 @@ public class ProviderSearchIndex {
   }
 
   /**
-   * Builds the {@code provider_specialty_location} table's {@code _next} from the registry tables ending in
-   * {@code registrySuffix}: a monthly load calls it on its own {@code _next} tables, beside its index builds, and
-   * {@link #swapIn} renames it over the live one in the publishing transaction.
+   * Builds the {@code provider_specialty_location} table's {@code _next} from the registry tables
+   * ending in {@code registrySuffix}: a monthly load calls it on its own {@code _next} tables,
+   * beside its index builds, and {@link #swapIn} renames it over the live one in the publishing
+   * transaction.
    */
-  public static void buildNextLocations(Connection c, String registrySuffix, long runId) throws SQLException {
+  public static void buildNextLocations(Connection c, String registrySuffix, long runId)
+      throws SQLException {
     buildNext(c, Table.SPECIALTY_LOCATION, registrySuffix, runId);
   }
 
-  /** As {@link #buildNextLocations}, for {@code provider_name_search} and then {@code provider_name_word}. */
-  public static void buildNextNames(Connection c, String registrySuffix, long runId) throws SQLException {
+  /**
+   * As {@link #buildNextLocations}, for {@code provider_name_search} and then {@code
+   * provider_name_word}.
+   */
+  public static void buildNextNames(Connection c, String registrySuffix, long runId)
+      throws SQLException {
     buildNext(c, Table.NAME_SEARCH, registrySuffix, runId);
     buildNext(c, Table.NAME_WORD, registrySuffix, runId);
   }
@@ -153,7 +173,8 @@ public class ProviderSearchIndex {
     }
   }
 
-  private static void buildNext(Connection c, Table table, String registrySuffix, long runId) throws SQLException {
+  private static void buildNext(Connection c, Table table, String registrySuffix, long runId)
+      throws SQLException {
     long start = System.nanoTime();
     try (Statement s = c.createStatement()) {
       s.execute("SET maintenance_work_mem = '512MB'");
@@ -162,9 +183,11 @@ public class ProviderSearchIndex {
       for (String index : table.indexes) {
         s.execute(index.formatted(runId));
       }
-      // sets the visibility map (index-only scans) and the statistics, outside a transaction as VACUUM must be
+      // sets the visibility map (index-only scans) and the statistics, outside a transaction as
+      // VACUUM must be
       s.execute("VACUUM (ANALYZE) " + table.name + "_next");
-      // which run's registry the table holds: the listener skips the rebuild its own publish made needless
+      // which run's registry the table holds: the listener skips the rebuild its own publish made
+      // needless
       s.execute("COMMENT ON TABLE " + table.name + "_next IS 'run " + runId + "'");
     }
     log.info("{}_next built in {} ms", table.name, (System.nanoTime() - start) / 1_000_000);
@@ -195,9 +218,12 @@ public class ProviderSearchIndex {
   }
 
   private static boolean builtFor(Statement s, long runId) throws SQLException {
-    try (var rs = s.executeQuery(
-        "SELECT bool_and(obj_description(CAST(t AS regclass), 'pg_class') IS NOT DISTINCT FROM 'run " + runId + "')"
-            + " FROM unnest(ARRAY['provider_specialty_location', 'provider_name_search', 'provider_name_word']) t")) {
+    try (var rs =
+        s.executeQuery(
+            "SELECT bool_and(obj_description(CAST(t AS regclass), 'pg_class') IS NOT DISTINCT FROM 'run "
+                + runId
+                + "')"
+                + " FROM unnest(ARRAY['provider_specialty_location', 'provider_name_search', 'provider_name_word']) t")) {
       return rs.next() && rs.getBoolean(1);
     }
   }

@@ -1,12 +1,12 @@
 package com.medsales.provider;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import com.medsales.payments.OpenPayments;
 import com.medsales.payments.OpenPaymentsYear;
 import com.medsales.utilization.MedicareUtilization;
 import com.medsales.utilization.PartBYear;
 import com.medsales.utilization.PartDYear;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,11 @@ public class Providers {
   private final OpenPayments payments;
   private final Affiliations affiliations;
 
-  Providers(JdbcClient jdbc, MedicareUtilization utilization, OpenPayments payments, Affiliations affiliations) {
+  Providers(
+      JdbcClient jdbc,
+      MedicareUtilization utilization,
+      OpenPayments payments,
+      Affiliations affiliations) {
     this.jdbc = jdbc;
     this.utilization = utilization;
     this.payments = payments;
@@ -39,7 +43,11 @@ public class Providers {
   @Cacheable(cacheNames = CACHE, key = "#npi")
   @Transactional(readOnly = true)
   public Optional<ProviderProfile> find(long npi) {
-    var base = jdbc.sql("SELECT * FROM provider WHERE npi = :npi").param("npi", npi).query((rs, i) -> new Row(rs)).optional();
+    var base =
+        jdbc.sql("SELECT * FROM provider WHERE npi = :npi")
+            .param("npi", npi)
+            .query((rs, i) -> new Row(rs))
+            .optional();
     if (base.isEmpty()) {
       return jdbc.sql(
               """
@@ -49,7 +57,10 @@ public class Providers {
           .param("npi", npi)
           .query((rs, i) -> fromCms(rs))
           .optional()
-          .map(cms -> cms.profile(utilization.partB(npi), utilization.partD(npi), payments.byYear(npi)));
+          .map(
+              cms ->
+                  cms.profile(
+                      utilization.partB(npi), utilization.partD(npi), payments.byYear(npi)));
     }
     Row p = base.get();
     var addresses =
@@ -62,10 +73,19 @@ public class Providers {
             .query(
                 (rs, i) ->
                     new ProviderProfile.Address(
-                        rs.getString("kind"), rs.getString("line1"), rs.getString("line2"), rs.getString("city"),
-                        rs.getString("state"), rs.getString("postal_code"), rs.getString("zip5"), rs.getString("country"),
-                        rs.getString("phone"), rs.getString("fax"), rs.getObject("latitude", Double.class),
-                        rs.getObject("longitude", Double.class), rs.getString("geo_precision")))
+                        rs.getString("kind"),
+                        rs.getString("line1"),
+                        rs.getString("line2"),
+                        rs.getString("city"),
+                        rs.getString("state"),
+                        rs.getString("postal_code"),
+                        rs.getString("zip5"),
+                        rs.getString("country"),
+                        rs.getString("phone"),
+                        rs.getString("fax"),
+                        rs.getObject("latitude", Double.class),
+                        rs.getObject("longitude", Double.class),
+                        rs.getString("geo_precision")))
             .list();
     var taxonomies =
         jdbc.sql(
@@ -78,9 +98,14 @@ public class Providers {
             .query(
                 (rs, i) ->
                     new ProviderProfile.Taxonomy(
-                        rs.getString("code"), rs.getString("display_name"), rs.getString("classification"),
-                        rs.getString("specialization"), rs.getString("license_number"), rs.getString("license_state"),
-                        rs.getBoolean("is_primary"), rs.getString("taxonomy_group")))
+                        rs.getString("code"),
+                        rs.getString("display_name"),
+                        rs.getString("classification"),
+                        rs.getString("specialization"),
+                        rs.getString("license_number"),
+                        rs.getString("license_state"),
+                        rs.getBoolean("is_primary"),
+                        rs.getString("taxonomy_group")))
             .list();
     var identifiers =
         jdbc.sql("SELECT * FROM provider_identifier WHERE npi = :npi ORDER BY slot")
@@ -88,27 +113,70 @@ public class Providers {
             .query(
                 (rs, i) ->
                     new ProviderProfile.Identifier(
-                        rs.getString("identifier"), rs.getString("type_code"), rs.getString("state"), rs.getString("issuer")))
+                        rs.getString("identifier"),
+                        rs.getString("type_code"),
+                        rs.getString("state"),
+                        rs.getString("issuer")))
             .list();
     var otherNames =
         jdbc.sql("SELECT * FROM provider_other_name WHERE npi = :npi ORDER BY seq")
             .param("npi", npi)
-            .query((rs, i) -> new ProviderProfile.OtherName(rs.getString("name"), rs.getString("type_code"), rs.getString("source")))
+            .query(
+                (rs, i) ->
+                    new ProviderProfile.OtherName(
+                        rs.getString("name"), rs.getString("type_code"), rs.getString("source")))
             .list();
     return Optional.of(
-        p.profile(addresses, taxonomies, identifiers, otherNames, utilization.partB(npi), utilization.partD(npi),
-            payments.byYear(npi), affiliations.of(npi, true)));
+        p.profile(
+            addresses,
+            taxonomies,
+            identifiers,
+            otherNames,
+            utilization.partB(npi),
+            utilization.partD(npi),
+            payments.byYear(npi),
+            affiliations.of(npi, true)));
   }
 
-  /** An NPI that NPPES lacks, as the latest CMS file names and places it (cms_provider, V83), before its CMS years. */
-  private record CmsOnly(long npi, @Nullable String entityType, ProviderProfile.Name name, ProviderProfile.Address address,
+  /**
+   * An NPI that NPPES lacks, as the latest CMS file names and places it (cms_provider, V83), before
+   * its CMS years.
+   */
+  private record CmsOnly(
+      long npi,
+      @Nullable String entityType,
+      ProviderProfile.Name name,
+      ProviderProfile.Address address,
       List<ProviderProfile.Taxonomy> taxonomies) {
 
-    ProviderProfile profile(List<PartBYear> partB, List<PartDYear> partD, List<OpenPaymentsYear> openPayments) {
+    ProviderProfile profile(
+        List<PartBYear> partB, List<PartDYear> partD, List<OpenPaymentsYear> openPayments) {
       return new ProviderProfile(
-          String.valueOf(npi), false, entityType, ProviderProfile.NOT_IN_REGISTRY, null, null, null, null, name, null, null,
-          null, null, null, null, null, null, List.of(address), taxonomies, List.of(), List.of(), partB, partD,
-          openPayments, List.of());
+          String.valueOf(npi),
+          false,
+          entityType,
+          ProviderProfile.NOT_IN_REGISTRY,
+          null,
+          null,
+          null,
+          null,
+          name,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          List.of(address),
+          taxonomies,
+          List.of(),
+          List.of(),
+          partB,
+          partD,
+          openPayments,
+          List.of());
     }
   }
 
@@ -121,22 +189,53 @@ public class Providers {
     String credential = rs.getString("credential");
     String org = rs.getString("organization_name");
     String display =
-        organization ? String.valueOf(org)
-            : String.join(" ", java.util.stream.Stream.of(first, middle, last).filter(s -> s != null).toList())
+        organization
+            ? String.valueOf(org)
+            : String.join(
+                    " ",
+                    java.util.stream.Stream.of(first, middle, last).filter(s -> s != null).toList())
                 + (credential == null ? "" : ", " + credential);
     String code = rs.getString("taxonomy_code");
     return new CmsOnly(
         rs.getLong("npi"),
-        type == null ? null : organization ? ProviderProfile.ORGANIZATION : ProviderProfile.INDIVIDUAL,
-        new ProviderProfile.Name(display.isBlank() ? String.valueOf(rs.getLong("npi")) : display, organization ? org : null,
-            null, organization ? null : first, organization ? null : middle, organization ? null : last, null, credential),
+        type == null
+            ? null
+            : organization ? ProviderProfile.ORGANIZATION : ProviderProfile.INDIVIDUAL,
+        new ProviderProfile.Name(
+            display.isBlank() ? String.valueOf(rs.getLong("npi")) : display,
+            organization ? org : null,
+            null,
+            organization ? null : first,
+            organization ? null : middle,
+            organization ? null : last,
+            null,
+            credential),
         new ProviderProfile.Address(
-            "PRACTICE", rs.getString("line1"), rs.getString("line2"), rs.getString("city"), rs.getString("state"),
-            rs.getString("zip5"), rs.getString("zip5"), rs.getString("country"), null, null,
-            rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class), rs.getString("geo_precision")),
-        code == null ? List.of()
-            : List.of(new ProviderProfile.Taxonomy(code, rs.getString("display_name"), rs.getString("classification"),
-                rs.getString("specialization"), null, null, true, null)));
+            "PRACTICE",
+            rs.getString("line1"),
+            rs.getString("line2"),
+            rs.getString("city"),
+            rs.getString("state"),
+            rs.getString("zip5"),
+            rs.getString("zip5"),
+            rs.getString("country"),
+            null,
+            null,
+            rs.getObject("latitude", Double.class),
+            rs.getObject("longitude", Double.class),
+            rs.getString("geo_precision")),
+        code == null
+            ? List.of()
+            : List.of(
+                new ProviderProfile.Taxonomy(
+                    code,
+                    rs.getString("display_name"),
+                    rs.getString("classification"),
+                    rs.getString("specialization"),
+                    null,
+                    null,
+                    true,
+                    null)));
   }
 
   /** The provider row, read once. */
@@ -144,7 +243,15 @@ public class Providers {
     final long npi;
     final @Nullable Short entityType;
     final boolean active;
-    final String organization, last, first, middle, prefix, suffix, credential, sex, deactivationReason;
+    final String organization,
+        last,
+        first,
+        middle,
+        prefix,
+        suffix,
+        credential,
+        sex,
+        deactivationReason;
     final @Nullable Long replacementNpi;
     final @Nullable LocalDate deactivation, reactivation, enumeration, lastUpdate, certification;
     final @Nullable Boolean soleProprietor, subpart;
@@ -193,25 +300,60 @@ public class Providers {
         java.util.List<PartDYear> partD,
         java.util.List<OpenPaymentsYear> openPayments,
         java.util.List<Affiliation> affiliations) {
-      String type = entityType == null ? null : entityType == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION;
+      String type =
+          entityType == null
+              ? null
+              : entityType == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION;
       String display =
           organization != null
               ? organization
-              : String.join(" ", java.util.stream.Stream.of(prefix, first, middle, last, suffix).filter(s -> s != null).toList());
+              : String.join(
+                  " ",
+                  java.util.stream.Stream.of(prefix, first, middle, last, suffix)
+                      .filter(s -> s != null)
+                      .toList());
       if (credential != null && organization == null) {
         display = display + ", " + credential;
       }
       boolean hasOfficial = aoLast != null || aoFirst != null;
       boolean hasParent = parentName != null || parentTin != null;
       return new ProviderProfile(
-          String.valueOf(npi), true, type, active ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
-          deactivation, deactivationReason, reactivation,
+          String.valueOf(npi),
+          true,
+          type,
+          active ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
+          deactivation,
+          deactivationReason,
+          reactivation,
           replacementNpi == null ? null : String.valueOf(replacementNpi),
-          new ProviderProfile.Name(display.isBlank() ? String.valueOf(npi) : display, organization, prefix, first, middle, last, suffix, credential),
-          sex, enumeration, lastUpdate, certification, soleProprietor, subpart,
+          new ProviderProfile.Name(
+              display.isBlank() ? String.valueOf(npi) : display,
+              organization,
+              prefix,
+              first,
+              middle,
+              last,
+              suffix,
+              credential),
+          sex,
+          enumeration,
+          lastUpdate,
+          certification,
+          soleProprietor,
+          subpart,
           hasParent ? new ProviderProfile.ParentOrganization(parentName, parentTin) : null,
-          hasOfficial ? new ProviderProfile.AuthorizedOfficial(aoPrefix, aoFirst, aoMiddle, aoLast, aoSuffix, aoCredential, aoTitle, aoPhone) : null,
-          addresses, taxonomies, identifiers, otherNames, partB, partD, openPayments, affiliations);
+          hasOfficial
+              ? new ProviderProfile.AuthorizedOfficial(
+                  aoPrefix, aoFirst, aoMiddle, aoLast, aoSuffix, aoCredential, aoTitle, aoPhone)
+              : null,
+          addresses,
+          taxonomies,
+          identifiers,
+          otherNames,
+          partB,
+          partD,
+          openPayments,
+          affiliations);
     }
   }
 }

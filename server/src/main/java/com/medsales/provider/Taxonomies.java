@@ -22,7 +22,10 @@ public class Taxonomies {
   }
 
   public record Taxonomy(
-      String code, @Nullable String grouping, @Nullable String classification, @Nullable String specialization,
+      String code,
+      @Nullable String grouping,
+      @Nullable String classification,
+      @Nullable String specialization,
       @Nullable String displayName)
       implements Serializable {}
 
@@ -30,8 +33,16 @@ public class Taxonomies {
   @Transactional(readOnly = true)
   public List<Taxonomy> all() {
     return List.copyOf(
-        jdbc.sql("SELECT code, grouping, classification, specialization, display_name FROM taxonomy ORDER BY code")
-            .query((rs, i) -> new Taxonomy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+        jdbc.sql(
+                "SELECT code, grouping, classification, specialization, display_name FROM taxonomy ORDER BY code")
+            .query(
+                (rs, i) ->
+                    new Taxonomy(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)))
             .list());
   }
 }

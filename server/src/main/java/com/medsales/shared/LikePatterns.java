@@ -3,15 +3,19 @@ package com.medsales.shared;
 import org.jspecify.annotations.Nullable;
 
 /**
- * User text inside a SQL {@code LIKE} or {@code ILIKE} pattern: its wildcards ({@code %}, {@code _}) and PostgreSQL's
- * default escape character ({@code \}) stand for themselves, so {@code specialty=\} or {@code q=50%} searches for
- * that text instead of failing ("LIKE pattern must not end with escape character") or matching everything.
+ * User text inside a SQL {@code LIKE} or {@code ILIKE} pattern: its wildcards ({@code %}, {@code
+ * _}) and PostgreSQL's default escape character ({@code \}) stand for themselves, so {@code
+ * specialty=\} or {@code q=50%} searches for that text instead of failing ("LIKE pattern must not
+ * end with escape character") or matching everything.
  */
 public final class LikePatterns {
 
   private LikePatterns() {}
 
-  /** {@code text} with every {@code \}, {@code %} and {@code _} escaped by a backslash; null stays null. */
+  /**
+   * {@code text} with every {@code \}, {@code %} and {@code _} escaped by a backslash; null stays
+   * null.
+   */
   public static @Nullable String literal(@Nullable String text) {
     if (text == null) {
       return null;

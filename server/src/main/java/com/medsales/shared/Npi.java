@@ -1,8 +1,8 @@
 package com.medsales.shared;
 
 /**
- * The National Provider Identifier: 10 digits, the last a Luhn check digit computed over the card-issuer prefix
- * {@code 80840} followed by the first nine digits (CMS, "NPI check digit").
+ * The National Provider Identifier: 10 digits, the last a Luhn check digit computed over the
+ * card-issuer prefix {@code 80840} followed by the first nine digits (CMS, "NPI check digit").
  */
 public final class Npi {
 
@@ -18,7 +18,9 @@ public final class Npi {
         return "NPI must have 10 digits";
       }
     }
-    return checkDigit(value.substring(0, 9)) == value.charAt(9) - '0' ? null : "NPI check digit is wrong";
+    return checkDigit(value.substring(0, 9)) == value.charAt(9) - '0'
+        ? null
+        : "NPI check digit is wrong";
   }
 
   public static boolean isValid(String value) {
@@ -27,7 +29,8 @@ public final class Npi {
 
   /** The check digit for the first nine digits of an NPI. */
   public static int checkDigit(String firstNine) {
-    // Luhn over "80840" + firstNine, doubling every second digit from the right of the full number (check digit
+    // Luhn over "80840" + firstNine, doubling every second digit from the right of the full number
+    // (check digit
     // excluded), i.e. the last of the nine first.
     String digits = "80840" + firstNine;
     int sum = 0;

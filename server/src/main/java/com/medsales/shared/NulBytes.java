@@ -1,8 +1,9 @@
 package com.medsales.shared;
 
 /**
- * The NUL character, which no text of this application may carry: PostgreSQL cannot store it in text ("invalid byte
- * sequence for encoding UTF8: 0x00"), and in a file or a parameter it is a sign of binary or hostile input.
+ * The NUL character, which no text of this application may carry: PostgreSQL cannot store it in
+ * text ("invalid byte sequence for encoding UTF8: 0x00"), and in a file or a parameter it is a sign
+ * of binary or hostile input.
  */
 public final class NulBytes {
 
@@ -23,7 +24,10 @@ public final class NulBytes {
     return 0;
   }
 
-  /** Why {@code text} is refused, or null when it carries no NUL: with the line when it has more than one. */
+  /**
+   * Why {@code text} is refused, or null when it carries no NUL: with the line when it has more
+   * than one.
+   */
   public static @org.jspecify.annotations.Nullable String problem(CharSequence text) {
     int line = lineOfFirst(text);
     if (line == 0) {

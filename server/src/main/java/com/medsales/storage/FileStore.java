@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Files kept under keys such as {@code raw/npidata.zip} or {@code exports/7/providers.csv}: in a local directory (the
- * default, MEDSALES_HOME) or in S3 ({@code S3_BUCKET}), which ECS tasks share and which outlives them.
+ * Files kept under keys such as {@code raw/npidata.zip} or {@code exports/7/providers.csv}: in a
+ * local directory (the default, MEDSALES_HOME) or in S3 ({@code S3_BUCKET}), which ECS tasks share
+ * and which outlives them.
  */
 public interface FileStore {
 

@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param s3Bucket the bucket for raw files and exports ({@code S3_BUCKET}); blank keeps them under MEDSALES_HOME
+ * @param s3Bucket the bucket for raw files and exports ({@code S3_BUCKET}); blank keeps them under
+ *     MEDSALES_HOME
  * @param s3Endpoint another S3-compatible endpoint (tests); blank for AWS ({@code S3_ENDPOINT})
  * @param region the bucket's AWS region ({@code AWS_REGION})
- * @param serverSideEncryption what each upload asks S3 for: {@code AES256} (SSE-S3, the seed) or {@code aws:kms}
+ * @param serverSideEncryption what each upload asks S3 for: {@code AES256} (SSE-S3, the seed) or
+ *     {@code aws:kms}
  * @param linkValidity how long a presigned download link works
  */
 @Validated

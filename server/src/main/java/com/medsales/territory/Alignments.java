@@ -1,8 +1,8 @@
 package com.medsales.territory;
 
-import com.medsales.platform.RequestRefused;
 import com.medsales.audit.AuditOutcome;
 import com.medsales.audit.AuditTrail;
+import com.medsales.platform.RequestRefused;
 import com.medsales.territory.internal.AlignmentFile;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,9 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Alignment files (ZIP or county to territory): a preview of what a file would change, and applying it. Both run the same
- * set-based SQL in one transaction (the file's rows in a temporary table, then {@code INSERT ... ON CONFLICT} and
- * {@code DELETE}); a preview then rolls back, an apply commits. A file with rejects applies nothing.
+ * Alignment files (ZIP or county to territory): a preview of what a file would change, and applying
+ * it. Both run the same set-based SQL in one transaction (the file's rows in a temporary table,
+ * then {@code INSERT ... ON CONFLICT} and {@code DELETE}); a preview then rolls back, an apply
+ * commits. A file with rejects applies nothing.
  */
 @Service
 public class Alignments {
@@ -32,7 +33,10 @@ public class Alignments {
     this.audit = audit;
   }
 
-  /** {@code REPLACE}: the file is the whole alignment, ZIPs it lacks are unaligned; {@code MERGE}: only its ZIPs change. */
+  /**
+   * {@code REPLACE}: the file is the whole alignment, ZIPs it lacks are unaligned; {@code MERGE}:
+   * only its ZIPs change.
+   */
   public enum Mode {
     REPLACE,
     MERGE
@@ -45,20 +49,46 @@ public class Alignments {
   public record CountyMove(String geoid, String county, String state, String from, String to) {}
 
   /**
-   * One territory's alignment before and after: its own ZIPs, its whole counties, and the ZIPs those counties bring
-   * (their home ZIPs not aligned by ZIP themselves), and the active providers it gains and loses.
+   * One territory's alignment before and after: its own ZIPs, its whole counties, and the ZIPs
+   * those counties bring (their home ZIPs not aligned by ZIP themselves), and the active providers
+   * it gains and loses.
    */
   public record TerritoryChange(
-      UUID territoryId, String territory, long zipsBefore, long zipsAfter, long countiesBefore, long countiesAfter,
-      long providersGained, long providersLost, long countyZipsBefore, long countyZipsAfter) {}
+      UUID territoryId,
+      String territory,
+      long zipsBefore,
+      long zipsAfter,
+      long countiesBefore,
+      long countiesAfter,
+      long providersGained,
+      long providersLost,
+      long countyZipsBefore,
+      long countyZipsAfter) {}
 
-  /** {@code REPLACE} makes the file the whole ZIP and county alignment: ZIPs and counties it lacks are unaligned. */
+  /**
+   * {@code REPLACE} makes the file the whole ZIP and county alignment: ZIPs and counties it lacks
+   * are unaligned.
+   */
   public record Summary(
-      Mode mode, boolean applied, int rowsRead, List<Reject> rejects, List<Reject> warnings, List<String> territoriesCreated,
-      long zipsAdded, List<ZipMove> zipsMoved, List<String> zipsUnassigned, long countiesAdded, List<CountyMove> countiesMoved,
-      List<Territories.County> countiesUnassigned, List<TerritoryChange> perTerritory, String checksum) {}
+      Mode mode,
+      boolean applied,
+      int rowsRead,
+      List<Reject> rejects,
+      List<Reject> warnings,
+      List<String> territoriesCreated,
+      long zipsAdded,
+      List<ZipMove> zipsMoved,
+      List<String> zipsUnassigned,
+      long countiesAdded,
+      List<CountyMove> countiesMoved,
+      List<Territories.County> countiesUnassigned,
+      List<TerritoryChange> perTerritory,
+      String checksum) {}
 
-  /** What the file would change; nothing is kept. Rejected lines are listed and left out of the rest. */
+  /**
+   * What the file would change; nothing is kept. Rejected lines are listed and left out of the
+   * rest.
+   */
   @Transactional
   public Summary preview(byte[] file, Mode mode) {
     Summary summary = align(file, mode, false);
@@ -73,22 +103,44 @@ public class Alignments {
     try {
       summary = align(file, mode, true);
     } catch (RequestRefused e) {
-      audit.record("territory.alignment", mode.name(), AuditOutcome.FAILURE,
+      audit.record(
+          "territory.alignment",
+          mode.name(),
+          AuditOutcome.FAILURE,
           Map.of("checksum", checksum(file), "reason", e.getMessage()));
       throw e;
     }
-    audit.record("territory.alignment", mode.name(), AuditOutcome.SUCCESS,
-        Map.of("checksum", summary.checksum(), "rows", summary.rowsRead(), "created", summary.territoriesCreated(),
-            "zipsAdded", summary.zipsAdded(), "zipsMoved", summary.zipsMoved().size(),
-            "zipsUnassigned", summary.zipsUnassigned().size(), "countiesAdded", summary.countiesAdded(),
-            "countiesMoved", summary.countiesMoved().size(), "countiesUnassigned", summary.countiesUnassigned().size()));
+    audit.record(
+        "territory.alignment",
+        mode.name(),
+        AuditOutcome.SUCCESS,
+        Map.of(
+            "checksum",
+            summary.checksum(),
+            "rows",
+            summary.rowsRead(),
+            "created",
+            summary.territoriesCreated(),
+            "zipsAdded",
+            summary.zipsAdded(),
+            "zipsMoved",
+            summary.zipsMoved().size(),
+            "zipsUnassigned",
+            summary.zipsUnassigned().size(),
+            "countiesAdded",
+            summary.countiesAdded(),
+            "countiesMoved",
+            summary.countiesMoved().size(),
+            "countiesUnassigned",
+            summary.countiesUnassigned().size()));
     return summary;
   }
 
   /**
-   * The steps of an alignment, each one method below: the file in a temporary table with its names resolved, its
-   * rejects and warnings, the territories it names created, the alignment and the membership it changes remembered,
-   * the file written, and the changes read back from the before and after.
+   * The steps of an alignment, each one method below: the file in a temporary table with its names
+   * resolved, its rejects and warnings, the territories it names created, the alignment and the
+   * membership it changes remembered, the file written, and the changes read back from the before
+   * and after.
    */
   private Summary align(byte[] bytes, Mode mode, boolean applying) {
     AlignmentFile file = AlignmentFile.parse(bytes);
@@ -108,13 +160,27 @@ public class Alignments {
     rememberBefore(mode);
     write(mode);
     compareWithBefore();
-    return new Summary(mode, applying, file.rowsRead(), rejects, warnings, created, zipsAdded(), zipsMoved(),
-        zipsUnassigned(), countiesAdded(), countiesMoved(), countiesUnassigned(), perTerritory(), checksum(bytes));
+    return new Summary(
+        mode,
+        applying,
+        file.rowsRead(),
+        rejects,
+        warnings,
+        created,
+        zipsAdded(),
+        zipsMoved(),
+        zipsUnassigned(),
+        countiesAdded(),
+        countiesMoved(),
+        countiesUnassigned(),
+        perTerritory(),
+        checksum(bytes));
   }
 
   /** One alignment at a time per tenant, so two files never interleave. */
   private void lockTenantAlignment() {
-    jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('territory-alignment:' || medsales_tenant(), 0))")
+    jdbc.sql(
+            "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('territory-alignment:' || medsales_tenant(), 0))")
         .query(Integer.class)
         .single();
   }
@@ -136,18 +202,26 @@ public class Alignments {
             """)
         .param("lines", file.rows().stream().map(AlignmentFile.Row::line).toArray(Integer[]::new))
         .param("zips", file.rows().stream().map(AlignmentFile.Row::zip5).toArray(String[]::new))
-        .param("geoids", file.rows().stream().map(AlignmentFile.Row::countyGeoid).toArray(String[]::new))
-        .param("states", file.rows().stream().map(AlignmentFile.Row::countyState).toArray(String[]::new))
-        .param("counties", file.rows().stream().map(AlignmentFile.Row::countyName).toArray(String[]::new))
-        .param("names", file.rows().stream().map(AlignmentFile.Row::territory).toArray(String[]::new))
-        .param("parents", file.rows().stream().map(AlignmentFile.Row::parent).toArray(String[]::new))
+        .param(
+            "geoids",
+            file.rows().stream().map(AlignmentFile.Row::countyGeoid).toArray(String[]::new))
+        .param(
+            "states",
+            file.rows().stream().map(AlignmentFile.Row::countyState).toArray(String[]::new))
+        .param(
+            "counties",
+            file.rows().stream().map(AlignmentFile.Row::countyName).toArray(String[]::new))
+        .param(
+            "names", file.rows().stream().map(AlignmentFile.Row::territory).toArray(String[]::new))
+        .param(
+            "parents", file.rows().stream().map(AlignmentFile.Row::parent).toArray(String[]::new))
         .update();
   }
 
   /**
-   * Each row's territory (by id or by name), the parent of a territory to create, and each county named rather than
-   * given by code: its full name in its state ("Kings County"), else its name without the suffix ("Kings") if only one
-   * county of the state has it.
+   * Each row's territory (by id or by name), the parent of a territory to create, and each county
+   * named rather than given by code: its full name in its state ("Kings County"), else its name
+   * without the suffix ("Kings") if only one county of the state has it.
    */
   private void resolveNames(boolean byId) {
     jdbc.sql(
@@ -188,7 +262,8 @@ public class Alignments {
     List<Reject> rejects = new ArrayList<>();
     file.rejects().forEach(r -> rejects.add(new Reject(r.line(), r.reason())));
     rejects.addAll(
-        jdbc.sql(
+        jdbc
+            .sql(
                 """
                 SELECT f.line,
                        CASE WHEN f.county_name IS NOT NULL AND f.county_geoid IS NULL
@@ -258,10 +333,14 @@ public class Alignments {
         .list();
   }
 
-  /** The territories the file names that do not exist yet, under their parents; the names of those created. */
+  /**
+   * The territories the file names that do not exist yet, under their parents; the names of those
+   * created.
+   */
   private List<String> createTerritories() {
     List<String> created =
-        jdbc.sql(
+        jdbc
+            .sql(
                 """
                 INSERT INTO territory (tenant_id, level, name, parent_id)
                 SELECT DISTINCT ON (lower(territory)) medsales_tenant(), 'TERRITORY', territory, parent_id
@@ -283,10 +362,12 @@ public class Alignments {
   }
 
   /**
-   * The tenant's ZIP and county alignment as it is ({@code alignment_before}, {@code alignment_county_before}), the
-   * ZIPs the file is about to move or unalign ({@code alignment_changing_zip}: those it gives another territory, those
-   * in counties it gives another territory, and under {@code REPLACE} those and the counties it leaves out), and the
-   * territories the active providers practising in those ZIPs belong to now ({@code alignment_membership_before}).
+   * The tenant's ZIP and county alignment as it is ({@code alignment_before}, {@code
+   * alignment_county_before}), the ZIPs the file is about to move or unalign ({@code
+   * alignment_changing_zip}: those it gives another territory, those in counties it gives another
+   * territory, and under {@code REPLACE} those and the counties it leaves out), and the territories
+   * the active providers practising in those ZIPs belong to now ({@code
+   * alignment_membership_before}).
    */
   private void rememberBefore(Mode mode) {
     jdbc.sql(
@@ -333,7 +414,10 @@ public class Alignments {
         .update();
   }
 
-  /** The file's ZIPs and counties aligned; under {@code REPLACE}, those it leaves out unaligned first. */
+  /**
+   * The file's ZIPs and counties aligned; under {@code REPLACE}, those it leaves out unaligned
+   * first.
+   */
   private void write(Mode mode) {
     if (mode == Mode.REPLACE) {
       jdbc.sql(
@@ -368,9 +452,10 @@ public class Alignments {
   }
 
   /**
-   * What changed, from the before and the after: {@code alignment_change} (ZIP, territory before, territory after) and
-   * {@code alignment_county_change} (county, before, after). Every ZIP that changed, by itself or by its county, was
-   * one of {@code alignment_changing_zip}, or the membership before would be missing its providers.
+   * What changed, from the before and the after: {@code alignment_change} (ZIP, territory before,
+   * territory after) and {@code alignment_county_change} (county, before, after). Every ZIP that
+   * changed, by itself or by its county, was one of {@code alignment_changing_zip}, or the
+   * membership before would be missing its providers.
    */
   private void compareWithBefore() {
     jdbc.sql(
@@ -405,12 +490,15 @@ public class Alignments {
             .query(Long.class)
             .single();
     if (unforeseen > 0) {
-      throw new IllegalStateException(unforeseen + " ZIPs changed that the membership before did not cover");
+      throw new IllegalStateException(
+          unforeseen + " ZIPs changed that the membership before did not cover");
     }
   }
 
   private long zipsAdded() {
-    return jdbc.sql("SELECT count(*) FROM alignment_change WHERE before_id IS NULL").query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM alignment_change WHERE before_id IS NULL")
+        .query(Long.class)
+        .single();
   }
 
   private List<ZipMove> zipsMoved() {
@@ -425,11 +513,15 @@ public class Alignments {
   }
 
   private List<String> zipsUnassigned() {
-    return jdbc.sql("SELECT zip5 FROM alignment_change WHERE after_id IS NULL ORDER BY zip5").query(String.class).list();
+    return jdbc.sql("SELECT zip5 FROM alignment_change WHERE after_id IS NULL ORDER BY zip5")
+        .query(String.class)
+        .list();
   }
 
   private long countiesAdded() {
-    return jdbc.sql("SELECT count(*) FROM alignment_county_change WHERE before_id IS NULL").query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM alignment_county_change WHERE before_id IS NULL")
+        .query(Long.class)
+        .single();
   }
 
   private List<CountyMove> countiesMoved() {
@@ -440,8 +532,14 @@ public class Alignments {
             JOIN territory b ON b.id = c.before_id JOIN territory a ON a.id = c.after_id
             ORDER BY k.geoid
             """)
-        .query((rs, row) -> new CountyMove(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5)))
+        .query(
+            (rs, row) ->
+                new CountyMove(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
         .list();
   }
 
@@ -451,14 +549,16 @@ public class Alignments {
             SELECT k.geoid, k.name, k.state FROM alignment_county_change c JOIN county k ON k.geoid = c.county_geoid
             WHERE c.after_id IS NULL ORDER BY k.geoid
             """)
-        .query((rs, row) -> new Territories.County(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .query(
+            (rs, row) -> new Territories.County(rs.getString(1), rs.getString(2), rs.getString(3)))
         .list();
   }
 
   /**
-   * Each territory the file touched, before and after: its ZIPs, counties and county ZIPs, and the active providers it
-   * gains and loses. Only the providers practising in a changed ZIP can move; their territories after come from
-   * {@code territory_of}, those before from {@code alignment_membership_before}.
+   * Each territory the file touched, before and after: its ZIPs, counties and county ZIPs, and the
+   * active providers it gains and loses. Only the providers practising in a changed ZIP can move;
+   * their territories after come from {@code territory_of}, those before from {@code
+   * alignment_membership_before}.
    */
   private List<TerritoryChange> perTerritory() {
     return jdbc.sql(
@@ -532,16 +632,26 @@ public class Alignments {
             WHERE t.tenant_id = medsales_tenant()
             ORDER BY lower(t.name)
             """)
-        .query((rs, row) -> new TerritoryChange(rs.getObject("id", UUID.class), rs.getString("name"),
-            rs.getLong("zips_before"), rs.getLong("zips_after"), rs.getLong("counties_before"),
-            rs.getLong("counties_after"), rs.getLong("gained"), rs.getLong("lost"), rs.getLong("county_zips_before"),
-            rs.getLong("county_zips_after")))
+        .query(
+            (rs, row) ->
+                new TerritoryChange(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getLong("zips_before"),
+                    rs.getLong("zips_after"),
+                    rs.getLong("counties_before"),
+                    rs.getLong("counties_after"),
+                    rs.getLong("gained"),
+                    rs.getLong("lost"),
+                    rs.getLong("county_zips_before"),
+                    rs.getLong("county_zips_after")))
         .list();
   }
 
   static String checksum(byte[] bytes) {
     try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,12 +1,12 @@
 package com.medsales.territory;
 
-import com.medsales.platform.InvalidFields;
-import com.medsales.platform.RecordNotFound;
-import com.medsales.platform.AlreadyExists;
-import com.medsales.platform.StaleVersion;
-import com.medsales.platform.ConflictingState;
 import com.medsales.audit.AuditOutcome;
 import com.medsales.audit.AuditTrail;
+import com.medsales.platform.AlreadyExists;
+import com.medsales.platform.ConflictingState;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
+import com.medsales.platform.StaleVersion;
 import com.medsales.territory.internal.Membership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,21 +23,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A tenant's territory hierarchy and its alignment, edited one record at a time: territories, their ZIPs and states,
- * and the reps assigned to them. Row-level security confines every statement to the signed-in user's tenant; the
- * queries name the tenant as well, so another tenant's territory is simply not found.
+ * A tenant's territory hierarchy and its alignment, edited one record at a time: territories, their
+ * ZIPs and states, and the reps assigned to them. Row-level security confines every statement to
+ * the signed-in user's tenant; the queries name the tenant as well, so another tenant's territory
+ * is simply not found.
  */
 @Service
 public class Territories {
 
   static final Pattern ZIP5 = Pattern.compile("[0-9]{5}");
 
-  /** The states, districts and territories of the USPS, plus the military "states": what a state alignment may name. */
+  /**
+   * The states, districts and territories of the USPS, plus the military "states": what a state
+   * alignment may name.
+   */
   static final Set<String> STATES =
-      Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
-          "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
-          "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "VI", "GU", "AS", "MP",
-          "AA", "AE", "AP");
+      Set.of(
+          "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+          "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+          "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+          "VT", "VA", "WA", "WV", "WI", "WY", "PR", "VI", "GU", "AS", "MP", "AA", "AE", "AP");
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
@@ -58,10 +63,21 @@ public class Territories {
   public record County(String geoid, String name, String state) {}
 
   public record TerritoryView(
-      UUID id, @Nullable UUID parentId, TerritoryLevel level, String name, @Nullable String code, long zipCount,
-      List<String> states, List<County> counties, List<Assignment> assignments, long version) {}
+      UUID id,
+      @Nullable UUID parentId,
+      TerritoryLevel level,
+      String name,
+      @Nullable String code,
+      long zipCount,
+      List<String> states,
+      List<County> counties,
+      List<Assignment> assignments,
+      long version) {}
 
-  /** Every territory of the tenant, regions first, each with its parent's id: the front end builds the tree. */
+  /**
+   * Every territory of the tenant, regions first, each with its parent's id: the front end builds
+   * the tree.
+   */
   @Transactional(readOnly = true)
   public List<TerritoryView> tree() {
     return views(null);
@@ -84,9 +100,13 @@ public class Territories {
         .param("only", only)
         .query(
             rs -> {
-              assignments.computeIfAbsent(rs.getObject("territory_id", UUID.class), k -> new ArrayList<>())
-                  .add(new Assignment(rs.getObject("user_id", UUID.class), rs.getString("display_name"),
-                      AssignmentKind.valueOf(rs.getString("kind"))));
+              assignments
+                  .computeIfAbsent(rs.getObject("territory_id", UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new Assignment(
+                          rs.getObject("user_id", UUID.class),
+                          rs.getString("display_name"),
+                          AssignmentKind.valueOf(rs.getString("kind"))));
             });
     Map<UUID, List<County>> counties = new LinkedHashMap<>();
     jdbc.sql(
@@ -99,8 +119,11 @@ public class Territories {
         .param("only", only)
         .query(
             rs -> {
-              counties.computeIfAbsent(rs.getObject("territory_id", UUID.class), k -> new ArrayList<>())
-                  .add(new County(rs.getString("geoid"), rs.getString("name"), rs.getString("state")));
+              counties
+                  .computeIfAbsent(rs.getObject("territory_id", UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new County(
+                          rs.getString("geoid"), rs.getString("name"), rs.getString("state")));
             });
     return jdbc.sql(
             """
@@ -116,9 +139,15 @@ public class Territories {
         .query(
             (rs, row) -> {
               UUID id = rs.getObject("id", UUID.class);
-              return new TerritoryView(id, rs.getObject("parent_id", UUID.class), TerritoryLevel.valueOf(rs.getString("level")),
-                  rs.getString("name"), rs.getString("code"), rs.getLong("zip_count"),
-                  List.of((String[]) rs.getArray("states").getArray()), counties.getOrDefault(id, List.of()),
+              return new TerritoryView(
+                  id,
+                  rs.getObject("parent_id", UUID.class),
+                  TerritoryLevel.valueOf(rs.getString("level")),
+                  rs.getString("name"),
+                  rs.getString("code"),
+                  rs.getLong("zip_count"),
+                  List.of((String[]) rs.getArray("states").getArray()),
+                  counties.getOrDefault(id, List.of()),
                   assignments.getOrDefault(id, List.of()),
                   rs.getLong("version"));
             })
@@ -126,32 +155,40 @@ public class Territories {
   }
 
   @Transactional
-  public TerritoryView create(String name, TerritoryLevel level, @Nullable UUID parentId, @Nullable String code) {
+  public TerritoryView create(
+      String name, TerritoryLevel level, @Nullable UUID parentId, @Nullable String code) {
     requireParent(level, parentId);
     UUID id;
     try {
-      id = jdbc.sql(
-              """
+      id =
+          jdbc.sql(
+                  """
               INSERT INTO territory (tenant_id, parent_id, level, name, code)
               VALUES (medsales_tenant(), ?, ?, ?, ?) RETURNING id
               """)
-          .params(parentId, level.name(), name.strip(), blankToNull(code))
-          .query(UUID.class)
-          .single();
+              .params(parentId, level.name(), name.strip(), blankToNull(code))
+              .query(UUID.class)
+              .single();
     } catch (DuplicateKeyException e) {
       throw nameTaken();
     }
-    audit.record("territory.create", name.strip(), AuditOutcome.SUCCESS, Map.of("level", level.name()));
+    audit.record(
+        "territory.create", name.strip(), AuditOutcome.SUCCESS, Map.of("level", level.name()));
     return territory(id);
   }
 
   /**
-   * Renames, recodes or moves a territory under another parent ({@code detach} makes it top-level), if nobody changed
-   * it since {@code version}.
+   * Renames, recodes or moves a territory under another parent ({@code detach} makes it top-level),
+   * if nobody changed it since {@code version}.
    */
   @Transactional
   public TerritoryView update(
-      UUID id, @Nullable String name, @Nullable UUID parentId, boolean detach, @Nullable String code, long version) {
+      UUID id,
+      @Nullable String name,
+      @Nullable UUID parentId,
+      boolean detach,
+      @Nullable String code,
+      long version) {
     TerritoryView before = territory(id);
     if (before.version() != version) {
       throw stale(before);
@@ -192,26 +229,42 @@ public class Territories {
     return after;
   }
 
-  /** Deletes a territory with its alignment and assignments; one that still has territories under it stays. */
+  /**
+   * Deletes a territory with its alignment and assignments; one that still has territories under it
+   * stays.
+   */
   @Transactional
   public void delete(UUID id) {
     TerritoryView territory = territory(id);
     long children =
-        jdbc.sql("SELECT count(*) FROM territory WHERE parent_id = ? AND tenant_id = medsales_tenant()")
+        jdbc.sql(
+                "SELECT count(*) FROM territory WHERE parent_id = ? AND tenant_id = medsales_tenant()")
             .param(id)
             .query(Long.class)
             .single();
     if (children > 0) {
       throw new ConflictingState(
-          "The territory has " + children + " territories under it; move or delete them first.", Map.of("children", children));
+          "The territory has " + children + " territories under it; move or delete them first.",
+          Map.of("children", children));
     }
-    jdbc.sql("DELETE FROM territory WHERE id = ? AND tenant_id = medsales_tenant()").param(id).update();
-    audit.record("territory.delete", territory.name(), AuditOutcome.SUCCESS,
-        Map.of("zips", territory.zipCount(), "states", territory.states(),
-            "counties", territory.counties().stream().map(County::geoid).toList()));
+    jdbc.sql("DELETE FROM territory WHERE id = ? AND tenant_id = medsales_tenant()")
+        .param(id)
+        .update();
+    audit.record(
+        "territory.delete",
+        territory.name(),
+        AuditOutcome.SUCCESS,
+        Map.of(
+            "zips",
+            territory.zipCount(),
+            "states",
+            territory.states(),
+            "counties",
+            territory.counties().stream().map(County::geoid).toList()));
   }
 
-  public record ZipAlignment(String zip5, UUID territoryId, @Nullable UUID previousTerritoryId, boolean knownZip) {}
+  public record ZipAlignment(
+      String zip5, UUID territoryId, @Nullable UUID previousTerritoryId, boolean knownZip) {}
 
   /** Aligns one ZIP to a territory, taking it from whichever territory of the tenant held it. */
   @Transactional
@@ -219,7 +272,8 @@ public class Territories {
     requireZip(zip5);
     TerritoryView territory = alignable(id);
     UUID previous =
-        jdbc.sql("SELECT territory_id FROM territory_zip WHERE tenant_id = medsales_tenant() AND zip5 = ?")
+        jdbc.sql(
+                "SELECT territory_id FROM territory_zip WHERE tenant_id = medsales_tenant() AND zip5 = ?")
             .param(zip5)
             .query(UUID.class)
             .optional()
@@ -232,9 +286,17 @@ public class Territories {
         .params(zip5, id)
         .update();
     boolean known =
-        jdbc.sql("SELECT EXISTS (SELECT 1 FROM zip_centroid WHERE zip5 = ?)").param(zip5).query(Boolean.class).single();
-    audit.record("territory.zip", territory.name(), AuditOutcome.SUCCESS,
-        previous == null ? Map.of("zip5", zip5) : Map.of("zip5", zip5, "from", previous.toString()));
+        jdbc.sql("SELECT EXISTS (SELECT 1 FROM zip_centroid WHERE zip5 = ?)")
+            .param(zip5)
+            .query(Boolean.class)
+            .single();
+    audit.record(
+        "territory.zip",
+        territory.name(),
+        AuditOutcome.SUCCESS,
+        previous == null
+            ? Map.of("zip5", zip5)
+            : Map.of("zip5", zip5, "from", previous.toString()));
     return new ZipAlignment(zip5, id, previous, known);
   }
 
@@ -243,18 +305,21 @@ public class Territories {
     requireZip(zip5);
     TerritoryView territory = territory(id);
     int removed =
-        jdbc.sql("DELETE FROM territory_zip WHERE tenant_id = medsales_tenant() AND zip5 = ? AND territory_id = ?")
+        jdbc.sql(
+                "DELETE FROM territory_zip WHERE tenant_id = medsales_tenant() AND zip5 = ? AND territory_id = ?")
             .params(zip5, id)
             .update();
     if (removed == 0) {
       throw new RecordNotFound("ZIP " + zip5 + " in this territory");
     }
-    audit.record("territory.zip-remove", territory.name(), AuditOutcome.SUCCESS, Map.of("zip5", zip5));
+    audit.record(
+        "territory.zip-remove", territory.name(), AuditOutcome.SUCCESS, Map.of("zip5", zip5));
   }
 
   /**
-   * Makes {@code states} the whole states aligned to a territory, taking each from whichever territory held it. A
-   * location whose ZIP is aligned belongs to that ZIP's territory even inside a state aligned elsewhere.
+   * Makes {@code states} the whole states aligned to a territory, taking each from whichever
+   * territory held it. A location whose ZIP is aligned belongs to that ZIP's territory even inside
+   * a state aligned elsewhere.
    */
   @Transactional
   public TerritoryView alignStates(UUID id, List<String> states) {
@@ -273,14 +338,18 @@ public class Territories {
     TerritoryView before = alignable(id);
     replaceWholeAreas("territory_state", "state", id, wanted.toArray(String[]::new));
     TerritoryView after = territory(id);
-    audit.record("territory.states", after.name(), AuditOutcome.SUCCESS, Map.of("from", before.states(), "to", after.states()));
+    audit.record(
+        "territory.states",
+        after.name(),
+        AuditOutcome.SUCCESS,
+        Map.of("from", before.states(), "to", after.states()));
     return after;
   }
 
   /**
-   * Makes {@code geoids} the whole counties aligned to a territory, taking each from whichever territory held it. A
-   * location belongs to its ZIP's home county (the county holding most of the ZIP's land); an aligned ZIP overrides
-   * its county, and a county overrides its state.
+   * Makes {@code geoids} the whole counties aligned to a territory, taking each from whichever
+   * territory held it. A location belongs to its ZIP's home county (the county holding most of the
+   * ZIP's land); an aligned ZIP overrides its county, and a county overrides its state.
    */
   @Transactional
   public TerritoryView alignCounties(UUID id, List<String> geoids) {
@@ -290,29 +359,42 @@ public class Territories {
     }
     String[] codes = wanted.toArray(String[]::new);
     List<String> unknown =
-        jdbc.sql("SELECT g FROM unnest(CAST(? AS text[])) AS g WHERE NOT EXISTS (SELECT 1 FROM county c WHERE c.geoid = g)")
+        jdbc.sql(
+                "SELECT g FROM unnest(CAST(? AS text[])) AS g WHERE NOT EXISTS (SELECT 1 FROM county c WHERE c.geoid = g)")
             .param(codes)
             .query(String.class)
             .list();
     if (!unknown.isEmpty()) {
-      throw new InvalidFields(Map.of("counties", unknown.stream().map(g -> "'" + g + "' is not a county GEOID (state and county FIPS, 5 digits)")
-              .toList()));
+      throw new InvalidFields(
+          Map.of(
+              "counties",
+              unknown.stream()
+                  .map(g -> "'" + g + "' is not a county GEOID (state and county FIPS, 5 digits)")
+                  .toList()));
     }
     TerritoryView before = alignable(id);
     replaceWholeAreas("territory_county", "county_geoid", id, codes);
     TerritoryView after = territory(id);
-    audit.record("territory.counties", after.name(), AuditOutcome.SUCCESS,
-        Map.of("from", before.counties().stream().map(County::geoid).toList(),
-            "to", after.counties().stream().map(County::geoid).toList()));
+    audit.record(
+        "territory.counties",
+        after.name(),
+        AuditOutcome.SUCCESS,
+        Map.of(
+            "from",
+            before.counties().stream().map(County::geoid).toList(),
+            "to",
+            after.counties().stream().map(County::geoid).toList()));
     return after;
   }
 
   /**
-   * Makes {@code codes} the whole states or counties of a territory, taking each from the territory that held it.
-   * {@code table} and {@code column} are this class's constants, never input.
+   * Makes {@code codes} the whole states or counties of a territory, taking each from the territory
+   * that held it. {@code table} and {@code column} are this class's constants, never input.
    */
   private void replaceWholeAreas(String table, String column, UUID id, String[] codes) {
-    jdbc.sql("DELETE FROM %s WHERE tenant_id = medsales_tenant() AND territory_id = ? AND %s <> ALL(?)".formatted(table, column))
+    jdbc.sql(
+            "DELETE FROM %s WHERE tenant_id = medsales_tenant() AND territory_id = ? AND %s <> ALL(?)"
+                .formatted(table, column))
         .params(id, codes)
         .update();
     jdbc.sql(
@@ -320,14 +402,17 @@ public class Territories {
             INSERT INTO %1$s (tenant_id, %2$s, territory_id)
             SELECT medsales_tenant(), code, ? FROM unnest(CAST(? AS text[])) AS code
             ON CONFLICT (tenant_id, %2$s) DO UPDATE SET territory_id = EXCLUDED.territory_id
-            """.formatted(table, column))
+            """
+                .formatted(table, column))
         .params(id, codes)
         .update();
   }
 
   public record AssignmentRequest(UUID userId, AssignmentKind kind) {}
 
-  /** Replaces the reps assigned to a territory: users of this tenant, at most one of them primary. */
+  /**
+   * Replaces the reps assigned to a territory: users of this tenant, at most one of them primary.
+   */
   @Transactional
   public TerritoryView assign(UUID id, List<AssignmentRequest> requested) {
     TerritoryView before = territory(id);
@@ -342,7 +427,8 @@ public class Territories {
       problems.add("at most one assignment may be PRIMARY");
     }
     long known =
-        jdbc.sql("SELECT count(*) FROM app_user WHERE id = ANY(?) AND tenant_id = medsales_tenant()")
+        jdbc.sql(
+                "SELECT count(*) FROM app_user WHERE id = ANY(?) AND tenant_id = medsales_tenant()")
             .param(users.toArray(UUID[]::new))
             .query(Long.class)
             .single();
@@ -352,31 +438,51 @@ public class Territories {
     if (!problems.isEmpty()) {
       throw new InvalidFields(Map.of("assignments", problems));
     }
-    jdbc.sql("DELETE FROM territory_assignment WHERE tenant_id = medsales_tenant() AND territory_id = ?").param(id).update();
+    jdbc.sql(
+            "DELETE FROM territory_assignment WHERE tenant_id = medsales_tenant() AND territory_id = ?")
+        .param(id)
+        .update();
     jdbc.sql(
             """
             INSERT INTO territory_assignment (tenant_id, territory_id, user_id, kind)
             SELECT medsales_tenant(), ?, u, k FROM unnest(CAST(? AS uuid[]), CAST(? AS text[])) AS a (u, k)
             """)
-        .params(id, requested.stream().map(AssignmentRequest::userId).toArray(UUID[]::new),
+        .params(
+            id,
+            requested.stream().map(AssignmentRequest::userId).toArray(UUID[]::new),
             requested.stream().map(a -> a.kind().name()).toArray(String[]::new))
         .update();
     TerritoryView after = territory(id);
-    audit.record("territory.assignments", after.name(), AuditOutcome.SUCCESS,
-        Map.of("from", before.assignments().stream().map(a -> a.userId() + ":" + a.kind()).toList(),
-            "to", after.assignments().stream().map(a -> a.userId() + ":" + a.kind()).toList()));
+    audit.record(
+        "territory.assignments",
+        after.name(),
+        AuditOutcome.SUCCESS,
+        Map.of(
+            "from",
+            before.assignments().stream().map(a -> a.userId() + ":" + a.kind()).toList(),
+            "to",
+            after.assignments().stream().map(a -> a.userId() + ":" + a.kind()).toList()));
     return after;
   }
 
   public record Specialty(@Nullable String code, @Nullable String name) {}
 
   public record ProviderInTerritory(
-      long npi, String name, @Nullable String credential, @Nullable Specialty primarySpecialty, @Nullable String zip5,
-      @Nullable String city, @Nullable String state) {}
+      long npi,
+      String name,
+      @Nullable String credential,
+      @Nullable Specialty primarySpecialty,
+      @Nullable String zip5,
+      @Nullable String city,
+      @Nullable String state) {}
 
-  public record ProviderPage(List<ProviderInTerritory> items, long total, @Nullable String nextCursor) {}
+  public record ProviderPage(
+      List<ProviderInTerritory> items, long total, @Nullable String nextCursor) {}
 
-  /** The providers practising in a territory (or under a district or region), by NPI; {@code cursor} is the last NPI seen. */
+  /**
+   * The providers practising in a territory (or under a district or region), by NPI; {@code cursor}
+   * is the last NPI seen.
+   */
   @Transactional(readOnly = true)
   public ProviderPage providers(UUID id, @Nullable String cursor, int size) {
     territory(id);
@@ -387,7 +493,10 @@ public class Territories {
       throw InvalidFields.of("cursor", "must be the nextCursor of a previous page");
     }
     long total =
-        jdbc.sql(Membership.ctes("node_id = :id") + "SELECT count(*) FROM member").param("id", id).query(Long.class).single();
+        jdbc.sql(Membership.ctes("node_id = :id") + "SELECT count(*) FROM member")
+            .param("id", id)
+            .query(Long.class)
+            .single();
     List<ProviderInTerritory> items =
         jdbc.sql(
                 Membership.ctes("node_id = :id")
@@ -410,11 +519,19 @@ public class Territories {
                   String name =
                       rs.getInt("entity_type") == 2 || rs.getString("last_name") == null
                           ? String.valueOf(rs.getString("organization_name"))
-                          : (rs.getString("first_name") == null ? "" : rs.getString("first_name") + " ") + rs.getString("last_name");
+                          : (rs.getString("first_name") == null
+                                  ? ""
+                                  : rs.getString("first_name") + " ")
+                              + rs.getString("last_name");
                   String code = rs.getString("spec_code");
-                  return new ProviderInTerritory(rs.getLong("npi"), name, rs.getString("credential"),
-                      code == null ? null : new Specialty(code, rs.getString("spec_name")), rs.getString("zip5"),
-                      rs.getString("city"), rs.getString("state"));
+                  return new ProviderInTerritory(
+                      rs.getLong("npi"),
+                      name,
+                      rs.getString("credential"),
+                      code == null ? null : new Specialty(code, rs.getString("spec_name")),
+                      rs.getString("zip5"),
+                      rs.getString("city"),
+                      rs.getString("state"));
                 })
             .list();
     String next = null;
@@ -425,11 +542,13 @@ public class Territories {
     return new ProviderPage(items, total, next);
   }
 
-  public record MapPoint(String zip5, double latitude, double longitude, UUID territoryId, String territoryName) {}
+  public record MapPoint(
+      String zip5, double latitude, double longitude, UUID territoryId, String territoryName) {}
 
   /**
-   * Every aligned ZIP with a known centroid, and every ZIP whose home county is aligned (unless the ZIP is aligned
-   * itself), for a map coloured by territory (whole-state alignments are not points).
+   * Every aligned ZIP with a known centroid, and every ZIP whose home county is aligned (unless the
+   * ZIP is aligned itself), for a map coloured by territory (whole-state alignments are not
+   * points).
    */
   @Transactional(readOnly = true)
   public List<MapPoint> map() {
@@ -441,8 +560,14 @@ public class Territories {
                 WHERE a.via <> 'STATE'
                 ORDER BY a.zip5
                 """)
-        .query((rs, row) -> new MapPoint(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getObject(4, UUID.class),
-            rs.getString(5)))
+        .query(
+            (rs, row) ->
+                new MapPoint(
+                    rs.getString(1),
+                    rs.getDouble(2),
+                    rs.getDouble(3),
+                    rs.getObject(4, UUID.class),
+                    rs.getString(5)))
         .list();
   }
 
@@ -451,8 +576,10 @@ public class Territories {
       return;
     }
     TerritoryView parent =
-        views(parentId).stream().findFirst()
-            .orElseThrow(() -> InvalidFields.of("parentId", "names a territory that does not exist"));
+        views(parentId).stream()
+            .findFirst()
+            .orElseThrow(
+                () -> InvalidFields.of("parentId", "names a territory that does not exist"));
     if (!level.mayHaveParent(parent.level())) {
       throw InvalidFields.of("parentId", "a " + level + " cannot sit under a " + parent.level());
     }
@@ -462,7 +589,10 @@ public class Territories {
   private TerritoryView alignable(UUID id) {
     TerritoryView territory = territory(id);
     if (territory.level() != TerritoryLevel.TERRITORY) {
-      throw InvalidFields.of("id", "ZIPs, counties and states align to TERRITORY-level territories; this is a " + territory.level());
+      throw InvalidFields.of(
+          "id",
+          "ZIPs, counties and states align to TERRITORY-level territories; this is a "
+              + territory.level());
     }
     return territory;
   }
@@ -474,11 +604,13 @@ public class Territories {
   }
 
   private static StaleVersion stale(TerritoryView current) {
-    return StaleVersion.atVersion("The territory was changed by someone else; reload it and try again.", current.version());
+    return StaleVersion.atVersion(
+        "The territory was changed by someone else; reload it and try again.", current.version());
   }
 
   private static AlreadyExists nameTaken() {
-    return new AlreadyExists("A territory with that name exists.", Map.of("name", List.of("is taken")), Map.of());
+    return new AlreadyExists(
+        "A territory with that name exists.", Map.of("name", List.of("is taken")), Map.of());
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {

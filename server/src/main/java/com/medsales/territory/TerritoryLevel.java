@@ -1,6 +1,9 @@
 package com.medsales.territory;
 
-/** The levels of a tenant's sales hierarchy, top down: a parent is always of a higher level than its child. */
+/**
+ * The levels of a tenant's sales hierarchy, top down: a parent is always of a higher level than its
+ * child.
+ */
 public enum TerritoryLevel {
   REGION,
   DISTRICT,

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What each territory holds, so that a manager can compare and balance them: its providers by primary specialty, and
- * their Medicare Part B and Part D volume and Open Payments for one data year (each dataset's latest loaded year
- * unless a year is asked for). Sums are over the per-provider yearly rollups of the dataset modules' tables.
+ * What each territory holds, so that a manager can compare and balance them: its providers by
+ * primary specialty, and their Medicare Part B and Part D volume and Open Payments for one data
+ * year (each dataset's latest loaded year unless a year is asked for). Sums are over the
+ * per-provider yearly rollups of the dataset modules' tables.
  */
 @Service
 public class TerritoryStatistics {
@@ -31,20 +32,33 @@ public class TerritoryStatistics {
   public record SpecialtyCount(@Nullable String code, String specialty, long count) {}
 
   /**
-   * {@code beneficiaries} adds up each provider's distinct beneficiaries, so a patient seen by two providers counts
-   * twice; null when every provider's count was suppressed by CMS.
+   * {@code beneficiaries} adds up each provider's distinct beneficiaries, so a patient seen by two
+   * providers counts twice; null when every provider's count was suppressed by CMS.
    */
   public record PartB(
-      @Nullable Integer year, long providers, BigDecimal services, @Nullable Long beneficiaries, BigDecimal allowedAmount,
+      @Nullable Integer year,
+      long providers,
+      BigDecimal services,
+      @Nullable Long beneficiaries,
+      BigDecimal allowedAmount,
       BigDecimal paymentAmount) {}
 
-  public record PartD(@Nullable Integer year, long providers, BigDecimal claims, BigDecimal drugCost) {}
+  public record PartD(
+      @Nullable Integer year, long providers, BigDecimal claims, BigDecimal drugCost) {}
 
-  public record OpenPayments(@Nullable Integer year, long providers, long count, BigDecimal total) {}
+  public record OpenPayments(
+      @Nullable Integer year, long providers, long count, BigDecimal total) {}
 
   public record Stats(
-      UUID territoryId, @Nullable UUID parentId, TerritoryLevel level, String name, long providers,
-      List<SpecialtyCount> providersBySpecialty, PartB partB, PartD partD, OpenPayments openPayments) {}
+      UUID territoryId,
+      @Nullable UUID parentId,
+      TerritoryLevel level,
+      String name,
+      long providers,
+      List<SpecialtyCount> providersBySpecialty,
+      PartB partB,
+      PartD partD,
+      OpenPayments openPayments) {}
 
   @Transactional(readOnly = true)
   public Stats of(UUID id, @Nullable Integer year) {
@@ -61,7 +75,8 @@ public class TerritoryStatistics {
   private List<Stats> compute(String scope, @Nullable UUID id, @Nullable Integer year) {
     Integer partBYear = year != null ? year : latest("SELECT max(data_year) FROM partb_rollup");
     Integer partDYear = year != null ? year : latest("SELECT max(data_year) FROM partd_rollup");
-    Integer openPaymentsYear = year != null ? year : latest("SELECT max(program_year) FROM op_rollup");
+    Integer openPaymentsYear =
+        year != null ? year : latest("SELECT max(program_year) FROM op_rollup");
 
     Map<UUID, List<SpecialtyCount>> specialties = new LinkedHashMap<>();
     jdbc.sql(
@@ -75,8 +90,11 @@ public class TerritoryStatistics {
         .param("id", id)
         .query(
             rs -> {
-              specialties.computeIfAbsent(rs.getObject("node_id", UUID.class), k -> new ArrayList<>())
-                  .add(new SpecialtyCount(rs.getString("code"), rs.getString("name"), rs.getLong("providers")));
+              specialties
+                  .computeIfAbsent(rs.getObject("node_id", UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new SpecialtyCount(
+                          rs.getString("code"), rs.getString("name"), rs.getLong("providers")));
             });
 
     return jdbc.sql(
@@ -114,13 +132,31 @@ public class TerritoryStatistics {
         .query(
             (rs, row) -> {
               UUID territory = rs.getObject("id", UUID.class);
-              Long beneficiaries = rs.getObject("b_beneficiaries") == null ? null : rs.getLong("b_beneficiaries");
-              return new Stats(territory, rs.getObject("parent_id", UUID.class), TerritoryLevel.valueOf(rs.getString("level")),
-                  rs.getString("name"), rs.getLong("providers"), specialties.getOrDefault(territory, List.of()),
-                  new PartB(partBYear, rs.getLong("b_providers"), rs.getBigDecimal("b_services"),
-                      beneficiaries, rs.getBigDecimal("b_allowed"), rs.getBigDecimal("b_payment")),
-                  new PartD(partDYear, rs.getLong("d_providers"), rs.getBigDecimal("d_claims"), rs.getBigDecimal("d_cost")),
-                  new OpenPayments(openPaymentsYear, rs.getLong("o_providers"), rs.getLong("o_count"),
+              Long beneficiaries =
+                  rs.getObject("b_beneficiaries") == null ? null : rs.getLong("b_beneficiaries");
+              return new Stats(
+                  territory,
+                  rs.getObject("parent_id", UUID.class),
+                  TerritoryLevel.valueOf(rs.getString("level")),
+                  rs.getString("name"),
+                  rs.getLong("providers"),
+                  specialties.getOrDefault(territory, List.of()),
+                  new PartB(
+                      partBYear,
+                      rs.getLong("b_providers"),
+                      rs.getBigDecimal("b_services"),
+                      beneficiaries,
+                      rs.getBigDecimal("b_allowed"),
+                      rs.getBigDecimal("b_payment")),
+                  new PartD(
+                      partDYear,
+                      rs.getLong("d_providers"),
+                      rs.getBigDecimal("d_claims"),
+                      rs.getBigDecimal("d_cost")),
+                  new OpenPayments(
+                      openPaymentsYear,
+                      rs.getLong("o_providers"),
+                      rs.getLong("o_count"),
                       rs.getBigDecimal("o_total")));
             })
         .list();
@@ -128,6 +164,9 @@ public class TerritoryStatistics {
 
   private @Nullable Integer latest(String sql) {
     // max() over no rows is one row holding NULL
-    return jdbc.sql(sql).query((rs, row) -> rs.getObject(1) == null ? null : rs.getInt(1)).list().getFirst();
+    return jdbc.sql(sql)
+        .query((rs, row) -> rs.getObject(1) == null ? null : rs.getInt(1))
+        .list()
+        .getFirst();
   }
 }

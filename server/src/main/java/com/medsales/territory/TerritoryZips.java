@@ -13,14 +13,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The ZIPs a territory holds and how each got there, and the reference ZIPs and counties an editor picks from: each
- * with its home county and state (the Census ZIP-county relationship and county list; they name no cities) and the
- * territory that holds it now.
+ * The ZIPs a territory holds and how each got there, and the reference ZIPs and counties an editor
+ * picks from: each with its home county and state (the Census ZIP-county relationship and county
+ * list; they name no cities) and the territory that holds it now.
  */
 @Service
 public class TerritoryZips {
 
-  /** How a ZIP came into a territory: aligned itself, by its home county, or by its home county's state. */
+  /**
+   * How a ZIP came into a territory: aligned itself, by its home county, or by its home county's
+   * state.
+   */
   public enum Via {
     ZIP,
     COUNTY,
@@ -28,27 +31,52 @@ public class TerritoryZips {
   }
 
   public record TerritoryZip(
-      String zip5, Via via, UUID territoryId, String territory, @Nullable String countyGeoid, @Nullable String county,
-      @Nullable String state, boolean knownLocation) {}
+      String zip5,
+      Via via,
+      UUID territoryId,
+      String territory,
+      @Nullable String countyGeoid,
+      @Nullable String county,
+      @Nullable String state,
+      boolean knownLocation) {}
 
-  /** One page of a territory's ZIPs by ZIP; {@code total} and {@code direct} (aligned by ZIP) count all pages. */
-  public record ZipPage(List<TerritoryZip> items, long total, long direct, @Nullable String nextCursor) {}
+  /**
+   * One page of a territory's ZIPs by ZIP; {@code total} and {@code direct} (aligned by ZIP) count
+   * all pages.
+   */
+  public record ZipPage(
+      List<TerritoryZip> items, long total, long direct, @Nullable String nextCursor) {}
 
-  /** A reference ZIP (or one aligned without being in the reference data) and the territory holding it, if any. */
+  /**
+   * A reference ZIP (or one aligned without being in the reference data) and the territory holding
+   * it, if any.
+   */
   public record ZipPlace(
-      String zip5, @Nullable String countyGeoid, @Nullable String county, @Nullable String state, boolean knownLocation,
-      @Nullable UUID territoryId, @Nullable String territory, @Nullable Via via) {}
+      String zip5,
+      @Nullable String countyGeoid,
+      @Nullable String county,
+      @Nullable String state,
+      boolean knownLocation,
+      @Nullable UUID territoryId,
+      @Nullable String territory,
+      @Nullable Via via) {}
 
   public record CountyPlace(
-      String geoid, String name, String state, long zips, @Nullable UUID territoryId, @Nullable String territory) {}
+      String geoid,
+      String name,
+      String state,
+      long zips,
+      @Nullable UUID territoryId,
+      @Nullable String territory) {}
 
   private static final Pattern ZIP_PREFIX = Pattern.compile("[0-9]{1,5}");
+
   /** "Kings, NY", "kings ny", "Kings County NY": a name, then a state code. */
   private static final Pattern NAME_AND_STATE = Pattern.compile("(.+?)[\\s,]+([A-Za-z]{2})");
 
   /**
-   * A ZIP's home county and the territory holding it now (V85's {@code territory_of}, the ZIP lying in its county's
-   * state): joins on {@code x.zip5}.
+   * A ZIP's home county and the territory holding it now (V85's {@code territory_of}, the ZIP lying
+   * in its county's state): joins on {@code x.zip5}.
    */
   private static final String EFFECTIVE_TERRITORY =
       """
@@ -67,8 +95,8 @@ public class TerritoryZips {
   }
 
   /**
-   * The ZIPs of a territory (or of the territories under a district or region), by ZIP, {@code cursor} being the last
-   * ZIP seen.
+   * The ZIPs of a territory (or of the territories under a district or region), by ZIP, {@code
+   * cursor} being the last ZIP seen.
    */
   @Transactional(readOnly = true)
   public ZipPage zips(UUID id, @Nullable String cursor, int size) {
@@ -78,7 +106,9 @@ public class TerritoryZips {
     }
     String ctes = Membership.zipCtes("node_id = :id");
     var counts =
-        jdbc.sql(ctes + "SELECT count(*) AS total, count(*) FILTER (WHERE via = 'ZIP') AS direct FROM aligned_zip")
+        jdbc.sql(
+                ctes
+                    + "SELECT count(*) AS total, count(*) FILTER (WHERE via = 'ZIP') AS direct FROM aligned_zip")
             .param("id", id)
             .query((rs, row) -> new long[] {rs.getLong("total"), rs.getLong("direct")})
             .single();
@@ -98,9 +128,16 @@ public class TerritoryZips {
             .param("after", cursor == null ? "" : cursor)
             .param("limit", size + 1)
             .query(
-                (rs, row) -> new TerritoryZip(rs.getString("zip5"), Via.valueOf(rs.getString("via")),
-                    rs.getObject("territory_id", UUID.class), rs.getString("territory"), rs.getString("geoid"),
-                    rs.getString("county"), rs.getString("state"), rs.getBoolean("known")))
+                (rs, row) ->
+                    new TerritoryZip(
+                        rs.getString("zip5"),
+                        Via.valueOf(rs.getString("via")),
+                        rs.getObject("territory_id", UUID.class),
+                        rs.getString("territory"),
+                        rs.getString("geoid"),
+                        rs.getString("county"),
+                        rs.getString("state"),
+                        rs.getBoolean("known")))
             .list();
     String next = null;
     if (items.size() > size) {
@@ -111,8 +148,8 @@ public class TerritoryZips {
   }
 
   /**
-   * The ZIPs starting with {@code prefix} (1 to 5 digits), in order, from the reference data and the tenant's own
-   * alignment, each with the territory holding it now.
+   * The ZIPs starting with {@code prefix} (1 to 5 digits), in order, from the reference data and
+   * the tenant's own alignment, each with the territory holding it now.
    */
   @Transactional(readOnly = true)
   public List<ZipPlace> lookUp(String prefix, int limit) {
@@ -138,16 +175,23 @@ public class TerritoryZips {
         .param("high", high)
         .param("limit", limit)
         .query(
-            (rs, row) -> new ZipPlace(rs.getString("zip5"), rs.getString("geoid"), rs.getString("county"),
-                rs.getString("state"), rs.getBoolean("known"), rs.getObject("territory_id", UUID.class),
-                rs.getString("territory"), rs.getString("via") == null ? null : Via.valueOf(rs.getString("via"))))
+            (rs, row) ->
+                new ZipPlace(
+                    rs.getString("zip5"),
+                    rs.getString("geoid"),
+                    rs.getString("county"),
+                    rs.getString("state"),
+                    rs.getBoolean("known"),
+                    rs.getObject("territory_id", UUID.class),
+                    rs.getString("territory"),
+                    rs.getString("via") == null ? null : Via.valueOf(rs.getString("via"))))
         .list();
   }
 
   /**
-   * Counties whose name starts with {@code query} ("kings", "Kings County"), optionally followed by a state code
-   * ("Kings, NY"), or whose GEOID it is or starts with; by state and name, each with its number of home ZIPs and the
-   * territory it is aligned to.
+   * Counties whose name starts with {@code query} ("kings", "Kings County"), optionally followed by
+   * a state code ("Kings, NY"), or whose GEOID it is or starts with; by state and name, each with
+   * its number of home ZIPs and the territory it is aligned to.
    */
   @Transactional(readOnly = true)
   public List<CountyPlace> counties(String query, @Nullable String state, int limit) {
@@ -157,14 +201,17 @@ public class TerritoryZips {
     }
     String st = state == null || state.isBlank() ? null : state.strip().toUpperCase(Locale.ROOT);
     Matcher nameAndState = NAME_AND_STATE.matcher(q);
-    if (st == null && nameAndState.matches() && Territories.STATES.contains(nameAndState.group(2).toUpperCase(Locale.ROOT))) {
+    if (st == null
+        && nameAndState.matches()
+        && Territories.STATES.contains(nameAndState.group(2).toUpperCase(Locale.ROOT))) {
       q = nameAndState.group(1);
       st = nameAndState.group(2).toUpperCase(Locale.ROOT);
     }
     if (st != null && !Territories.STATES.contains(st)) {
       throw InvalidFields.of("state", "must be a USPS state code");
     }
-    String name = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    String name =
+        q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     return jdbc.sql(
             """
             SELECT k.geoid, k.name, k.state,
@@ -181,8 +228,14 @@ public class TerritoryZips {
         .param("name", name)
         .param("limit", limit)
         .query(
-            (rs, row) -> new CountyPlace(rs.getString("geoid"), rs.getString("name"), rs.getString("state"),
-                rs.getLong("zips"), rs.getObject("territory_id", UUID.class), rs.getString("territory")))
+            (rs, row) ->
+                new CountyPlace(
+                    rs.getString("geoid"),
+                    rs.getString("name"),
+                    rs.getString("state"),
+                    rs.getLong("zips"),
+                    rs.getObject("territory_id", UUID.class),
+                    rs.getString("territory")))
         .list();
   }
 }

@@ -33,10 +33,17 @@ public class MedicareUtilization {
         .query(
             (rs, i) ->
                 new PartBYear(
-                    rs.getInt("data_year"), rs.getString("provider_type"), rs.getString("state"),
-                    rs.getBigDecimal("services"), rs.getObject("beneficiaries", Long.class), rs.getInt("rows"),
-                    rs.getInt("suppressed_rows"), rs.getBigDecimal("allowed_amount"), rs.getBigDecimal("payment_amount"),
-                    procedures(rs.getString("top")), rs.getBigDecimal("services_percentile"),
+                    rs.getInt("data_year"),
+                    rs.getString("provider_type"),
+                    rs.getString("state"),
+                    rs.getBigDecimal("services"),
+                    rs.getObject("beneficiaries", Long.class),
+                    rs.getInt("rows"),
+                    rs.getInt("suppressed_rows"),
+                    rs.getBigDecimal("allowed_amount"),
+                    rs.getBigDecimal("payment_amount"),
+                    procedures(rs.getString("top")),
+                    rs.getBigDecimal("services_percentile"),
                     rs.getBigDecimal("payment_percentile")))
         .list();
   }
@@ -58,18 +65,31 @@ public class MedicareUtilization {
         .query(
             (rs, i) ->
                 new PartDYear(
-                    rs.getInt("data_year"), rs.getString("provider_type"), rs.getString("state"), rs.getBigDecimal("claims"),
-                    rs.getBigDecimal("fills_30day"), rs.getBigDecimal("drug_cost"), rs.getBigDecimal("brand_claims"),
-                    rs.getBigDecimal("generic_claims"), rs.getInt("rows"), rs.getInt("suppressed_rows"),
-                    drugs(rs.getString("top")), rs.getBigDecimal("claims_percentile"), rs.getBigDecimal("cost_percentile")))
+                    rs.getInt("data_year"),
+                    rs.getString("provider_type"),
+                    rs.getString("state"),
+                    rs.getBigDecimal("claims"),
+                    rs.getBigDecimal("fills_30day"),
+                    rs.getBigDecimal("drug_cost"),
+                    rs.getBigDecimal("brand_claims"),
+                    rs.getBigDecimal("generic_claims"),
+                    rs.getInt("rows"),
+                    rs.getInt("suppressed_rows"),
+                    drugs(rs.getString("top")),
+                    rs.getBigDecimal("claims_percentile"),
+                    rs.getBigDecimal("cost_percentile")))
         .list();
   }
 
   private static List<PartDYear.Drug> drugs(String json) {
     return java.util.stream.StreamSupport.stream(JSON.readTree(json).spliterator(), false)
-        .map(n -> new PartDYear.Drug(
-            n.get("brandName").asString(), textOrNull(n.get("genericName")), decimalOrNull(n.get("claims")),
-            decimalOrNull(n.get("drugCost"))))
+        .map(
+            n ->
+                new PartDYear.Drug(
+                    n.get("brandName").asString(),
+                    textOrNull(n.get("genericName")),
+                    decimalOrNull(n.get("claims")),
+                    decimalOrNull(n.get("drugCost"))))
         .toList();
   }
 
@@ -84,9 +104,12 @@ public class MedicareUtilization {
   private static List<PartBYear.Procedure> procedures(String json) {
     JsonNode array = JSON.readTree(json);
     return java.util.stream.StreamSupport.stream(array.spliterator(), false)
-        .map(n -> new PartBYear.Procedure(
-            n.get("hcpcs").asString(), n.get("description").isNull() ? null : n.get("description").asString(),
-            new BigDecimal(n.get("services").asString())))
+        .map(
+            n ->
+                new PartBYear.Procedure(
+                    n.get("hcpcs").asString(),
+                    n.get("description").isNull() ? null : n.get("description").asString(),
+                    new BigDecimal(n.get("services").asString())))
         .toList();
   }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider's Medicare Part D year: claims, 30-day fills (not in the 2013 release), cost, the brand and generic split
- * of claims, the top drugs by claims, and percent ranks among providers of the same type in the same state.
+ * A provider's Medicare Part D year: claims, 30-day fills (not in the 2013 release), cost, the
+ * brand and generic split of claims, the top drugs by claims, and percent ranks among providers of
+ * the same type in the same state.
  *
  * @param suppressedRows rows whose beneficiary count or 65-and-over figures CMS suppressed
  */
@@ -26,6 +27,10 @@ public record PartDYear(
     @Nullable BigDecimal costPercentile)
     implements java.io.Serializable {
 
-  public record Drug(String brandName, @Nullable String genericName, @Nullable BigDecimal claims, @Nullable BigDecimal drugCost)
+  public record Drug(
+      String brandName,
+      @Nullable String genericName,
+      @Nullable BigDecimal claims,
+      @Nullable BigDecimal drugCost)
       implements java.io.Serializable {}
 }

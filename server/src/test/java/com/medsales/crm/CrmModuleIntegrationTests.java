@@ -25,8 +25,9 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The CRM module on its own (with the platform, which owns the database), on real PostgreSQL: the provider registry
- * and identity's ownership rule are mocked, so this shows that the module starts with only what it declares it needs.
+ * The CRM module on its own (with the platform, which owns the database), on real PostgreSQL: the
+ * provider registry and identity's ownership rule are mocked, so this shows that the module starts
+ * with only what it declares it needs.
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 class CrmModuleIntegrationTests {
@@ -42,35 +43,47 @@ class CrmModuleIntegrationTests {
   @Test
   void anAccountLinksOnlyAnOrganisationTheRegistryKnowsAndIsOwnedByItsCreator() {
     var owner = OwnerJdbc.of(bulk);
-    UUID tenant = owner.sql("INSERT INTO tenant (slug, name) VALUES (?, 'CRM module') RETURNING id")
-        .param("crm-module-" + UUID.randomUUID())
-        .query(UUID.class)
-        .single();
-    UUID rep = owner.sql(
-            """
+    UUID tenant =
+        owner
+            .sql("INSERT INTO tenant (slug, name) VALUES (?, 'CRM module') RETURNING id")
+            .param("crm-module-" + UUID.randomUUID())
+            .query(UUID.class)
+            .single();
+    UUID rep =
+        owner
+            .sql(
+                """
             INSERT INTO app_user (tenant_id, username, display_name, roles, password_hash)
             VALUES (?, ?, 'Module Rep', ARRAY['REP'], 'not a hash: this user never signs in') RETURNING id
             """)
-        .params(tenant, "crm-module-rep-" + UUID.randomUUID())
-        .query(UUID.class)
-        .single();
-    var user = new MedsalesUser(rep, tenant, "rep", "Module Rep", Set.of(UserRole.REP), TokenScope.READ_WRITE, null);
+            .params(tenant, "crm-module-rep-" + UUID.randomUUID())
+            .query(UUID.class)
+            .single();
+    var user =
+        new MedsalesUser(
+            rep, tenant, "rep", "Module Rep", Set.of(UserRole.REP), TokenScope.READ_WRITE, null);
     when(providers.find(INDIVIDUAL_NPI)).thenReturn(Optional.empty());
 
-    new TenantScope(tenant, rep, false, false).run(() -> {
-      assertThatThrownBy(() -> accounts.create(user, account(Long.toString(INDIVIDUAL_NPI))))
-          .isInstanceOfSatisfying(InvalidFields.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("npi"));
-      verify(providers).find(INDIVIDUAL_NPI);
+    new TenantScope(tenant, rep, false, false)
+        .run(
+            () -> {
+              assertThatThrownBy(
+                      () -> accounts.create(user, account(Long.toString(INDIVIDUAL_NPI))))
+                  .isInstanceOfSatisfying(
+                      InvalidFields.class,
+                      e -> assertThat(e.fieldErrors()).containsOnlyKeys("npi"));
+              verify(providers).find(INDIVIDUAL_NPI);
 
-      var created = accounts.create(user, account(null));
-      var found = accounts.find(created.id(), false);
-      assertThat(found.name()).isEqualTo("Lakeside Clinic");
-      assertThat(found.ownerId()).isEqualTo(rep);
-      assertThat(found.npi()).isNull();
-    });
+              var created = accounts.create(user, account(null));
+              var found = accounts.find(created.id(), false);
+              assertThat(found.name()).isEqualTo("Lakeside Clinic");
+              assertThat(found.ownerId()).isEqualTo(rep);
+              assertThat(found.npi()).isNull();
+            });
   }
 
   static NewAccount account(String npi) {
-    return new NewAccount("Lakeside Clinic", "PRACTICE", npi, null, null, "10013", null, null, null);
+    return new NewAccount(
+        "Lakeside Clinic", "PRACTICE", npi, null, null, "10013", null, null, null);
   }
 }

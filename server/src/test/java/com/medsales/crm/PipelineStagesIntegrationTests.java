@@ -22,7 +22,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The pipeline's default stages are seeded on a tenant's first visit, once, however many first visits overlap. */
+/**
+ * The pipeline's default stages are seeded on a tenant's first visit, once, however many first
+ * visits overlap.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PipelineStagesIntegrationTests {
 
@@ -43,29 +46,58 @@ class PipelineStagesIntegrationTests {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       // the first visit seeds and holds its transaction open...
-      var first = CompletableFuture.supplyAsync(() -> TenantScope.ofTenant(tenant).call(() -> tx.execute(status -> {
-        List<Opportunities.Stage> stages = opportunities.stages();
-        seeded.countDown();
-        try {
-          assertThat(commit.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return stages;
-      })), pool);
+      var first =
+          CompletableFuture.supplyAsync(
+              () ->
+                  TenantScope.ofTenant(tenant)
+                      .call(
+                          () ->
+                              tx.execute(
+                                  status -> {
+                                    List<Opportunities.Stage> stages = opportunities.stages();
+                                    seeded.countDown();
+                                    try {
+                                      assertThat(commit.await(30, TimeUnit.SECONDS)).isTrue();
+                                    } catch (InterruptedException e) {
+                                      Thread.currentThread().interrupt();
+                                    }
+                                    return stages;
+                                  })),
+              pool);
       assertThat(seeded.await(30, TimeUnit.SECONDS)).isTrue();
       // ...while the second, which saw no stage either, waits on the first one's rows
-      var second = CompletableFuture.supplyAsync(() -> TenantScope.ofTenant(tenant).call(() -> tx.execute(status -> opportunities.stages())), pool);
-      await().atMost(Duration.ofSeconds(30)).until(() -> tenants.owner().sql(
-              "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO pipeline_stage%'")
-          .query(Long.class).single() > 0);
+      var second =
+          CompletableFuture.supplyAsync(
+              () ->
+                  TenantScope.ofTenant(tenant)
+                      .call(() -> tx.execute(status -> opportunities.stages())),
+              pool);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  tenants
+                          .owner()
+                          .sql(
+                              "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO pipeline_stage%'")
+                          .query(Long.class)
+                          .single()
+                      > 0);
       commit.countDown();
 
-      assertThat(first.get(30, TimeUnit.SECONDS)).extracting(Opportunities.Stage::name)
-          .containsExactly("Prospect", "Qualified", "Evaluation", "Proposal", "Contracting", "Won", "Lost");
+      assertThat(first.get(30, TimeUnit.SECONDS))
+          .extracting(Opportunities.Stage::name)
+          .containsExactly(
+              "Prospect", "Qualified", "Evaluation", "Proposal", "Contracting", "Won", "Lost");
       assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(first.get());
-      assertThat(tenants.owner().sql("SELECT count(*) FROM pipeline_stage WHERE tenant_id = ?").param(tenant)
-          .query(Long.class).single()).isEqualTo(7);
+      assertThat(
+              tenants
+                  .owner()
+                  .sql("SELECT count(*) FROM pipeline_stage WHERE tenant_id = ?")
+                  .param(tenant)
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(7);
     } finally {
       commit.countDown();
       pool.shutdownNow();

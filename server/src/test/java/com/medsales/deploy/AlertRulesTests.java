@@ -9,31 +9,40 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The Prometheus alert rules cover the seed's section 6.2 table, and promtool accepts and fires them. */
+/**
+ * The Prometheus alert rules cover the seed's section 6.2 table, and promtool accepts and fires
+ * them.
+ */
 class AlertRulesTests {
 
   static final String DIR = "deploy/monitoring/prometheus";
 
-  /** Each row of the table: its warning alert (null where the seed has none) and its critical alert. */
+  /**
+   * Each row of the table: its warning alert (null where the seed has none) and its critical alert.
+   */
   static final Map<String, List<String>> SEED_TABLE = new LinkedHashMap<>();
 
   static {
-    SEED_TABLE.put("API response time (p95)", List.of("ApiLatencyP95High", "ApiLatencyP95Critical"));
+    SEED_TABLE.put(
+        "API response time (p95)", List.of("ApiLatencyP95High", "ApiLatencyP95Critical"));
     SEED_TABLE.put("API error rate (5xx)", List.of("ApiErrorRateHigh", "ApiErrorRateCritical"));
     SEED_TABLE.put("Database CPU", List.of("DatabaseCpuHigh", "DatabaseCpuCritical"));
-    SEED_TABLE.put("Database connections", List.of("DatabaseConnectionsHigh", "DatabaseConnectionsCritical"));
+    SEED_TABLE.put(
+        "Database connections", List.of("DatabaseConnectionsHigh", "DatabaseConnectionsCritical"));
     SEED_TABLE.put("Redis memory", List.of("RedisMemoryHigh", "RedisMemoryCritical"));
     SEED_TABLE.put("Redis hit rate", List.of("CacheHitRateLow", "CacheHitRateCritical"));
     SEED_TABLE.put("Disk I/O (RDS)", List.of("DatabaseDiskIoHigh", "DatabaseDiskIoCritical"));
     SEED_TABLE.put("ECS task health", List.of("EcsTaskUnhealthy", "EcsTasksMostlyUnhealthy"));
     SEED_TABLE.put("Ingestion job failure", List.of("", "IngestionRunFailed"));
-    SEED_TABLE.put("Certificate expiry", List.of("CertificateExpiresSoon", "CertificateExpiresVerySoon"));
+    SEED_TABLE.put(
+        "Certificate expiry", List.of("CertificateExpiresSoon", "CertificateExpiresVerySoon"));
   }
 
   @SuppressWarnings("unchecked")
   static Map<String, Map<String, Object>> rules() throws Exception {
     Map<String, Map<String, Object>> rules = new LinkedHashMap<>();
-    for (var group : (List<Map<String, Object>>) DeployFiles.yaml(DIR + "/alerts.yml").get("groups")) {
+    for (var group :
+        (List<Map<String, Object>>) DeployFiles.yaml(DIR + "/alerts.yml").get("groups")) {
       for (var rule : (List<Map<String, Object>>) group.get("rules")) {
         rules.put((String) rule.get("alert"), rule);
       }
@@ -49,10 +58,14 @@ class AlertRulesTests {
         (row, alerts) -> {
           if (!alerts.get(0).isEmpty()) {
             assertThat(rules).as(row).containsKey(alerts.get(0));
-            assertThat((Map<String, Object>) rules.get(alerts.get(0)).get("labels")).as(row).containsEntry("severity", "warning");
+            assertThat((Map<String, Object>) rules.get(alerts.get(0)).get("labels"))
+                .as(row)
+                .containsEntry("severity", "warning");
           }
           assertThat(rules).as(row).containsKey(alerts.get(1));
-          assertThat((Map<String, Object>) rules.get(alerts.get(1)).get("labels")).as(row).containsEntry("severity", "critical");
+          assertThat((Map<String, Object>) rules.get(alerts.get(1)).get("labels"))
+              .as(row)
+              .containsEntry("severity", "critical");
         });
   }
 
@@ -72,17 +85,25 @@ class AlertRulesTests {
   @Test
   void promtoolAcceptsTheRulesAndTheScrapeConfiguration() throws Exception {
     var promtool = DeployFiles.tool("promtool", "apt-get install prometheus");
-    var rules = DeployFiles.run(DeployFiles.file(DIR), List.of(promtool.toString(), "check", "rules", "alerts.yml"));
+    var rules =
+        DeployFiles.run(
+            DeployFiles.file(DIR), List.of(promtool.toString(), "check", "rules", "alerts.yml"));
     assertThat(rules.exitCode()).as(rules.output()).isZero();
     assertThat(rules.output()).contains("SUCCESS: " + rules().size() + " rules found");
-    var config = DeployFiles.run(DeployFiles.file(DIR), List.of(promtool.toString(), "check", "config", "prometheus.yml"));
+    var config =
+        DeployFiles.run(
+            DeployFiles.file(DIR),
+            List.of(promtool.toString(), "check", "config", "prometheus.yml"));
     assertThat(config.exitCode()).as(config.output()).isZero();
   }
 
   @Test
   void promtoolUnitTestsPass() throws Exception {
     var promtool = DeployFiles.tool("promtool", "apt-get install prometheus");
-    var result = DeployFiles.run(DeployFiles.file(DIR), List.of(promtool.toString(), "test", "rules", "alerts_test.yml"));
+    var result =
+        DeployFiles.run(
+            DeployFiles.file(DIR),
+            List.of(promtool.toString(), "test", "rules", "alerts_test.yml"));
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS");
   }

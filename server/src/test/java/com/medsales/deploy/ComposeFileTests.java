@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * compose.yaml against the seed's section 3.3 and the application's configuration: a variable the application does not
- * read, a port it does not listen on or a service without its health check fails here rather than at {@code up}.
+ * compose.yaml against the seed's section 3.3 and the application's configuration: a variable the
+ * application does not read, a port it does not listen on or a service without its health check
+ * fails here rather than at {@code up}.
  */
 class ComposeFileTests {
 
@@ -34,14 +35,21 @@ class ComposeFileTests {
     assertThat(services).containsOnlyKeys("api", "worker", "postgres", "redis", "web");
     assertThat(services.get("postgres")).containsEntry("image", "postgis/postgis:16-3.4-alpine");
     assertThat(services.get("redis")).containsEntry("image", "redis:7-alpine");
-    assertThat(build("api")).containsEntry("context", ".").containsEntry("dockerfile", "Dockerfile");
-    assertThat(build("worker")).containsEntry("context", ".").containsEntry("dockerfile", "Dockerfile.worker");
-    assertThat(build("web")).containsEntry("context", "./web").containsEntry("dockerfile", "Dockerfile");
+    assertThat(build("api"))
+        .containsEntry("context", ".")
+        .containsEntry("dockerfile", "Dockerfile");
+    assertThat(build("worker"))
+        .containsEntry("context", ".")
+        .containsEntry("dockerfile", "Dockerfile.worker");
+    assertThat(build("web"))
+        .containsEntry("context", "./web")
+        .containsEntry("dockerfile", "Dockerfile");
     assertThat(DeployFiles.file("Dockerfile")).exists();
     assertThat(DeployFiles.file("Dockerfile.worker")).exists();
     assertThat(DeployFiles.file("web/Dockerfile")).exists();
     assertThat((Map<String, Object>) compose.get("volumes")).containsKey("pgdata");
-    assertThat(services.get("postgres").get("volumes").toString()).contains("pgdata:/var/lib/postgresql/data");
+    assertThat(services.get("postgres").get("volumes").toString())
+        .contains("pgdata:/var/lib/postgresql/data");
   }
 
   @Test
@@ -55,10 +63,14 @@ class ComposeFileTests {
     for (String service : List.of("api", "worker")) {
       assertThat(environment(service).keySet()).as(service).isSubsetOf(read);
     }
-    assertThat(environment("api")).containsKeys("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASS", "REDIS_HOST", "REDIS_PORT");
-    assertThat(environment("worker")).containsKeys("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASS", "S3_BUCKET");
+    assertThat(environment("api"))
+        .containsKeys(
+            "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASS", "REDIS_HOST", "REDIS_PORT");
+    assertThat(environment("worker"))
+        .containsKeys("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASS", "S3_BUCKET");
     assertThat(environment("api")).containsEntry("MEDSALES_ROLES", "api");
-    assertThat(environment("worker").get("MEDSALES_ROLES")).isEqualTo("ingestion-worker,notification-worker");
+    assertThat(environment("worker").get("MEDSALES_ROLES"))
+        .isEqualTo("ingestion-worker,notification-worker");
   }
 
   @Test
@@ -66,12 +78,17 @@ class ComposeFileTests {
     var postgres = environment("postgres");
     for (String service : List.of("api", "worker")) {
       var env = environment(service);
-      assertThat(env).as(service).containsEntry("DB_HOST", "postgres").containsEntry("DB_PORT", "5432");
+      assertThat(env)
+          .as(service)
+          .containsEntry("DB_HOST", "postgres")
+          .containsEntry("DB_PORT", "5432");
       assertThat(env.get("DB_NAME")).isEqualTo(postgres.get("POSTGRES_DB"));
       assertThat(env.get("DB_USER")).isEqualTo(postgres.get("POSTGRES_USER"));
       assertThat(env.get("DB_PASS")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
     }
-    assertThat(environment("api")).containsEntry("REDIS_HOST", "redis").containsEntry("REDIS_PORT", "6379");
+    assertThat(environment("api"))
+        .containsEntry("REDIS_HOST", "redis")
+        .containsEntry("REDIS_PORT", "6379");
     assertThat(environment("web")).containsEntry("API_UPSTREAM", "api:" + applicationPort());
   }
 
@@ -88,16 +105,20 @@ class ComposeFileTests {
   @Test
   @SuppressWarnings("unchecked")
   void servicesWaitForHealthyDependenciesAndCheckTheirOwnHealth() {
-    assertThat(dependsOn("api")).containsEntry("postgres", "service_healthy").containsEntry("redis", "service_healthy");
+    assertThat(dependsOn("api"))
+        .containsEntry("postgres", "service_healthy")
+        .containsEntry("redis", "service_healthy");
     assertThat(dependsOn("worker")).containsEntry("postgres", "service_healthy");
     assertThat(dependsOn("web")).containsEntry("api", "service_healthy");
     for (String service : List.of("api", "worker")) {
       var check = (Map<String, Object>) services.get(service).get("healthcheck");
       assertThat((List<String>) check.get("test"))
           .as(service)
-          .containsExactly("CMD", "wget", "-qO-", "http://localhost:" + applicationPort() + "/health");
+          .containsExactly(
+              "CMD", "wget", "-qO-", "http://localhost:" + applicationPort() + "/health");
     }
-    assertThat(services.get("postgres").get("healthcheck").toString()).contains("pg_isready -U medsales");
+    assertThat(services.get("postgres").get("healthcheck").toString())
+        .contains("pg_isready -U medsales");
     assertThat(services.get("redis").get("healthcheck").toString()).contains("redis-cli, ping");
   }
 
@@ -120,7 +141,8 @@ class ComposeFileTests {
   @SuppressWarnings("unchecked")
   private Map<String, String> dependsOn(String service) {
     Map<String, String> result = new LinkedHashMap<>();
-    ((Map<String, Map<String, String>>) services.get(service).get("depends_on")).forEach((k, v) -> result.put(k, v.get("condition")));
+    ((Map<String, Map<String, String>>) services.get(service).get("depends_on"))
+        .forEach((k, v) -> result.put(k, v.get("condition")));
     return result;
   }
 

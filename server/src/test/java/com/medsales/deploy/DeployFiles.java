@@ -34,20 +34,30 @@ final class DeployFiles {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> yaml(String relative) throws IOException {
-    return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(read(relative));
+    return (Map<String, Object>)
+        new Yaml(new SafeConstructor(new LoaderOptions())).load(read(relative));
   }
 
   /**
-   * A tool on the PATH (or in /usr/sbin, where Debian puts nginx). Missing, the test is skipped (and says so) on a developer's machine, and fails under CI
-   * ({@code CI} set), where {@code .ci/run} installs it.
+   * A tool on the PATH (or in /usr/sbin, where Debian puts nginx). Missing, the test is skipped
+   * (and says so) on a developer's machine, and fails under CI ({@code CI} set), where {@code
+   * .ci/run} installs it.
    */
   static Path tool(String name, String installHint) {
     return tool(name, installHint, true);
   }
 
-  /** As {@link #tool(String, String)}; {@code requiredInCi} false skips under CI too (a tool CI may not have). */
+  /**
+   * As {@link #tool(String, String)}; {@code requiredInCi} false skips under CI too (a tool CI may
+   * not have).
+   */
   static Path tool(String name, String installHint, boolean requiredInCi) {
-    String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/usr/local/bin";
+    String path =
+        System.getenv().getOrDefault("PATH", "")
+            + File.pathSeparator
+            + "/usr/sbin"
+            + File.pathSeparator
+            + "/usr/local/bin";
     for (String dir : path.split(File.pathSeparator)) {
       Path candidate = Path.of(dir, name);
       if (Files.isExecutable(candidate)) {
@@ -64,7 +74,8 @@ final class DeployFiles {
   record Result(int exitCode, String output) {}
 
   static Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
-    var process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+    var process =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(2, TimeUnit.MINUTES)) {
       process.destroyForcibly();

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every metric that an alert rule or the Grafana dashboard reads is one the application exposes on
- * {@code /actuator/prometheus}, or one of the few that come from elsewhere (listed below with their source).
+ * {@code /actuator/prometheus}, or one of the few that come from elsewhere (listed below with their
+ * source).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -43,9 +44,12 @@ class MetricNamesIntegrationTests {
       Map.of(
           "up", "Prometheus, one series per scraped task",
           "probe_ssl_earliest_cert_expiry", "blackbox exporter probing the public /health",
-          "aws_rds_cpuutilization_average", "CloudWatch AWS/RDS CPUUtilization through yet-another-cloudwatch-exporter",
-          "aws_rds_read_iops_average", "CloudWatch AWS/RDS ReadIOPS through yet-another-cloudwatch-exporter",
-          "aws_rds_write_iops_average", "CloudWatch AWS/RDS WriteIOPS through yet-another-cloudwatch-exporter",
+          "aws_rds_cpuutilization_average",
+              "CloudWatch AWS/RDS CPUUtilization through yet-another-cloudwatch-exporter",
+          "aws_rds_read_iops_average",
+              "CloudWatch AWS/RDS ReadIOPS through yet-another-cloudwatch-exporter",
+          "aws_rds_write_iops_average",
+              "CloudWatch AWS/RDS WriteIOPS through yet-another-cloudwatch-exporter",
           "aws_elasticache_database_memory_usage_percentage_average",
               "CloudWatch AWS/ElastiCache DatabaseMemoryUsagePercentage through yet-another-cloudwatch-exporter");
 
@@ -79,32 +83,43 @@ class MetricNamesIntegrationTests {
             metricNames(
                 "sum by (le) (rate(http_server_requests_seconds_bucket{application=\"medsales\", uri!~\"/a.*\"}[5m]))"
                     + " / on(pool) group_left() topk(5, hikaricp_connections_max) > 0.95 and up offset 5m"))
-        .containsExactlyInAnyOrder("http_server_requests_seconds_bucket", "hikaricp_connections_max", "up");
+        .containsExactlyInAnyOrder(
+            "http_server_requests_seconds_bucket", "hikaricp_connections_max", "up");
   }
 
   @Test
   void rulesAndDashboardReadOnlyMetricsThatExist() throws Exception {
-    // traffic, a job that ran and one that waits (queue depth): the metrics that appear on first use
+    // traffic, a job that ran and one that waits (queue depth): the metrics that appear on first
+    // use
     var http = HttpClient.newHttpClient();
-    http.send(HttpRequest.newBuilder(url("/health")).build(), HttpResponse.BodyHandlers.discarding());
+    http.send(
+        HttpRequest.newBuilder(url("/health")).build(), HttpResponse.BodyHandlers.discarding());
     queue.enqueue(JobRequest.of("metrics-tests", "probe", "{}"));
     queue.enqueue(JobRequest.of("metrics-waiting", "probe", "{}"));
 
     Set<String> used = new TreeSet<>();
     used.addAll(ruleMetrics());
     used.addAll(dashboardMetrics());
-    Set<String> expected = used.stream().filter(name -> !EXTERNAL.containsKey(name)).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expected =
+        used.stream()
+            .filter(name -> !EXTERNAL.containsKey(name))
+            .collect(Collectors.toCollection(TreeSet::new));
 
     await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(() -> assertThat(exposed(http)).containsAll(expected));
-    assertThat(used).containsAll(EXTERNAL.keySet()); // no stale entries in the list of outside metrics
+    assertThat(used)
+        .containsAll(EXTERNAL.keySet()); // no stale entries in the list of outside metrics
     assertThat(exposed(http)).doesNotContainAnyElementsOf(EXTERNAL.keySet());
   }
 
   private Set<String> exposed(HttpClient http) throws Exception {
-    String body = http.send(HttpRequest.newBuilder(url("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    String body =
+        http.send(
+                HttpRequest.newBuilder(url("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     return body.lines()
         .filter(line -> !line.isBlank() && !line.startsWith("#"))
         .map(line -> line.split("[{ ]", 2)[0])
@@ -114,7 +129,9 @@ class MetricNamesIntegrationTests {
   @SuppressWarnings("unchecked")
   static Set<String> ruleMetrics() throws Exception {
     Set<String> names = new TreeSet<>();
-    for (var group : (List<Map<String, Object>>) DeployFiles.yaml("deploy/monitoring/prometheus/alerts.yml").get("groups")) {
+    for (var group :
+        (List<Map<String, Object>>)
+            DeployFiles.yaml("deploy/monitoring/prometheus/alerts.yml").get("groups")) {
       for (var rule : (List<Map<String, Object>>) group.get("rules")) {
         names.addAll(metricNames((String) rule.get("expr")));
       }
@@ -124,7 +141,10 @@ class MetricNamesIntegrationTests {
 
   static Set<String> dashboardMetrics() throws Exception {
     JsonNode dashboard =
-        JsonMapper.builder().build().readTree(DeployFiles.read("deploy/monitoring/grafana/dashboards/medsales-overview.json"));
+        JsonMapper.builder()
+            .build()
+            .readTree(
+                DeployFiles.read("deploy/monitoring/grafana/dashboards/medsales-overview.json"));
     Set<String> names = new TreeSet<>();
     for (JsonNode panel : dashboard.get("panels")) {
       if (panel.has("targets")) {
@@ -137,10 +157,14 @@ class MetricNamesIntegrationTests {
     return names;
   }
 
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "inf", "nan");
+  private static final Set<String> KEYWORDS =
+      Set.of("and", "or", "unless", "bool", "offset", "inf", "nan");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*+(?!\\s*\\()");
 
-  /** The metric names a PromQL expression reads: identifiers that are not functions, labels or keywords. */
+  /**
+   * The metric names a PromQL expression reads: identifiers that are not functions, labels or
+   * keywords.
+   */
   static Set<String> metricNames(String expr) {
     String bare =
         expr.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"")
@@ -152,7 +176,8 @@ class MetricNamesIntegrationTests {
     var matcher = IDENTIFIER.matcher(bare);
     while (matcher.find()) {
       String name = matcher.group();
-      if (!KEYWORDS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !Character.isDigit(bare.charAt(Math.max(matcher.start() - 1, 0)))) {
+      if (!KEYWORDS.contains(name.toLowerCase(java.util.Locale.ROOT))
+          && !Character.isDigit(bare.charAt(Math.max(matcher.start() - 1, 0)))) {
         names.add(name);
       }
     }

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The web image's nginx configuration ({@code web/nginx}) in a real nginx on loopback, in front of a stand-in API:
- * gzip, a year's cache for hashed assets, none for index.html, the SPA fallback, security headers, and /api and
- * /health passed to the API.
+ * The web image's nginx configuration ({@code web/nginx}) in a real nginx on loopback, in front of
+ * a stand-in API: gzip, a year's cache for hashed assets, none for index.html, the SPA fallback,
+ * security headers, and /api and /health passed to the API.
  */
 class WebServerConfigTests {
 
@@ -65,7 +65,9 @@ class WebServerConfigTests {
             .replace("${API_UPSTREAM}", "127.0.0.1:" + api.getAddress().getPort())
             .replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
             .replace("/usr/share/nginx/html", dir.resolve("html").toString())
-            .replace("/etc/nginx/snippets/security-headers.conf", DeployFiles.file("web/nginx/security-headers.conf").toString());
+            .replace(
+                "/etc/nginx/snippets/security-headers.conf",
+                DeployFiles.file("web/nginx/security-headers.conf").toString());
     Files.writeString(dir.resolve("medsales.conf"), site);
     Path temp = Files.createDirectories(dir.resolve("temp"));
     Files.writeString(
@@ -90,11 +92,23 @@ class WebServerConfigTests {
         """
             .formatted(
                 "root".equals(System.getProperty("user.name")) ? "user root;" : "",
-                dir, dir, temp, temp, temp, temp, temp, dir));
+                dir,
+                dir,
+                temp,
+                temp,
+                temp,
+                temp,
+                temp,
+                dir));
 
-    var check = DeployFiles.run(dir, List.of(nginxBinary.toString(), "-t", "-c", dir.resolve("nginx.conf").toString()));
+    var check =
+        DeployFiles.run(
+            dir, List.of(nginxBinary.toString(), "-t", "-c", dir.resolve("nginx.conf").toString()));
     assertThat(check.exitCode()).as(check.output()).isZero();
-    nginx = new ProcessBuilder(nginxBinary.toString(), "-c", dir.resolve("nginx.conf").toString()).redirectErrorStream(true).start();
+    nginx =
+        new ProcessBuilder(nginxBinary.toString(), "-c", dir.resolve("nginx.conf").toString())
+            .redirectErrorStream(true)
+            .start();
     await().atMost(Duration.ofSeconds(10)).until(this::listening);
   }
 
@@ -113,7 +127,8 @@ class WebServerConfigTests {
   void hashedAssetsAreCachedForAYearAndCompressed() throws Exception {
     var response = get(ASSET, "gzip");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Cache-Control")).contains("public, max-age=31536000, immutable");
+    assertThat(response.headers().firstValue("Cache-Control"))
+        .contains("public, max-age=31536000, immutable");
     assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
     assertSecurityHeaders(response);
     assertThat(get("/assets/missing-0000.js", null).statusCode()).isEqualTo(404);
@@ -124,27 +139,38 @@ class WebServerConfigTests {
     for (String path : List.of("/", "/index.html", "/providers/1234567893", "/admin/ingestion")) {
       var response = get(path, null);
       assertThat(response.statusCode()).as(path).isEqualTo(200);
-      assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(path).contains("<div id=\"root\">");
+      assertThat(new String(response.body(), StandardCharsets.UTF_8))
+          .as(path)
+          .contains("<div id=\"root\">");
       assertThat(response.headers().firstValue("Cache-Control")).as(path).contains("no-cache");
       assertSecurityHeaders(response);
     }
-    assertThat(get("/", null).headers().firstValue("Server")).contains("nginx"); // without its version
+    assertThat(get("/", null).headers().firstValue("Server"))
+        .contains("nginx"); // without its version
   }
 
   @Test
   void apiAndHealthGoToTheApi() throws Exception {
-    assertThat(new String(get("/api/v1/providers?state=OH", null).body(), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(new String(get("/api/v1/providers?state=OH", null).body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"status\":\"UP\"}");
     assertThat(get("/health", null).statusCode()).isEqualTo(200);
     get("/oauth2/authorization/acme", null);
     get("/login/oauth2/code/acme?code=x&state=y", null);
-    assertThat(proxied).containsExactly("/api/v1/providers", "/health", "/oauth2/authorization/acme", "/login/oauth2/code/acme");
+    assertThat(proxied)
+        .containsExactly(
+            "/api/v1/providers",
+            "/health",
+            "/oauth2/authorization/acme",
+            "/login/oauth2/code/acme");
   }
 
   private static void assertSecurityHeaders(HttpResponse<byte[]> response) {
     assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
-    assertThat(response.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
-    assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));
+    assertThat(response.headers().firstValue("Referrer-Policy"))
+        .contains("strict-origin-when-cross-origin");
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));
     assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
   }
 

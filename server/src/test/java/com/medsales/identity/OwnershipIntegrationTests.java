@@ -14,7 +14,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** A rep edits their own records, a manager their team's, an admin their tenant's; nobody another tenant's. */
+/**
+ * A rep edits their own records, a manager their team's, an admin their tenant's; nobody another
+ * tenant's.
+ */
 @SpringBootTest
 class OwnershipIntegrationTests {
 
@@ -28,9 +31,11 @@ class OwnershipIntegrationTests {
   }
 
   void signInAs(UUID tenant, UUID id, UserRole role) {
-    var user = new MedsalesUser(id, tenant, "u-" + id, "U", EnumSet.of(role), TokenScope.READ_WRITE, null);
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
+    var user =
+        new MedsalesUser(id, tenant, "u-" + id, "U", EnumSet.of(role), TokenScope.READ_WRITE, null);
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
   }
 
   @Test
@@ -44,9 +49,19 @@ class OwnershipIntegrationTests {
     UUID otherManager = tenants.user(tenant, "own-manager-2", "x", "MANAGER");
     UUID admin = tenants.user(tenant, "own-admin", "x", "ADMIN");
     UUID foreignAdmin = tenants.user(other, "own-foreign-admin", "x", "ADMIN");
-    UUID team = tenants.owner().sql("INSERT INTO team (tenant_id, name, manager_id) VALUES (?, 'own team', ?) RETURNING id")
-        .params(tenant, manager).query(UUID.class).single();
-    tenants.owner().sql("INSERT INTO team_member (tenant_id, team_id, user_id) VALUES (?, ?, ?)").params(tenant, team, rep).update();
+    UUID team =
+        tenants
+            .owner()
+            .sql(
+                "INSERT INTO team (tenant_id, name, manager_id) VALUES (?, 'own team', ?) RETURNING id")
+            .params(tenant, manager)
+            .query(UUID.class)
+            .single();
+    tenants
+        .owner()
+        .sql("INSERT INTO team_member (tenant_id, team_id, user_id) VALUES (?, ?, ?)")
+        .params(tenant, team, rep)
+        .update();
 
     signInAs(tenant, rep, UserRole.REP);
     assertThat(ownership.mayEdit(rep)).isTrue();

@@ -22,8 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import redis.embedded.RedisServer;
 
 /**
- * With {@code REDIS_HOST} set, sessions and rate limits live in Redis (a real server here), so any API instance
- * serves any user and the limits hold across instances.
+ * With {@code REDIS_HOST} set, sessions and rate limits live in Redis (a real server here), so any
+ * API instance serves any user and the limits hold across instances.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -63,7 +63,9 @@ class RedisSessionsIntegrationTests {
 
     var redisKeys = new StringRedisTemplate(connections);
     assertThat(redisKeys.keys("medsales:session:sessions:*")).isNotEmpty();
-    assertThat(tenants.owner().sql("SELECT count(*) FROM spring_session").query(Long.class).single()).isZero();
+    assertThat(
+            tenants.owner().sql("SELECT count(*) FROM spring_session").query(Long.class).single())
+        .isZero();
     assertThat(redisKeys.keys("medsales:rate:user:*")).hasSize(1);
     for (int i = 0; i < 3; i++) {
       browser.get("/api/v1/auth/session");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class ByteCsvUnitTests {
 
   /** The records as "line: field|field|...", read with a buffer of {@code bufferSize} bytes. */
-  private static List<String> read(byte[] input, char separator, int bufferSize) throws IOException {
+  private static List<String> read(byte[] input, char separator, int bufferSize)
+      throws IOException {
     List<String> records = new ArrayList<>();
     try (var csv = new ByteCsv(new ByteArrayInputStream(input), separator, bufferSize)) {
       while (csv.next()) {
@@ -39,9 +40,14 @@ class ByteCsvUnitTests {
   /** The same, as FastCSV reads it with the settings of {@link YearlyCsv#read}. */
   private static List<String> readWithFastCsv(byte[] input, char separator) throws IOException {
     List<String> records = new ArrayList<>();
-    try (var reader = CsvReader.builder().fieldSeparator(separator).allowExtraFields(true).allowMissingFields(true)
-        .skipEmptyLines(true)
-        .ofCsvRecord(new InputStreamReader(new ByteArrayInputStream(input), StandardCharsets.UTF_8))) {
+    try (var reader =
+        CsvReader.builder()
+            .fieldSeparator(separator)
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .skipEmptyLines(true)
+            .ofCsvRecord(
+                new InputStreamReader(new ByteArrayInputStream(input), StandardCharsets.UTF_8))) {
       for (CsvRecord record : reader) {
         records.add(record.getStartingLineNumber() + ": " + String.join("|", record.getFields()));
       }
@@ -92,11 +98,18 @@ class ByteCsvUnitTests {
 
   @Test
   void recordsSplitAcrossBufferRefillsArriveWhole() throws IOException {
-    String input = "NPI,NAME,NOTE\r\n1,\"long, quoted\r\nand \"\"split\"\" field\",tail\r\n\r\n"
-        + "2," + "x".repeat(100) + ",\"ÄÖÜ\"\r\n3,,\r";
+    String input =
+        "NPI,NAME,NOTE\r\n1,\"long, quoted\r\nand \"\"split\"\" field\",tail\r\n\r\n"
+            + "2,"
+            + "x".repeat(100)
+            + ",\"ÄÖÜ\"\r\n3,,\r";
     List<String> whole = read(input, ',');
-    assertThat(whole).containsExactly("1: NPI|NAME|NOTE", "2: 1|long, quoted\r\nand \"split\" field|tail",
-        "5: 2|" + "x".repeat(100) + "|ÄÖÜ", "6: 3||");
+    assertThat(whole)
+        .containsExactly(
+            "1: NPI|NAME|NOTE",
+            "2: 1|long, quoted\r\nand \"split\" field|tail",
+            "5: 2|" + "x".repeat(100) + "|ÄÖÜ",
+            "6: 3||");
     byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
     for (int buffer = 16; buffer <= 40; buffer++) {
       assertThat(read(bytes, ',', buffer)).as("buffer of %d bytes", buffer).isEqualTo(whole);
@@ -106,7 +119,22 @@ class ByteCsvUnitTests {
   @Test
   void readsRecordsAndTheirLinesAsFastCsvDoesOnRandomInput() throws IOException {
     var random = new Random(42);
-    String[] pieces = {"a", "bc", "defghijk", ",", "\t", "\"", "\"\"", "\r", "\n", "\r\n", " ", "é", "\u3000", "\u000B"};
+    String[] pieces = {
+      "a",
+      "bc",
+      "defghijk",
+      ",",
+      "\t",
+      "\"",
+      "\"\"",
+      "\r",
+      "\n",
+      "\r\n",
+      " ",
+      "é",
+      "\u3000",
+      "\u000B"
+    };
     int compared = 0;
     for (int run = 0; run < 3000; run++) {
       var sb = new StringBuilder();
@@ -121,11 +149,14 @@ class ByteCsvUnitTests {
         expected = readWithFastCsv(input, separator);
       } catch (RuntimeException e) {
         // FastCSV's parse error (a character after a closing quote): ours is one too
-        assertThatThrownBy(() -> read(input, separator, 16)).as(sb.toString()).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> read(input, separator, 16))
+            .as(sb.toString())
+            .isInstanceOf(IOException.class);
         continue;
       }
       if (crInQuotesOrQuoteOpenAtTheEnd(sb.toString(), separator)) {
-        // an unclosed quote (a truncated file, refused before reading) is not compared, nor a CR inside quotes, which
+        // an unclosed quote (a truncated file, refused before reading) is not compared, nor a CR
+        // inside quotes, which
         // FastCSV 4.1.0 mistakes for the end of the record (see the test below)
         continue;
       }
@@ -136,7 +167,10 @@ class ByteCsvUnitTests {
     assertThat(compared).isGreaterThan(1000);
   }
 
-  /** Whether a quoted field holds a CR or the input ends inside one, by the rule both readers follow. */
+  /**
+   * Whether a quoted field holds a CR or the input ends inside one, by the rule both readers
+   * follow.
+   */
   private static boolean crInQuotesOrQuoteOpenAtTheEnd(String input, char separator) {
     boolean quoted = false;
     boolean fieldStart = true;
@@ -171,7 +205,9 @@ class ByteCsvUnitTests {
   @Test
   void theFirstReleasesSampleReadsAsFastCsvReadsIt() throws IOException {
     byte[] sample;
-    try (InputStream in = getClass().getResourceAsStream("/demo/partd/PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab")) {
+    try (InputStream in =
+        getClass()
+            .getResourceAsStream("/demo/partd/PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab")) {
       sample = in.readAllBytes();
     }
     List<String> expected = readWithFastCsv(sample, '\t');
@@ -180,14 +216,46 @@ class ByteCsvUnitTests {
   }
 
   @Test
-  void invalidUtf8AndAReplacementCharacterInTheFileAreNotValidTextButAccentsAre() throws IOException {
-    byte[] input = {'o', 'k', ',', (byte) 0xC3, (byte) 0xA9, ',', 'b', (byte) 0xFF, 'd', ',', (byte) 0xEF, (byte) 0xBF,
-        (byte) 0xBD, ',', (byte) 0xE2, ',', 'x', '\n', 'p', 'l', 'a', 'i', 'n', '\n'};
+  void invalidUtf8AndAReplacementCharacterInTheFileAreNotValidTextButAccentsAre()
+      throws IOException {
+    byte[] input = {
+      'o',
+      'k',
+      ',',
+      (byte) 0xC3,
+      (byte) 0xA9,
+      ',',
+      'b',
+      (byte) 0xFF,
+      'd',
+      ',',
+      (byte) 0xEF,
+      (byte) 0xBF,
+      (byte) 0xBD,
+      ',',
+      (byte) 0xE2,
+      ',',
+      'x',
+      '\n',
+      'p',
+      'l',
+      'a',
+      'i',
+      'n',
+      '\n'
+    };
     try (var csv = new ByteCsv(new ByteArrayInputStream(input), ',', 16)) {
       assertThat(csv.next()).isTrue();
       assertThat(csv.ascii()).isFalse();
-      assertThat(List.of(csv.validUtf8(0), csv.validUtf8(1), csv.validUtf8(2), csv.validUtf8(3), csv.validUtf8(4),
-          csv.validUtf8(5))).containsExactly(true, true, false, false, false, true);
+      assertThat(
+              List.of(
+                  csv.validUtf8(0),
+                  csv.validUtf8(1),
+                  csv.validUtf8(2),
+                  csv.validUtf8(3),
+                  csv.validUtf8(4),
+                  csv.validUtf8(5)))
+          .containsExactly(true, true, false, false, false, true);
       assertThat(csv.text(1)).isEqualTo("é");
       assertThat(csv.next()).isTrue();
       assertThat(csv.ascii()).isTrue();
@@ -197,13 +265,25 @@ class ByteCsvUnitTests {
 
   @Test
   void stripsWhiteSpaceAsStringStripDoes() throws IOException {
-    String[] values = {"  a b  ", "\t\u000Bx\u001F", "\u3000wide\u2003", "\u00A0no-break\u00A0", "\u2007figure", " ",
-        "", "é ", " \u1680é\u205F"};
+    String[] values = {
+      "  a b  ",
+      "\t\u000Bx\u001F",
+      "\u3000wide\u2003",
+      "\u00A0no-break\u00A0",
+      "\u2007figure",
+      " ",
+      "",
+      "é ",
+      " \u1680é\u205F"
+    };
     String line = String.join(",", values) + "\n";
-    try (var csv = new ByteCsv(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), ',')) {
+    try (var csv =
+        new ByteCsv(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), ',')) {
       assertThat(csv.next()).isTrue();
       for (int i = 0; i < values.length; i++) {
-        assertThat(csv.strippedText(i)).as(values[i]).isEqualTo(values[i].strip().isEmpty() ? null : values[i].strip());
+        assertThat(csv.strippedText(i))
+            .as(values[i])
+            .isEqualTo(values[i].strip().isEmpty() ? null : values[i].strip());
       }
     }
   }

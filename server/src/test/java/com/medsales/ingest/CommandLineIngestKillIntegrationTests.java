@@ -17,8 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Issue 17's fault test: the command-line ingest, a real child process on this test's database, killed with -9 in the
- * middle of its load. Its run is failed (its lock's session is gone) and a retry publishes.
+ * Issue 17's fault test: the command-line ingest, a real child process on this test's database,
+ * killed with -9 in the middle of its load. Its run is failed (its lock's session is gone) and a
+ * retry publishes.
  */
 @SpringBootTest
 class CommandLineIngestKillIntegrationTests {
@@ -72,34 +73,56 @@ class CommandLineIngestKillIntegrationTests {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     child =
         new ProcessBuilder(
-                List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "com.medsales.MedsalesApplication",
-                    "ingest", "nppes-deactivations", report.toString(),
-                    "--medsales.home=" + childHome, "--medsales.db.host=localhost",
-                    "--medsales.db.port=" + database.port(), "--medsales.db.user=" + database.user()))
+                List.of(
+                    java,
+                    "-Xmx512m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "com.medsales.MedsalesApplication",
+                    "ingest",
+                    "nppes-deactivations",
+                    report.toString(),
+                    "--medsales.home=" + childHome,
+                    "--medsales.db.host=localhost",
+                    "--medsales.db.port=" + database.port(),
+                    "--medsales.db.user=" + database.user()))
             .redirectErrorStream(true)
             .redirectOutput(childHome.resolve("child.log").toFile())
             .start();
 
     // mid-load: the run is RUNNING (its lock held) and has read part of its file
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() ->
-        runs.find(latestRun()).filter(r -> r.status() == IngestionRun.Status.RUNNING && r.bytesRead() > 0).isPresent());
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                runs.find(latestRun())
+                    .filter(r -> r.status() == IngestionRun.Status.RUNNING && r.bytesRead() > 0)
+                    .isPresent());
     long id = latestRun();
     assertThat(child.isAlive()).isTrue();
     child.destroyForcibly(); // SIGKILL
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        runs.current(id).orElseThrow().status() == IngestionRun.Status.FAILED);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> runs.current(id).orElseThrow().status() == IngestionRun.Status.FAILED);
     assertThat(runs.current(id).orElseThrow().error()).contains("process running it stopped");
 
-    writeReport(report, 20); // the operator fixes the file; the worker of this process runs the retry
+    writeReport(
+        report, 20); // the operator fixes the file; the worker of this process runs the retry
     IngestionRun retried = ingestion.retry(id);
-    await().atMost(Duration.ofSeconds(120)).until(() ->
-        runs.find(retried.id()).orElseThrow().status() == IngestionRun.Status.PUBLISHED);
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () -> runs.find(retried.id()).orElseThrow().status() == IngestionRun.Status.PUBLISHED);
   }
 
   long latestRun() {
-    return runs.recent(Dataset.NPPES, 1).stream().filter(r -> r.kind().equals("nppes-deactivations"))
-        .mapToLong(IngestionRun::id).findFirst().orElse(-1);
+    return runs.recent(Dataset.NPPES, 1).stream()
+        .filter(r -> r.kind().equals("nppes-deactivations"))
+        .mapToLong(IngestionRun::id)
+        .findFirst()
+        .orElse(-1);
   }
 }

@@ -24,16 +24,46 @@ class DecimalUnitTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "12", "-3", "+4", "1234.56", ".5", "5.", "-0.001", "-0", "-0.00", "007", "142.14",
-      "999999999999999999", "-99999999999999999.9"})
+  @ValueSource(
+      strings = {
+        "0",
+        "12",
+        "-3",
+        "+4",
+        "1234.56",
+        ".5",
+        "5.",
+        "-0.001",
+        "-0",
+        "-0.00",
+        "007",
+        "142.14",
+        "999999999999999999",
+        "-99999999999999999.9"
+      })
   void plainDecimalsReadAsBigDecimalReadsThemScaleAndAll(String text) {
-    assertThat(parse(text).toBigDecimal()).isEqualTo(new BigDecimal(text)); // equals: the same scale too
-    assertThat(parse(text).toBigDecimal().toPlainString()).isEqualTo(new BigDecimal(text).toPlainString());
+    assertThat(parse(text).toBigDecimal())
+        .isEqualTo(new BigDecimal(text)); // equals: the same scale too
+    assertThat(parse(text).toBigDecimal().toPlainString())
+        .isEqualTo(new BigDecimal(text).toPlainString());
     assertThat(isPlain(text)).isEqualTo(YearlyCsv.isDecimal(text)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-", ".", "1,234", "12a", "1.2.3", "1E5", "2.5e-3", "1234567890123456789", " 1", "--1"})
+  @ValueSource(
+      strings = {
+        "",
+        "-",
+        ".",
+        "1,234",
+        "12a",
+        "1.2.3",
+        "1E5",
+        "2.5e-3",
+        "1234567890123456789",
+        " 1",
+        "--1"
+      })
   void anythingElseIsLeftToBigDecimal(String text) {
     assertThat(parse(text)).isNull();
   }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Downloads into the raw-file store, against a real HTTP server on loopback. */
 class SourceResolverUnitTests {
 
-  static final byte[] BODY = "\"NPI\",\"NPPES Deactivation Date\"\n\"1023011053\",\"11/02/2026\"\n".getBytes(StandardCharsets.UTF_8);
+  static final byte[] BODY =
+      "\"NPI\",\"NPPES Deactivation Date\"\n\"1023011053\",\"11/02/2026\"\n"
+          .getBytes(StandardCharsets.UTF_8);
 
   @TempDir Path raw;
   HttpServer server;
@@ -36,7 +38,8 @@ class SourceResolverUnitTests {
         exchange -> {
           String range = exchange.getRequestHeaders().getFirst("Range");
           String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-          requests.add((range == null ? "" : range) + "|" + (ifNoneMatch == null ? "" : ifNoneMatch));
+          requests.add(
+              (range == null ? "" : range) + "|" + (ifNoneMatch == null ? "" : ifNoneMatch));
           exchange.getResponseHeaders().add("ETag", "\"v1\"");
           if ("\"v1\"".equals(ifNoneMatch)) {
             exchange.sendResponseHeaders(304, -1);
@@ -88,13 +91,14 @@ class SourceResolverUnitTests {
   void refusesAMissingLocalFileAndAFailedDownload() {
     assertThatThrownBy(() -> new SourceResolver(raw).resolve(raw.resolve("none.csv").toString()))
         .isInstanceOf(NoSuchFileException.class);
-    assertThatThrownBy(() -> new SourceResolver(raw).resolve(url().replace("deactivations", "missing")))
+    assertThatThrownBy(
+            () -> new SourceResolver(raw).resolve(url().replace("deactivations", "missing")))
         .hasMessageContaining("HTTP 404");
   }
 
   @Test
-  void keepsDownloadsInARemoteStoreSoANewTaskAsksOnlyWhetherTheFileChanged(@TempDir Path bucket, @TempDir Path newTaskDisk)
-      throws Exception {
+  void keepsDownloadsInARemoteStoreSoANewTaskAsksOnlyWhetherTheFileChanged(
+      @TempDir Path bucket, @TempDir Path newTaskDisk) throws Exception {
     FileStore shared = remote(FileStore.local(bucket));
 
     new SourceResolver(raw, shared).resolve(url());
@@ -103,11 +107,16 @@ class SourceResolverUnitTests {
 
     Path onNewTask = new SourceResolver(newTaskDisk, shared).resolve(url());
 
-    assertThat(onNewTask).isEqualTo(newTaskDisk.resolve("deactivations.csv")).hasBinaryContent(BODY);
+    assertThat(onNewTask)
+        .isEqualTo(newTaskDisk.resolve("deactivations.csv"))
+        .hasBinaryContent(BODY);
     assertThat(requests).containsExactly("|", "|\"v1\""); // the second download was a 304
   }
 
-  /** A directory standing in for a store on another machine (the S3 store itself is tested against S3Proxy). */
+  /**
+   * A directory standing in for a store on another machine (the S3 store itself is tested against
+   * S3Proxy).
+   */
   private static FileStore remote(FileStore directory) {
     return new FileStore() {
       @Override

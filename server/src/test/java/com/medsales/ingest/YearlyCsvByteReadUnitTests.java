@@ -18,7 +18,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The byte pass of {@link YearlyCsv#read} against the FastCSV pass, on the same file: rows, rejects, checksum. */
+/**
+ * The byte pass of {@link YearlyCsv#read} against the FastCSV pass, on the same file: rows,
+ * rejects, checksum.
+ */
 class YearlyCsvByteReadUnitTests {
 
   @TempDir Path dir;
@@ -36,22 +39,68 @@ class YearlyCsvByteReadUnitTests {
       this.file = file;
     }
 
-    @Override public long runId() { return 1; }
-    @Override public void recognisedAs(String kind) { throw new UnsupportedOperationException(kind); }
-    @Override public Path file() { return file; }
-    @Override public @Nullable Integer requestedYear() { return 2021; }
-    @Override public String sourceName() { return file.getFileName().toString(); }
-    @Override public void reject(Reject r) {
-      rejects.add(r.fileName() + ":" + r.lineNumber() + " " + r.column() + " " + r.reason() + " " + r.value());
+    @Override
+    public long runId() {
+      return 1;
     }
-    @Override public long rejectCount() { return rejects.size(); }
-    @Override public void checkRejectThreshold(long rowsRead) {}
-    @Override public void progress(String phase, long bytesRead, long rowsRead, long rowsLoaded) { lastBytes = bytesRead; }
-    @Override public void sourceDigest(String sha256, long size) {
+
+    @Override
+    public void recognisedAs(String kind) {
+      throw new UnsupportedOperationException(kind);
+    }
+
+    @Override
+    public Path file() {
+      return file;
+    }
+
+    @Override
+    public @Nullable Integer requestedYear() {
+      return 2021;
+    }
+
+    @Override
+    public String sourceName() {
+      return file.getFileName().toString();
+    }
+
+    @Override
+    public void reject(Reject r) {
+      rejects.add(
+          r.fileName()
+              + ":"
+              + r.lineNumber()
+              + " "
+              + r.column()
+              + " "
+              + r.reason()
+              + " "
+              + r.value());
+    }
+
+    @Override
+    public long rejectCount() {
+      return rejects.size();
+    }
+
+    @Override
+    public void checkRejectThreshold(long rowsRead) {}
+
+    @Override
+    public void progress(String phase, long bytesRead, long rowsRead, long rowsLoaded) {
+      lastBytes = bytesRead;
+    }
+
+    @Override
+    public void sourceDigest(String sha256, long size) {
       this.digest = sha256;
       this.size = size;
     }
-    @Override public Optional<String> lastPublishedSha256() { return Optional.empty(); }
+
+    @Override
+    public Optional<String> lastPublishedSha256() {
+      return Optional.empty();
+    }
   }
 
   private static byte[] file(Object... parts) {
@@ -64,46 +113,71 @@ class YearlyCsvByteReadUnitTests {
 
   private Context readAsBytes(Path file, char separator) throws Exception {
     var context = new Context(file);
-    YearlyCsv.read(context, separator, new YearlyCsv.ByteRows() {
-      @Override public void header(CsvHeader header) {}
-      @Override public boolean row(ByteCsv row, CsvHeader header) {
-        List<String> fields = new ArrayList<>();
-        for (int i = 0; i < row.size(); i++) {
-          fields.add(row.text(i));
-        }
-        context.rows.add(row.line() + " " + fields);
-        return true;
-      }
-    });
+    YearlyCsv.read(
+        context,
+        separator,
+        new YearlyCsv.ByteRows() {
+          @Override
+          public void header(CsvHeader header) {}
+
+          @Override
+          public boolean row(ByteCsv row, CsvHeader header) {
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+              fields.add(row.text(i));
+            }
+            context.rows.add(row.line() + " " + fields);
+            return true;
+          }
+        });
     return context;
   }
 
   private Context readWithFastCsv(Path file, char separator) throws Exception {
     var context = new Context(file);
-    YearlyCsv.read(context, separator, new YearlyCsv.Rows() {
-      @Override public void header(CsvHeader header) {}
-      @Override public boolean row(CsvRecord row, CsvHeader header) {
-        context.rows.add(row.getStartingLineNumber() + " " + row.getFields());
-        return true;
-      }
-    });
+    YearlyCsv.read(
+        context,
+        separator,
+        new YearlyCsv.Rows() {
+          @Override
+          public void header(CsvHeader header) {}
+
+          @Override
+          public boolean row(CsvRecord row, CsvHeader header) {
+            context.rows.add(row.getStartingLineNumber() + " " + row.getFields());
+            return true;
+          }
+        });
     return context;
   }
 
   @Test
   void rejectsWrongWidthsAndInvalidUtf8WithTheirLinesAsTheFastCsvPassDoes() throws Exception {
-    byte[] bytes = file("A,B,C\r\n", "1,\"x, y\",3\r\n", "2,bad", new byte[] {(byte) 0xFF}, ",3\r\n", "3,4\r\n", "\r\n",
-        "4,\"multi\nline\",", new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD}, "\r\n", "5,é,\"say \"\"hi\"\"\"\r\n");
+    byte[] bytes =
+        file(
+            "A,B,C\r\n",
+            "1,\"x, y\",3\r\n",
+            "2,bad",
+            new byte[] {(byte) 0xFF},
+            ",3\r\n",
+            "3,4\r\n",
+            "\r\n",
+            "4,\"multi\nline\",",
+            new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD},
+            "\r\n",
+            "5,é,\"say \"\"hi\"\"\"\r\n");
     Path file = Files.write(dir.resolve("partd_2021.csv"), bytes);
 
     Context read = readAsBytes(file, ',');
 
-    assertThat(read.rejects).containsExactly(
-        "partd_2021.csv:3 B Not valid UTF-8 text bad\uFFFD",
-        "partd_2021.csv:4 null Expected 3 fields, found 2 null",
-        "partd_2021.csv:6 C Not valid UTF-8 text \uFFFD");
+    assertThat(read.rejects)
+        .containsExactly(
+            "partd_2021.csv:3 B Not valid UTF-8 text bad\uFFFD",
+            "partd_2021.csv:4 null Expected 3 fields, found 2 null",
+            "partd_2021.csv:6 C Not valid UTF-8 text \uFFFD");
     assertThat(read.rows).containsExactly("2 [1, x, y, 3]", "8 [5, é, say \"hi\"]");
-    assertThat(read.digest).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+    assertThat(read.digest)
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
     assertThat(read.size).isEqualTo(bytes.length);
     assertThat(read.lastBytes).isEqualTo(bytes.length);
 
@@ -116,6 +190,7 @@ class YearlyCsvByteReadUnitTests {
   @Test
   void aFileWithoutALastLineBreakIsRefusedAsTruncatedBeforeAnythingIsRead() throws IOException {
     Path file = Files.writeString(dir.resolve("partd_2021.tab"), "A\tB\r\n1\t2\r\n3\t");
-    assertThatThrownBy(() -> readAsBytes(file, '\t')).hasMessageContaining("does not end with a line break");
+    assertThatThrownBy(() -> readAsBytes(file, '\t'))
+        .hasMessageContaining("does not end with a line break");
   }
 }

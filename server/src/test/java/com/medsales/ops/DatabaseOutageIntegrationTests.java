@@ -58,39 +58,67 @@ class DatabaseOutageIntegrationTests {
   }
 
   @Test
-  void aKilledPostmasterIsStartedAgainAndMeanwhileEveryRequestAnswersA503ProblemDetailAtOnce() throws Exception {
+  void aKilledPostmasterIsStartedAgainAndMeanwhileEveryRequestAnswersA503ProblemDetailAtOnce()
+      throws Exception {
     var tenants = new TestTenants(bulk, passwords);
     tenants.user(tenants.tenant("outage"), "outage-admin", PASSWORD, "ADMIN");
-    var script = new TestBrowser(port).withoutCsrfHeader().bearer(JSON.readTree(new TestBrowser(port).post(
-        "/api/v1/auth/token", "{\"username\": \"outage-admin\", \"password\": \"" + PASSWORD + "\"}").body())
-        .get("accessToken").asString());
+    var script =
+        new TestBrowser(port)
+            .withoutCsrfHeader()
+            .bearer(
+                JSON.readTree(
+                        new TestBrowser(port)
+                            .post(
+                                "/api/v1/auth/token",
+                                "{\"username\": \"outage-admin\", \"password\": \""
+                                    + PASSWORD
+                                    + "\"}")
+                            .body())
+                    .get("accessToken")
+                    .asString());
     var browser = new TestBrowser(port);
     assertThat(browser.signIn("outage-admin", PASSWORD).statusCode()).isEqualTo(200);
     assertThat(script.get("/api/v1/me").statusCode()).isEqualTo(200);
     ProcessHandle killed = database.postmaster().orElseThrow();
 
-    // holding the database's lock keeps its watchdog from starting PostgreSQL again until the outage is examined
+    // holding the database's lock keeps its watchdog from starting PostgreSQL again until the
+    // outage is examined
     synchronized (database) {
       killed.destroyForcibly();
       killed.onExit().get(30, TimeUnit.SECONDS);
-      await().atMost(Duration.ofSeconds(30)).until(() -> script.get("/api/v1/me").statusCode() == 503);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> script.get("/api/v1/me").statusCode() == 503);
 
       assertQuickProblem503(() -> script.get("/api/v1/me"));
       assertQuickProblem503(() -> script.get("/health"));
       assertQuickProblem503(() -> script.get("/api/v1/contacts"));
-      assertQuickProblem503(() -> script.post("/api/v1/accounts", "{\"name\": \"during the outage\", \"kind\": \"HOSPITAL\"}"));
+      assertQuickProblem503(
+          () ->
+              script.post(
+                  "/api/v1/accounts", "{\"name\": \"during the outage\", \"kind\": \"HOSPITAL\"}"));
       assertQuickProblem503(() -> browser.get("/api/v1/me"));
       assertQuickProblem503(() -> browser.get("/api/v1/providers?name=smith"));
       // without credentials, /health keeps its own report for the load balancer
       var health = new TestBrowser(port).get("/health");
       assertThat(health.statusCode()).isEqualTo(503);
-      assertThat(JSON.readTree(health.body()).get("components").get("database").get("status").asString()).isEqualTo("DOWN");
+      assertThat(
+              JSON.readTree(health.body())
+                  .get("components")
+                  .get("database")
+                  .get("status")
+                  .asString())
+          .isEqualTo("DOWN");
     }
 
-    await().atMost(Duration.ofSeconds(90)).until(() -> new TestBrowser(port).get("/health").statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> new TestBrowser(port).get("/health").statusCode() == 200);
     assertThat(database.postmaster().orElseThrow().pid()).isNotEqualTo(killed.pid());
     // the same token and the same session work again: what was committed survived the crash
-    await().atMost(Duration.ofSeconds(30)).until(() -> script.get("/api/v1/me").statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> script.get("/api/v1/me").statusCode() == 200);
     assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(200);
   }
 
@@ -100,8 +128,9 @@ class DatabaseOutageIntegrationTests {
     long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
     String what = response.request().method() + " " + response.uri().getPath();
     assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(503);
-    assertThat(response.headers().firstValue("Content-Type")).as(what).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .as(what)
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(response.headers().firstValue("Retry-After")).as(what).isPresent();
     JsonNode problem = JSON.readTree(response.body());
     assertThat(problem.get("status").asInt()).as(what).isEqualTo(503);

@@ -32,12 +32,22 @@ class HealthIntegrationTests {
     assertThat(result).hasStatusOk();
     assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("UP");
     assertThat(result).bodyJson().extractingPath("$.components.database.status").isEqualTo("UP");
-    assertThat(result).bodyJson().extractingPath("$.components.database.responseTimeMs").asNumber().isNotNull();
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.components.database.responseTimeMs")
+        .asNumber()
+        .isNotNull();
     assertThat(result).bodyJson().extractingPath("$.components.redis.status").isEqualTo("DISABLED");
     assertThat(result).bodyJson().extractingPath("$.components.diskSpace.status").isEqualTo("UP");
-    assertThat(result).bodyJson().extractingPath("$.components.diskSpace.freeBytes").asNumber().isNotNull();
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.components.diskSpace.freeBytes")
+        .asNumber()
+        .isNotNull();
     for (String dataset : new String[] {"nppes", "partB", "partD", "openPayments"}) {
-      assertThat(result).bodyJson().hasPathSatisfying("$.dataFreshness." + dataset, v -> v.assertThat().isNull());
+      assertThat(result)
+          .bodyJson()
+          .hasPathSatisfying("$.dataFreshness." + dataset, v -> v.assertThat().isNull());
     }
   }
 
@@ -51,10 +61,18 @@ class HealthIntegrationTests {
 
     var result = mvc.get().uri("/health").exchange();
 
-    assertThat(result).bodyJson().extractingPath("$.dataFreshness.nppes.lastIngested").isEqualTo("2026-02-15T02:00:00Z");
-    assertThat(result).bodyJson().extractingPath("$.dataFreshness.nppes.recordCount").isEqualTo(5234567);
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.dataFreshness.nppes.lastIngested")
+        .isEqualTo("2026-02-15T02:00:00Z");
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.dataFreshness.nppes.recordCount")
+        .isEqualTo(5234567);
     assertThat(result).bodyJson().extractingPath("$.dataFreshness.partD.dataYear").isEqualTo(2024);
-    assertThat(result).bodyJson().hasPathSatisfying("$.dataFreshness.partB", v -> v.assertThat().isNull());
+    assertThat(result)
+        .bodyJson()
+        .hasPathSatisfying("$.dataFreshness.partB", v -> v.assertThat().isNull());
   }
 
   @Test
@@ -65,21 +83,32 @@ class HealthIntegrationTests {
 
     var result = mvc.get().uri("/health").exchange();
 
-    assertThat(result).bodyJson().extractingPath("$.dataFreshness.partB.lastIngested").isEqualTo("2026-01-12T02:00:00Z");
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.dataFreshness.partB.lastIngested")
+        .isEqualTo("2026-01-12T02:00:00Z");
     assertThat(result).bodyJson().extractingPath("$.dataFreshness.partB.dataYear").isEqualTo(2023);
   }
 
   @Test
   void countsOpenPaymentsGeneralPaymentsNotTheResearchOrOwnershipFileLoadedAfterThem() {
     insertRun("openPayments", "openpayments", "PUBLISHED", "2026-01-10T02:00:00Z", 130L, 2024);
-    insertRun("openPayments", "openpayments-research", "PUBLISHED", "2026-01-11T02:00:00Z", 3840L, 2014);
-    insertRun("openPayments", "openpayments-ownership", "PUBLISHED", "2026-01-12T02:00:00Z", 5L, 2016);
+    insertRun(
+        "openPayments", "openpayments-research", "PUBLISHED", "2026-01-11T02:00:00Z", 3840L, 2014);
+    insertRun(
+        "openPayments", "openpayments-ownership", "PUBLISHED", "2026-01-12T02:00:00Z", 5L, 2016);
     freshness.evict();
 
     var result = mvc.get().uri("/health").exchange();
 
-    assertThat(result).bodyJson().extractingPath("$.dataFreshness.openPayments.recordCount").isEqualTo(130);
-    assertThat(result).bodyJson().extractingPath("$.dataFreshness.openPayments.lastIngested").isEqualTo("2026-01-12T02:00:00Z");
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.dataFreshness.openPayments.recordCount")
+        .isEqualTo(130);
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.dataFreshness.openPayments.lastIngested")
+        .isEqualTo("2026-01-12T02:00:00Z");
   }
 
   @Test
@@ -91,11 +120,13 @@ class HealthIntegrationTests {
         .doesNotContain("Exception");
   }
 
-  private void insertRun(String dataset, String status, String finishedAt, Long count, Integer year) {
+  private void insertRun(
+      String dataset, String status, String finishedAt, Long count, Integer year) {
     insertRun(dataset, dataset, status, finishedAt, count, year);
   }
 
-  private void insertRun(String dataset, String kind, String status, String finishedAt, Long count, Integer year) {
+  private void insertRun(
+      String dataset, String kind, String status, String finishedAt, Long count, Integer year) {
     jdbc.sql(
             """
             INSERT INTO ingestion_run (dataset, kind, source, source_name, status, record_count, data_year, started_at, finished_at)

@@ -12,15 +12,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.cache.CacheManager;
 import org.springframework.data.redis.cache.RedisCacheManager;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import redis.embedded.RedisServer;
 
-/** The Redis path, against a real Redis server: cache in Redis, Redis in /health, and an outage that degrades only. */
+/**
+ * The Redis path, against a real Redis server: cache in Redis, Redis in /health, and an outage that
+ * degrades only.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @DirtiesContext
@@ -55,7 +58,11 @@ class RedisIntegrationTests {
     assertThat(healthy).hasStatusOk();
     assertThat(healthy).bodyJson().extractingPath("$.status").isEqualTo("UP");
     assertThat(healthy).bodyJson().extractingPath("$.components.redis.status").isEqualTo("UP");
-    assertThat(healthy).bodyJson().extractingPath("$.components.redis.responseTimeMs").asNumber().isNotNull();
+    assertThat(healthy)
+        .bodyJson()
+        .extractingPath("$.components.redis.responseTimeMs")
+        .asNumber()
+        .isNotNull();
 
     // the data freshness read by /health now lives in Redis
     var keys = new StringRedisTemplate(connections).keys("medsales:dataFreshness*");

@@ -24,7 +24,8 @@ class RoleConditionUnitTests {
     }
   }
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Beans.class);
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner().withUserConfiguration(Beans.class);
 
   @Test
   void everyRoleIsOnByDefault() {
@@ -43,6 +44,10 @@ class RoleConditionUnitTests {
 
   @Test
   void anEmptyRoleListIsACommandLineJobWithNoRoles() {
-    runner.withPropertyValues("medsales.roles=").run(context -> assertThat(context).doesNotHaveBean("apiBean").doesNotHaveBean("workerBean"));
+    runner
+        .withPropertyValues("medsales.roles=")
+        .run(
+            context ->
+                assertThat(context).doesNotHaveBean("apiBean").doesNotHaveBean("workerBean"));
   }
 }

@@ -23,9 +23,10 @@ import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
- * A publish's drug-prescriber rebuild goes through Spring Modulith's event publication registry: when queueing the job
- * fails, the publication stays outstanding, and handing it over again (what the ingestion worker does at its start,
- * {@code platform.internal.OutstandingEvents}) queues the job exactly once.
+ * A publish's drug-prescriber rebuild goes through Spring Modulith's event publication registry:
+ * when queueing the job fails, the publication stays outstanding, and handing it over again (what
+ * the ingestion worker does at its start, {@code platform.internal.OutstandingEvents}) queues the
+ * job exactly once.
  */
 @SpringBootTest
 class DatasetPublishedThroughRegistryIntegrationTests {
@@ -33,25 +34,34 @@ class DatasetPublishedThroughRegistryIntegrationTests {
   @Autowired Ingestion ingestion;
   @Autowired BulkConnections bulk;
   @Autowired IncompleteEventPublications outstanding;
-  @Value("${medsales.db.app-user}") String appRole;
+
+  @Value("${medsales.db.app-user}")
+  String appRole;
+
   @TempDir Path dir;
 
   @Test
-  void aRebuildWhoseQueueingFailedIsQueuedOnceWhenItsPublicationIsHandedOverAgain() throws Exception {
+  void aRebuildWhoseQueueingFailedIsQueuedOnceWhenItsPublicationIsHandedOverAgain()
+      throws Exception {
     Path file = dir.resolve("PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab");
-    try (var in = getClass().getResourceAsStream("/demo/partd/PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab")) {
+    try (var in =
+        getClass()
+            .getResourceAsStream("/demo/partd/PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab")) {
       Files.copy(in, file);
     }
     JdbcClient owner = OwnerJdbc.of(bulk);
     long before = owner.sql("SELECT coalesce(max(id), 0) FROM job").query(Long.class).single();
 
-    // the queue refuses the application's role its insert: the listener fails after the publish committed
+    // the queue refuses the application's role its insert: the listener fails after the publish
+    // committed
     owner.sql("REVOKE INSERT ON job FROM " + appRole).update();
     IngestionRun run;
     try {
       run = ingestion.runNow("partd", file.toString(), 2012, ProgressListener.NONE);
       long runId = run.id();
-      await().atMost(Duration.ofSeconds(30)).until(() -> publicationStatus(owner, runId).equals("FAILED"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> publicationStatus(owner, runId).equals("FAILED"));
     } finally {
       owner.sql("GRANT INSERT ON job TO " + appRole).update();
     }
@@ -59,9 +69,13 @@ class DatasetPublishedThroughRegistryIntegrationTests {
     assertThat(rebuildJobsSince(owner, before)).isZero();
 
     Predicate<EventPublication> thisRun =
-        publication -> publication.getEvent() instanceof DatasetPublished published && published.runId() == run.id();
+        publication ->
+            publication.getEvent() instanceof DatasetPublished published
+                && published.runId() == run.id();
     outstanding.resubmitIncompletePublications(thisRun);
-    await().atMost(Duration.ofSeconds(30)).until(() -> publicationStatus(owner, run.id()).equals("completed"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> publicationStatus(owner, run.id()).equals("completed"));
     assertThat(rebuildJobsSince(owner, before)).isOne();
 
     // nothing outstanding is left to hand over: a second start queues nothing more
@@ -69,9 +83,13 @@ class DatasetPublishedThroughRegistryIntegrationTests {
     assertThat(rebuildJobsSince(owner, before)).isOne();
   }
 
-  /** The status of the run's publication to the drug-prescriber listener; "completed" once deleted (completion mode). */
+  /**
+   * The status of the run's publication to the drug-prescriber listener; "completed" once deleted
+   * (completion mode).
+   */
   private static String publicationStatus(JdbcClient owner, long runId) {
-    return owner.sql(
+    return owner
+        .sql(
             """
             SELECT coalesce(status, 'PUBLISHED') FROM event_publication
             WHERE listener_id = 'provider.drug-prescribers-rebuild' AND (serialized_event::jsonb ->> 'runId')::bigint = :run
@@ -83,7 +101,8 @@ class DatasetPublishedThroughRegistryIntegrationTests {
   }
 
   private static long rebuildJobsSince(JdbcClient owner, long before) {
-    return owner.sql("SELECT count(*) FROM job WHERE type = :type AND id > :before")
+    return owner
+        .sql("SELECT count(*) FROM job WHERE type = :type AND id > :before")
         .param("type", DrugPrescriberIndex.JOB_TYPE)
         .param("before", before)
         .query(Long.class)

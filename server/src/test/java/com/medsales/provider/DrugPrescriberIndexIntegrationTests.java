@@ -23,8 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Rebuilds that meet (the job a publish queued, run by this context's worker, and two more started by hand at the same
- * moment) take turns: none fails, one builds the year, the others find it fresh, and the table holds the year's sums.
+ * Rebuilds that meet (the job a publish queued, run by this context's worker, and two more started
+ * by hand at the same moment) take turns: none fails, one builds the year, the others find it
+ * fresh, and the table holds the year's sums.
  */
 @SpringBootTest
 class DrugPrescriberIndexIntegrationTests {
@@ -37,7 +38,9 @@ class DrugPrescriberIndexIntegrationTests {
   @Test
   void concurrentRebuildsTakeTurns() throws Exception {
     Path file = dir.resolve("PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab");
-    try (var in = getClass().getResourceAsStream("/demo/partd/PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab")) {
+    try (var in =
+        getClass()
+            .getResourceAsStream("/demo/partd/PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab")) {
       Files.copy(in, file);
     }
     JdbcClient owner = OwnerJdbc.of(bulk);
@@ -53,18 +56,43 @@ class DrugPrescriberIndexIntegrationTests {
       for (Future<List<Integer>> f : rebuilds) {
         rebuilt.addAll(f.get());
       }
-      assertThat(rebuilt).as("built once at most: the worker's job may have been first").hasSizeLessThanOrEqualTo(1);
+      assertThat(rebuilt)
+          .as("built once at most: the worker's job may have been first")
+          .hasSizeLessThanOrEqualTo(1);
     } finally {
       threads.shutdown();
     }
-    await().atMost(Duration.ofSeconds(60)).until(() ->
-        owner.sql("SELECT count(*) FROM partd_drug_prescriber_fresh WHERE data_year = 2012").query(Long.class).single() == 1);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                owner
+                        .sql(
+                            "SELECT count(*) FROM partd_drug_prescriber_fresh WHERE data_year = 2012")
+                        .query(Long.class)
+                        .single()
+                    == 1);
     assertThat(index.freshYear(2012)).isEqualTo(2012);
-    String sums = "SELECT drug, npi, claims FROM (" + DrugPrescriberIndex.PRESCRIBERS.formatted(2012) + ") s";
+    String sums =
+        "SELECT drug, npi, claims FROM (" + DrugPrescriberIndex.PRESCRIBERS.formatted(2012) + ") s";
     String table = "SELECT drug, npi, claims FROM partd_drug_prescriber WHERE data_year = 2012";
-    assertThat(owner.sql("SELECT count(*) FROM partd_drug_prescriber WHERE data_year = 2012").query(Long.class).single())
+    assertThat(
+            owner
+                .sql("SELECT count(*) FROM partd_drug_prescriber WHERE data_year = 2012")
+                .query(Long.class)
+                .single())
         .isGreaterThan(1000);
-    assertThat(owner.sql("SELECT count(*) FROM ((" + sums + ") EXCEPT ALL (" + table + ")) d").query(Long.class).single()).isZero();
-    assertThat(owner.sql("SELECT count(*) FROM ((" + table + ") EXCEPT ALL (" + sums + ")) d").query(Long.class).single()).isZero();
+    assertThat(
+            owner
+                .sql("SELECT count(*) FROM ((" + sums + ") EXCEPT ALL (" + table + ")) d")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            owner
+                .sql("SELECT count(*) FROM ((" + table + ") EXCEPT ALL (" + sums + ")) d")
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 }

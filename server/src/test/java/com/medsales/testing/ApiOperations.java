@@ -6,14 +6,15 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The operations of the application's OpenAPI document ({@code /v3/api-docs}), for the tests that walk every one of them
- * (isolation, read-only tokens, foreign references, hostile input): an operation added later is walked without
- * editing the tests.
+ * The operations of the application's OpenAPI document ({@code /v3/api-docs}), for the tests that
+ * walk every one of them (isolation, read-only tokens, foreign references, hostile input): an
+ * operation added later is walked without editing the tests.
  */
 public final class ApiOperations {
 
   public static final Set<String> READS = Set.of("get");
-  public static final Set<String> WRITES = Set.of("post", "put", "patch", "delete", "options", "trace");
+  public static final Set<String> WRITES =
+      Set.of("post", "put", "patch", "delete", "options", "trace");
   public static final Set<String> ALL = Set.of("get", "post", "put", "patch", "delete");
 
   private ApiOperations() {}
@@ -25,14 +26,29 @@ public final class ApiOperations {
     }
   }
 
-  /** The document's operations whose (lower-case) method is one of {@code methods}, in the document's order. */
+  /**
+   * The document's operations whose (lower-case) method is one of {@code methods}, in the
+   * document's order.
+   */
   public static List<Operation> of(JsonNode document, Set<String> methods) {
     List<Operation> operations = new ArrayList<>();
-    document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-      if (methods.contains(method.getKey())) {
-        operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), method.getValue()));
-      }
-    }));
+    document
+        .get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        method -> {
+                          if (methods.contains(method.getKey())) {
+                            operations.add(
+                                new Operation(
+                                    method.getKey().toUpperCase(),
+                                    path.getKey(),
+                                    method.getValue()));
+                          }
+                        }));
     return operations;
   }
 

@@ -15,8 +15,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * For tests of endpoints that are not about security: every MockMvc request of the test class is signed in (with a
- * CSRF token), as a platform operator, who may read the public datasets and run ingestion.
+ * For tests of endpoints that are not about security: every MockMvc request of the test class is
+ * signed in (with a CSRF token), as a platform operator, who may read the public datasets and run
+ * ingestion.
  */
 public final class SignedIn {
 
@@ -24,8 +25,13 @@ public final class SignedIn {
 
   public static MedsalesUser operator() {
     return new MedsalesUser(
-        UUID.fromString("00000000-0000-0000-0000-00000000000f"), null, "test-operator", "Test Operator",
-        EnumSet.of(UserRole.OPERATOR), TokenScope.READ_WRITE, null);
+        UUID.fromString("00000000-0000-0000-0000-00000000000f"),
+        null,
+        "test-operator",
+        "Test Operator",
+        EnumSet.of(UserRole.OPERATOR),
+        TokenScope.READ_WRITE,
+        null);
   }
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -36,7 +42,10 @@ public final class SignedIn {
       return builder ->
           builder.defaultRequest(
               MockMvcRequestBuilders.get("/")
-                  .with(authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities())))
+                  .with(
+                      authentication(
+                          UsernamePasswordAuthenticationToken.authenticated(
+                              user, null, user.authorities())))
                   .with(csrf()));
     }
   }

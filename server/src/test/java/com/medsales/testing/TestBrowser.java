@@ -11,9 +11,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A client that talks to the running application over real HTTP the way the web app does: it keeps cookies (the
- * session, the CSRF token) and echoes the CSRF cookie in the {@code X-XSRF-TOKEN} header; or, given a bearer token,
- * the way a script does.
+ * A client that talks to the running application over real HTTP the way the web app does: it keeps
+ * cookies (the session, the CSRF token) and echoes the CSRF cookie in the {@code X-XSRF-TOKEN}
+ * header; or, given a bearer token, the way a script does.
  */
 public final class TestBrowser {
 
@@ -26,7 +26,11 @@ public final class TestBrowser {
 
   public TestBrowser(int port) {
     this.base = "http://localhost:" + port;
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   public TestBrowser bearer(@Nullable String token) {
@@ -63,7 +67,10 @@ public final class TestBrowser {
 
   /** A POST of another content type than JSON (a CSV file, say). */
   public HttpResponse<String> post(String path, String body, String contentType) {
-    return send(request(path).setHeader("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        request(path)
+            .setHeader("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public HttpResponse<String> patch(String path, String json) {
@@ -79,16 +86,25 @@ public final class TestBrowser {
   }
 
   public HttpResponse<String> send(String method, String path, @Nullable String json) {
-    return send(request(path).method(method,
-        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  /** Signs in to a session (fetching the CSRF cookie first, as the web app's first page load does). */
+  /**
+   * Signs in to a session (fetching the CSRF cookie first, as the web app's first page load does).
+   */
   public HttpResponse<String> signIn(String username, String password) {
     if (cookie("XSRF-TOKEN") == null) {
       get("/health");
     }
-    return post("/api/v1/auth/session", "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}");
+    return post(
+        "/api/v1/auth/session",
+        "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}");
   }
 
   private HttpRequest.Builder request(String path) {

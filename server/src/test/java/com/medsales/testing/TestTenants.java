@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Creates tenants and users directly as the database owner, for tests that need more than the demo tenant. */
+/**
+ * Creates tenants and users directly as the database owner, for tests that need more than the demo
+ * tenant.
+ */
 public final class TestTenants {
 
   private final JdbcClient owner;
@@ -22,7 +25,9 @@ public final class TestTenants {
   }
 
   public UUID tenant(String slug) {
-    return owner.sql("INSERT INTO tenant (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id")
+    return owner
+        .sql(
+            "INSERT INTO tenant (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id")
         .params(slug, "Tenant " + slug)
         .query(UUID.class)
         .single();
@@ -34,7 +39,8 @@ public final class TestTenants {
 
   /** A user with the given password; {@code tenant} null for an operator. */
   public UUID user(UUID tenant, String username, String password, String... roles) {
-    return owner.sql(
+    return owner
+        .sql(
             """
             INSERT INTO app_user (tenant_id, username, display_name, roles, password_hash)
             VALUES (?, ?, ?, ?, ?)
@@ -48,7 +54,11 @@ public final class TestTenants {
   }
 
   public UUID userId(String username) {
-    return owner.sql("SELECT id FROM app_user WHERE lower(username) = lower(?)").param(username).query(UUID.class).single();
+    return owner
+        .sql("SELECT id FROM app_user WHERE lower(username) = lower(?)")
+        .param(username)
+        .query(UUID.class)
+        .single();
   }
 
   public Map<String, Object> row(String sql, Object... params) {

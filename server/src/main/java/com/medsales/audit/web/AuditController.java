@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail for tenant administrators (their tenant's chain) and operators (the platform's chain). */
+/**
+ * The audit trail for tenant administrators (their tenant's chain) and operators (the platform's
+ * chain).
+ */
 @RestController
 @Validated
 @ConditionalOnRole(Role.API)
@@ -48,7 +51,8 @@ class AuditController {
       @RequestParam(required = false) @Min(1) @Nullable Long cursor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     List<AuditEvent> items =
-        trail.search(new AuditTrail.Query(blank(action), blank(actor), outcome, from, to, cursor, size + 1));
+        trail.search(
+            new AuditTrail.Query(blank(action), blank(actor), outcome, from, to, cursor, size + 1));
     String next = null;
     if (items.size() > size) {
       items = items.subList(0, size);

@@ -1,17 +1,16 @@
 package com.medsales.crm.internal;
 
-import com.medsales.shared.LikePatterns;
-import com.medsales.platform.InvalidFields;
-import com.medsales.platform.RecordNotFound;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.provider.ProviderProfile;
 import com.medsales.provider.Providers;
+import com.medsales.shared.LikePatterns;
 import com.medsales.shared.Npi;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accounts: hospitals, practices, groups, optionally linked to an organisation NPI whose facts are read live. */
+/**
+ * Accounts: hospitals, practices, groups, optionally linked to an organisation NPI whose facts are
+ * read live.
+ */
 @Service("crmAccounts")
 public class Accounts {
 
@@ -35,10 +37,24 @@ public class Accounts {
   }
 
   public record AccountView(
-      UUID id, long version, String name, String kind, @Nullable String npi, @Nullable String city,
-      @Nullable String state, @Nullable String zip5, @Nullable String phone, @Nullable String website, UUID ownerId,
-      String ownerName, List<String> tags, @Nullable String notes, long contactCount, OffsetDateTime createdAt,
-      OffsetDateTime updatedAt, @Nullable ProviderProfile organization) {}
+      UUID id,
+      long version,
+      String name,
+      String kind,
+      @Nullable String npi,
+      @Nullable String city,
+      @Nullable String state,
+      @Nullable String zip5,
+      @Nullable String phone,
+      @Nullable String website,
+      UUID ownerId,
+      String ownerName,
+      List<String> tags,
+      @Nullable String notes,
+      long contactCount,
+      OffsetDateTime createdAt,
+      OffsetDateTime updatedAt,
+      @Nullable ProviderProfile organization) {}
 
   private static final String SELECT =
       """
@@ -52,21 +68,41 @@ public class Accounts {
       ) loc ON true
       """;
 
-  private static AccountView view(ResultSet rs, @Nullable ProviderProfile organization) throws SQLException {
+  private static AccountView view(ResultSet rs, @Nullable ProviderProfile organization)
+      throws SQLException {
     long npi = rs.getLong("npi");
     boolean linked = !rs.wasNull();
-    return new AccountView(rs.getObject("id", UUID.class), rs.getLong("version"), rs.getString("name"), rs.getString("kind"),
-        linked ? Long.toString(npi) : null, rs.getString("p_city"), rs.getString("p_state"),
+    return new AccountView(
+        rs.getObject("id", UUID.class),
+        rs.getLong("version"),
+        rs.getString("name"),
+        rs.getString("kind"),
+        linked ? Long.toString(npi) : null,
+        rs.getString("p_city"),
+        rs.getString("p_state"),
         rs.getString("p_zip5") != null ? rs.getString("p_zip5") : rs.getString("zip5"),
-        rs.getString("phone") != null ? rs.getString("phone") : rs.getString("p_phone"), rs.getString("website"),
-        rs.getObject("owner_id", UUID.class), rs.getString("owner_name"), List.of((String[]) rs.getArray("tags").getArray()),
-        rs.getString("notes"), rs.getLong("contact_count"), rs.getObject("created_at", OffsetDateTime.class),
-        rs.getObject("updated_at", OffsetDateTime.class), organization);
+        rs.getString("phone") != null ? rs.getString("phone") : rs.getString("p_phone"),
+        rs.getString("website"),
+        rs.getObject("owner_id", UUID.class),
+        rs.getString("owner_name"),
+        List.of((String[]) rs.getArray("tags").getArray()),
+        rs.getString("notes"),
+        rs.getLong("contact_count"),
+        rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("updated_at", OffsetDateTime.class),
+        organization);
   }
 
   public record NewAccount(
-      String name, String kind, @Nullable String npi, @Nullable String phone, @Nullable String website,
-      @Nullable String zip5, @Nullable UUID ownerId, @Nullable List<String> tags, @Nullable String notes) {}
+      String name,
+      String kind,
+      @Nullable String npi,
+      @Nullable String phone,
+      @Nullable String website,
+      @Nullable String zip5,
+      @Nullable UUID ownerId,
+      @Nullable List<String> tags,
+      @Nullable String notes) {}
 
   @Transactional
   public AccountView create(MedsalesUser user, NewAccount request) {
@@ -77,46 +113,61 @@ public class Accounts {
       }
       npi = Long.parseLong(request.npi().strip());
       var organization = providers.find(npi);
-      if (organization.isEmpty() || !ProviderProfile.ORGANIZATION.equals(organization.get().entityType())) {
+      if (organization.isEmpty()
+          || !ProviderProfile.ORGANIZATION.equals(organization.get().entityType())) {
         throw InvalidFields.of("npi", "is not an organisation in the NPI registry");
       }
     }
     UUID owner = request.ownerId() != null ? request.ownerId() : user.userId();
     records.requireUser("ownerId", owner);
-    UUID id = jdbc.sql(
-            """
+    UUID id =
+        jdbc.sql(
+                """
             INSERT INTO account (tenant_id, name, kind, npi, phone, website, zip5, owner_id, tags, notes)
             VALUES (medsales_tenant(), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """)
-        .params(request.name().strip(), request.kind(), npi, Contacts.blank(request.phone()), Contacts.blank(request.website()),
-            Contacts.blank(request.zip5()), owner, Contacts.tags(request.tags()), Contacts.blank(request.notes()))
-        .query(UUID.class)
-        .single();
+            .params(
+                request.name().strip(),
+                request.kind(),
+                npi,
+                Contacts.blank(request.phone()),
+                Contacts.blank(request.website()),
+                Contacts.blank(request.zip5()),
+                owner,
+                Contacts.tags(request.tags()),
+                Contacts.blank(request.notes()))
+            .query(UUID.class)
+            .single();
     records.created(Table.ACCOUNT, id);
     return find(id, false);
   }
 
   @Transactional(readOnly = true)
   public AccountView find(UUID id, boolean withOrganization) {
-    return jdbc.sql(SELECT + " WHERE a.id = ? AND a.tenant_id = medsales_tenant() AND a.deleted_at IS NULL")
+    return jdbc.sql(
+            SELECT + " WHERE a.id = ? AND a.tenant_id = medsales_tenant() AND a.deleted_at IS NULL")
         .param(id)
-        .query((rs, n) -> {
-          long npi = rs.getLong("npi");
-          return view(rs, withOrganization && !rs.wasNull() ? providers.find(npi).orElse(null) : null);
-        })
+        .query(
+            (rs, n) -> {
+              long npi = rs.getLong("npi");
+              return view(
+                  rs, withOrganization && !rs.wasNull() ? providers.find(npi).orElse(null) : null);
+            })
         .optional()
         .orElseThrow(() -> new RecordNotFound("The account"));
   }
 
   @Transactional(readOnly = true)
-  public List<AccountView> list(@Nullable String q, @Nullable String tag, @Nullable UUID ownerId, boolean deleted, int size) {
-    return jdbc.sql(SELECT
-            + " WHERE a.tenant_id = medsales_tenant()"
-            + RecordStore.currentOrRestorable("a")
-            + " AND (CAST(:q AS text) IS NULL OR lower(a.name) LIKE '%' || lower(:q) || '%')"
-            + " AND (CAST(:tag AS text) IS NULL OR :tag = ANY(a.tags))"
-            + " AND (CAST(:owner AS uuid) IS NULL OR a.owner_id = :owner)"
-            + " ORDER BY lower(a.name), a.id LIMIT :size")
+  public List<AccountView> list(
+      @Nullable String q, @Nullable String tag, @Nullable UUID ownerId, boolean deleted, int size) {
+    return jdbc.sql(
+            SELECT
+                + " WHERE a.tenant_id = medsales_tenant()"
+                + RecordStore.currentOrRestorable("a")
+                + " AND (CAST(:q AS text) IS NULL OR lower(a.name) LIKE '%' || lower(:q) || '%')"
+                + " AND (CAST(:tag AS text) IS NULL OR :tag = ANY(a.tags))"
+                + " AND (CAST(:owner AS uuid) IS NULL OR a.owner_id = :owner)"
+                + " ORDER BY lower(a.name), a.id LIMIT :size")
         .param("deleted", deleted)
         .param("q", LikePatterns.literal(Contacts.blank(q)))
         .param("tag", Contacts.blank(tag))
@@ -126,8 +177,24 @@ public class Accounts {
         .list();
   }
 
-  private static final Map<String, String> FIELDS = Map.of("name", "name", "kind", "kind", "phone", "phone",
-      "website", "website", "zip5", "zip5", "ownerId", "owner_id", "tags", "tags", "notes", "notes");
+  private static final Map<String, String> FIELDS =
+      Map.of(
+          "name",
+          "name",
+          "kind",
+          "kind",
+          "phone",
+          "phone",
+          "website",
+          "website",
+          "zip5",
+          "zip5",
+          "ownerId",
+          "owner_id",
+          "tags",
+          "tags",
+          "notes",
+          "notes");
 
   @Transactional
   public AccountView update(UUID id, long version, Map<String, @Nullable Object> fields) {

@@ -1,12 +1,12 @@
 package com.medsales.crm.internal;
 
-import com.medsales.shared.NulBytes;
-import com.medsales.shared.LikePatterns;
-import com.medsales.platform.InvalidFields;
-import com.medsales.platform.RequestRefused;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RequestRefused;
+import com.medsales.shared.LikePatterns;
 import com.medsales.shared.Npi;
+import com.medsales.shared.NulBytes;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.StringReader;
@@ -24,10 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Importing another CRM's contacts from CSV: each row is matched to a provider by name (trigram similarity, so typos
- * still match), ZIP and specialty, with a confidence score. Sure matches link to the NPI; uncertain ones wait for the
- * user's decision in the preview; rows without a match become plain contacts. Nothing is lost: every created contact
- * keeps its source row, and a row whose provider is already a contact fills that contact's empty e-mail and phone.
+ * Importing another CRM's contacts from CSV: each row is matched to a provider by name (trigram
+ * similarity, so typos still match), ZIP and specialty, with a confidence score. Sure matches link
+ * to the NPI; uncertain ones wait for the user's decision in the preview; rows without a match
+ * become plain contacts. Nothing is lost: every created contact keeps its source row, and a row
+ * whose provider is already a contact fills that contact's empty e-mail and phone.
  */
 @Service
 public class ContactImport {
@@ -47,54 +48,83 @@ public class ContactImport {
     this.contacts = contacts;
   }
 
-  public record Row(long line, Map<String, String> input, @Nullable String firstName, String lastName,
-      @Nullable String specialty, @Nullable String zip5, @Nullable String email, @Nullable String phone,
-      @Nullable String title, @Nullable String npi) {}
+  public record Row(
+      long line,
+      Map<String, String> input,
+      @Nullable String firstName,
+      String lastName,
+      @Nullable String specialty,
+      @Nullable String zip5,
+      @Nullable String email,
+      @Nullable String phone,
+      @Nullable String title,
+      @Nullable String npi) {}
 
   public record Reject(long line, String reason) {}
 
-  public record Candidate(String npi, String name, @Nullable String specialty, @Nullable String zip5, double confidence) {}
+  public record Candidate(
+      String npi,
+      String name,
+      @Nullable String specialty,
+      @Nullable String zip5,
+      double confidence) {}
 
-  public record Match(long line, Map<String, String> input, String status, double confidence,
-      @Nullable Candidate match, List<Candidate> candidates, @Nullable UUID existingContactId) {}
+  public record Match(
+      long line,
+      Map<String, String> input,
+      String status,
+      double confidence,
+      @Nullable Candidate match,
+      List<Candidate> candidates,
+      @Nullable UUID existingContactId) {}
 
-  public record Preview(int rowsRead, List<Reject> rejects, List<Match> rows, Map<String, Long> counts) {}
+  public record Preview(
+      int rowsRead, List<Reject> rejects, List<Match> rows, Map<String, Long> counts) {}
 
-  private static final Map<String, List<String>> COLUMNS = Map.of(
-      "firstName", List.of("first_name", "firstname", "first name", "given name"),
-      "lastName", List.of("last_name", "lastname", "last name", "surname", "family name"),
-      "specialty", List.of("specialty", "speciality"),
-      "zip5", List.of("zip", "zip5", "zip code", "zip_code", "postal code", "postal_code"),
-      "email", List.of("email", "e-mail", "email address"),
-      "phone", List.of("phone", "phone number", "telephone"),
-      "title", List.of("title"),
-      "npi", List.of("npi"));
+  private static final Map<String, List<String>> COLUMNS =
+      Map.of(
+          "firstName", List.of("first_name", "firstname", "first name", "given name"),
+          "lastName", List.of("last_name", "lastname", "last name", "surname", "family name"),
+          "specialty", List.of("specialty", "speciality"),
+          "zip5", List.of("zip", "zip5", "zip code", "zip_code", "postal code", "postal_code"),
+          "email", List.of("email", "e-mail", "email address"),
+          "phone", List.of("phone", "phone number", "telephone"),
+          "title", List.of("title"),
+          "npi", List.of("npi"));
 
   /** Reads the file: a header naming at least a last-name column, then one contact per line. */
   static List<Row> parse(String csv, List<Reject> rejects) {
     int nulLine = NulBytes.lineOfFirst(csv);
     if (nulLine > 0) {
-      throw InvalidFields.of("file", "has a NUL byte on line " + nulLine + "; it is not a text CSV file");
+      throw InvalidFields.of(
+          "file", "has a NUL byte on line " + nulLine + "; it is not a text CSV file");
     }
     List<Row> rows = new ArrayList<>();
-    try (var reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
-        .ofCsvRecord(new StringReader(csv))) {
+    try (var reader =
+        CsvReader.builder()
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .skipEmptyLines(true)
+            .ofCsvRecord(new StringReader(csv))) {
       Iterator<CsvRecord> it = reader.iterator();
       if (!it.hasNext()) {
         throw InvalidFields.of("file", "is empty: a header row is needed");
       }
-      List<String> header = it.next().getFields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+      List<String> header =
+          it.next().getFields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
       Map<String, Integer> at = new LinkedHashMap<>();
-      COLUMNS.forEach((field, names) -> {
-        for (int i = 0; i < header.size(); i++) {
-          if (names.contains(header.get(i))) {
-            at.put(field, i);
-            break;
-          }
-        }
-      });
+      COLUMNS.forEach(
+          (field, names) -> {
+            for (int i = 0; i < header.size(); i++) {
+              if (names.contains(header.get(i))) {
+                at.put(field, i);
+                break;
+              }
+            }
+          });
       if (!at.containsKey("lastName") && !at.containsKey("npi")) {
-        throw InvalidFields.of("file", "needs a last_name (or npi) column; found: " + String.join(", ", header));
+        throw InvalidFields.of(
+            "file", "needs a last_name (or npi) column; found: " + String.join(", ", header));
       }
       while (it.hasNext()) {
         CsvRecord record = it.next();
@@ -107,7 +137,13 @@ public class ContactImport {
           input.put(header.get(i), record.getField(i));
         }
         Map<String, @Nullable String> f = new LinkedHashMap<>();
-        at.forEach((field, index) -> f.put(field, index < record.getFieldCount() ? Contacts.blank(record.getField(index)) : null));
+        at.forEach(
+            (field, index) ->
+                f.put(
+                    field,
+                    index < record.getFieldCount()
+                        ? Contacts.blank(record.getField(index))
+                        : null));
         String npi = f.get("npi");
         if (npi != null && !Npi.isValid(npi)) {
           rejects.add(new Reject(line, "npi: " + Npi.problem(npi)));
@@ -115,7 +151,10 @@ public class ContactImport {
         }
         String zip = f.get("zip5");
         if (zip != null) {
-          zip = zip.length() >= 5 && zip.substring(0, 5).matches("\\d{5}") ? zip.substring(0, 5) : null;
+          zip =
+              zip.length() >= 5 && zip.substring(0, 5).matches("\\d{5}")
+                  ? zip.substring(0, 5)
+                  : null;
           if (zip == null) {
             rejects.add(new Reject(line, "zip: not a ZIP code: " + f.get("zip5")));
             continue;
@@ -125,8 +164,18 @@ public class ContactImport {
           rejects.add(new Reject(line, "last_name: a contact needs a last name (or an NPI)"));
           continue;
         }
-        rows.add(new Row(line, input, f.get("firstName"), f.get("lastName") == null ? "" : f.get("lastName"), f.get("specialty"),
-            zip, f.get("email"), f.get("phone"), f.get("title"), npi));
+        rows.add(
+            new Row(
+                line,
+                input,
+                f.get("firstName"),
+                f.get("lastName") == null ? "" : f.get("lastName"),
+                f.get("specialty"),
+                zip,
+                f.get("email"),
+                f.get("phone"),
+                f.get("title"),
+                npi));
       }
     } catch (java.io.IOException e) {
       throw InvalidFields.of("file", "could not be read: " + e.getMessage());
@@ -145,7 +194,9 @@ public class ContactImport {
       Candidate best = found.isEmpty() ? null : found.getFirst();
       double second = found.size() > 1 ? found.get(1).confidence() : 0;
       String status;
-      if (best != null && (row.npi() != null || (best.confidence() >= SURE && best.confidence() - second >= 0.1))) {
+      if (best != null
+          && (row.npi() != null
+              || (best.confidence() >= SURE && best.confidence() - second >= 0.1))) {
         status = "MATCHED";
       } else if (best != null && best.confidence() >= POSSIBLE) {
         status = "REVIEW";
@@ -159,8 +210,15 @@ public class ContactImport {
           status = "DUPLICATE";
         }
       }
-      matches.add(new Match(row.line(), row.input(), status, best == null ? 0 : best.confidence(),
-          status.equals("UNMATCHED") ? null : best, found, existing));
+      matches.add(
+          new Match(
+              row.line(),
+              row.input(),
+              status,
+              best == null ? 0 : best.confidence(),
+              status.equals("UNMATCHED") ? null : best,
+              found,
+              existing));
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String s : List.of("MATCHED", "REVIEW", "UNMATCHED", "DUPLICATE")) {
@@ -169,7 +227,10 @@ public class ContactImport {
     return new Preview(rows.size() + rejects.size(), rejects, matches, counts);
   }
 
-  /** The three best providers for every row at once, scored 60% name, 25% ZIP (or ZIP3), 15% specialty. */
+  /**
+   * The three best providers for every row at once, scored 60% name, 25% ZIP (or ZIP3), 15%
+   * specialty.
+   */
   private Map<Long, List<Candidate>> candidates(List<Row> rows) {
     Map<Long, List<Candidate>> result = new LinkedHashMap<>();
     if (rows.isEmpty()) {
@@ -209,37 +270,61 @@ public class ContactImport {
             ORDER BY r.line, c.score DESC
             """)
         .param("lines", rows.stream().map(Row::line).toArray(Long[]::new))
-        .param("names", rows.stream().map(r -> searchName(r.firstName(), r.lastName())).toArray(String[]::new))
+        .param(
+            "names",
+            rows.stream().map(r -> searchName(r.firstName(), r.lastName())).toArray(String[]::new))
         .param("zips", rows.stream().map(Row::zip5).toArray(String[]::new))
-        .param("specialties", rows.stream().map(row -> LikePatterns.literal(row.specialty())).toArray(String[]::new))
-        .param("npis", rows.stream().map(r -> r.npi() == null ? null : Long.parseLong(r.npi())).toArray(Long[]::new))
-        .query((rs, n) -> {
-          result.computeIfAbsent(rs.getLong("line"), k -> new ArrayList<>())
-              .add(new Candidate(Long.toString(rs.getLong("npi")), rs.getString("name"), rs.getString("specialty"),
-                  rs.getString("zip5"), Math.round(rs.getDouble("score") * 100) / 100.0));
-          return null;
-        })
+        .param(
+            "specialties",
+            rows.stream().map(row -> LikePatterns.literal(row.specialty())).toArray(String[]::new))
+        .param(
+            "npis",
+            rows.stream()
+                .map(r -> r.npi() == null ? null : Long.parseLong(r.npi()))
+                .toArray(Long[]::new))
+        .query(
+            (rs, n) -> {
+              result
+                  .computeIfAbsent(rs.getLong("line"), k -> new ArrayList<>())
+                  .add(
+                      new Candidate(
+                          Long.toString(rs.getLong("npi")),
+                          rs.getString("name"),
+                          rs.getString("specialty"),
+                          rs.getString("zip5"),
+                          Math.round(rs.getDouble("score") * 100) / 100.0));
+              return null;
+            })
         .list();
     return result;
   }
 
   /** What search_name holds: lower case, letters and digits, single spaces. */
   static String searchName(@Nullable String first, String last) {
-    return ((first == null ? "" : first) + " " + last).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return ((first == null ? "" : first) + " " + last)
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", " ")
+        .strip();
   }
 
   public record Result(int created, int linked, int plain, int mergedIntoExisting, int rejected) {}
 
   /**
-   * Imports the file. {@code decisions} settles REVIEW rows by line: an NPI to link, or "none" for a plain contact; an
-   * undecided REVIEW row becomes a plain contact (nothing is lost; it can be linked later).
+   * Imports the file. {@code decisions} settles REVIEW rows by line: an NPI to link, or "none" for
+   * a plain contact; an undecided REVIEW row becomes a plain contact (nothing is lost; it can be
+   * linked later).
    */
   @Transactional
   public Result apply(MedsalesUser user, String csv, Map<String, String> decisions) {
     Preview preview = preview(csv);
     if (!preview.rejects().isEmpty()) {
-      throw new InvalidFields("The file has rows that cannot be imported; fix them and preview again.",
-          Map.of("file", preview.rejects().stream().map(r -> "line " + r.line() + ": " + r.reason()).toList()));
+      throw new InvalidFields(
+          "The file has rows that cannot be imported; fix them and preview again.",
+          Map.of(
+              "file",
+              preview.rejects().stream()
+                  .map(r -> "line " + r.line() + ": " + r.reason())
+                  .toList()));
     }
     List<Reject> ignored = new ArrayList<>();
     Map<Long, Row> rows = new LinkedHashMap<>();
@@ -250,19 +335,28 @@ public class ContactImport {
     for (Match match : preview.rows()) {
       Row row = rows.get(match.line());
       String decision = decisions.get(Long.toString(match.line()));
-      String npi = switch (match.status()) {
-        case "MATCHED", "DUPLICATE" -> match.match().npi();
-        case "REVIEW" -> decision != null && !decision.equals("none")
-            && match.candidates().stream().anyMatch(c -> c.npi().equals(decision)) ? decision : null;
-        default -> null;
-      };
+      String npi =
+          switch (match.status()) {
+            case "MATCHED", "DUPLICATE" -> match.match().npi();
+            case "REVIEW" ->
+                decision != null
+                        && !decision.equals("none")
+                        && match.candidates().stream().anyMatch(c -> c.npi().equals(decision))
+                    ? decision
+                    : null;
+            default -> null;
+          };
       UUID existing = npi == null ? null : contacts.byNpi(Long.parseLong(npi)).orElse(null);
       if (existing != null) {
         fillEmpty(existing, row);
         merged++;
         continue;
       }
-      if (npi != null && jdbc.sql("SELECT medsales_contact_exists(?)").param(Long.parseLong(npi)).query(Boolean.class).single()) {
+      if (npi != null
+          && jdbc.sql("SELECT medsales_contact_exists(?)")
+              .param(Long.parseLong(npi))
+              .query(Boolean.class)
+              .single()) {
         // a colleague's contact already: theirs stays as they keep it
         merged++;
         continue;
@@ -273,9 +367,17 @@ public class ContactImport {
                                    source, import_row)
               VALUES (medsales_tenant(), ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IMPORT', ?::jsonb) RETURNING id
               """)
-          .params(npi == null ? null : Long.parseLong(npi), npi == null ? row.firstName() : null,
-              npi == null ? row.lastName() : null, row.title(), npi == null ? row.specialty() : null, row.email(),
-              row.phone(), npi == null ? row.zip5() : null, user.userId(), JSON.writeValueAsString(row.input()))
+          .params(
+              npi == null ? null : Long.parseLong(npi),
+              npi == null ? row.firstName() : null,
+              npi == null ? row.lastName() : null,
+              row.title(),
+              npi == null ? row.specialty() : null,
+              row.email(),
+              row.phone(),
+              npi == null ? row.zip5() : null,
+              user.userId(),
+              JSON.writeValueAsString(row.input()))
           .query(UUID.class)
           .optional()
           .ifPresent(id -> records.created(Table.CONTACT, id));
@@ -301,7 +403,8 @@ public class ContactImport {
       try {
         records.update(Table.CONTACT, contactId, current.get("version").asLong(), changes);
       } catch (RequestRefused notMine) {
-        // a colleague's contact: the row is still reported as merged; their record stays as they keep it
+        // a colleague's contact: the row is still reported as merged; their record stays as they
+        // keep it
       }
     }
   }

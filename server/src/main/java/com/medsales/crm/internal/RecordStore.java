@@ -1,12 +1,12 @@
 package com.medsales.crm.internal;
 
-import com.medsales.platform.InvalidFields;
-import com.medsales.platform.RecordNotFound;
-import com.medsales.platform.NotPermitted;
-import com.medsales.platform.RecordGone;
-import com.medsales.platform.StaleVersion;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.Ownership;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.NotPermitted;
+import com.medsales.platform.RecordGone;
+import com.medsales.platform.RecordNotFound;
+import com.medsales.platform.StaleVersion;
 import com.medsales.platform.TenantScope;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,10 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every CRM record shares: optimistic locking (a stale {@code version} is a 409 carrying the record as it is
- * now), a change history row per changed field, soft delete and restore within 30 days, and the rule that only the
- * owner, their manager or an admin may change a record. Column names come only from each {@link Table}'s fixed
- * list, never from the request.
+ * What every CRM record shares: optimistic locking (a stale {@code version} is a 409 carrying the
+ * record as it is now), a change history row per changed field, soft delete and restore within 30
+ * days, and the rule that only the owner, their manager or an admin may change a record. Column
+ * names come only from each {@link Table}'s fixed list, never from the request.
  */
 @Component
 public class RecordStore {
@@ -34,22 +34,114 @@ public class RecordStore {
   static final Duration RESTORE_WINDOW = Duration.ofDays(30);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** A CRM table: its name, the column that names the record's owner, and its editable columns with SQL types. */
+  /**
+   * A CRM table: its name, the column that names the record's owner, and its editable columns with
+   * SQL types.
+   */
   public enum Table {
-    ACCOUNT("account", "owner_id", Map.of("name", "text", "kind", "text", "npi", "bigint", "owner_id", "uuid",
-        "tags", "text[]", "phone", "text", "website", "text", "zip5", "text", "notes", "text")),
-    CONTACT("contact", "owner_id", Map.ofEntries(Map.entry("first_name", "text"), Map.entry("last_name", "text"),
-        Map.entry("title", "text"), Map.entry("specialty", "text"), Map.entry("email", "text"), Map.entry("phone", "text"),
-        Map.entry("zip5", "text"), Map.entry("account_id", "uuid"), Map.entry("owner_id", "uuid"),
-        Map.entry("tags", "text[]"), Map.entry("notes", "text"))),
-    ACTIVITY("activity", "owner_id", Map.of("kind", "text", "occurred_at", "timestamptz", "subject", "text",
-        "notes", "text", "outcome", "text", "next_step", "text", "products", "text[]", "account_id", "uuid")),
-    TASK("task", "assignee_id", Map.of("title", "text", "notes", "text", "assignee_id", "uuid", "due_date", "date",
-        "remind_at", "timestamptz", "priority", "text", "status", "text", "contact_id", "uuid", "account_id", "uuid",
-        "opportunity_id", "uuid")),
-    OPPORTUNITY("opportunity", "owner_id", Map.of("name", "text", "account_id", "uuid", "contact_id", "uuid",
-        "stage_id", "uuid", "amount", "numeric", "close_date", "date", "probability", "integer", "products", "text[]",
-        "owner_id", "uuid"));
+    ACCOUNT(
+        "account",
+        "owner_id",
+        Map.of(
+            "name",
+            "text",
+            "kind",
+            "text",
+            "npi",
+            "bigint",
+            "owner_id",
+            "uuid",
+            "tags",
+            "text[]",
+            "phone",
+            "text",
+            "website",
+            "text",
+            "zip5",
+            "text",
+            "notes",
+            "text")),
+    CONTACT(
+        "contact",
+        "owner_id",
+        Map.ofEntries(
+            Map.entry("first_name", "text"),
+            Map.entry("last_name", "text"),
+            Map.entry("title", "text"),
+            Map.entry("specialty", "text"),
+            Map.entry("email", "text"),
+            Map.entry("phone", "text"),
+            Map.entry("zip5", "text"),
+            Map.entry("account_id", "uuid"),
+            Map.entry("owner_id", "uuid"),
+            Map.entry("tags", "text[]"),
+            Map.entry("notes", "text"))),
+    ACTIVITY(
+        "activity",
+        "owner_id",
+        Map.of(
+            "kind",
+            "text",
+            "occurred_at",
+            "timestamptz",
+            "subject",
+            "text",
+            "notes",
+            "text",
+            "outcome",
+            "text",
+            "next_step",
+            "text",
+            "products",
+            "text[]",
+            "account_id",
+            "uuid")),
+    TASK(
+        "task",
+        "assignee_id",
+        Map.of(
+            "title",
+            "text",
+            "notes",
+            "text",
+            "assignee_id",
+            "uuid",
+            "due_date",
+            "date",
+            "remind_at",
+            "timestamptz",
+            "priority",
+            "text",
+            "status",
+            "text",
+            "contact_id",
+            "uuid",
+            "account_id",
+            "uuid",
+            "opportunity_id",
+            "uuid")),
+    OPPORTUNITY(
+        "opportunity",
+        "owner_id",
+        Map.of(
+            "name",
+            "text",
+            "account_id",
+            "uuid",
+            "contact_id",
+            "uuid",
+            "stage_id",
+            "uuid",
+            "amount",
+            "numeric",
+            "close_date",
+            "date",
+            "probability",
+            "integer",
+            "products",
+            "text[]",
+            "owner_id",
+            "uuid"));
 
     final String table;
     final String ownerColumn;
@@ -72,17 +164,24 @@ public class RecordStore {
   }
 
   /**
-   * The condition of a list's {@code :deleted} parameter on the record aliased {@code alias}: false lists current
-   * records, true those deleted within the restore window (older ones can no longer be restored, so are not offered).
+   * The condition of a list's {@code :deleted} parameter on the record aliased {@code alias}: false
+   * lists current records, true those deleted within the restore window (older ones can no longer
+   * be restored, so are not offered).
    */
   static String currentOrRestorable(String alias) {
-    return " AND ((NOT :deleted AND " + alias + ".deleted_at IS NULL) OR (:deleted AND " + alias + ".deleted_at > now() - make_interval(days => "
-        + RESTORE_WINDOW.toDays() + ")))";
+    return " AND ((NOT :deleted AND "
+        + alias
+        + ".deleted_at IS NULL) OR (:deleted AND "
+        + alias
+        + ".deleted_at > now() - make_interval(days => "
+        + RESTORE_WINDOW.toDays()
+        + ")))";
   }
 
   /**
-   * A join adding {@code deleted_by_name} for the deleted record aliased {@code alias} of {@code table}: who deleted
-   * it, from the newest deletion in its change history (null for a current record).
+   * A join adding {@code deleted_by_name} for the deleted record aliased {@code alias} of {@code
+   * table}: who deleted it, from the newest deletion in its change history (null for a current
+   * record).
    */
   static String deletedBy(Table table, String alias) {
     return """
@@ -92,7 +191,8 @@ public class RecordStore {
             AND dc.field = 'deleted_at' AND dc.new_value IS NOT NULL
           ORDER BY dc.id DESC LIMIT 1
         ) deletion ON true
-        """.formatted(alias, table.table);
+        """
+        .formatted(alias, table.table);
   }
 
   private final JdbcClient jdbc;
@@ -109,8 +209,11 @@ public class RecordStore {
   }
 
   private java.util.Optional<JsonNode> row(Table table, UUID id, boolean deleted) {
-    return jdbc.sql("SELECT to_jsonb(t)::text FROM " + table.table + " t WHERE id = ? AND tenant_id = medsales_tenant()"
-            + (deleted ? " AND deleted_at IS NOT NULL" : " AND deleted_at IS NULL"))
+    return jdbc.sql(
+            "SELECT to_jsonb(t)::text FROM "
+                + table.table
+                + " t WHERE id = ? AND tenant_id = medsales_tenant()"
+                + (deleted ? " AND deleted_at IS NOT NULL" : " AND deleted_at IS NULL"))
         .param(id)
         .query(String.class)
         .optional()
@@ -118,59 +221,73 @@ public class RecordStore {
   }
 
   /**
-   * Refuses {@code id} (a request's reference in {@code field}, a UUID or its text) unless it names a current record of
-   * {@code table} that this user may see. The lookup goes through the application's row-level-secured connection, so
-   * another tenant's record is as absent as one that never existed: both answer the same 400, naming the field and not
-   * the id.
+   * Refuses {@code id} (a request's reference in {@code field}, a UUID or its text) unless it names
+   * a current record of {@code table} that this user may see. The lookup goes through the
+   * application's row-level-secured connection, so another tenant's record is as absent as one that
+   * never existed: both answer the same 400, naming the field and not the id.
    */
   public void requireReference(Table table, String field, @Nullable Object id) {
     if (id == null) {
       return;
     }
     UUID uuid = uuid(field, id);
-    boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table.table
-            + " WHERE id = ? AND tenant_id = medsales_tenant() AND deleted_at IS NULL)")
-        .param(uuid)
-        .query(Boolean.class)
-        .single();
+    boolean exists =
+        jdbc.sql(
+                "SELECT EXISTS (SELECT 1 FROM "
+                    + table.table
+                    + " WHERE id = ? AND tenant_id = medsales_tenant() AND deleted_at IS NULL)")
+            .param(uuid)
+            .query(Boolean.class)
+            .single();
     if (!exists) {
       throw InvalidFields.of(field, "names " + table.named() + " that does not exist");
     }
   }
 
-  /** Refuses {@code id} unless it names an active user of this tenant, in the same words whether it is foreign or unknown. */
+  /**
+   * Refuses {@code id} unless it names an active user of this tenant, in the same words whether it
+   * is foreign or unknown.
+   */
   public void requireUser(String field, @Nullable Object id) {
     if (id == null) {
       throw InvalidFields.of(field, "is required");
     }
-    boolean known = jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE id = ? AND tenant_id = medsales_tenant() AND enabled)")
-        .param(uuid(field, id))
-        .query(Boolean.class)
-        .single();
+    boolean known =
+        jdbc.sql(
+                "SELECT EXISTS (SELECT 1 FROM app_user WHERE id = ? AND tenant_id = medsales_tenant() AND enabled)")
+            .param(uuid(field, id))
+            .query(Boolean.class)
+            .single();
     if (!known) {
       throw InvalidFields.of(field, "is not an active user of this tenant");
     }
   }
 
   /**
-   * Checks the references among a PATCH's {@code columns} (column to new value) before anything is written: each
-   * record column named in {@code records} (column to table, and the API's field name) and each user column in
-   * {@code users}. A record reference may be cleared (null); a user reference may not.
+   * Checks the references among a PATCH's {@code columns} (column to new value) before anything is
+   * written: each record column named in {@code records} (column to table, and the API's field
+   * name) and each user column in {@code users}. A record reference may be cleared (null); a user
+   * reference may not.
    */
-  public void requireReferences(Map<String, @Nullable Object> columns, Map<String, Reference> references) {
-    references.forEach((column, reference) -> {
-      if (!columns.containsKey(column)) {
-        return;
-      }
-      if (reference.table() == null) {
-        requireUser(reference.field(), columns.get(column));
-      } else {
-        requireReference(reference.table(), reference.field(), columns.get(column));
-      }
-    });
+  public void requireReferences(
+      Map<String, @Nullable Object> columns, Map<String, Reference> references) {
+    references.forEach(
+        (column, reference) -> {
+          if (!columns.containsKey(column)) {
+            return;
+          }
+          if (reference.table() == null) {
+            requireUser(reference.field(), columns.get(column));
+          } else {
+            requireReference(reference.table(), reference.field(), columns.get(column));
+          }
+        });
   }
 
-  /** A column holding an id: of a record of {@code table}, or of a user if {@code table} is null; {@code field} as the API names it. */
+  /**
+   * A column holding an id: of a record of {@code table}, or of a user if {@code table} is null;
+   * {@code field} as the API names it.
+   */
   public record Reference(@Nullable Table table, String field) {
     public static Reference to(Table table, String field) {
       return new Reference(table, field);
@@ -181,7 +298,10 @@ public class RecordStore {
     }
   }
 
-  /** {@code value} (a UUID, or the text of one in a PATCH body) as a UUID, or a 400 naming {@code field}. */
+  /**
+   * {@code value} (a UUID, or the text of one in a PATCH body) as a UUID, or a 400 naming {@code
+   * field}.
+   */
   static UUID uuid(String field, Object value) {
     if (value instanceof UUID uuid) {
       return uuid;
@@ -202,18 +322,24 @@ public class RecordStore {
   }
 
   /**
-   * Applies {@code changes} (column to new value; columns of the table only) if the record is still at {@code
-   * version}, records each changed field in the history, and returns the new row.
+   * Applies {@code changes} (column to new value; columns of the table only) if the record is still
+   * at {@code version}, records each changed field in the history, and returns the new row.
    */
-  public JsonNode update(Table table, UUID id, long version, Map<String, @Nullable Object> changes) {
+  public JsonNode update(
+      Table table, UUID id, long version, Map<String, @Nullable Object> changes) {
     return update(table, id, version, changes, null);
   }
 
   /**
-   * As {@link #update(Table, UUID, long, Map)}; a conflict's {@code current} is {@code view} (the record as its GET
-   * endpoint shows it, so a client can merge field by field) rather than the table's row.
+   * As {@link #update(Table, UUID, long, Map)}; a conflict's {@code current} is {@code view} (the
+   * record as its GET endpoint shows it, so a client can merge field by field) rather than the
+   * table's row.
    */
-  public JsonNode update(Table table, UUID id, long version, Map<String, @Nullable Object> changes,
+  public JsonNode update(
+      Table table,
+      UUID id,
+      long version,
+      Map<String, @Nullable Object> changes,
       java.util.function.@Nullable Supplier<Object> view) {
     JsonNode before = current(table, id);
     requireEditable(table, before);
@@ -227,7 +353,8 @@ public class RecordStore {
     for (var change : changes.entrySet()) {
       String type = table.columns.get(change.getKey());
       if (type == null) {
-        throw new IllegalArgumentException("not an editable column of " + table.table + ": " + change.getKey());
+        throw new IllegalArgumentException(
+            "not an editable column of " + table.table + ": " + change.getKey());
       }
       assignments.add(change.getKey() + " = CAST(:v" + i + " AS " + type + ")");
       params.put("v" + i, change.getValue());
@@ -235,10 +362,15 @@ public class RecordStore {
     }
     params.put("id", id);
     params.put("version", version);
-    int updated = jdbc.sql("UPDATE " + table.table + " SET " + String.join(", ", assignments)
-            + ", version = version + 1, updated_at = now() WHERE id = :id AND version = :version AND deleted_at IS NULL")
-        .params(params)
-        .update();
+    int updated =
+        jdbc.sql(
+                "UPDATE "
+                    + table.table
+                    + " SET "
+                    + String.join(", ", assignments)
+                    + ", version = version + 1, updated_at = now() WHERE id = :id AND version = :version AND deleted_at IS NULL")
+            .params(params)
+            .update();
     if (updated == 0) {
       // lost a race between our read and our write
       return update(table, id, version, changes, view);
@@ -252,53 +384,71 @@ public class RecordStore {
     return after;
   }
 
-  /** A stale {@code version}: a 409 carrying the record as it is now ({@code view}, or the table's row). */
-  private static void requireVersion(Table table, JsonNode row, long version, java.util.function.@Nullable Supplier<Object> view) {
+  /**
+   * A stale {@code version}: a 409 carrying the record as it is now ({@code view}, or the table's
+   * row).
+   */
+  private static void requireVersion(
+      Table table, JsonNode row, long version, java.util.function.@Nullable Supplier<Object> view) {
     if (row.get("version").asLong() != version) {
       throw new StaleVersion(
-          "Someone else changed this " + table.table + " (now at version " + row.get("version").asLong()
+          "Someone else changed this "
+              + table.table
+              + " (now at version "
+              + row.get("version").asLong()
               + "). Reload it, or merge your changes into the current version.",
           view != null ? view.get() : JSON.treeToValue(row, Object.class));
     }
   }
 
   /**
-   * Gives a contact at {@code version} to {@code owner}, an active user of the tenant, and records the change: the
-   * rule is {@link #update}'s (its owner, their manager or an admin), and the contact may leave the giver's sight,
-   * which a plain UPDATE under row-level security refuses (the writer must still see the row it wrote), so the owner
-   * alone is changed by {@code medsales_hand_over_contact} (V87), which checks the same again. Returns the new
-   * version; the contact may no longer be readable by the caller.
+   * Gives a contact at {@code version} to {@code owner}, an active user of the tenant, and records
+   * the change: the rule is {@link #update}'s (its owner, their manager or an admin), and the
+   * contact may leave the giver's sight, which a plain UPDATE under row-level security refuses (the
+   * writer must still see the row it wrote), so the owner alone is changed by {@code
+   * medsales_hand_over_contact} (V87), which checks the same again. Returns the new version; the
+   * contact may no longer be readable by the caller.
    */
-  public long handOverContact(UUID id, long version, UUID owner, java.util.function.Supplier<Object> view) {
+  public long handOverContact(
+      UUID id, long version, UUID owner, java.util.function.Supplier<Object> view) {
     JsonNode before = current(Table.CONTACT, id);
     requireEditable(Table.CONTACT, before);
     requireUser("ownerId", owner);
     requireVersion(Table.CONTACT, before, version, view);
-    int changed = jdbc.sql("SELECT medsales_hand_over_contact(?, ?, ?)")
-        .params(id, Math.toIntExact(version), owner)
-        .query(Integer.class)
-        .single();
+    int changed =
+        jdbc.sql("SELECT medsales_hand_over_contact(?, ?, ?)")
+            .params(id, Math.toIntExact(version), owner)
+            .query(Integer.class)
+            .single();
     if (changed == 0) {
-      // lost a race between our read and our write: answered as a stale version, with the contact as it is now
+      // lost a race between our read and our write: answered as a stale version, with the contact
+      // as it is now
       return handOverContact(id, version, owner, view);
     }
-    history(Table.CONTACT, id, "owner_id", before.get("owner_id"), JSON.valueToTree(owner.toString()));
+    history(
+        Table.CONTACT, id, "owner_id", before.get("owner_id"), JSON.valueToTree(owner.toString()));
     return version + 1;
   }
 
   /**
-   * The columns for the API's field names ({@code fields}: camelCase name to value), refusing any field that is not
-   * in {@code editable}; lists become SQL arrays.
+   * The columns for the API's field names ({@code fields}: camelCase name to value), refusing any
+   * field that is not in {@code editable}; lists become SQL arrays.
    */
-  public Map<String, @Nullable Object> columns(Map<String, String> editable, Map<String, @Nullable Object> fields, String what) {
+  public Map<String, @Nullable Object> columns(
+      Map<String, String> editable, Map<String, @Nullable Object> fields, String what) {
     Map<String, @Nullable Object> columns = new LinkedHashMap<>();
-    fields.forEach((field, value) -> {
-      String column = editable.get(field);
-      if (column == null) {
-        throw InvalidFields.of(field, "is not a field of " + what + " that can be changed");
-      }
-      columns.put(column, value instanceof List<?> list ? list.stream().map(String::valueOf).toArray(String[]::new) : value);
-    });
+    fields.forEach(
+        (field, value) -> {
+          String column = editable.get(field);
+          if (column == null) {
+            throw InvalidFields.of(field, "is not a field of " + what + " that can be changed");
+          }
+          columns.put(
+              column,
+              value instanceof List<?> list
+                  ? list.stream().map(String::valueOf).toArray(String[]::new)
+                  : value);
+        });
     return columns;
   }
 
@@ -310,7 +460,10 @@ public class RecordStore {
   public void softDelete(Table table, UUID id) {
     JsonNode row = current(table, id);
     requireEditable(table, row);
-    jdbc.sql("UPDATE " + table.table + " SET deleted_at = now(), updated_at = now(), version = version + 1 WHERE id = ?")
+    jdbc.sql(
+            "UPDATE "
+                + table.table
+                + " SET deleted_at = now(), updated_at = now(), version = version + 1 WHERE id = ?")
         .param(id)
         .update();
     history(table, id, "deleted_at", null, JSON.valueToTree(OffsetDateTime.now().toString()));
@@ -318,13 +471,17 @@ public class RecordStore {
 
   /** Undoes a delete made less than 30 days ago. */
   public JsonNode restore(Table table, UUID id) {
-    JsonNode row = row(table, id, true).orElseThrow(() -> new RecordNotFound("A deleted " + table.table));
+    JsonNode row =
+        row(table, id, true).orElseThrow(() -> new RecordNotFound("A deleted " + table.table));
     requireEditable(table, row);
     OffsetDateTime deletedAt = OffsetDateTime.parse(row.get("deleted_at").asString());
     if (deletedAt.isBefore(OffsetDateTime.now().minus(RESTORE_WINDOW))) {
       throw new RecordGone("This " + table.table + " was deleted more than 30 days ago.");
     }
-    jdbc.sql("UPDATE " + table.table + " SET deleted_at = NULL, updated_at = now(), version = version + 1 WHERE id = ?")
+    jdbc.sql(
+            "UPDATE "
+                + table.table
+                + " SET deleted_at = NULL, updated_at = now(), version = version + 1 WHERE id = ?")
         .param(id)
         .update();
     history(table, id, "deleted_at", row.get("deleted_at"), null);
@@ -332,11 +489,19 @@ public class RecordStore {
   }
 
   /**
-   * One change of a field. {@code oldName} and {@code newName} name what an id stands for (a user, an account), when the
-   * field holds one the user may see, so that a history reads "Jane Doe" rather than a UUID.
+   * One change of a field. {@code oldName} and {@code newName} name what an id stands for (a user,
+   * an account), when the field holds one the user may see, so that a history reads "Jane Doe"
+   * rather than a UUID.
    */
-  public record Change(long id, String field, @Nullable Object oldValue, @Nullable Object newValue,
-      @Nullable String oldName, @Nullable String newName, @Nullable UUID changedBy, @Nullable String changedByName,
+  public record Change(
+      long id,
+      String field,
+      @Nullable Object oldValue,
+      @Nullable Object newValue,
+      @Nullable String oldName,
+      @Nullable String newName,
+      @Nullable UUID changedBy,
+      @Nullable String changedByName,
       OffsetDateTime changedAt) {}
 
   public List<Change> history(Table table, UUID id) {
@@ -350,38 +515,59 @@ public class RecordStore {
             FROM crm_change c LEFT JOIN app_user u ON u.id = c.changed_by
             WHERE c.tenant_id = medsales_tenant() AND c.entity = ? AND c.entity_id = ?
             ORDER BY c.id DESC
-            """.formatted(nameOf("c.old_value"), nameOf("c.new_value")))
+            """
+                .formatted(nameOf("c.old_value"), nameOf("c.new_value")))
         .params(table.table, id)
-        .query((rs, n) -> new Change(rs.getLong("id"), rs.getString("field"), json(rs.getString("old_value")),
-            json(rs.getString("new_value")), rs.getString("old_name"), rs.getString("new_name"),
-            rs.getObject("changed_by", UUID.class), rs.getString("display_name"),
-            rs.getObject("changed_at", OffsetDateTime.class)))
+        .query(
+            (rs, n) ->
+                new Change(
+                    rs.getLong("id"),
+                    rs.getString("field"),
+                    json(rs.getString("old_value")),
+                    json(rs.getString("new_value")),
+                    rs.getString("old_name"),
+                    rs.getString("new_name"),
+                    rs.getObject("changed_by", UUID.class),
+                    rs.getString("display_name"),
+                    rs.getObject("changed_at", OffsetDateTime.class)))
         .list();
   }
 
-  /** SQL naming the user or account a history value's id stands for (the account only when the user may see it). */
+  /**
+   * SQL naming the user or account a history value's id stands for (the account only when the user
+   * may see it).
+   */
   private static String nameOf(String value) {
-    String uuid = "CASE WHEN jsonb_typeof(%1$s) = 'string' AND (%1$s #>> '{}') ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'"
-        + " THEN (%1$s #>> '{}')::uuid END";
+    String uuid =
+        "CASE WHEN jsonb_typeof(%1$s) = 'string' AND (%1$s #>> '{}') ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'"
+            + " THEN (%1$s #>> '{}')::uuid END";
     String id = uuid.formatted(value);
     return """
         CASE WHEN c.field IN ('owner_id', 'assignee_id')
                THEN (SELECT x.display_name FROM app_user x WHERE x.id = %1$s AND x.tenant_id = medsales_tenant())
              WHEN c.field = 'account_id'
                THEN (SELECT x.name FROM account x WHERE x.id = %1$s AND x.tenant_id = medsales_tenant())
-        END""".formatted(id);
+        END"""
+        .formatted(id);
   }
 
   private static @Nullable Object json(@Nullable String text) {
     return text == null ? null : JSON.readValue(text, Object.class);
   }
 
-  private void history(Table table, UUID id, String field, @Nullable JsonNode before, @Nullable JsonNode after) {
+  private void history(
+      Table table, UUID id, String field, @Nullable JsonNode before, @Nullable JsonNode after) {
     UUID user = TenantScope.principal() instanceof MedsalesUser u ? u.userId() : null;
     jdbc.sql(
             "INSERT INTO crm_change (tenant_id, entity, entity_id, field, old_value, new_value, changed_by)"
                 + " VALUES (medsales_tenant(), ?, ?, ?, ?::jsonb, ?::jsonb, ?)")
-        .params(table.table, id, field, before == null ? null : before.toString(), after == null ? null : after.toString(), user)
+        .params(
+            table.table,
+            id,
+            field,
+            before == null ? null : before.toString(),
+            after == null ? null : after.toString(),
+            user)
         .update();
   }
 }

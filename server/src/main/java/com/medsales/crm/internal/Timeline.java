@@ -11,9 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One time line per provider, contact and account: the tenant's CRM work (activities, tasks, opportunities) mixed with
- * what the public data says happened to the provider (a registry change such as a new practice location or a
- * deactivation, an Open Payments payment).
+ * One time line per provider, contact and account: the tenant's CRM work (activities, tasks,
+ * opportunities) mixed with what the public data says happened to the provider (a registry change
+ * such as a new practice location or a deactivation, an Open Payments payment).
  */
 @Service
 public class Timeline {
@@ -29,14 +29,24 @@ public class Timeline {
   }
 
   public record Event(
-      OffsetDateTime at, String source, String type, String title, @Nullable String detail, @Nullable UUID recordId) {}
+      OffsetDateTime at,
+      String source,
+      String type,
+      String title,
+      @Nullable String detail,
+      @Nullable UUID recordId) {}
 
   @Transactional(readOnly = true)
   public List<Event> ofContact(UUID contactId, int size) {
     var contact = contacts.find(contactId, false);
-    List<Event> events = new ArrayList<>(crm(
-        "EXISTS (SELECT 1 FROM activity_attendee x WHERE x.activity_id = a.id AND x.contact_id = :id)",
-        "t.contact_id = :id", "o.contact_id = :id", contactId, size));
+    List<Event> events =
+        new ArrayList<>(
+            crm(
+                "EXISTS (SELECT 1 FROM activity_attendee x WHERE x.activity_id = a.id AND x.contact_id = :id)",
+                "t.contact_id = :id",
+                "o.contact_id = :id",
+                contactId,
+                size));
     if (contact.npi() != null) {
       events.addAll(publicEvents(Long.parseLong(contact.npi()), size));
     }
@@ -46,20 +56,33 @@ public class Timeline {
   @Transactional(readOnly = true)
   public List<Event> ofAccount(UUID accountId, int size) {
     var account = accounts.find(accountId, false);
-    List<Event> events = new ArrayList<>(crm("a.account_id = :id", "t.account_id = :id", "o.account_id = :id", accountId, size));
+    List<Event> events =
+        new ArrayList<>(
+            crm("a.account_id = :id", "t.account_id = :id", "o.account_id = :id", accountId, size));
     if (account.npi() != null) {
       events.addAll(publicEvents(Long.parseLong(account.npi()), size));
     }
     return newestFirst(events, size);
   }
 
-  /** A provider's time line: the public events, and the tenant's CRM work with the provider's contact if there is one. */
+  /**
+   * A provider's time line: the public events, and the tenant's CRM work with the provider's
+   * contact if there is one.
+   */
   @Transactional(readOnly = true)
   public List<Event> ofProvider(long npi, int size) {
     List<Event> events = new ArrayList<>(publicEvents(npi, size));
-    contacts.byNpi(npi).ifPresent(id -> events.addAll(crm(
-        "EXISTS (SELECT 1 FROM activity_attendee x WHERE x.activity_id = a.id AND x.contact_id = :id)",
-        "t.contact_id = :id", "o.contact_id = :id", id, size)));
+    contacts
+        .byNpi(npi)
+        .ifPresent(
+            id ->
+                events.addAll(
+                    crm(
+                        "EXISTS (SELECT 1 FROM activity_attendee x WHERE x.activity_id = a.id AND x.contact_id = :id)",
+                        "t.contact_id = :id",
+                        "o.contact_id = :id",
+                        id,
+                        size)));
     return newestFirst(events, size);
   }
 
@@ -68,25 +91,36 @@ public class Timeline {
   }
 
   // the three conditions are constants of this class, never request input
-  private List<Event> crm(String activityWhere, String taskWhere, String opportunityWhere, UUID id, int size) {
+  private List<Event> crm(
+      String activityWhere, String taskWhere, String opportunityWhere, UUID id, int size) {
     return jdbc.sql(
             "(SELECT a.occurred_at AS at, 'CRM' AS source, 'ACTIVITY_' || a.kind AS type, a.subject AS title,"
                 + " concat_ws(' · ', a.outcome, a.next_step) AS detail, a.id AS record_id"
-                + " FROM activity a WHERE a.tenant_id = medsales_tenant() AND a.deleted_at IS NULL AND " + activityWhere
+                + " FROM activity a WHERE a.tenant_id = medsales_tenant() AND a.deleted_at IS NULL AND "
+                + activityWhere
                 + " ORDER BY a.occurred_at DESC LIMIT :size)"
                 + " UNION ALL (SELECT CASE WHEN t.status = 'DONE' THEN t.completed_at ELSE t.created_at END, 'CRM',"
                 + " CASE WHEN t.status = 'DONE' THEN 'TASK_DONE' ELSE 'TASK' END, t.title,"
                 + " CASE WHEN t.due_date IS NOT NULL THEN 'due ' || t.due_date END, t.id"
-                + " FROM task t WHERE t.tenant_id = medsales_tenant() AND t.deleted_at IS NULL AND " + taskWhere
+                + " FROM task t WHERE t.tenant_id = medsales_tenant() AND t.deleted_at IS NULL AND "
+                + taskWhere
                 + " ORDER BY t.created_at DESC LIMIT :size)"
                 + " UNION ALL (SELECT o.created_at, 'CRM', 'OPPORTUNITY', o.name, s.name, o.id"
                 + " FROM opportunity o JOIN pipeline_stage s ON s.id = o.stage_id"
-                + " WHERE o.tenant_id = medsales_tenant() AND o.deleted_at IS NULL AND " + opportunityWhere
+                + " WHERE o.tenant_id = medsales_tenant() AND o.deleted_at IS NULL AND "
+                + opportunityWhere
                 + " ORDER BY o.created_at DESC LIMIT :size)")
         .param("id", id)
         .param("size", size)
-        .query((rs, n) -> new Event(rs.getObject("at", OffsetDateTime.class), rs.getString("source"), rs.getString("type"),
-            rs.getString("title"), Contacts.blank(rs.getString("detail")), rs.getObject("record_id", UUID.class)))
+        .query(
+            (rs, n) ->
+                new Event(
+                    rs.getObject("at", OffsetDateTime.class),
+                    rs.getString("source"),
+                    rs.getString("type"),
+                    rs.getString("title"),
+                    Contacts.blank(rs.getString("detail")),
+                    rs.getObject("record_id", UUID.class)))
         .list();
   }
 
@@ -117,8 +151,15 @@ public class Timeline {
             """)
         .param("npi", npi)
         .param("size", size)
-        .query((rs, n) -> new Event(rs.getObject("at", OffsetDateTime.class), rs.getString("source"), rs.getString("type"),
-            rs.getString("title"), rs.getString("detail"), null))
+        .query(
+            (rs, n) ->
+                new Event(
+                    rs.getObject("at", OffsetDateTime.class),
+                    rs.getString("source"),
+                    rs.getString("type"),
+                    rs.getString("title"),
+                    rs.getString("detail"),
+                    null))
         .list();
   }
 }

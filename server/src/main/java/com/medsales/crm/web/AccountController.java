@@ -9,9 +9,9 @@ import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Validator;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -56,27 +56,54 @@ class AccountController {
 
   record NewAccount(
       @NotBlank @Size(max = 300) String name,
-      @Pattern(regexp = "HOSPITAL|PRACTICE|GROUP|IDN|OTHER", message = "must be HOSPITAL, PRACTICE, GROUP, IDN or OTHER") String kind,
-      @Nullable @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String npi, @Nullable @Size(max = 50) String phone,
-      @Nullable @Size(max = 300) String website, @Nullable @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String zip5,
-      @Nullable UUID ownerId, @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) String> tags,
+      @Pattern(
+              regexp = "HOSPITAL|PRACTICE|GROUP|IDN|OTHER",
+              message = "must be HOSPITAL, PRACTICE, GROUP, IDN or OTHER")
+          String kind,
+      @Nullable @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String npi,
+      @Nullable @Size(max = 50) String phone,
+      @Nullable @Size(max = 300) String website,
+      @Nullable @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String zip5,
+      @Nullable UUID ownerId,
+      @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) String> tags,
       @Nullable @Size(max = 10000) String notes) {}
 
-  /** The fields a PATCH may change, each optional (null clears it), and the version the client last read. */
+  /**
+   * The fields a PATCH may change, each optional (null clears it), and the version the client last
+   * read.
+   */
   record AccountChange(
       @Nullable @Size(max = 300) String name,
-      @Nullable @Pattern(regexp = "HOSPITAL|PRACTICE|GROUP|IDN|OTHER", message = "must be HOSPITAL, PRACTICE, GROUP, IDN or OTHER") String kind,
-      @Nullable @Size(max = 50) String phone, @Nullable @Size(max = 300) String website,
-      @Nullable @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String zip5, @Nullable UUID ownerId,
-      @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) String> tags, @Nullable @Size(max = 10000) String notes,
+      @Nullable
+          @Pattern(
+              regexp = "HOSPITAL|PRACTICE|GROUP|IDN|OTHER",
+              message = "must be HOSPITAL, PRACTICE, GROUP, IDN or OTHER")
+          String kind,
+      @Nullable @Size(max = 50) String phone,
+      @Nullable @Size(max = 300) String website,
+      @Nullable @Pattern(regexp = "\\d{5}", message = "must be 5 digits") String zip5,
+      @Nullable UUID ownerId,
+      @Nullable @Size(max = 50) List<@NotNull @Size(max = 50) String> tags,
+      @Nullable @Size(max = 10000) String notes,
       @NotNull Long version) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create an account, optionally linked to an organisation NPI")
-  Accounts.AccountView create(@AuthenticationPrincipal MedsalesUser user, @Valid @RequestBody NewAccount a) {
-    return accounts.create(user, new Accounts.NewAccount(a.name(), a.kind() == null ? "OTHER" : a.kind(), a.npi(), a.phone(),
-        a.website(), a.zip5(), a.ownerId(), a.tags(), a.notes()));
+  Accounts.AccountView create(
+      @AuthenticationPrincipal MedsalesUser user, @Valid @RequestBody NewAccount a) {
+    return accounts.create(
+        user,
+        new Accounts.NewAccount(
+            a.name(),
+            a.kind() == null ? "OTHER" : a.kind(),
+            a.npi(),
+            a.phone(),
+            a.website(),
+            a.zip5(),
+            a.ownerId(),
+            a.tags(),
+            a.notes()));
   }
 
   @GetMapping
@@ -97,11 +124,17 @@ class AccountController {
   }
 
   @PatchMapping("/{id}")
-  @Operation(summary = "Change fields; send the version you read (409 with the current record if it changed since)")
-  Accounts.AccountView update(@PathVariable UUID id,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = AccountChange.class)))
-      @RequestBody Map<String, @Nullable Object> body) {
-    return accounts.update(id, Changes.version(body), Changes.checked(validator, body, AccountChange.class));
+  @Operation(
+      summary =
+          "Change fields; send the version you read (409 with the current record if it changed since)")
+  Accounts.AccountView update(
+      @PathVariable UUID id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = AccountChange.class)))
+          @RequestBody
+          Map<String, @Nullable Object> body) {
+    return accounts.update(
+        id, Changes.version(body), Changes.checked(validator, body, AccountChange.class));
   }
 
   @DeleteMapping("/{id}")
@@ -125,7 +158,8 @@ class AccountController {
 
   @GetMapping("/{id}/timeline")
   @Operation(summary = "CRM activity and public-data events, newest first")
-  List<Timeline.Event> timeline(@PathVariable UUID id, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+  List<Timeline.Event> timeline(
+      @PathVariable UUID id, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     return timeline.ofAccount(id, size);
   }
 }

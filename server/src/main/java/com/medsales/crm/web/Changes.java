@@ -14,13 +14,15 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A PATCH body: {@code version} (the one the client last saw) and the fields to change. The body stays a map, so that
- * a field sent as null (cleared) differs from one not sent; it is checked against its schema record (the one the
- * OpenAPI document shows) with the same Bean Validation rules as a create, so a PATCH cannot store what a POST may not.
+ * A PATCH body: {@code version} (the one the client last saw) and the fields to change. The body
+ * stays a map, so that a field sent as null (cleared) differs from one not sent; it is checked
+ * against its schema record (the one the OpenAPI document shows) with the same Bean Validation
+ * rules as a create, so a PATCH cannot store what a POST may not.
  */
 final class Changes {
 
-  private static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private Changes() {}
 
@@ -38,10 +40,12 @@ final class Changes {
   }
 
   /**
-   * The fields to change, once the body holds to {@code schema}'s constraints: a value of the wrong type, an oversize
-   * list or text is a 400 naming the field. Fields the schema does not know are left for the module to refuse by name.
+   * The fields to change, once the body holds to {@code schema}'s constraints: a value of the wrong
+   * type, an oversize list or text is a 400 naming the field. Fields the schema does not know are
+   * left for the module to refuse by name.
    */
-  static Map<String, @Nullable Object> checked(Validator validator, Map<String, @Nullable Object> body, Class<?> schema) {
+  static Map<String, @Nullable Object> checked(
+      Validator validator, Map<String, @Nullable Object> body, Class<?> schema) {
     Object change;
     try {
       change = JSON.convertValue(body, schema);
@@ -50,8 +54,13 @@ final class Changes {
     }
     var violations = validator.validate(change);
     if (!violations.isEmpty()) {
-      Map<String, List<String>> errors = violations.stream().collect(Collectors.groupingBy(Changes::field, TreeMap::new,
-          Collectors.mapping(ConstraintViolation::getMessage, Collectors.toList())));
+      Map<String, List<String>> errors =
+          violations.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      Changes::field,
+                      TreeMap::new,
+                      Collectors.mapping(ConstraintViolation::getMessage, Collectors.toList())));
       throw new InvalidFields(errors);
     }
     return fields(body);
@@ -65,7 +74,9 @@ final class Changes {
 
   private static String field(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof JacksonException d && !d.getPath().isEmpty() && d.getPath().getFirst().getPropertyName() != null) {
+      if (t instanceof JacksonException d
+          && !d.getPath().isEmpty()
+          && d.getPath().getFirst().getPropertyName() != null) {
         return d.getPath().getFirst().getPropertyName();
       }
     }

@@ -7,9 +7,9 @@ import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Validator;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,7 +40,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The pipeline: stages (configured by the tenant's admins), opportunities, the kanban board, the forecast. */
+/**
+ * The pipeline: stages (configured by the tenant's admins), opportunities, the kanban board, the
+ * forecast.
+ */
 @RestController
 @Validated
 @ConditionalOnRole(Role.API)
@@ -63,42 +66,84 @@ class OpportunityController {
     return opportunities.stages();
   }
 
-  record StageRequest(@Nullable UUID id, @NotBlank @Size(max = 100) String name, @Min(0) @Max(100) int probability,
+  record StageRequest(
+      @Nullable UUID id,
+      @NotBlank @Size(max = 100) String name,
+      @Min(0) @Max(100) int probability,
       @Pattern(regexp = "OPEN|WON|LOST", message = "must be OPEN, WON or LOST") String outcome) {}
 
   @PutMapping("/stages")
   @PreAuthorize("hasRole('ADMIN')")
-  @Operation(summary = "Replace the pipeline's stages (admins); stages holding opportunities must stay")
-  List<Opportunities.Stage> configure(@Valid @RequestBody @NotEmpty @Size(max = 20) List<@Valid StageRequest> stages) {
-    return opportunities.configure(stages.stream()
-        .map(s -> new Opportunities.StageRequest(s.id(), s.name(), s.probability(), s.outcome() == null ? "OPEN" : s.outcome()))
-        .toList());
+  @Operation(
+      summary = "Replace the pipeline's stages (admins); stages holding opportunities must stay")
+  List<Opportunities.Stage> configure(
+      @Valid @RequestBody @NotEmpty @Size(max = 20) List<@Valid StageRequest> stages) {
+    return opportunities.configure(
+        stages.stream()
+            .map(
+                s ->
+                    new Opportunities.StageRequest(
+                        s.id(),
+                        s.name(),
+                        s.probability(),
+                        s.outcome() == null ? "OPEN" : s.outcome()))
+            .toList());
   }
 
   record NewOpportunity(
-      @NotBlank @Size(max = 300) String name, @Nullable UUID accountId, @Nullable UUID contactId, @Nullable UUID stageId,
-      @Nullable @DecimalMin("0") BigDecimal amount, @Nullable LocalDate closeDate, @Nullable @Min(0) @Max(100) Integer probability,
-      @Nullable @Size(max = 50) List<@NotNull @Size(max = 100) String> products, @Nullable UUID ownerId) {}
+      @NotBlank @Size(max = 300) String name,
+      @Nullable UUID accountId,
+      @Nullable UUID contactId,
+      @Nullable UUID stageId,
+      @Nullable @DecimalMin("0") BigDecimal amount,
+      @Nullable LocalDate closeDate,
+      @Nullable @Min(0) @Max(100) Integer probability,
+      @Nullable @Size(max = 50) List<@NotNull @Size(max = 100) String> products,
+      @Nullable UUID ownerId) {}
 
-  /** The fields a PATCH may change, each optional (null clears it), and the version the client last read. */
+  /**
+   * The fields a PATCH may change, each optional (null clears it), and the version the client last
+   * read.
+   */
   record OpportunityChange(
-      @Nullable @Size(max = 300) String name, @Nullable UUID accountId, @Nullable UUID contactId, @Nullable UUID stageId,
-      @Nullable @DecimalMin("0") BigDecimal amount, @Nullable LocalDate closeDate, @Nullable @Min(0) @Max(100) Integer probability,
-      @Nullable @Size(max = 50) List<@NotNull @Size(max = 100) String> products, @Nullable UUID ownerId,
+      @Nullable @Size(max = 300) String name,
+      @Nullable UUID accountId,
+      @Nullable UUID contactId,
+      @Nullable UUID stageId,
+      @Nullable @DecimalMin("0") BigDecimal amount,
+      @Nullable LocalDate closeDate,
+      @Nullable @Min(0) @Max(100) Integer probability,
+      @Nullable @Size(max = 50) List<@NotNull @Size(max = 100) String> products,
+      @Nullable UUID ownerId,
       @NotNull Long version) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create an opportunity (in the first stage unless another is given)")
-  Opportunities.OpportunityView create(@AuthenticationPrincipal MedsalesUser user, @Valid @RequestBody NewOpportunity o) {
-    return opportunities.create(user, new Opportunities.NewOpportunity(o.name(), o.accountId(), o.contactId(), o.stageId(),
-        o.amount(), o.closeDate(), o.probability(), o.products(), o.ownerId()));
+  Opportunities.OpportunityView create(
+      @AuthenticationPrincipal MedsalesUser user, @Valid @RequestBody NewOpportunity o) {
+    return opportunities.create(
+        user,
+        new Opportunities.NewOpportunity(
+            o.name(),
+            o.accountId(),
+            o.contactId(),
+            o.stageId(),
+            o.amount(),
+            o.closeDate(),
+            o.probability(),
+            o.products(),
+            o.ownerId()));
   }
 
   @GetMapping
-  @Operation(summary = "Opportunities I may see, by stage; deleted=true for those deleted in the last 30 days, latest first")
-  List<Opportunities.OpportunityView> list(@RequestParam(required = false) @Nullable UUID ownerId,
-      @RequestParam(required = false) @Nullable UUID accountId, @RequestParam(required = false) @Nullable UUID contactId,
+  @Operation(
+      summary =
+          "Opportunities I may see, by stage; deleted=true for those deleted in the last 30 days, latest first")
+  List<Opportunities.OpportunityView> list(
+      @RequestParam(required = false) @Nullable UUID ownerId,
+      @RequestParam(required = false) @Nullable UUID accountId,
+      @RequestParam(required = false) @Nullable UUID contactId,
       @RequestParam(defaultValue = "false") boolean deleted) {
     return opportunities.list(ownerId, accountId, contactId, deleted);
   }
@@ -111,7 +156,8 @@ class OpportunityController {
 
   @GetMapping("/forecast")
   @Operation(summary = "Open (and weighted) and won amounts by month of expected close")
-  List<Opportunities.ForecastMonth> forecast(@RequestParam(defaultValue = "6") @Min(1) @Max(24) int months,
+  List<Opportunities.ForecastMonth> forecast(
+      @RequestParam(defaultValue = "6") @Min(1) @Max(24) int months,
       @RequestParam(required = false) @Nullable UUID ownerId) {
     return opportunities.forecast(months, ownerId);
   }
@@ -124,10 +170,14 @@ class OpportunityController {
 
   @PatchMapping("/{id}")
   @Operation(summary = "Change fields (stageId moves it on the board); send the version you read")
-  Opportunities.OpportunityView update(@PathVariable UUID id,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = OpportunityChange.class)))
-      @RequestBody Map<String, @Nullable Object> body) {
-    return opportunities.update(id, Changes.version(body), Changes.checked(validator, body, OpportunityChange.class));
+  Opportunities.OpportunityView update(
+      @PathVariable UUID id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = OpportunityChange.class)))
+          @RequestBody
+          Map<String, @Nullable Object> body) {
+    return opportunities.update(
+        id, Changes.version(body), Changes.checked(validator, body, OpportunityChange.class));
   }
 
   @DeleteMapping("/{id}")

@@ -7,9 +7,9 @@ import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Validator;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -54,40 +54,81 @@ class TaskController {
   }
 
   record NewTask(
-      @NotBlank @Size(max = 300) String title, @Nullable @Size(max = 10000) String notes, @Nullable UUID assigneeId,
-      @Nullable LocalDate dueDate, @Nullable OffsetDateTime remindAt,
-      @Nullable @Pattern(regexp = "LOW|NORMAL|HIGH", message = "must be LOW, NORMAL or HIGH") String priority,
-      @Nullable UUID contactId, @Nullable UUID accountId, @Nullable UUID opportunityId) {}
+      @NotBlank @Size(max = 300) String title,
+      @Nullable @Size(max = 10000) String notes,
+      @Nullable UUID assigneeId,
+      @Nullable LocalDate dueDate,
+      @Nullable OffsetDateTime remindAt,
+      @Nullable @Pattern(regexp = "LOW|NORMAL|HIGH", message = "must be LOW, NORMAL or HIGH")
+          String priority,
+      @Nullable UUID contactId,
+      @Nullable UUID accountId,
+      @Nullable UUID opportunityId) {}
 
-  /** The fields a PATCH may change, each optional (null clears it), and the version the client last read. */
+  /**
+   * The fields a PATCH may change, each optional (null clears it), and the version the client last
+   * read.
+   */
   record TaskChange(
-      @Nullable @Size(max = 300) String title, @Nullable @Size(max = 10000) String notes, @Nullable UUID assigneeId,
-      @Nullable LocalDate dueDate, @Nullable OffsetDateTime remindAt,
-      @Nullable @Pattern(regexp = "LOW|NORMAL|HIGH", message = "must be LOW, NORMAL or HIGH") String priority,
-      @Nullable @Pattern(regexp = "OPEN|DONE|CANCELLED", message = "must be OPEN, DONE or CANCELLED") String status,
-      @Nullable UUID contactId, @Nullable UUID accountId, @Nullable UUID opportunityId, @NotNull Long version) {}
+      @Nullable @Size(max = 300) String title,
+      @Nullable @Size(max = 10000) String notes,
+      @Nullable UUID assigneeId,
+      @Nullable LocalDate dueDate,
+      @Nullable OffsetDateTime remindAt,
+      @Nullable @Pattern(regexp = "LOW|NORMAL|HIGH", message = "must be LOW, NORMAL or HIGH")
+          String priority,
+      @Nullable
+          @Pattern(regexp = "OPEN|DONE|CANCELLED", message = "must be OPEN, DONE or CANCELLED")
+          String status,
+      @Nullable UUID contactId,
+      @Nullable UUID accountId,
+      @Nullable UUID opportunityId,
+      @NotNull Long version) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create a task (assigned to me unless another assignee is given)")
   Tasks.TaskView create(@AuthenticationPrincipal MedsalesUser user, @Valid @RequestBody NewTask t) {
-    return tasks.create(user, new Tasks.NewTask(t.title(), t.notes(), t.assigneeId(), t.dueDate(), t.remindAt(), t.priority(),
-        t.contactId(), t.accountId(), t.opportunityId(), null));
+    return tasks.create(
+        user,
+        new Tasks.NewTask(
+            t.title(),
+            t.notes(),
+            t.assigneeId(),
+            t.dueDate(),
+            t.remindAt(),
+            t.priority(),
+            t.contactId(),
+            t.accountId(),
+            t.opportunityId(),
+            null));
   }
 
   @GetMapping
-  @Operation(summary = "Tasks, overdue first; mine=true for my own; deleted=true for those deleted in the last 30 days, latest first")
+  @Operation(
+      summary =
+          "Tasks, overdue first; mine=true for my own; deleted=true for those deleted in the last 30 days, latest first")
   List<Tasks.TaskView> list(
       @AuthenticationPrincipal MedsalesUser user,
       @RequestParam(defaultValue = "false") boolean mine,
       @RequestParam(required = false) @Nullable UUID assigneeId,
-      @RequestParam(required = false) @Nullable @Pattern(regexp = "OPEN|DONE|CANCELLED", message = "must be OPEN, DONE or CANCELLED") String status,
+      @RequestParam(required = false)
+          @Nullable
+          @Pattern(regexp = "OPEN|DONE|CANCELLED", message = "must be OPEN, DONE or CANCELLED")
+          String status,
       @RequestParam(required = false) @Nullable UUID contactId,
       @RequestParam(required = false) @Nullable UUID accountId,
       @RequestParam(required = false) @Nullable UUID opportunityId,
       @RequestParam(defaultValue = "false") boolean deleted,
       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
-    return tasks.list(mine ? user.userId() : assigneeId, status, contactId, accountId, opportunityId, deleted, size);
+    return tasks.list(
+        mine ? user.userId() : assigneeId,
+        status,
+        contactId,
+        accountId,
+        opportunityId,
+        deleted,
+        size);
   }
 
   @GetMapping("/{id}")
@@ -98,10 +139,14 @@ class TaskController {
 
   @PatchMapping("/{id}")
   @Operation(summary = "Change fields (status DONE completes it); send the version you read")
-  Tasks.TaskView update(@PathVariable UUID id,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = TaskChange.class)))
-      @RequestBody Map<String, @Nullable Object> body) {
-    return tasks.update(id, Changes.version(body), Changes.checked(validator, body, TaskChange.class));
+  Tasks.TaskView update(
+      @PathVariable UUID id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = TaskChange.class)))
+          @RequestBody
+          Map<String, @Nullable Object> body) {
+    return tasks.update(
+        id, Changes.version(body), Changes.checked(validator, body, TaskChange.class));
   }
 
   @DeleteMapping("/{id}")

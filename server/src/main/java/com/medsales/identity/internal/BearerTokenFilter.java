@@ -14,8 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer ms_...}: access tokens from {@code POST /api/v1/auth/token} and
- * integration tokens. A bearer credential that is not valid answers 401 at once, whatever else the request carries.
+ * Authenticates {@code Authorization: Bearer ms_...}: access tokens from {@code POST
+ * /api/v1/auth/token} and integration tokens. A bearer credential that is not valid answers 401 at
+ * once, whatever else the request carries.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -31,7 +32,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!hasBearer(request)) {
       chain.doFilter(request, response);
@@ -42,12 +44,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
     if (user.isEmpty()) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
       ProblemResponses.write(
-          request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "The bearer token is unknown, expired or revoked.");
+          request,
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "Unauthorized",
+          "The bearer token is unknown, expired or revoked.");
       return;
     }
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().authorities()));
+        UsernamePasswordAuthenticationToken.authenticated(
+            user.get(), null, user.get().authorities()));
     SecurityContextHolder.setContext(context);
     try {
       chain.doFilter(request, response);

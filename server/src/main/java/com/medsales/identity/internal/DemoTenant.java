@@ -10,17 +10,18 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded default's first start creates a demo tenant (an admin {@code admin}, a manager {@code manager} and a
- * rep {@code rep} in one team) and a platform operator {@code operator}. The admin's and operator's passwords are
- * {@code MEDSALES_ADMIN_PASSWORD} and {@code MEDSALES_OPERATOR_PASSWORD} when set; every other password is generated
- * and printed once, to the console only (never to the log).
+ * The embedded default's first start creates a demo tenant (an admin {@code admin}, a manager
+ * {@code manager} and a rep {@code rep} in one team) and a platform operator {@code operator}. The
+ * admin's and operator's passwords are {@code MEDSALES_ADMIN_PASSWORD} and {@code
+ * MEDSALES_OPERATOR_PASSWORD} when set; every other password is generated and printed once, to the
+ * console only (never to the log).
  */
 @Component
 @ConditionalOnRole(Role.API)
@@ -50,12 +51,28 @@ class DemoTenant implements ApplicationRunner {
             return null;
           }
           UUID tenant = provisioning.createTenant(jdbc, "demo", "Demo Medical Devices");
-          user(jdbc, tenant, "admin", "Avery Admin", UserRole.ADMIN, settings.adminPassword(), printed);
-          UUID manager = user(jdbc, tenant, "manager", "Morgan Manager", UserRole.MANAGER, null, printed);
+          user(
+              jdbc,
+              tenant,
+              "admin",
+              "Avery Admin",
+              UserRole.ADMIN,
+              settings.adminPassword(),
+              printed);
+          UUID manager =
+              user(jdbc, tenant, "manager", "Morgan Manager", UserRole.MANAGER, null, printed);
           UUID rep = user(jdbc, tenant, "rep", "Riley Rep", UserRole.REP, null, printed);
-          user(jdbc, null, "operator", "Olive Operator", UserRole.OPERATOR, settings.operatorPassword(), printed);
+          user(
+              jdbc,
+              null,
+              "operator",
+              "Olive Operator",
+              UserRole.OPERATOR,
+              settings.operatorPassword(),
+              printed);
           UUID team =
-              jdbc.sql("INSERT INTO team (tenant_id, name, manager_id) VALUES (?, 'Demo team', ?) RETURNING id")
+              jdbc.sql(
+                      "INSERT INTO team (tenant_id, name, manager_id) VALUES (?, 'Demo team', ?) RETURNING id")
                   .params(tenant, manager)
                   .query(UUID.class)
                   .single();
@@ -68,19 +85,31 @@ class DemoTenant implements ApplicationRunner {
         });
     if (!printed.isEmpty()) {
       console.println();
-      console.println("  MedSales demo accounts (created on first start; passwords shown only this once):");
+      console.println(
+          "  MedSales demo accounts (created on first start; passwords shown only this once):");
       printed.forEach(line -> console.println("    " + line));
-      console.println("  Sign in at " + settings.publicUrl() + "/sign-in. An admin can reset any tenant user's password.");
+      console.println(
+          "  Sign in at "
+              + settings.publicUrl()
+              + "/sign-in. An admin can reset any tenant user's password.");
       console.println();
     }
   }
 
   private UUID user(
-      JdbcClient jdbc, @Nullable UUID tenant, String username, String name, UserRole role, @Nullable String configured,
+      JdbcClient jdbc,
+      @Nullable UUID tenant,
+      String username,
+      String name,
+      UserRole role,
+      @Nullable String configured,
       List<String> printed) {
     boolean given = configured != null && !configured.isEmpty();
     String password = given ? configured : Secrets.password();
-    printed.add(String.format("%-9s %-9s %s", username, role, given ? "password as configured" : "password " + password));
+    printed.add(
+        String.format(
+            "%-9s %-9s %s",
+            username, role, given ? "password as configured" : "password " + password));
     return provisioning.createUser(jdbc, tenant, username, name, role, password);
   }
 }

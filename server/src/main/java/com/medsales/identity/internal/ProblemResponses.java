@@ -11,9 +11,9 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * ProblemDetail bodies written by filters, which run before Spring MVC's own error handling, in the same shape as
- * Spring MVC's: Spring's mix-in leaves out members without a value (no {@code "type": null}) and puts extension
- * properties at the top level.
+ * ProblemDetail bodies written by filters, which run before Spring MVC's own error handling, in the
+ * same shape as Spring MVC's: Spring's mix-in leaves out members without a value (no {@code "type":
+ * null}) and puts extension properties at the top level.
  */
 final class ProblemResponses {
 
@@ -22,7 +22,12 @@ final class ProblemResponses {
 
   private ProblemResponses() {}
 
-  static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
+  static void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String title,
+      String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
@@ -33,8 +38,13 @@ final class ProblemResponses {
   }
 
   /** The answer to a request that needs credentials and brought none (or none that still holds). */
-  static void signInFirst(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+  static void signInFirst(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    write(
+        request,
+        response,
+        HttpStatus.UNAUTHORIZED,
+        "Unauthorized",
         "Sign in, or send a bearer token (POST /api/v1/auth/token).");
   }
 }

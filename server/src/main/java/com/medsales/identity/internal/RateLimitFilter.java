@@ -19,9 +19,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits on the API per user (sessions and access tokens) and per integration token: a token bucket of a
- * minute's worth of requests that refills continuously, shared by every API instance when Redis is configured.
- * Exhausted, it answers 429 with Retry-After.
+ * Rate limits on the API per user (sessions and access tokens) and per integration token: a token
+ * bucket of a minute's worth of requests that refills continuously, shared by every API instance
+ * when Redis is configured. Exhausted, it answers 429 with Retry-After.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -34,7 +34,11 @@ class RateLimitFilter extends OncePerRequestFilter {
     this.buckets = buckets;
     this.configuration =
         BucketConfiguration.builder()
-            .addLimit(limit -> limit.capacity(requestsPerMinute).refillGreedy(requestsPerMinute, Duration.ofMinutes(1)))
+            .addLimit(
+                limit ->
+                    limit
+                        .capacity(requestsPerMinute)
+                        .refillGreedy(requestsPerMinute, Duration.ofMinutes(1)))
             .build();
   }
 
@@ -44,14 +48,18 @@ class RateLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || !(auth.getPrincipal() instanceof MedsalesUser user)) {
       chain.doFilter(request, response);
       return;
     }
-    String key = user.tokenId() != null ? "medsales:rate:token:" + user.tokenId() : "medsales:rate:user:" + user.userId();
+    String key =
+        user.tokenId() != null
+            ? "medsales:rate:token:" + user.tokenId()
+            : "medsales:rate:user:" + user.userId();
     ConsumptionProbe probe;
     try {
       probe = buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
@@ -66,7 +74,10 @@ class RateLimitFilter extends OncePerRequestFilter {
       long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
       ProblemResponses.write(
-          request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+          request,
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "Too many requests",
           "The rate limit for this user or token is used up. Retry after " + seconds + " seconds.");
       return;
     }

@@ -6,14 +6,20 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Random secrets (tokens, invitation links, generated passwords) and the digests they are stored as. */
+/**
+ * Random secrets (tokens, invitation links, generated passwords) and the digests they are stored
+ * as.
+ */
 public final class Secrets {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Secrets() {}
 
-  /** 256 random bits, URL-safe, with a prefix that says what the secret is (so leaked ones can be recognised). */
+  /**
+   * 256 random bits, URL-safe, with a prefix that says what the secret is (so leaked ones can be
+   * recognised).
+   */
   static String token(String prefix) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);

@@ -12,8 +12,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The absolute session timeout: a session signed in longer ago than the setting ends, however active it has been (the
- * idle timeout is the session store's own).
+ * The absolute session timeout: a session signed in longer ago than the setting ends, however
+ * active it has been (the idle timeout is the session store's own).
  */
 class SessionTimeoutFilter extends OncePerRequestFilter {
 
@@ -26,11 +26,15 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Long signedInAt
-        && Instant.ofEpochMilli(signedInAt).plus(settings.sessionAbsoluteTimeout()).isBefore(Instant.now())) {
+    if (session != null
+        && session.getAttribute(SIGNED_IN_AT) instanceof Long signedInAt
+        && Instant.ofEpochMilli(signedInAt)
+            .plus(settings.sessionAbsoluteTimeout())
+            .isBefore(Instant.now())) {
       session.invalidate();
       SecurityContextHolder.clearContext();
     }

@@ -15,7 +15,10 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
-/** Starts and ends the web app's sessions: a fresh session id and CSRF token at sign-in, everything gone at sign-out. */
+/**
+ * Starts and ends the web app's sessions: a fresh session id and CSRF token at sign-in, everything
+ * gone at sign-out.
+ */
 @Component
 public class SignInSessions {
 
@@ -36,28 +39,35 @@ public class SignInSessions {
   }
 
   public void start(MedsalesUser user, HttpServletRequest request, HttpServletResponse response) {
-    var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+    var authentication =
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
     request.getSession(true);
     strategy.onAuthentication(authentication, request, response);
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(authentication);
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
-    request.getSession().setAttribute(SessionTimeoutFilter.SIGNED_IN_AT, System.currentTimeMillis());
+    request
+        .getSession()
+        .setAttribute(SessionTimeoutFilter.SIGNED_IN_AT, System.currentTimeMillis());
     // the strategy replaced the CSRF token; render the new one now so this response sets its cookie
     if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
       csrf.getToken();
     }
   }
 
-  /** Replaces the signed-in user of this request's session (if it has one) with {@code user}, e.g. once a reset password is changed. */
+  /**
+   * Replaces the signed-in user of this request's session (if it has one) with {@code user}, e.g.
+   * once a reset password is changed.
+   */
   public void update(MedsalesUser user, HttpServletRequest request, HttpServletResponse response) {
     // a bearer token's user lives in the token, not in a session
     if (user.tokenId() != null || request.getSession(false) == null) {
       return;
     }
     var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
   }

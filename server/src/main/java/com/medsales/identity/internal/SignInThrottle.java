@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per account name and per client address in PostgreSQL, so every API instance sees the same
- * counts. An account name is counted whether or not the account exists, and a paused sign-in answers the same for
- * both, so the throttle reveals nothing about which accounts exist.
+ * Counts failed sign-ins per account name and per client address in PostgreSQL, so every API
+ * instance sees the same counts. An account name is counted whether or not the account exists, and
+ * a paused sign-in answers the same for both, so the throttle reveals nothing about which accounts
+ * exist.
  */
 @Component
 class SignInThrottle {
@@ -45,7 +46,10 @@ class SignInThrottle {
     count(addressKey(address), settings.maxFailures() * settings.addressFactor());
   }
 
-  /** A successful sign-in clears the account's count (not the address's: one good password does not vouch for it). */
+  /**
+   * A successful sign-in clears the account's count (not the address's: one good password does not
+   * vouch for it).
+   */
   void succeeded(String username) {
     jdbc.sql("DELETE FROM sign_in_failure WHERE key = ?").param(accountKey(username)).update();
   }
@@ -88,7 +92,8 @@ class SignInThrottle {
   static String sha256(String value) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

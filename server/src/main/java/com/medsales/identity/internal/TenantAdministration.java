@@ -2,12 +2,12 @@ package com.medsales.identity.internal;
 
 import com.medsales.audit.AuditOutcome;
 import com.medsales.audit.AuditTrail;
-import com.medsales.platform.InvalidFields;
-import com.medsales.platform.RecordNotFound;
-import com.medsales.platform.AlreadyExists;
 import com.medsales.identity.IdentitySettings;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.UserRole;
+import com.medsales.platform.AlreadyExists;
+import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.platform.TenantScope;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,9 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A tenant administrator's work: users (invite, change roles, deactivate, reset a password) and teams. Every query
- * names no tenant: row-level security confines it to the administrator's own, so another tenant's user id is simply
- * not found.
+ * A tenant administrator's work: users (invite, change roles, deactivate, reset a password) and
+ * teams. Every query names no tenant: row-level security confines it to the administrator's own, so
+ * another tenant's user id is simply not found.
  */
 @Service
 public class TenantAdministration {
@@ -60,13 +60,24 @@ public class TenantAdministration {
   }
 
   public record UserView(
-      UUID id, String username, String displayName, @Nullable String email, Set<UserRole> roles, boolean enabled,
-      List<String> teams, Instant createdAt, long version) {}
+      UUID id,
+      String username,
+      String displayName,
+      @Nullable String email,
+      Set<UserRole> roles,
+      boolean enabled,
+      List<String> teams,
+      Instant createdAt,
+      long version) {}
 
   /** A colleague as the pickers of any signed-in user see them: no user name, e-mail or status. */
-  public record DirectoryEntry(UUID id, String displayName, Set<UserRole> roles, List<String> teams) {}
+  public record DirectoryEntry(
+      UUID id, String displayName, Set<UserRole> roles, List<String> teams) {}
 
-  /** The tenant's active users, by display name, for owner and assignee pickers; any user of the tenant may read it. */
+  /**
+   * The tenant's active users, by display name, for owner and assignee pickers; any user of the
+   * tenant may read it.
+   */
   @Transactional(readOnly = true)
   public List<DirectoryEntry> directory() {
     return users().stream()
@@ -89,31 +100,48 @@ public class TenantAdministration {
         .query(
             (rs, row) ->
                 new UserView(
-                    rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
-                    rs.getString("email"), Accounts.roles(rs.getArray("roles")), rs.getBoolean("enabled"),
-                    List.of((String[]) rs.getArray("team_names").getArray()), Accounts.instant(rs, "created_at"),
+                    rs.getObject("id", UUID.class),
+                    rs.getString("username"),
+                    rs.getString("display_name"),
+                    rs.getString("email"),
+                    Accounts.roles(rs.getArray("roles")),
+                    rs.getBoolean("enabled"),
+                    List.of((String[]) rs.getArray("team_names").getArray()),
+                    Accounts.instant(rs, "created_at"),
                     rs.getLong("version")))
         .list();
   }
 
   @Transactional(readOnly = true)
   public UserView user(UUID id) {
-    return users().stream().filter(u -> u.id().equals(id)).findFirst().orElseThrow(() -> new RecordNotFound("The user"));
+    return users().stream()
+        .filter(u -> u.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new RecordNotFound("The user"));
   }
 
-  /** Changes a user's roles, name or status; deactivating ends their sessions and stops their tokens. */
+  /**
+   * Changes a user's roles, name or status; deactivating ends their sessions and stops their
+   * tokens.
+   */
   @Transactional
   public UserView update(
-      MedsalesUser admin, UUID id, @Nullable Set<UserRole> roles, @Nullable Boolean enabled, @Nullable String displayName) {
+      MedsalesUser admin,
+      UUID id,
+      @Nullable Set<UserRole> roles,
+      @Nullable Boolean enabled,
+      @Nullable String displayName) {
     UserView before = user(id);
     if (roles != null) {
       requireTenantRoles(roles);
       if (admin.userId().equals(id) && !roles.contains(UserRole.ADMIN)) {
-        throw InvalidFields.named("roles", List.of("an administrator cannot remove their own ADMIN role"));
+        throw InvalidFields.named(
+            "roles", List.of("an administrator cannot remove their own ADMIN role"));
       }
     }
     if (Boolean.FALSE.equals(enabled) && admin.userId().equals(id)) {
-      throw InvalidFields.named("enabled", List.of("an administrator cannot deactivate themselves"));
+      throw InvalidFields.named(
+          "enabled", List.of("an administrator cannot deactivate themselves"));
     }
     jdbc.sql(
             """
@@ -124,20 +152,29 @@ public class TenantAdministration {
               updated_at = now(), version = version + 1
             WHERE id = :id
             """)
-        .param("roles", roles == null ? null : roles.stream().map(Enum::name).sorted().toArray(String[]::new))
+        .param(
+            "roles",
+            roles == null ? null : roles.stream().map(Enum::name).sorted().toArray(String[]::new))
         .param("enabled", enabled)
         .param("name", displayName == null || displayName.isBlank() ? null : displayName.strip())
         .param("id", id)
         .update();
     UserView after = user(id);
     if (!before.roles().equals(after.roles())) {
-      audit.record("user.roles", before.username(), AuditOutcome.SUCCESS,
+      audit.record(
+          "user.roles",
+          before.username(),
+          AuditOutcome.SUCCESS,
           Map.of("from", names(before.roles()), "to", names(after.roles())));
       // a session carries the roles it signed in with: the user signs in again to get the new ones
       endSessions(before.username());
     }
     if (before.enabled() != after.enabled()) {
-      audit.record(after.enabled() ? "user.activate" : "user.deactivate", before.username(), AuditOutcome.SUCCESS, Map.of());
+      audit.record(
+          after.enabled() ? "user.activate" : "user.deactivate",
+          before.username(),
+          AuditOutcome.SUCCESS,
+          Map.of());
       if (!after.enabled()) {
         endSessions(before.username());
       }
@@ -146,8 +183,8 @@ public class TenantAdministration {
   }
 
   /**
-   * Gives the user a new generated password, shown once to the administrator, and ends their sessions. The password is
-   * temporary: until the user has changed it, they may do nothing else.
+   * Gives the user a new generated password, shown once to the administrator, and ends their
+   * sessions. The password is temporary: until the user has changed it, they may do nothing else.
    */
   @Transactional
   public String resetPassword(UUID id) {
@@ -155,7 +192,8 @@ public class TenantAdministration {
     String password = Secrets.password();
     accounts.setPassword(id, user.username(), password, "password");
     jdbc.sql("UPDATE app_user SET must_change_password = true WHERE id = ?").param(id).update();
-    jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE user_id = ? AND kind = 'ACCESS' AND revoked_at IS NULL")
+    jdbc.sql(
+            "UPDATE api_token SET revoked_at = now() WHERE user_id = ? AND kind = 'ACCESS' AND revoked_at IS NULL")
         .param(id)
         .update();
     endSessions(user.username());
@@ -170,13 +208,21 @@ public class TenantAdministration {
   }
 
   public record InvitationView(
-      UUID id, String email, String displayName, Set<UserRole> roles, Instant createdAt, Instant expiresAt,
-      @Nullable Instant acceptedAt, @Nullable Instant revokedAt, String status) {}
+      UUID id,
+      String email,
+      String displayName,
+      Set<UserRole> roles,
+      Instant createdAt,
+      Instant expiresAt,
+      @Nullable Instant acceptedAt,
+      @Nullable Instant revokedAt,
+      String status) {}
 
   public record IssuedInvitation(InvitationView invitation, String link) {}
 
   @Transactional
-  public IssuedInvitation invite(MedsalesUser admin, String email, String displayName, Set<UserRole> roles) {
+  public IssuedInvitation invite(
+      MedsalesUser admin, String email, String displayName, Set<UserRole> roles) {
     requireTenantRoles(roles);
     if (roles.isEmpty()) {
       throw InvalidFields.named("roles", List.of("must name at least one role"));
@@ -188,8 +234,13 @@ public class TenantAdministration {
                 INSERT INTO invitation (tenant_id, email, display_name, roles, token_hash, invited_by, expires_at)
                 VALUES (medsales_tenant(), ?, ?, ?, ?, ?, ?) RETURNING id
                 """)
-            .params(email.strip(), displayName.strip(), roles.stream().map(Enum::name).sorted().toArray(String[]::new),
-                Secrets.sha256(token), admin.userId(), utc(Instant.now().plus(settings.invitationTtl())))
+            .params(
+                email.strip(),
+                displayName.strip(),
+                roles.stream().map(Enum::name).sorted().toArray(String[]::new),
+                Secrets.sha256(token),
+                admin.userId(),
+                utc(Instant.now().plus(settings.invitationTtl())))
             .query(UUID.class)
             .single();
     audit.record("user.invite", email.strip(), AuditOutcome.SUCCESS, Map.of("roles", names(roles)));
@@ -199,19 +250,24 @@ public class TenantAdministration {
 
   @Transactional(readOnly = true)
   public List<InvitationView> invitations() {
-    return jdbc.sql("SELECT * FROM invitation WHERE tenant_id = medsales_tenant() ORDER BY created_at DESC")
+    return jdbc.sql(
+            "SELECT * FROM invitation WHERE tenant_id = medsales_tenant() ORDER BY created_at DESC")
         .query(TenantAdministration::invitationView)
         .list();
   }
 
   private Optional<InvitationView> invitation(UUID id) {
-    return jdbc.sql("SELECT * FROM invitation WHERE id = ?").param(id).query(TenantAdministration::invitationView).optional();
+    return jdbc.sql("SELECT * FROM invitation WHERE id = ?")
+        .param(id)
+        .query(TenantAdministration::invitationView)
+        .optional();
   }
 
   @Transactional
   public void revokeInvitation(UUID id) {
     int revoked =
-        jdbc.sql("UPDATE invitation SET revoked_at = now() WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL")
+        jdbc.sql(
+                "UPDATE invitation SET revoked_at = now() WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL")
             .param(id)
             .update();
     if (revoked == 0) {
@@ -220,10 +276,16 @@ public class TenantAdministration {
     audit.record("user.invite-revoke", id.toString(), AuditOutcome.SUCCESS, Map.of());
   }
 
-  /** What an invitation link offers, for the page that accepts it; empty when the link is unknown or used up. */
+  /**
+   * What an invitation link offers, for the page that accepts it; empty when the link is unknown or
+   * used up.
+   */
   public Optional<InvitationView> openInvitation(String token) {
     return tenantOf(token)
-        .flatMap(tenant -> TenantScope.ofTenant(tenant).call(() -> transaction.execute(tx -> openInvitationInTenant(token))));
+        .flatMap(
+            tenant ->
+                TenantScope.ofTenant(tenant)
+                    .call(() -> transaction.execute(tx -> openInvitationInTenant(token))));
   }
 
   private Optional<InvitationView> openInvitationInTenant(String token) {
@@ -238,14 +300,20 @@ public class TenantAdministration {
     if (!token.startsWith("inv_") || token.length() > 100) {
       return Optional.empty();
     }
-    return jdbc.sql("SELECT medsales_invitation_tenant(?)").param(Secrets.sha256(token)).query(UUID.class).optional();
+    return jdbc.sql("SELECT medsales_invitation_tenant(?)")
+        .param(Secrets.sha256(token))
+        .query(UUID.class)
+        .optional();
   }
 
-  /** Accepting an invitation creates the user with the invited roles and the password they chose. */
+  /**
+   * Accepting an invitation creates the user with the invited roles and the password they chose.
+   */
   public UUID accept(String token, String username, String password) {
     UUID tenant = tenantOf(token).orElseThrow(() -> new RecordNotFound("The invitation"));
     // the transaction starts inside the scope, so row-level security sees the invitation's tenant
-    return TenantScope.ofTenant(tenant).call(() -> transaction.execute(tx -> acceptInTenant(token, username, password)));
+    return TenantScope.ofTenant(tenant)
+        .call(() -> transaction.execute(tx -> acceptInTenant(token, username, password)));
   }
 
   private UUID acceptInTenant(String token, String username, String password) {
@@ -257,23 +325,37 @@ public class TenantAdministration {
     }
     UUID id;
     try {
-      id = jdbc.sql(
-              """
+      id =
+          jdbc.sql(
+                  """
               INSERT INTO app_user (tenant_id, username, display_name, email, roles)
               VALUES (medsales_tenant(), ?, ?, ?, ?) RETURNING id
               """)
-          .params(username.strip(), invitation.displayName(), invitation.email(),
-              invitation.roles().stream().map(Enum::name).sorted().toArray(String[]::new))
-          .query(UUID.class)
-          .single();
+              .params(
+                  username.strip(),
+                  invitation.displayName(),
+                  invitation.email(),
+                  invitation.roles().stream().map(Enum::name).sorted().toArray(String[]::new))
+              .query(UUID.class)
+              .single();
     } catch (DuplicateKeyException e) {
-      throw new AlreadyExists("That user name is taken; choose another.",
-          Map.of("username", List.of("is taken")), Map.of());
+      throw new AlreadyExists(
+          "That user name is taken; choose another.",
+          Map.of("username", List.of("is taken")),
+          Map.of());
     }
     accounts.setPassword(id, username, password, "password");
-    jdbc.sql("UPDATE invitation SET accepted_at = now() WHERE id = ?").param(invitation.id()).update();
-    audit.recordFor(TenantScope.current().tenantId(), id, username.strip(), "user.invite-accept", invitation.email(),
-        AuditOutcome.SUCCESS, Map.of());
+    jdbc.sql("UPDATE invitation SET accepted_at = now() WHERE id = ?")
+        .param(invitation.id())
+        .update();
+    audit.recordFor(
+        TenantScope.current().tenantId(),
+        id,
+        username.strip(),
+        "user.invite-accept",
+        invitation.email(),
+        AuditOutcome.SUCCESS,
+        Map.of());
     return id;
   }
 
@@ -291,21 +373,29 @@ public class TenantAdministration {
             """)
         .query(
             (rs, row) ->
-                new TeamView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("manager_id", UUID.class),
+                new TeamView(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getObject("manager_id", UUID.class),
                     List.of((UUID[]) rs.getArray("members").getArray())))
         .list();
   }
 
-  /** Creates ({@code id} null) or replaces a team: its name, manager and members, all users of this tenant. */
+  /**
+   * Creates ({@code id} null) or replaces a team: its name, manager and members, all users of this
+   * tenant.
+   */
   @Transactional
-  public TeamView saveTeam(@Nullable UUID id, String name, @Nullable UUID managerId, Collection<UUID> memberIds) {
+  public TeamView saveTeam(
+      @Nullable UUID id, String name, @Nullable UUID managerId, Collection<UUID> memberIds) {
     List<UUID> everyone = new ArrayList<>(memberIds);
     if (managerId != null) {
       everyone.add(managerId);
     }
     Map<String, List<String>> errors = new LinkedHashMap<>();
     long known =
-        jdbc.sql("SELECT count(*) FROM app_user WHERE id = ANY(?) AND tenant_id = medsales_tenant()")
+        jdbc.sql(
+                "SELECT count(*) FROM app_user WHERE id = ANY(?) AND tenant_id = medsales_tenant()")
             .param(everyone.stream().distinct().toArray(UUID[]::new))
             .query(Long.class)
             .single();
@@ -325,7 +415,8 @@ public class TenantAdministration {
     try {
       teamId =
           id == null
-              ? jdbc.sql("INSERT INTO team (tenant_id, name, manager_id) VALUES (medsales_tenant(), ?, ?) RETURNING id")
+              ? jdbc.sql(
+                      "INSERT INTO team (tenant_id, name, manager_id) VALUES (medsales_tenant(), ?, ?) RETURNING id")
                   .params(name.strip(), managerId)
                   .query(UUID.class)
                   .single()
@@ -335,8 +426,8 @@ public class TenantAdministration {
                   .optional()
                   .orElseThrow(() -> new RecordNotFound("The team"));
     } catch (DuplicateKeyException e) {
-      throw new AlreadyExists("A team with that name exists.",
-          Map.of("name", List.of("is taken")), Map.of());
+      throw new AlreadyExists(
+          "A team with that name exists.", Map.of("name", List.of("is taken")), Map.of());
     }
     jdbc.sql("DELETE FROM team_member WHERE team_id = ?").param(teamId).update();
     jdbc.sql(
@@ -344,7 +435,10 @@ public class TenantAdministration {
                 + " SELECT medsales_tenant(), ?, u FROM unnest(?::uuid[]) AS u ON CONFLICT DO NOTHING")
         .params(teamId, memberIds.stream().distinct().toArray(UUID[]::new))
         .update();
-    audit.record(id == null ? "team.create" : "team.update", name.strip(), AuditOutcome.SUCCESS,
+    audit.record(
+        id == null ? "team.create" : "team.update",
+        name.strip(),
+        AuditOutcome.SUCCESS,
         Map.of("members", memberIds.size()));
     return teams().stream().filter(t -> t.id().equals(teamId)).findFirst().orElseThrow();
   }
@@ -352,7 +446,10 @@ public class TenantAdministration {
   @Transactional
   public void deleteTeam(UUID id) {
     String name =
-        jdbc.sql("DELETE FROM team WHERE id = ? RETURNING name").param(id).query(String.class).optional()
+        jdbc.sql("DELETE FROM team WHERE id = ? RETURNING name")
+            .param(id)
+            .query(String.class)
+            .optional()
             .orElseThrow(() -> new RecordNotFound("The team"));
     audit.record("team.delete", name, AuditOutcome.SUCCESS, Map.of());
   }
@@ -371,14 +468,24 @@ public class TenantAdministration {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
-  private static InvitationView invitationView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+  private static InvitationView invitationView(java.sql.ResultSet rs, int row)
+      throws java.sql.SQLException {
     Instant expires = Accounts.instant(rs, "expires_at");
     Instant accepted = Accounts.instant(rs, "accepted_at");
     Instant revoked = Accounts.instant(rs, "revoked_at");
     String status =
-        accepted != null ? "ACCEPTED" : revoked != null ? "REVOKED" : expires.isBefore(Instant.now()) ? "EXPIRED" : "OPEN";
+        accepted != null
+            ? "ACCEPTED"
+            : revoked != null ? "REVOKED" : expires.isBefore(Instant.now()) ? "EXPIRED" : "OPEN";
     return new InvitationView(
-        rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-        Accounts.roles(rs.getArray("roles")), Accounts.instant(rs, "created_at"), expires, accepted, revoked, status);
+        rs.getObject("id", UUID.class),
+        rs.getString("email"),
+        rs.getString("display_name"),
+        Accounts.roles(rs.getArray("roles")),
+        Accounts.instant(rs, "created_at"),
+        expires,
+        accepted,
+        revoked,
+        status);
   }
 }

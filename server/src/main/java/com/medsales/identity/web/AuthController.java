@@ -1,11 +1,11 @@
 package com.medsales.identity.web;
 
-import com.medsales.platform.RecordNotFound;
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.internal.Accounts;
 import com.medsales.identity.internal.SignInSessions;
 import com.medsales.identity.internal.TenantAdministration;
 import com.medsales.platform.ConditionalOnRole;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,36 +48,52 @@ class AuthController {
     this.administration = administration;
   }
 
-  record Credentials(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {}
+  record Credentials(
+      @NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {}
 
   /**
-   * {@code mustChangePassword}: an administrator reset the password; the token may then only change it ({@code POST
-   * /api/v1/me/password}) and read {@code GET /api/v1/me}, every other call answers 403.
+   * {@code mustChangePassword}: an administrator reset the password; the token may then only change
+   * it ({@code POST /api/v1/me/password}) and read {@code GET /api/v1/me}, every other call answers
+   * 403.
    */
-  record TokenResponse(String accessToken, String tokenType, long expiresIn, boolean mustChangePassword) {}
+  record TokenResponse(
+      String accessToken, String tokenType, long expiresIn, boolean mustChangePassword) {}
 
   @PostMapping("/token")
   @Operation(summary = "Exchange a user name and password for a bearer access token")
   TokenResponse token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
     MedsalesUser user =
-        accounts.signIn(credentials.username(), credentials.password(), request.getRemoteAddr(), "token");
+        accounts.signIn(
+            credentials.username(), credentials.password(), request.getRemoteAddr(), "token");
     Accounts.IssuedToken token = accounts.issueAccessToken(user);
     return new TokenResponse(
-        token.token(), "Bearer", Math.max(0, Duration.between(Instant.now(), token.expiresAt()).toSeconds()),
+        token.token(),
+        "Bearer",
+        Math.max(0, Duration.between(Instant.now(), token.expiresAt()).toSeconds()),
         user.mustChangePassword());
   }
 
   /**
-   * The signed-in user. {@code mustChangePassword}: an administrator reset the password; until the user changes it
-   * ({@code POST /api/v1/me/password}) every other call but this one and signing out answers 403.
+   * The signed-in user. {@code mustChangePassword}: an administrator reset the password; until the
+   * user changes it ({@code POST /api/v1/me/password}) every other call but this one and signing
+   * out answers 403.
    */
   record SessionUser(
-      UUID id, @Nullable UUID tenantId, String username, String displayName, Set<String> roles, String scope,
+      UUID id,
+      @Nullable UUID tenantId,
+      String username,
+      String displayName,
+      Set<String> roles,
+      String scope,
       boolean mustChangePassword) {
     static SessionUser of(MedsalesUser user) {
       return new SessionUser(
-          user.userId(), user.tenantId(), user.username(), user.displayName(),
-          new java.util.TreeSet<>(user.roles().stream().map(Enum::name).toList()), user.scope().name(),
+          user.userId(),
+          user.tenantId(),
+          user.username(),
+          user.displayName(),
+          new java.util.TreeSet<>(user.roles().stream().map(Enum::name).toList()),
+          user.scope().name(),
           user.mustChangePassword());
     }
   }
@@ -85,9 +101,12 @@ class AuthController {
   @PostMapping("/session")
   @Operation(summary = "Sign in to the web app (session cookie)")
   SessionUser signIn(
-      @Valid @RequestBody Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
+      @Valid @RequestBody Credentials credentials,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     MedsalesUser user =
-        accounts.signIn(credentials.username(), credentials.password(), request.getRemoteAddr(), "session");
+        accounts.signIn(
+            credentials.username(), credentials.password(), request.getRemoteAddr(), "session");
     sessions.start(user, request, response);
     return SessionUser.of(user);
   }
@@ -110,14 +129,20 @@ class AuthController {
   @GetMapping("/invitations/{token}")
   @Operation(summary = "What an invitation link offers")
   InvitationOffer invitation(@PathVariable String token) {
-    var invitation = administration.openInvitation(token).orElseThrow(() -> new RecordNotFound("The invitation"));
+    var invitation =
+        administration
+            .openInvitation(token)
+            .orElseThrow(() -> new RecordNotFound("The invitation"));
     return new InvitationOffer(
-        invitation.email(), invitation.displayName(), invitation.roles().stream().map(Enum::name).sorted().toList(),
+        invitation.email(),
+        invitation.displayName(),
+        invitation.roles().stream().map(Enum::name).sorted().toList(),
         invitation.expiresAt());
   }
 
   record Acceptance(
-      @NotBlank @Size(min = 2, max = 100) String username, @NotBlank @Size(max = 200) String password) {}
+      @NotBlank @Size(min = 2, max = 100) String username,
+      @NotBlank @Size(max = 200) String password) {}
 
   @PostMapping("/invitations/{token}")
   @ResponseStatus(HttpStatus.CREATED)

@@ -4,12 +4,12 @@ import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.TokenScope;
 import com.medsales.identity.internal.Accounts;
 import com.medsales.identity.internal.SignInSessions;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,15 +52,20 @@ class MeController {
     return AuthController.SessionUser.of(user);
   }
 
-  record PasswordChange(@NotBlank @Size(max = 200) String currentPassword, @NotBlank @Size(max = 200) String newPassword) {}
+  record PasswordChange(
+      @NotBlank @Size(max = 200) String currentPassword,
+      @NotBlank @Size(max = 200) String newPassword) {}
 
   @PostMapping("/password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Change my password (wrong current passwords pause it like failed sign-ins)")
   void changePassword(
-      @AuthenticationPrincipal MedsalesUser user, @Valid @RequestBody PasswordChange change, HttpServletRequest request,
+      @AuthenticationPrincipal MedsalesUser user,
+      @Valid @RequestBody PasswordChange change,
+      HttpServletRequest request,
       HttpServletResponse response) {
-    accounts.changePassword(user, change.currentPassword(), change.newPassword(), request.getRemoteAddr());
+    accounts.changePassword(
+        user, change.currentPassword(), change.newPassword(), request.getRemoteAddr());
     if (user.mustChangePassword()) {
       sessions.update(user.withPasswordChanged(), request, response);
     }
@@ -73,17 +78,25 @@ class MeController {
   }
 
   record NewToken(
-      @NotBlank @Size(max = 100) String name, @NotNull TokenScope scope, @NotNull @Min(1) @Max(365) Integer expiresInDays) {}
+      @NotBlank @Size(max = 100) String name,
+      @NotNull TokenScope scope,
+      @NotNull @Min(1) @Max(365) Integer expiresInDays) {}
 
   record CreatedToken(UUID id, String name, TokenScope scope, Instant expiresAt, String token) {}
 
   @PostMapping("/tokens")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create an integration token; the secret is shown only in this response")
-  CreatedToken create(@AuthenticationPrincipal MedsalesUser user, @Valid @RequestBody NewToken request) {
+  CreatedToken create(
+      @AuthenticationPrincipal MedsalesUser user, @Valid @RequestBody NewToken request) {
     Accounts.IssuedToken issued =
-        accounts.createIntegrationToken(user, request.name().strip(), request.scope(), Duration.ofDays(request.expiresInDays()));
-    return new CreatedToken(issued.id(), request.name().strip(), issued.scope(), issued.expiresAt(), issued.token());
+        accounts.createIntegrationToken(
+            user,
+            request.name().strip(),
+            request.scope(),
+            Duration.ofDays(request.expiresInDays()));
+    return new CreatedToken(
+        issued.id(), request.name().strip(), issued.scope(), issued.expiresAt(), issued.token());
   }
 
   @DeleteMapping("/tokens/{id}")

@@ -2,10 +2,10 @@ package com.medsales.identity.web;
 
 import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.UserRole;
-import com.medsales.platform.RecordNotFound;
 import com.medsales.identity.internal.SingleSignOn;
 import com.medsales.identity.internal.TenantAdministration;
 import com.medsales.platform.ConditionalOnRole;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,15 +58,25 @@ class TenantAdminController {
   record SsoRequest(
       @NotBlank @Size(max = 500) @org.hibernate.validator.constraints.URL String issuerUri,
       @NotBlank @Size(max = 200) String clientId,
-      @NotBlank @Size(max = 200) @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z_][A-Za-z0-9_.-]*") String clientSecretRef,
+      @NotBlank
+          @Size(max = 200)
+          @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z_][A-Za-z0-9_.-]*")
+          String clientSecretRef,
       @NotEmpty Set<UserRole> defaultRoles,
       boolean enabled) {}
 
   @PutMapping("/sso")
-  @Operation(summary = "Configure my tenant's OpenID Connect sign-in (the client secret is named, never sent)")
+  @Operation(
+      summary =
+          "Configure my tenant's OpenID Connect sign-in (the client secret is named, never sent)")
   SingleSignOn.Settings configureSso(@Valid @RequestBody SsoRequest request) {
-    return singleSignOn.configure(new SingleSignOn.Settings(request.issuerUri().strip(), request.clientId().strip(),
-        request.clientSecretRef(), request.defaultRoles().stream().map(Enum::name).sorted().toList(), request.enabled()));
+    return singleSignOn.configure(
+        new SingleSignOn.Settings(
+            request.issuerUri().strip(),
+            request.clientId().strip(),
+            request.clientSecretRef(),
+            request.defaultRoles().stream().map(Enum::name).sorted().toList(),
+            request.enabled()));
   }
 
   @GetMapping("/users")
@@ -81,12 +91,18 @@ class TenantAdminController {
     return administration.user(id);
   }
 
-  record UserChange(@Nullable Set<UserRole> roles, @Nullable Boolean enabled, @Nullable @Size(max = 200) String displayName) {}
+  record UserChange(
+      @Nullable Set<UserRole> roles,
+      @Nullable Boolean enabled,
+      @Nullable @Size(max = 200) String displayName) {}
 
   @PatchMapping("/users/{id}")
-  @Operation(summary = "Change a user's roles, name, or deactivate (enabled: false) or reactivate them")
+  @Operation(
+      summary = "Change a user's roles, name, or deactivate (enabled: false) or reactivate them")
   TenantAdministration.UserView update(
-      @AuthenticationPrincipal MedsalesUser admin, @PathVariable UUID id, @Valid @RequestBody UserChange change) {
+      @AuthenticationPrincipal MedsalesUser admin,
+      @PathVariable UUID id,
+      @Valid @RequestBody UserChange change) {
     return administration.update(admin, id, change.roles(), change.enabled(), change.displayName());
   }
 
@@ -114,7 +130,8 @@ class TenantAdminController {
   @Operation(summary = "Invite a user; the response carries the link (shown once) to send them")
   TenantAdministration.IssuedInvitation invite(
       @AuthenticationPrincipal MedsalesUser admin, @Valid @RequestBody NewInvitation invitation) {
-    return administration.invite(admin, invitation.email(), invitation.displayName(), invitation.roles());
+    return administration.invite(
+        admin, invitation.email(), invitation.displayName(), invitation.roles());
   }
 
   @DeleteMapping("/invitations/{id}")
@@ -130,7 +147,10 @@ class TenantAdminController {
     return administration.teams();
   }
 
-  record TeamRequest(@NotBlank @Size(max = 100) String name, @Nullable UUID managerId, @NotNull @Size(max = 500) List<@NotNull UUID> memberIds) {}
+  record TeamRequest(
+      @NotBlank @Size(max = 100) String name,
+      @Nullable UUID managerId,
+      @NotNull @Size(max = 500) List<@NotNull UUID> memberIds) {}
 
   @PostMapping("/teams")
   @ResponseStatus(HttpStatus.CREATED)
@@ -141,7 +161,8 @@ class TenantAdminController {
 
   @PutMapping("/teams/{id}")
   @Operation(summary = "Replace a team's name, manager and members")
-  TenantAdministration.TeamView updateTeam(@PathVariable UUID id, @Valid @RequestBody TeamRequest team) {
+  TenantAdministration.TeamView updateTeam(
+      @PathVariable UUID id, @Valid @RequestBody TeamRequest team) {
     return administration.saveTeam(id, team.name(), team.managerId(), team.memberIds());
   }
 

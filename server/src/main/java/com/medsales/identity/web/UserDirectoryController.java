@@ -24,7 +24,9 @@ class UserDirectoryController {
   }
 
   @GetMapping
-  @Operation(summary = "Active users of my tenant (id, display name, roles, teams), for owner and assignee pickers")
+  @Operation(
+      summary =
+          "Active users of my tenant (id, display name, roles, teams), for owner and assignee pickers")
   List<TenantAdministration.DirectoryEntry> directory() {
     return administration.directory();
   }

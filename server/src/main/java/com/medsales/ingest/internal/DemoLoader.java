@@ -19,8 +19,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code MEDSALES_DEMO_DATA}: loads the modules' bundled {@link DemoFiles} for every dataset never ingested, in the
- * background so that the server answers at once.
+ * {@code MEDSALES_DEMO_DATA}: loads the modules' bundled {@link DemoFiles} for every dataset never
+ * ingested, in the background so that the server answers at once.
  */
 @Component
 @ConditionalOnRole(Role.INGESTION_WORKER)
@@ -33,7 +33,8 @@ class DemoLoader {
   private final IngestionRuns runs;
   private final MedsalesSettings settings;
 
-  DemoLoader(List<DemoFiles> demos, Ingestion ingestion, IngestionRuns runs, MedsalesSettings settings) {
+  DemoLoader(
+      List<DemoFiles> demos, Ingestion ingestion, IngestionRuns runs, MedsalesSettings settings) {
     this.demos = demos;
     this.ingestion = ingestion;
     this.runs = runs;

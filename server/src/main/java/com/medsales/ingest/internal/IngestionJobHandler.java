@@ -33,8 +33,9 @@ class IngestionJobHandler implements JobHandler {
   }
 
   /**
-   * A failed run is recorded and waits for an operator's retry (the seed: "alert ops, manual retry"), so the job
-   * itself succeeds; only a busy dataset makes the job fail, to be tried again after a backoff.
+   * A failed run is recorded and waits for an operator's retry (the seed: "alert ops, manual
+   * retry"), so the job itself succeeds; only a busy dataset makes the job fail, to be tried again
+   * after a backoff.
    */
   @Override
   public void handle(Job job) throws Exception {

@@ -1,7 +1,7 @@
 package com.medsales.ingest.internal;
 
-import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.IngestSettings;
+import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.IngestionRuns;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
@@ -15,15 +15,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Scheduled ingestion ({@code medsales.ingest.schedule}, a cron; off by default and in the embedded default) and the
- * sweep that marks runs abandoned by a dead process as failed, so that they show as such and can be retried.
+ * Scheduled ingestion ({@code medsales.ingest.schedule}, a cron; off by default and in the embedded
+ * default) and the sweep that marks runs abandoned by a dead process as failed, so that they show
+ * as such and can be retried.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.INGESTION_WORKER)
 class IngestionSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(IngestionSchedule.class);
-  /** A run writes its progress every two seconds while it reads; indexing a national file takes minutes. */
+
+  /**
+   * A run writes its progress every two seconds while it reads; indexing a national file takes
+   * minutes.
+   */
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
 
   @Bean
@@ -35,7 +40,8 @@ class IngestionSchedule {
   @ConditionalOnExpression("!'${medsales.ingest.schedule:}'.isBlank()")
   ScheduledRuns scheduledRuns(Ingestion ingestion, IngestSettings settings) {
     if (settings.sources().isEmpty()) {
-      throw new IllegalStateException("medsales.ingest.schedule is set but medsales.ingest.sources names nothing to load");
+      throw new IllegalStateException(
+          "medsales.ingest.schedule is set but medsales.ingest.sources names nothing to load");
     }
     return new ScheduledRuns(ingestion, settings);
   }
@@ -56,7 +62,8 @@ class IngestionSchedule {
         }
         int failed = runs.failAbandoned(Instant.now().minus(ABANDONED_AFTER));
         if (failed > 0) {
-          log.warn("Marked {} ingestion run(s) failed: no progress for {}", failed, ABANDONED_AFTER);
+          log.warn(
+              "Marked {} ingestion run(s) failed: no progress for {}", failed, ABANDONED_AFTER);
         }
       } catch (RuntimeException e) {
         log.debug("Abandoned-run sweep skipped: {}", e.getMessage());
@@ -75,10 +82,13 @@ class IngestionSchedule {
 
     @Scheduled(cron = "${medsales.ingest.schedule}")
     void run() {
-      settings.sources().forEach((kind, source) -> {
-        var run = ingestion.enqueue(kind, source);
-        log.info("Scheduled ingestion queued: run {} ({}) from {}", run.id(), kind, source);
-      });
+      settings
+          .sources()
+          .forEach(
+              (kind, source) -> {
+                var run = ingestion.enqueue(kind, source);
+                log.info("Scheduled ingestion queued: run {} ({}) from {}", run.id(), kind, source);
+              });
     }
   }
 }

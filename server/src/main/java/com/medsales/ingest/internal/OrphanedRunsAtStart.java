@@ -8,8 +8,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, in every role: runs left RUNNING by a process that died (a command-line ingest killed with -9, a
- * worker's lost machine) are failed, so that they show as such and can be retried ({@link IngestionRuns#failOrphaned}).
+ * At start-up, in every role: runs left RUNNING by a process that died (a command-line ingest
+ * killed with -9, a worker's lost machine) are failed, so that they show as such and can be retried
+ * ({@link IngestionRuns#failOrphaned}).
  */
 @Component
 class OrphanedRunsAtStart {

@@ -31,8 +31,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operators' view of ingestion: runs with their progress, rejects and outcome; start a run; retry a failed one.
- * Runs started here go through the job queue to an ingestion worker.
+ * The operators' view of ingestion: runs with their progress, rejects and outcome; start a run;
+ * retry a failed one. Runs started here go through the job queue to an ingestion worker.
  */
 @RestController
 @Validated
@@ -76,9 +76,27 @@ class IngestionAdminController {
 
     static RunView of(IngestionRun r, @Nullable List<Reject> rejects) {
       return new RunView(
-          r.id(), r.dataset().key(), r.kind(), r.sourceName(), r.sourceSize(), r.sourceSha256(), r.dataYear(),
-          r.status().name(), r.phase(), r.progressPercent(), r.bytesRead(), r.rowsRead(), r.rowsLoaded(), r.rowsRejected(),
-          r.recordCount(), r.changes(), r.error(), r.createdAt(), r.startedAt(), r.finishedAt(), rejects);
+          r.id(),
+          r.dataset().key(),
+          r.kind(),
+          r.sourceName(),
+          r.sourceSize(),
+          r.sourceSha256(),
+          r.dataYear(),
+          r.status().name(),
+          r.phase(),
+          r.progressPercent(),
+          r.bytesRead(),
+          r.rowsRead(),
+          r.rowsLoaded(),
+          r.rowsRejected(),
+          r.recordCount(),
+          r.changes(),
+          r.error(),
+          r.createdAt(),
+          r.startedAt(),
+          r.finishedAt(),
+          rejects);
     }
   }
 
@@ -87,7 +105,10 @@ class IngestionAdminController {
   record StartRun(
       @NotBlank(message = "must name a dataset") String dataset,
       @NotBlank(message = "must not be blank") String source,
-      @Nullable @Min(value = 2000, message = "must be a data year") @Max(value = 2100, message = "must be a data year") Integer year) {}
+      @Nullable
+          @Min(value = 2000, message = "must be a data year")
+          @Max(value = 2100, message = "must be a data year")
+          Integer year) {}
 
   @GetMapping
   @Operation(summary = "Recent ingestion runs, newest first")
@@ -107,10 +128,18 @@ class IngestionAdminController {
 
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
-  @Operation(summary = "Queue a run", description = "dataset: nppes, nppes-weekly, nppes-deactivations, partb, partd, openpayments[-research|-ownership]; source: a file in the worker's ingestion directories (MEDSALES_INGEST_DIRS) or an https URL on an allowed host (MEDSALES_INGEST_HOSTS); year: the data year of a CMS file, when its name does not tell it")
+  @Operation(
+      summary = "Queue a run",
+      description =
+          "dataset: nppes, nppes-weekly, nppes-deactivations, partb, partd, openpayments[-research|-ownership]; source: a file in the worker's ingestion directories (MEDSALES_INGEST_DIRS) or an https URL on an allowed host (MEDSALES_INGEST_HOSTS); year: the data year of a CMS file, when its name does not tell it")
   RunView start(@Valid @RequestBody StartRun request) {
-    IngestionRun run = ingestion.request(request.dataset(), request.source().strip(), request.year());
-    audit.record("ingestion.run-request", run.kind() + " #" + run.id(), AuditOutcome.SUCCESS, Map.of("source", run.sourceName()));
+    IngestionRun run =
+        ingestion.request(request.dataset(), request.source().strip(), request.year());
+    audit.record(
+        "ingestion.run-request",
+        run.kind() + " #" + run.id(),
+        AuditOutcome.SUCCESS,
+        Map.of("source", run.sourceName()));
     return RunView.of(run, null);
   }
 
@@ -119,7 +148,11 @@ class IngestionAdminController {
   @Operation(summary = "Queue a new run with the same dataset and source as a failed one")
   RunView retry(@PathVariable long id) {
     IngestionRun run = ingestion.retry(id);
-    audit.record("ingestion.run-retry", run.kind() + " #" + run.id(), AuditOutcome.SUCCESS, Map.of("retryOf", id));
+    audit.record(
+        "ingestion.run-retry",
+        run.kind() + " #" + run.id(),
+        AuditOutcome.SUCCESS,
+        Map.of("retryOf", id));
     return RunView.of(run, null);
   }
 
@@ -127,7 +160,8 @@ class IngestionAdminController {
     try {
       return Dataset.ofKey(key);
     } catch (IllegalArgumentException e) {
-      throw new Ingestion.UnknownIngestionKind(key, List.of("nppes", "partB", "partD", "openPayments"));
+      throw new Ingestion.UnknownIngestionKind(
+          key, List.of("nppes", "partB", "partD", "openPayments"));
     }
   }
 }

@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs jobs from the queues that this process's {@link JobHandler}s name. Each of {@code concurrency} loops claims a
- * job, renews its visibility while the handler runs, and completes, fails or releases it. On shutdown the loops stop
- * claiming, running jobs get {@code shutdownGrace} to finish, and jobs still running after it are interrupted and
- * released so another worker takes them at once.
+ * Runs jobs from the queues that this process's {@link JobHandler}s name. Each of {@code
+ * concurrency} loops claims a job, renews its visibility while the handler runs, and completes,
+ * fails or releases it. On shutdown the loops stop claiming, running jobs get {@code shutdownGrace}
+ * to finish, and jobs still running after it are interrupted and released so another worker takes
+ * them at once.
  */
 class JobWorker implements SmartLifecycle {
 
@@ -47,9 +48,15 @@ class JobWorker implements SmartLifecycle {
   JobWorker(JobQueue queue, JobSettings settings, List<JobHandler> handlers, MeterRegistry meters) {
     this.queue = queue;
     this.settings = settings;
-    this.handlers = handlers.stream().collect(Collectors.toMap(JobWorker::key, Function.identity()));
+    this.handlers =
+        handlers.stream().collect(Collectors.toMap(JobWorker::key, Function.identity()));
     this.queues = handlers.stream().map(JobHandler::queue).collect(Collectors.toUnmodifiableSet());
-    this.workerId = hostName() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    this.workerId =
+        hostName()
+            + "/"
+            + ProcessHandle.current().pid()
+            + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     this.meters = meters;
   }
 
@@ -59,8 +66,12 @@ class JobWorker implements SmartLifecycle {
       return;
     }
     stopping = false;
-    loops = Executors.newFixedThreadPool(settings.concurrency(), Thread.ofPlatform().name("job-worker-", 0).factory());
-    heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-heartbeat").daemon().factory());
+    loops =
+        Executors.newFixedThreadPool(
+            settings.concurrency(), Thread.ofPlatform().name("job-worker-", 0).factory());
+    heartbeats =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("job-heartbeat").daemon().factory());
     for (int i = 0; i < settings.concurrency(); i++) {
       loops.submit(this::loop);
     }
@@ -76,7 +87,10 @@ class JobWorker implements SmartLifecycle {
     loops.shutdown();
     try {
       if (!loops.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("Interrupting {} job(s) still running after {}; they are released", running.size(), settings.shutdownGrace());
+        log.warn(
+            "Interrupting {} job(s) still running after {}; they are released",
+            running.size(),
+            settings.shutdownGrace());
         running.values().forEach(Thread::interrupt);
         loops.awaitTermination(10, TimeUnit.SECONDS);
       }
@@ -128,7 +142,8 @@ class JobWorker implements SmartLifecycle {
   private void run(Job job) {
     JobHandler handler = handlers.get(key(job.queue(), job.type()));
     if (handler == null) {
-      queue.fail(job.id(), workerId, "No handler for job type " + job.type() + " on queue " + job.queue());
+      queue.fail(
+          job.id(), workerId, "No handler for job type " + job.type() + " on queue " + job.queue());
       count("failed", job);
       return;
     }
@@ -158,7 +173,13 @@ class JobWorker implements SmartLifecycle {
         queue.release(job.id(), workerId);
         count("released", job);
       } else {
-        log.warn("Job {} ({}) failed on attempt {} of {}", job.id(), job.type(), job.attempts(), job.maxAttempts(), e);
+        log.warn(
+            "Job {} ({}) failed on attempt {} of {}",
+            job.id(),
+            job.type(),
+            job.attempts(),
+            job.maxAttempts(),
+            e);
         queue.fail(job.id(), workerId, describe(e));
         count(job.attempts() >= job.maxAttempts() ? "dead" : "failed", job);
       }
@@ -166,7 +187,10 @@ class JobWorker implements SmartLifecycle {
       heartbeat.cancel(false);
       running.remove(job.id().value());
       sample.stop(
-          Timer.builder("medsales.jobs.duration").tag("queue", job.queue()).tag("type", job.type()).register(meters));
+          Timer.builder("medsales.jobs.duration")
+              .tag("queue", job.queue())
+              .tag("type", job.type())
+              .register(meters));
     }
   }
 

@@ -6,13 +6,13 @@ import com.medsales.jobs.JobSettings;
 import com.medsales.jobs.JobStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +27,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class JobsConfiguration {
 
   @Bean
-  JobWorker jobWorker(JobQueue queue, JobSettings settings, ObjectProvider<JobHandler> handlers, MeterRegistry meters) {
+  JobWorker jobWorker(
+      JobQueue queue,
+      JobSettings settings,
+      ObjectProvider<JobHandler> handlers,
+      MeterRegistry meters) {
     return new JobWorker(queue, settings, handlers.orderedStream().toList(), meters);
   }
 
@@ -37,12 +41,18 @@ class JobsConfiguration {
   }
 
   @Bean
-  @ConditionalOnProperty(name = "medsales.jobs.backend", havingValue = "postgres", matchIfMissing = true)
+  @ConditionalOnProperty(
+      name = "medsales.jobs.backend",
+      havingValue = "postgres",
+      matchIfMissing = true)
   JobHousekeeping jobHousekeeping(PostgresJobQueue queue, JobSettings settings) {
     return new JobHousekeeping(queue, settings);
   }
 
-  /** {@code medsales.jobs.backend: sqs}: the queues live in Amazon SQS (credentials from the task role). */
+  /**
+   * {@code medsales.jobs.backend: sqs}: the queues live in Amazon SQS (credentials from the task
+   * role).
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnProperty(name = "medsales.jobs.backend", havingValue = "sqs")
   static class Sqs {
@@ -64,8 +74,8 @@ class JobsConfiguration {
   }
 
   /**
-   * {@code medsales_jobs_depth{queue,status}}: how many jobs wait, run or lie dead in each queue, read every 15 s with
-   * one grouped query rather than on every scrape.
+   * {@code medsales_jobs_depth{queue,status}}: how many jobs wait, run or lie dead in each queue,
+   * read every 15 s with one grouped query rather than on every scrape.
    */
   static final class QueueGauges {
     private static final Logger log = LoggerFactory.getLogger(QueueGauges.class);

@@ -22,12 +22,15 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The job queue in PostgreSQL. Each operation is one statement: claiming is an {@code UPDATE} of the row chosen by
- * {@code FOR UPDATE SKIP LOCKED}, so any number of workers on any number of machines share a queue without blocking
- * each other or taking a job twice while its lock holds.
+ * The job queue in PostgreSQL. Each operation is one statement: claiming is an {@code UPDATE} of
+ * the row chosen by {@code FOR UPDATE SKIP LOCKED}, so any number of workers on any number of
+ * machines share a queue without blocking each other or taking a job twice while its lock holds.
  */
 @Repository
-@ConditionalOnProperty(name = "medsales.jobs.backend", havingValue = "postgres", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "medsales.jobs.backend",
+    havingValue = "postgres",
+    matchIfMissing = true)
 class PostgresJobQueue implements JobQueue {
 
   private static final String COLUMNS =
@@ -56,7 +59,9 @@ class PostgresJobQueue implements JobQueue {
             .param("queue", request.queue())
             .param("type", request.type())
             .param("payload", request.payload())
-            .param("maxAttempts", request.maxAttempts() != null ? request.maxAttempts() : settings.maxAttempts())
+            .param(
+                "maxAttempts",
+                request.maxAttempts() != null ? request.maxAttempts() : settings.maxAttempts())
             .param("runAt", timestamp(request.runAt()))
             .param("dedupeKey", request.dedupeKey())
             .query(Long.class)
@@ -103,13 +108,18 @@ class PostgresJobQueue implements JobQueue {
   @Override
   @Transactional
   public void complete(JobId id, String worker) {
-    updateHeldJob("status = 'SUCCEEDED', finished_at = now(), locked_until = NULL, last_error = NULL", id, worker, Map.of());
+    updateHeldJob(
+        "status = 'SUCCEEDED', finished_at = now(), locked_until = NULL, last_error = NULL",
+        id,
+        worker,
+        Map.of());
   }
 
   @Override
   @Transactional
   public void fail(JobId id, String worker, String error) {
-    // attempts already counts this delivery: the n-th failure waits backoffBase * 2^(n-1), at most backoffMax
+    // attempts already counts this delivery: the n-th failure waits backoffBase * 2^(n-1), at most
+    // backoffMax
     updateHeldJob(
         """
         status = CASE WHEN attempts >= max_attempts THEN 'DEAD' ELSE 'READY' END,
@@ -139,13 +149,23 @@ class PostgresJobQueue implements JobQueue {
   @Transactional
   public boolean extend(JobId id, String worker, Duration visibility) {
     return updateHeldJob(
-            "locked_until = now() + make_interval(secs => :visibility)", id, worker, Map.of("visibility", seconds(visibility)))
+            "locked_until = now() + make_interval(secs => :visibility)",
+            id,
+            worker,
+            Map.of("visibility", seconds(visibility)))
         == 1;
   }
 
-  /** Updates a job only while {@code worker} still holds it: a worker whose lock ran out changes nothing. */
-  private int updateHeldJob(String assignments, JobId id, String worker, Map<String, Object> params) {
-    return jdbc.sql("UPDATE job SET " + assignments + " WHERE id = :id AND status = 'RUNNING' AND locked_by = :worker")
+  /**
+   * Updates a job only while {@code worker} still holds it: a worker whose lock ran out changes
+   * nothing.
+   */
+  private int updateHeldJob(
+      String assignments, JobId id, String worker, Map<String, Object> params) {
+    return jdbc.sql(
+            "UPDATE job SET "
+                + assignments
+                + " WHERE id = :id AND status = 'RUNNING' AND locked_by = :worker")
         .params(params)
         .param("id", id.value())
         .param("worker", worker)
@@ -177,12 +197,21 @@ class PostgresJobQueue implements JobQueue {
   @Override
   @Transactional(readOnly = true)
   public List<QueueDepth> depth() {
-    return jdbc.sql("SELECT queue, status, count(*) AS n FROM job WHERE status <> 'SUCCEEDED' GROUP BY queue, status")
-        .query((rs, i) -> new QueueDepth(rs.getString("queue"), JobStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+    return jdbc.sql(
+            "SELECT queue, status, count(*) AS n FROM job WHERE status <> 'SUCCEEDED' GROUP BY queue, status")
+        .query(
+            (rs, i) ->
+                new QueueDepth(
+                    rs.getString("queue"),
+                    JobStatus.valueOf(rs.getString("status")),
+                    rs.getLong("n")))
         .list();
   }
 
-  /** Deletes finished jobs older than the retention; dead jobs stay until retried or older than it too. */
+  /**
+   * Deletes finished jobs older than the retention; dead jobs stay until retried or older than it
+   * too.
+   */
   @Transactional
   int purgeFinished(Duration retention) {
     return jdbc.sql(

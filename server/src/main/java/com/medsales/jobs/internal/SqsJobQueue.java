@@ -29,19 +29,21 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * The job queue on Amazon SQS, with the PostgreSQL queue's semantics:
  *
  * <ul>
- *   <li><b>claim</b> receives one message with the given visibility timeout; SQS keeps it from other consumers until
- *       then, and delivers it again after it (at least once).
- *   <li><b>attempts</b> are SQS's receive count plus the attempts a message carried over from an earlier copy of
- *       itself ({@code prior-attempts}): a <b>release</b> sends a fresh copy that does not count the attempt, then
- *       deletes the original.
- *   <li><b>retries</b>: a failure hides the message for the backoff ({@code ChangeMessageVisibility}); after the job's
- *       last attempt it is moved to the queue's dead-letter queue. The queue's redrive policy moves a message that
- *       keeps killing its workers there as well.
+ *   <li><b>claim</b> receives one message with the given visibility timeout; SQS keeps it from
+ *       other consumers until then, and delivers it again after it (at least once).
+ *   <li><b>attempts</b> are SQS's receive count plus the attempts a message carried over from an
+ *       earlier copy of itself ({@code prior-attempts}): a <b>release</b> sends a fresh copy that
+ *       does not count the attempt, then deletes the original.
+ *   <li><b>retries</b>: a failure hides the message for the backoff ({@code
+ *       ChangeMessageVisibility}); after the job's last attempt it is moved to the queue's
+ *       dead-letter queue. The queue's redrive policy moves a message that keeps killing its
+ *       workers there as well.
  * </ul>
  *
- * <p>The message body is the job's payload; its id, type and limits travel as message attributes. What SQS cannot do:
- * {@link #find} knows only the jobs this process holds, and dedupe keys are refused (standard queues have none; use the
- * PostgreSQL queue, or a lock in the handler, as ingestion's dataset lock does).
+ * <p>The message body is the job's payload; its id, type and limits travel as message attributes.
+ * What SQS cannot do: {@link #find} knows only the jobs this process holds, and dedupe keys are
+ * refused (standard queues have none; use the PostgreSQL queue, or a lock in the handler, as
+ * ingestion's dataset lock does).
  */
 class SqsJobQueue implements JobQueue {
 
@@ -80,7 +82,8 @@ class SqsJobQueue implements JobQueue {
     var id = new JobId(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
     Instant now = Instant.now();
     Instant runAt = request.runAt() != null ? request.runAt() : now;
-    int maxAttempts = request.maxAttempts() != null ? request.maxAttempts() : settings.maxAttempts();
+    int maxAttempts =
+        request.maxAttempts() != null ? request.maxAttempts() : settings.maxAttempts();
     Map<String, MessageAttributeValue> attributes = new HashMap<>();
     attributes.put(ID, number(id.value()));
     attributes.put(TYPE, text(request.type()));
@@ -103,9 +106,11 @@ class SqsJobQueue implements JobQueue {
                       r.queueUrl(url)
                           .maxNumberOfMessages(1)
                           .visibilityTimeout(visibilitySeconds(visibility))
-                          .waitTimeSeconds((int) Math.min(20, settings.sqs().receiveWait().toSeconds()))
+                          .waitTimeSeconds(
+                              (int) Math.min(20, settings.sqs().receiveWait().toSeconds()))
                           .messageSystemAttributeNames(
-                              MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.SENT_TIMESTAMP)
+                              MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                              MessageSystemAttributeName.SENT_TIMESTAMP)
                           .messageAttributeNames("All"))
               .messages();
       for (var message : messages) {
@@ -117,7 +122,9 @@ class SqsJobQueue implements JobQueue {
           delete(url, message.receiptHandle());
           continue;
         }
-        int receives = Integer.parseInt(message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
+        int receives =
+            Integer.parseInt(
+                message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
         int attempts = intValue(attributes, PRIOR_ATTEMPTS) + receives;
         var job =
             new Job(
@@ -136,7 +143,8 @@ class SqsJobQueue implements JobQueue {
                 null);
         if (job.attempts() > job.maxAttempts()) {
           // its workers died on every attempt: dead, as the redrive policy would have made it
-          moveToDeadLetters(url, queue, message.body(), attributes, message.receiptHandle(), "Out of attempts");
+          moveToDeadLetters(
+              url, queue, message.body(), attributes, message.receiptHandle(), "Out of attempts");
           continue;
         }
         held.put(job.id().value(), new Held(url, message.receiptHandle(), job));
@@ -162,12 +170,20 @@ class SqsJobQueue implements JobQueue {
     }
     Job job = h.job();
     if (job.attempts() >= job.maxAttempts()) {
-      moveToDeadLetters(h.queueUrl(), job.queue(), job.payload(), attributesOf(job, job.attempts() - 1), h.receiptHandle(), error);
+      moveToDeadLetters(
+          h.queueUrl(),
+          job.queue(),
+          job.payload(),
+          attributesOf(job, job.attempts() - 1),
+          h.receiptHandle(),
+          error);
       return;
     }
     // the n-th failure waits backoffBase * 2^(n-1), at most backoffMax (and at most SQS's 12 hours)
     long backoff =
-        Math.min(settings.backoffBase().toSeconds() << Math.min(job.attempts() - 1, 30), settings.backoffMax().toSeconds());
+        Math.min(
+            settings.backoffBase().toSeconds() << Math.min(job.attempts() - 1, 30),
+            settings.backoffMax().toSeconds());
     changeVisibility(h, (int) Math.min(backoff, MAX_VISIBILITY_SECONDS));
   }
 
@@ -177,7 +193,8 @@ class SqsJobQueue implements JobQueue {
     if (h == null) {
       return;
     }
-    // a fresh copy that does not count this attempt, sent before the original goes: at least once, never lost
+    // a fresh copy that does not count this attempt, sent before the original goes: at least once,
+    // never lost
     send(h.queueUrl(), h.job().payload(), attributesOf(h.job(), h.job().attempts() - 1), 0);
     delete(h.queueUrl(), h.receiptHandle());
   }
@@ -200,7 +217,11 @@ class SqsJobQueue implements JobQueue {
         for (int round = 0; round < 20; round++) {
           var messages =
               sqs.receiveMessage(
-                      r -> r.queueUrl(deadLetters).maxNumberOfMessages(10).visibilityTimeout(30).messageAttributeNames("All"))
+                      r ->
+                          r.queueUrl(deadLetters)
+                              .maxNumberOfMessages(10)
+                              .visibilityTimeout(30)
+                              .messageAttributeNames("All"))
                   .messages();
           if (messages.isEmpty()) {
             break;
@@ -220,7 +241,10 @@ class SqsJobQueue implements JobQueue {
           }
         }
       } finally {
-        passedOver.forEach(receipt -> sqs.changeMessageVisibility(r -> r.queueUrl(deadLetters).receiptHandle(receipt).visibilityTimeout(0)));
+        passedOver.forEach(
+            receipt ->
+                sqs.changeMessageVisibility(
+                    r -> r.queueUrl(deadLetters).receiptHandle(receipt).visibilityTimeout(0)));
       }
     }
     return false;
@@ -286,7 +310,9 @@ class SqsJobQueue implements JobQueue {
 
   private boolean changeVisibility(Held h, int seconds) {
     try {
-      sqs.changeMessageVisibility(r -> r.queueUrl(h.queueUrl()).receiptHandle(h.receiptHandle()).visibilityTimeout(seconds));
+      sqs.changeMessageVisibility(
+          r ->
+              r.queueUrl(h.queueUrl()).receiptHandle(h.receiptHandle()).visibilityTimeout(seconds));
       return true;
     } catch (SqsException e) {
       log.warn("Job {}: visibility not changed: {}", h.job().id(), e.getMessage());
@@ -319,8 +345,14 @@ class SqsJobQueue implements JobQueue {
     return attributes;
   }
 
-  private void send(String url, String body, Map<String, MessageAttributeValue> attributes, int delaySeconds) {
-    sqs.sendMessage(r -> r.queueUrl(url).messageBody(body).messageAttributes(attributes).delaySeconds(delaySeconds));
+  private void send(
+      String url, String body, Map<String, MessageAttributeValue> attributes, int delaySeconds) {
+    sqs.sendMessage(
+        r ->
+            r.queueUrl(url)
+                .messageBody(body)
+                .messageAttributes(attributes)
+                .delaySeconds(delaySeconds));
   }
 
   private void delete(String url, String receiptHandle) {
@@ -337,7 +369,8 @@ class SqsJobQueue implements JobQueue {
   }
 
   private String sqsUrl(String sqsName) {
-    return urls.computeIfAbsent(sqsName, name -> sqs.getQueueUrl(r -> r.queueName(name)).queueUrl());
+    return urls.computeIfAbsent(
+        sqsName, name -> sqs.getQueueUrl(r -> r.queueName(name)).queueUrl());
   }
 
   private static int delaySeconds(Instant runAt) {
@@ -355,7 +388,10 @@ class SqsJobQueue implements JobQueue {
   }
 
   private static MessageAttributeValue number(long value) {
-    return MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(value)).build();
+    return MessageAttributeValue.builder()
+        .dataType("Number")
+        .stringValue(Long.toString(value))
+        .build();
   }
 
   private static MessageAttributeValue text(String value) {

@@ -21,8 +21,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Caching: Redis when {@code REDIS_HOST} is set (shared by every API instance), Caffeine in-process otherwise. A cache
- * that fails (Redis away) is logged and bypassed, never an error for the caller: the database answers instead.
+ * Caching: Redis when {@code REDIS_HOST} is set (shared by every API instance), Caffeine in-process
+ * otherwise. A cache that fails (Redis away) is logged and bypassed, never an error for the caller:
+ * the database answers instead.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -39,7 +40,11 @@ class CacheConfiguration implements CachingConfigurer {
     @Bean
     CacheManager cacheManager(OpsSettings settings) {
       var manager = new CaffeineCacheManager();
-      manager.setCaffeine(Caffeine.newBuilder().expireAfterWrite(settings.cacheTtl()).maximumSize(10_000).recordStats());
+      manager.setCaffeine(
+          Caffeine.newBuilder()
+              .expireAfterWrite(settings.cacheTtl())
+              .maximumSize(10_000)
+              .recordStats());
       manager.setCacheNames(settings.caches());
       return manager;
     }
@@ -55,19 +60,24 @@ class CacheConfiguration implements CachingConfigurer {
               .commandTimeout(settings.checkTimeout())
               .clientOptions(
                   ClientOptions.builder()
-                      .socketOptions(SocketOptions.builder().connectTimeout(settings.checkTimeout()).build())
+                      .socketOptions(
+                          SocketOptions.builder().connectTimeout(settings.checkTimeout()).build())
                       .build());
       if (settings.redisSsl()) {
         client.useSsl();
       }
       return new LettuceConnectionFactory(
-          new RedisStandaloneConfiguration(settings.redisHost(), settings.redisPort()), client.build());
+          new RedisStandaloneConfiguration(settings.redisHost(), settings.redisPort()),
+          client.build());
     }
 
     @Bean
     CacheManager cacheManager(RedisConnectionFactory connections, OpsSettings settings) {
       return RedisCacheManager.builder(connections)
-          .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig().entryTtl(settings.cacheTtl()).prefixCacheNameWith("medsales:"))
+          .cacheDefaults(
+              RedisCacheConfiguration.defaultCacheConfig()
+                  .entryTtl(settings.cacheTtl())
+                  .prefixCacheNameWith("medsales:"))
           .enableStatistics()
           .initialCacheNames(new java.util.LinkedHashSet<>(settings.caches()))
           .disableCreateOnMissingCache()

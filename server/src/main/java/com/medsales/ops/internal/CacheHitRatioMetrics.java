@@ -12,8 +12,9 @@ import org.springframework.data.redis.cache.RedisCache;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code medsales.cache.hit.ratio{cache}}: hits over lookups since start-up, per declared cache, from the cache
- * manager's own statistics (Caffeine's recordStats, Redis's enableStatistics). NaN before the first lookup.
+ * {@code medsales.cache.hit.ratio{cache}}: hits over lookups since start-up, per declared cache,
+ * from the cache manager's own statistics (Caffeine's recordStats, Redis's enableStatistics). NaN
+ * before the first lookup.
  */
 @Component
 class CacheHitRatioMetrics implements MeterBinder {

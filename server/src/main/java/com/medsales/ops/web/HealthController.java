@@ -27,7 +27,8 @@ class HealthController {
       description = "200 while the database answers (status UP or DEGRADED), 503 when it does not.")
   ResponseEntity<Health> health() {
     Health health = healthCheck.check();
-    return ResponseEntity.status(health.databaseUp() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+    return ResponseEntity.status(
+            health.databaseUp() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
         .cacheControl(CacheControl.noStore())
         .body(health);
   }

@@ -2,7 +2,6 @@ package com.medsales.payments.internal;
 
 import static com.medsales.ingest.YearlyTables.execute;
 
-import com.medsales.payments.Manufacturers;
 import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;
@@ -13,6 +12,7 @@ import com.medsales.ingest.UnknownDatasetVintage;
 import com.medsales.ingest.VintageRecogniser;
 import com.medsales.ingest.YearlyCsv;
 import com.medsales.ingest.YearlyTables;
+import com.medsales.payments.Manufacturers;
 import com.medsales.platform.BulkConnections;
 import com.medsales.shared.Npi;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -30,10 +30,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads one program year of Open Payments General Payments ({@code OP_DTL_GNRL_PGYR<year>_*.csv}). The recipient
- * columns are {@code Covered_Recipient_*} from program year 2021 and {@code Physician_*} before (no NPI column in the
- * oldest files: those rows link by profile ID only); the vintage is recognised from the header. Amounts are exact
- * decimals, dates MM/DD/YYYY, disputes and Change_Type kept; rows whose recipient has no NPI are kept too.
+ * Loads one program year of Open Payments General Payments ({@code OP_DTL_GNRL_PGYR<year>_*.csv}).
+ * The recipient columns are {@code Covered_Recipient_*} from program year 2021 and {@code
+ * Physician_*} before (no NPI column in the oldest files: those rows link by profile ID only); the
+ * vintage is recognised from the header. Amounts are exact decimals, dates MM/DD/YYYY, disputes and
+ * Change_Type kept; rows whose recipient has no NPI are kept too.
  */
 @Component
 class GeneralPaymentsLoader implements DatasetLoader {
@@ -50,7 +51,8 @@ class GeneralPaymentsLoader implements DatasetLoader {
   private final ResearchPaymentsLoader research;
   private final OwnershipLoader ownership;
 
-  GeneralPaymentsLoader(BulkConnections connections, ResearchPaymentsLoader research, OwnershipLoader ownership) {
+  GeneralPaymentsLoader(
+      BulkConnections connections, ResearchPaymentsLoader research, OwnershipLoader ownership) {
     this.connections = connections;
     this.research = research;
     this.ownership = ownership;
@@ -87,26 +89,52 @@ class GeneralPaymentsLoader implements DatasetLoader {
       at.put("middle", h.required(r + "_Middle_Name"));
       at.put("last", h.required(r + "_Last_Name"));
       at.put("suffix", h.required(r + "_Name_Suffix"));
-      at.put("primaryType", covered ? h.required("Covered_Recipient_Primary_Type_1") : h.required("Physician_Primary_Type"));
-      at.put("specialty", covered ? h.required("Covered_Recipient_Specialty_1") : h.required("Physician_Specialty"));
-      for (String[] f : new String[][] {
-          {"change", "Change_Type"}, {"recipientType", "Covered_Recipient_Type"}, {"ccn", "Teaching_Hospital_CCN"},
-          {"hospitalId", "Teaching_Hospital_ID"}, {"hospital", "Teaching_Hospital_Name"}, {"city", "Recipient_City"},
-          {"state", "Recipient_State"}, {"zip", "Recipient_Zip_Code"}, {"country", "Recipient_Country"},
-          {"payerId", "Applicable_Manufacturer_or_Applicable_GPO_Making_Payment_ID"},
-          {"payer", "Applicable_Manufacturer_or_Applicable_GPO_Making_Payment_Name"},
-          {"amount", "Total_Amount_of_Payment_USDollars"}, {"date", "Date_of_Payment"},
-          {"count", "Number_of_Payments_Included_in_Total_Amount"}, {"form", "Form_of_Payment_or_Transfer_of_Value"},
-          {"nature", "Nature_of_Payment_or_Transfer_of_Value"}, {"travelCity", "City_of_Travel"},
-          {"travelState", "State_of_Travel"}, {"travelCountry", "Country_of_Travel"},
-          {"thirdParty", "Third_Party_Payment_Recipient_Indicator"}, {"record", "Record_ID"},
-          {"dispute", "Dispute_Status_for_Publication"}, {"year", "Program_Year"}}) {
+      at.put(
+          "primaryType",
+          covered
+              ? h.required("Covered_Recipient_Primary_Type_1")
+              : h.required("Physician_Primary_Type"));
+      at.put(
+          "specialty",
+          covered
+              ? h.required("Covered_Recipient_Specialty_1")
+              : h.required("Physician_Specialty"));
+      for (String[] f :
+          new String[][] {
+            {"change", "Change_Type"},
+            {"recipientType", "Covered_Recipient_Type"},
+            {"ccn", "Teaching_Hospital_CCN"},
+            {"hospitalId", "Teaching_Hospital_ID"},
+            {"hospital", "Teaching_Hospital_Name"},
+            {"city", "Recipient_City"},
+            {"state", "Recipient_State"},
+            {"zip", "Recipient_Zip_Code"},
+            {"country", "Recipient_Country"},
+            {"payerId", "Applicable_Manufacturer_or_Applicable_GPO_Making_Payment_ID"},
+            {"payer", "Applicable_Manufacturer_or_Applicable_GPO_Making_Payment_Name"},
+            {"amount", "Total_Amount_of_Payment_USDollars"},
+            {"date", "Date_of_Payment"},
+            {"count", "Number_of_Payments_Included_in_Total_Amount"},
+            {"form", "Form_of_Payment_or_Transfer_of_Value"},
+            {"nature", "Nature_of_Payment_or_Transfer_of_Value"},
+            {"travelCity", "City_of_Travel"},
+            {"travelState", "State_of_Travel"},
+            {"travelCountry", "Country_of_Travel"},
+            {"thirdParty", "Third_Party_Payment_Recipient_Indicator"},
+            {"record", "Record_ID"},
+            {"dispute", "Dispute_Status_for_Publication"},
+            {"year", "Program_Year"}
+          }) {
         at.put(f[0], h.required(f[1]));
       }
       for (int n = 1; n <= 5; n++) {
-        at.put("productType" + n, h.required("Indicate_Drug_or_Biological_or_Device_or_Medical_Supply_" + n));
+        at.put(
+            "productType" + n,
+            h.required("Indicate_Drug_or_Biological_or_Device_or_Medical_Supply_" + n));
         at.put("productCategory" + n, h.required("Product_Category_or_Therapeutic_Area_" + n));
-        at.put("productName" + n, h.required("Name_of_Drug_or_Biological_or_Device_or_Medical_Supply_" + n));
+        at.put(
+            "productName" + n,
+            h.required("Name_of_Drug_or_Biological_or_Device_or_Medical_Supply_" + n));
         at.put("productNdc" + n, h.required("Associated_Drug_or_Biological_NDC_" + n));
         at.put("productPdi" + n, h.optional("Associated_Device_or_Medical_Supply_PDI_" + n));
       }
@@ -126,7 +154,10 @@ class GeneralPaymentsLoader implements DatasetLoader {
     }
   }
 
-  /** The vintages, named for the recipient's columns: {@code Covered_Recipient_*} from 2021, {@code Physician_*} before. */
+  /**
+   * The vintages, named for the recipient's columns: {@code Covered_Recipient_*} from 2021, {@code
+   * Physician_*} before.
+   */
   private enum Recipient {
     COVERED_RECIPIENT("Covered_Recipient_Profile_ID"),
     PHYSICIAN("Physician_Profile_ID");
@@ -138,14 +169,23 @@ class GeneralPaymentsLoader implements DatasetLoader {
     }
   }
 
-  /** The recipient's profile ID column tells the vintage; the other columns are each required of it below. */
-  private static final VintageRecogniser<Recipient> VINTAGES = new VintageRecogniser<>("Open Payments", Recipient.class,
-      vintage -> List.of(vintage.profileId), Set.of(0), Set.of(),
-      "neither Covered_Recipient_Profile_ID nor Physician_Profile_ID");
+  /**
+   * The recipient's profile ID column tells the vintage; the other columns are each required of it
+   * below.
+   */
+  private static final VintageRecogniser<Recipient> VINTAGES =
+      new VintageRecogniser<>(
+          "Open Payments",
+          Recipient.class,
+          vintage -> List.of(vintage.profileId),
+          Set.of(0),
+          Set.of(),
+          "neither Covered_Recipient_Profile_ID nor Physician_Profile_ID");
 
   @Override
   public Outcome load(LoadContext context) throws Exception {
-    // `ingest openpayments` takes any of the three files: the others go to their own loader, and the run is recorded
+    // `ingest openpayments` takes any of the three files: the others go to their own loader, and
+    // the run is recorded
     // as their kind (so that /health's count stays the general payments')
     String kind = OpenPaymentsFiles.kindOf(context.file(), context.sourceName());
     if (!kind.equals(kind())) {
@@ -153,7 +193,13 @@ class GeneralPaymentsLoader implements DatasetLoader {
       return kind.equals(research.kind()) ? research.load(context) : ownership.load(context);
     }
     return YearlyCsv.loadOneCopy(
-        context, connections, "program year", TABLES, "program_year", COLUMNS, (year, out) -> new Rows(year, out, context),
+        context,
+        connections,
+        "program year",
+        TABLES,
+        "program_year",
+        COLUMNS,
+        (year, out) -> new Rows(year, out, context),
         (connection, tables) -> prepare(connection, tables, tables.year()));
   }
 
@@ -181,7 +227,13 @@ class GeneralPaymentsLoader implements DatasetLoader {
     }
   }
 
-  private static boolean write(CsvRecord row, Columns columns, CsvHeader header, int year, CopyWriter out, LoadContext context)
+  private static boolean write(
+      CsvRecord row,
+      Columns columns,
+      CsvHeader header,
+      int year,
+      CopyWriter out,
+      LoadContext context)
       throws IOException {
     long line = row.getStartingLineNumber();
     String file = context.sourceName();
@@ -191,19 +243,33 @@ class GeneralPaymentsLoader implements DatasetLoader {
     }
     String programYear = columns.get(row, "year");
     if (programYear != null && !programYear.equals(String.valueOf(year))) {
-      return reject(context, file, line, "Program_Year", "Program year " + programYear + " in a file of " + year, programYear);
+      return reject(
+          context,
+          file,
+          line,
+          "Program_Year",
+          "Program year " + programYear + " in a file of " + year,
+          programYear);
     }
     String npi = columns.get(row, "npi");
     if (npi != null && Npi.problem(npi) != null) {
-      return reject(context, file, line, header.name(columns.position("npi")), Npi.problem(npi), npi);
+      return reject(
+          context, file, line, header.name(columns.position("npi")), Npi.problem(npi), npi);
     }
     String profile = columns.get(row, "profile");
     if (profile != null && !profile.matches("[0-9]{1,18}")) {
-      return reject(context, file, line, header.name(columns.position("profile")), "Not a profile ID", profile);
+      return reject(
+          context,
+          file,
+          line,
+          header.name(columns.position("profile")),
+          "Not a profile ID",
+          profile);
     }
     String amount = columns.get(row, "amount");
     if (amount == null || !YearlyCsv.isDecimal(amount)) {
-      return reject(context, file, line, "Total_Amount_of_Payment_USDollars", "Not an amount", amount);
+      return reject(
+          context, file, line, "Total_Amount_of_Payment_USDollars", "Not an amount", amount);
     }
     String date = columns.get(row, "date");
     LocalDate paid = YearlyCsv.usDate(date);
@@ -212,11 +278,18 @@ class GeneralPaymentsLoader implements DatasetLoader {
     }
     String count = columns.get(row, "count");
     if (count != null && !count.matches("[0-9]{1,9}")) {
-      return reject(context, file, line, "Number_of_Payments_Included_in_Total_Amount", "Not a whole number", count);
+      return reject(
+          context,
+          file,
+          line,
+          "Number_of_Payments_Included_in_Total_Amount",
+          "Not a whole number",
+          count);
     }
     String payer = columns.get(row, "payer");
     if (payer == null) {
-      return reject(context, file, line, header.name(columns.position("payer")), "Missing payer", null);
+      return reject(
+          context, file, line, header.name(columns.position("payer")), "Missing payer", null);
     }
     List<Map<String, String>> products = new ArrayList<>();
     for (int n = 1; n <= 5; n++) {
@@ -233,17 +306,40 @@ class GeneralPaymentsLoader implements DatasetLoader {
       product.put("pdi", columns.get(row, "productPdi" + n));
       products.add(product);
     }
-    out.field(year).field(record).field(columns.get(row, "change")).field(columns.get(row, "recipientType"))
-        .field(npi).field(profile).field(columns.get(row, "ccn")).field(columns.get(row, "hospitalId"))
-        .field(columns.get(row, "hospital")).field(columns.get(row, "first")).field(columns.get(row, "middle"))
-        .field(columns.get(row, "last")).field(columns.get(row, "suffix")).field(columns.get(row, "city"))
-        .field(columns.get(row, "state")).field(columns.get(row, "zip")).field(columns.get(row, "country"))
-        .field(columns.get(row, "primaryType")).field(columns.get(row, "specialty")).field(columns.get(row, "payerId"))
-        .field(payer).field(Manufacturers.canonical(payer)).field(amount).field(paid.toString()).field(count)
-        .field(columns.get(row, "form")).field(columns.get(row, "nature")).field(columns.get(row, "travelCity"))
-        .field(columns.get(row, "travelState")).field(columns.get(row, "travelCountry"))
-        .field(columns.get(row, "thirdParty")).field("Yes".equalsIgnoreCase(columns.get(row, "dispute")))
-        .field(JSON.writeValueAsString(products)).field(line);
+    out.field(year)
+        .field(record)
+        .field(columns.get(row, "change"))
+        .field(columns.get(row, "recipientType"))
+        .field(npi)
+        .field(profile)
+        .field(columns.get(row, "ccn"))
+        .field(columns.get(row, "hospitalId"))
+        .field(columns.get(row, "hospital"))
+        .field(columns.get(row, "first"))
+        .field(columns.get(row, "middle"))
+        .field(columns.get(row, "last"))
+        .field(columns.get(row, "suffix"))
+        .field(columns.get(row, "city"))
+        .field(columns.get(row, "state"))
+        .field(columns.get(row, "zip"))
+        .field(columns.get(row, "country"))
+        .field(columns.get(row, "primaryType"))
+        .field(columns.get(row, "specialty"))
+        .field(columns.get(row, "payerId"))
+        .field(payer)
+        .field(Manufacturers.canonical(payer))
+        .field(amount)
+        .field(paid.toString())
+        .field(count)
+        .field(columns.get(row, "form"))
+        .field(columns.get(row, "nature"))
+        .field(columns.get(row, "travelCity"))
+        .field(columns.get(row, "travelState"))
+        .field(columns.get(row, "travelCountry"))
+        .field(columns.get(row, "thirdParty"))
+        .field("Yes".equalsIgnoreCase(columns.get(row, "dispute")))
+        .field(JSON.writeValueAsString(products))
+        .field(line);
     out.endRow();
     return true;
   }
@@ -291,7 +387,13 @@ class GeneralPaymentsLoader implements DatasetLoader {
     }
   }
 
-  private static boolean reject(LoadContext context, String file, long line, @Nullable String column, String reason, @Nullable String value) {
+  private static boolean reject(
+      LoadContext context,
+      String file,
+      long line,
+      @Nullable String column,
+      String reason,
+      @Nullable String value) {
     context.reject(new Reject(file, line, column, reason, value));
     return false;
   }

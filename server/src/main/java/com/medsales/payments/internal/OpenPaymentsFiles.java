@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Which of the three Open Payments files a file is, from its header (as the loaders recognise vintages): research
- * payments name principal investigators and a study, ownership interests an amount invested or a value of interest;
- * anything else is read as general payments, whose loader then checks its columns.
+ * Which of the three Open Payments files a file is, from its header (as the loaders recognise
+ * vintages): research payments name principal investigators and a study, ownership interests an
+ * amount invested or a value of interest; anything else is read as general payments, whose loader
+ * then checks its columns.
  */
 final class OpenPaymentsFiles {
 
@@ -22,8 +23,13 @@ final class OpenPaymentsFiles {
   private OpenPaymentsFiles() {}
 
   static String kindOf(Path file, String sourceName) throws IOException {
-    try (var reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
-        .ofCsvRecord(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+    try (var reader =
+        CsvReader.builder()
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .skipEmptyLines(true)
+            .ofCsvRecord(
+                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       var first = reader.iterator();
       if (!first.hasNext()) {
         throw new IOException(sourceName + " is empty: no header row");
@@ -33,10 +39,12 @@ final class OpenPaymentsFiles {
   }
 
   static String kindOf(CsvHeader h) {
-    if (h.optional("Principal_Investigator_1_Profile_ID") >= 0 || h.optional("Name_of_Study") >= 0) {
+    if (h.optional("Principal_Investigator_1_Profile_ID") >= 0
+        || h.optional("Name_of_Study") >= 0) {
       return RESEARCH;
     }
-    if (h.optional("Total_Amount_Invested_USDollars") >= 0 || h.optional("Value_of_Interest") >= 0) {
+    if (h.optional("Total_Amount_Invested_USDollars") >= 0
+        || h.optional("Value_of_Interest") >= 0) {
       return OWNERSHIP;
     }
     return GENERAL;

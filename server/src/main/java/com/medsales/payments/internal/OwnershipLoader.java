@@ -4,14 +4,13 @@ import static com.medsales.ingest.YearlyCsv.reject;
 import static com.medsales.ingest.YearlyCsv.value;
 import static com.medsales.ingest.YearlyTables.execute;
 
-import com.medsales.payments.Manufacturers;
 import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
 import com.medsales.ingest.YearlyCsv;
-import com.medsales.ingest.YearlyTables;
+import com.medsales.payments.Manufacturers;
 import com.medsales.platform.BulkConnections;
 import com.medsales.shared.Npi;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -20,8 +19,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads one program year of Open Payments Ownership and Investment Interests ({@code OP_DTL_OWNRSHP_PGYR<year>_*}):
- * {@code Physician_*} columns in the 2016 sample, {@code Covered_Recipient_*} from 2021; NPI where the file has one.
+ * Loads one program year of Open Payments Ownership and Investment Interests ({@code
+ * OP_DTL_OWNRSHP_PGYR<year>_*}): {@code Physician_*} columns in the 2016 sample, {@code
+ * Covered_Recipient_*} from 2021; NPI where the file has one.
  */
 @Component
 class OwnershipLoader implements DatasetLoader {
@@ -55,17 +55,39 @@ class OwnershipLoader implements DatasetLoader {
   @Override
   public Outcome load(LoadContext context) throws Exception {
     return YearlyCsv.loadOneCopy(
-        context, connections, "program year", List.of("op_ownership"), "program_year", COLUMNS,
+        context,
+        connections,
+        "program year",
+        List.of("op_ownership"),
+        "program_year",
+        COLUMNS,
         (year, out) -> new Rows(year, out, context),
-        (connection, tables) -> execute(connection, "CREATE INDEX ON " + tables.next("op_ownership") + " (npi)"));
+        (connection, tables) ->
+            execute(connection, "CREATE INDEX ON " + tables.next("op_ownership") + " (npi)"));
   }
 
   private static final class Rows implements YearlyCsv.Rows {
     private final int year;
     private final CopyWriter out;
     private final LoadContext context;
-    private int change, npi, profile, first, last, payer, invested, value, terms, heldBy, dispute, record, programYear;
-    /** The owner's middle name, business address and specialty (each -1 where the file lacks it), in COPY order. */
+    private int change,
+        npi,
+        profile,
+        first,
+        last,
+        payer,
+        invested,
+        value,
+        terms,
+        heldBy,
+        dispute,
+        record,
+        programYear;
+
+    /**
+     * The owner's middle name, business address and specialty (each -1 where the file lacks it), in
+     * COPY order.
+     */
     private int[] owner = new int[0];
 
     Rows(int year, CopyWriter out, LoadContext context) {
@@ -76,10 +98,11 @@ class OwnershipLoader implements DatasetLoader {
 
     @Override
     public void header(CsvHeader h) throws Exception {
-      String r = h.optional("Covered_Recipient_Profile_ID") >= 0 ? "Covered_Recipient" : "Physician";
+      String r =
+          h.optional("Covered_Recipient_Profile_ID") >= 0 ? "Covered_Recipient" : "Physician";
       if (h.optional(r + "_Profile_ID") < 0 || h.optional("Total_Amount_Invested_USDollars") < 0) {
-        throw new IllegalArgumentException("Unknown Open Payments ownership layout in " + context.sourceName()
-            + "");
+        throw new IllegalArgumentException(
+            "Unknown Open Payments ownership layout in " + context.sourceName() + "");
       }
       change = h.required("Change_Type");
       npi = h.optional(r + "_NPI");
@@ -95,11 +118,17 @@ class OwnershipLoader implements DatasetLoader {
       record = h.required("Record_ID");
       programYear = h.required("Program_Year");
       int specialty = h.optional(r + "_Specialty");
-      owner = new int[] {
-          h.optional(r + "_Middle_Name"), h.optional("Recipient_Primary_Business_Street_Address_Line1"),
-          h.optional("Recipient_Primary_Business_Street_Address_Line2"), h.optional("Recipient_City"),
-          h.optional("Recipient_State"), h.optional("Recipient_Zip_Code"), h.optional("Recipient_Country"),
-          specialty >= 0 ? specialty : h.optional(r + "_Specialty_1")};
+      owner =
+          new int[] {
+            h.optional(r + "_Middle_Name"),
+            h.optional("Recipient_Primary_Business_Street_Address_Line1"),
+            h.optional("Recipient_Primary_Business_Street_Address_Line2"),
+            h.optional("Recipient_City"),
+            h.optional("Recipient_State"),
+            h.optional("Recipient_Zip_Code"),
+            h.optional("Recipient_Country"),
+            specialty >= 0 ? specialty : h.optional(r + "_Specialty_1")
+          };
     }
 
     @Override
@@ -110,7 +139,12 @@ class OwnershipLoader implements DatasetLoader {
       }
       String rowYear = value(row, programYear);
       if (rowYear != null && !rowYear.equals(String.valueOf(year))) {
-        return reject(context, row, "Program_Year", "Program year " + rowYear + " in a file of " + year, rowYear);
+        return reject(
+            context,
+            row,
+            "Program_Year",
+            "Program year " + rowYear + " in a file of " + year,
+            rowYear);
       }
       for (int position : new int[] {invested, value}) {
         String amount = value(row, position);
@@ -130,10 +164,21 @@ class OwnershipLoader implements DatasetLoader {
       if (profileId != null && !profileId.matches("[0-9]{1,18}")) {
         return reject(context, row, header.name(profile), "Not a profile ID", profileId);
       }
-      out.field(year).field(recordId).field(value(row, change)).field(npiText).field(profileId).field(value(row, first))
-          .field(value(row, last)).field(payerName).field(Manufacturers.canonical(payerName)).field(value(row, invested))
-          .field(value(row, value)).field(value(row, terms)).field(value(row, heldBy))
-          .field("Yes".equalsIgnoreCase(value(row, dispute))).field(row.getStartingLineNumber());
+      out.field(year)
+          .field(recordId)
+          .field(value(row, change))
+          .field(npiText)
+          .field(profileId)
+          .field(value(row, first))
+          .field(value(row, last))
+          .field(payerName)
+          .field(Manufacturers.canonical(payerName))
+          .field(value(row, invested))
+          .field(value(row, value))
+          .field(value(row, terms))
+          .field(value(row, heldBy))
+          .field("Yes".equalsIgnoreCase(value(row, dispute)))
+          .field(row.getStartingLineNumber());
       for (int position : owner) {
         out.field(value(row, position));
       }

@@ -4,14 +4,13 @@ import static com.medsales.ingest.YearlyCsv.reject;
 import static com.medsales.ingest.YearlyCsv.value;
 import static com.medsales.ingest.YearlyTables.execute;
 
-import com.medsales.payments.Manufacturers;
 import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
 import com.medsales.ingest.YearlyCsv;
-import com.medsales.ingest.YearlyTables;
+import com.medsales.payments.Manufacturers;
 import com.medsales.platform.BulkConnections;
 import com.medsales.shared.Npi;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -27,9 +26,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Loads one program year of Open Payments Research Payments ({@code OP_DTL_RSRCH_PGYR<year>_*.csv}, 166 columns in
- * the samples of 2013 and 2014). Recipient columns are {@code Physician_*} there and {@code Covered_Recipient_*} from
- * 2021; up to five principal investigators each have a profile ID and, in newer files, an NPI.
+ * Loads one program year of Open Payments Research Payments ({@code OP_DTL_RSRCH_PGYR<year>_*.csv},
+ * 166 columns in the samples of 2013 and 2014). Recipient columns are {@code Physician_*} there and
+ * {@code Covered_Recipient_*} from 2021; up to five principal investigators each have a profile ID
+ * and, in newer files, an NPI.
  */
 @Component
 class ResearchPaymentsLoader implements DatasetLoader {
@@ -42,13 +42,27 @@ class ResearchPaymentsLoader implements DatasetLoader {
           + " recipient_city, recipient_state, recipient_zip, recipient_country, recipient_specialty, investigators";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  /** A person's columns after its prefix ({@code Covered_Recipient}, {@code Principal_Investigator_1}), by JSON key. */
+
+  /**
+   * A person's columns after its prefix ({@code Covered_Recipient}, {@code
+   * Principal_Investigator_1}), by JSON key.
+   */
   private static final String[][] PERSON = {
-      {"first", "_First_Name"}, {"middle", "_Middle_Name"}, {"last", "_Last_Name"}};
-  /** The address columns of the recipient ({@code Recipient_City}) and of an investigator ({@code ..._City}). */
+    {"first", "_First_Name"}, {"middle", "_Middle_Name"}, {"last", "_Last_Name"}
+  };
+
+  /**
+   * The address columns of the recipient ({@code Recipient_City}) and of an investigator ({@code
+   * ..._City}).
+   */
   private static final String[][] ADDRESS = {
-      {"line1", "_Street_Address_Line1"}, {"line2", "_Street_Address_Line2"}, {"city", "_City"}, {"state", "_State"},
-      {"zip", "_Zip_Code"}, {"country", "_Country"}};
+    {"line1", "_Street_Address_Line1"},
+    {"line2", "_Street_Address_Line2"},
+    {"city", "_City"},
+    {"state", "_State"},
+    {"zip", "_Zip_Code"},
+    {"country", "_Country"}
+  };
 
   private final BulkConnections connections;
 
@@ -74,12 +88,19 @@ class ResearchPaymentsLoader implements DatasetLoader {
   @Override
   public Outcome load(LoadContext context) throws Exception {
     return YearlyCsv.loadOneCopy(
-        context, connections, "program year", List.of("op_research_payment"), "program_year", COLUMNS,
+        context,
+        connections,
+        "program year",
+        List.of("op_research_payment"),
+        "program_year",
+        COLUMNS,
         (year, out) -> new Rows(year, out, context),
         (connection, tables) -> {
           String t = tables.next("op_research_payment");
           execute(connection, "CREATE INDEX ON " + t + " USING gin (investigator_npis)");
-          execute(connection, "CREATE INDEX ON " + t + " (recipient_npi) WHERE recipient_npi IS NOT NULL");
+          execute(
+              connection,
+              "CREATE INDEX ON " + t + " (recipient_npi) WHERE recipient_npi IS NOT NULL");
           execute(connection, "ANALYZE " + t);
         });
   }
@@ -88,13 +109,32 @@ class ResearchPaymentsLoader implements DatasetLoader {
     private final int year;
     private final CopyWriter out;
     private final LoadContext context;
-    private int change, type, entity, ccn, hospital, npi, profile, payer, amount, date, form, study, trial, dispute,
-        record, programYear;
+    private int change,
+        type,
+        entity,
+        ccn,
+        hospital,
+        npi,
+        profile,
+        payer,
+        amount,
+        date,
+        form,
+        study,
+        trial,
+        dispute,
+        record,
+        programYear;
     private final int[] investigatorNpi = new int[5];
     private final int[] investigatorProfile = new int[5];
     private final List<Integer> products = new ArrayList<>();
-    /** The recipient's name, address and specialty columns, and each investigator's, by JSON key (-1: absent). */
+
+    /**
+     * The recipient's name, address and specialty columns, and each investigator's, by JSON key
+     * (-1: absent).
+     */
     private final Map<String, Integer> recipient = new LinkedHashMap<>();
+
     private final List<Map<String, Integer>> investigators = new ArrayList<>();
 
     Rows(int year, CopyWriter out, LoadContext context) {
@@ -105,10 +145,14 @@ class ResearchPaymentsLoader implements DatasetLoader {
 
     @Override
     public void header(CsvHeader h) throws Exception {
-      String r = h.optional("Covered_Recipient_Profile_ID") >= 0 ? "Covered_Recipient" : "Physician";
-      if (h.optional(r + "_Profile_ID") < 0 || h.optional("Principal_Investigator_1_Profile_ID") < 0) {
-        throw new IllegalArgumentException("Unknown Open Payments research layout in " + context.sourceName()
-            + ": no recipient or principal investigator profile columns");
+      String r =
+          h.optional("Covered_Recipient_Profile_ID") >= 0 ? "Covered_Recipient" : "Physician";
+      if (h.optional(r + "_Profile_ID") < 0
+          || h.optional("Principal_Investigator_1_Profile_ID") < 0) {
+        throw new IllegalArgumentException(
+            "Unknown Open Payments research layout in "
+                + context.sourceName()
+                + ": no recipient or principal investigator profile columns");
       }
       change = h.required("Change_Type");
       type = h.required("Covered_Recipient_Type");
@@ -121,13 +165,19 @@ class ResearchPaymentsLoader implements DatasetLoader {
         investigatorNpi[i] = h.optional("Principal_Investigator_" + (i + 1) + "_NPI");
         investigatorProfile[i] = h.required("Principal_Investigator_" + (i + 1) + "_Profile_ID");
       }
-      // names and addresses: the Physician_* files (2013-2020) and the Covered_Recipient_* ones, whose specialty is
+      // names and addresses: the Physician_* files (2013-2020) and the Covered_Recipient_* ones,
+      // whose specialty is
       // the first of six (as the general payments' are); any of them may be missing from a file
       for (String[] column : PERSON) {
         recipient.put(column[0], h.optional(r + column[1]));
       }
       for (String[] column : ADDRESS) {
-        recipient.put(column[0], h.optional("Recipient" + (column[0].startsWith("line") ? "_Primary_Business" : "") + column[1]));
+        recipient.put(
+            column[0],
+            h.optional(
+                "Recipient"
+                    + (column[0].startsWith("line") ? "_Primary_Business" : "")
+                    + column[1]));
       }
       recipient.put("specialty", specialty(h, r));
       for (int i = 1; i <= 5; i++) {
@@ -137,7 +187,9 @@ class ResearchPaymentsLoader implements DatasetLoader {
           at.put(column[0], h.optional(pi + column[1]));
         }
         for (String[] column : ADDRESS) {
-          at.put(column[0], h.optional(pi + (column[0].startsWith("line") ? "_Business" : "") + column[1]));
+          at.put(
+              column[0],
+              h.optional(pi + (column[0].startsWith("line") ? "_Business" : "") + column[1]));
         }
         at.put("specialty", specialty(h, pi));
         investigators.add(at);
@@ -152,9 +204,12 @@ class ResearchPaymentsLoader implements DatasetLoader {
       record = h.required("Record_ID");
       programYear = h.required("Program_Year");
       for (int i = 1; i <= 5; i++) {
-        for (String name : new String[] {
-            "Name_of_Associated_Covered_Drug_or_Biological" + i, "Name_of_Associated_Covered_Device_or_Medical_Supply" + i,
-            "Name_of_Drug_or_Biological_or_Device_or_Medical_Supply_" + i}) {
+        for (String name :
+            new String[] {
+              "Name_of_Associated_Covered_Drug_or_Biological" + i,
+              "Name_of_Associated_Covered_Device_or_Medical_Supply" + i,
+              "Name_of_Drug_or_Biological_or_Device_or_Medical_Supply_" + i
+            }) {
           int position = h.optional(name);
           if (position >= 0) {
             products.add(position);
@@ -171,11 +226,17 @@ class ResearchPaymentsLoader implements DatasetLoader {
       }
       String rowYear = value(row, programYear);
       if (rowYear != null && !rowYear.equals(String.valueOf(year))) {
-        return reject(context, row, "Program_Year", "Program year " + rowYear + " in a file of " + year, rowYear);
+        return reject(
+            context,
+            row,
+            "Program_Year",
+            "Program year " + rowYear + " in a file of " + year,
+            rowYear);
       }
       String amountText = value(row, amount);
       if (amountText == null || !YearlyCsv.isDecimal(amountText)) {
-        return reject(context, row, "Total_Amount_of_Payment_USDollars", "Not an amount", amountText);
+        return reject(
+            context, row, "Total_Amount_of_Payment_USDollars", "Not an amount", amountText);
       }
       LocalDate paid = YearlyCsv.usDate(value(row, date));
       if (paid == null) {
@@ -215,11 +276,26 @@ class ResearchPaymentsLoader implements DatasetLoader {
           productNames.add(name);
         }
       }
-      out.field(year).field(recordId).field(value(row, change)).field(value(row, type)).field(value(row, entity))
-          .field(value(row, ccn)).field(value(row, hospital)).field(recipientNpi).field(recipientProfile)
-          .field(array(npis)).field(array(profiles)).field(payerName).field(Manufacturers.canonical(payerName))
-          .field(amountText).field(paid.toString()).field(value(row, form)).field(value(row, study))
-          .field(value(row, trial)).field(array(productNames)).field("Yes".equalsIgnoreCase(value(row, dispute)))
+      out.field(year)
+          .field(recordId)
+          .field(value(row, change))
+          .field(value(row, type))
+          .field(value(row, entity))
+          .field(value(row, ccn))
+          .field(value(row, hospital))
+          .field(recipientNpi)
+          .field(recipientProfile)
+          .field(array(npis))
+          .field(array(profiles))
+          .field(payerName)
+          .field(Manufacturers.canonical(payerName))
+          .field(amountText)
+          .field(paid.toString())
+          .field(value(row, form))
+          .field(value(row, study))
+          .field(value(row, trial))
+          .field(array(productNames))
+          .field("Yes".equalsIgnoreCase(value(row, dispute)))
           .field(row.getStartingLineNumber());
       for (int position : recipient.values()) {
         out.field(value(row, position));
@@ -242,12 +318,15 @@ class ResearchPaymentsLoader implements DatasetLoader {
         if (profileId != null && profileId.matches("[0-9]{1,18}")) {
           one.put("profileId", Long.parseLong(profileId));
         }
-        investigators.get(i).forEach((key, position) -> {
-          String text = value(row, position);
-          if (text != null) {
-            one.put(key, text);
-          }
-        });
+        investigators
+            .get(i)
+            .forEach(
+                (key, position) -> {
+                  String text = value(row, position);
+                  if (text != null) {
+                    one.put(key, text);
+                  }
+                });
         if (!one.isEmpty()) {
           all.add(one);
         }
@@ -256,7 +335,10 @@ class ResearchPaymentsLoader implements DatasetLoader {
     }
   }
 
-  /** The specialty column of a person: {@code <prefix>_Specialty}, or the first of the newer files' six. */
+  /**
+   * The specialty column of a person: {@code <prefix>_Specialty}, or the first of the newer files'
+   * six.
+   */
   private static int specialty(CsvHeader h, String prefix) {
     int single = h.optional(prefix + "_Specialty");
     return single >= 0 ? single : h.optional(prefix + "_Specialty_1");

@@ -16,15 +16,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * One {@link DataSource} for the whole application, connecting as the application's own database role (which row-level
- * security binds): the primary, and when {@code DB_READ_HOST} is set a read replica
- * that read-only transactions ({@code @Transactional(readOnly = true)}) are routed to. Pools are small (a 2-core
- * machine gains nothing from many connections) and every connection carries a statement timeout.
+ * One {@link DataSource} for the whole application, connecting as the application's own database
+ * role (which row-level security binds): the primary, and when {@code DB_READ_HOST} is set a read
+ * replica that read-only transactions ({@code @Transactional(readOnly = true)}) are routed to.
+ * Pools are small (a 2-core machine gains nothing from many connections) and every connection
+ * carries a statement timeout.
  */
 @Configuration(proxyBeanMethods = false)
 class DataSourceConfiguration {
@@ -37,10 +38,18 @@ class DataSourceConfiguration {
 
   @Bean(destroyMethod = "close")
   HikariDataSource primaryDataSource(
-      DatabaseSettings db, ObjectProvider<EmbeddedDatabase> embedded, ObjectProvider<MeterRegistry> meters) {
+      DatabaseSettings db,
+      ObjectProvider<EmbeddedDatabase> embedded,
+      ObjectProvider<MeterRegistry> meters) {
     EmbeddedDatabase local = embedded.getIfAvailable();
     String url = local != null ? local.jdbcUrl() : jdbcUrl(db.host(), db.port(), db.name());
-    return pool("primary", url, db.appUser(), local != null ? null : db.appPass(), db, meters.getIfAvailable());
+    return pool(
+        "primary",
+        url,
+        db.appUser(),
+        local != null ? null : db.appPass(),
+        db,
+        meters.getIfAvailable());
   }
 
   /** Migrations run as the owner, on connections of their own. */
@@ -51,8 +60,8 @@ class DataSourceConfiguration {
   }
 
   /**
-   * After migrating, give the application's role the configured password ({@code DB_APP_PASS}); the embedded database
-   * trusts local connections and needs none.
+   * After migrating, give the application's role the configured password ({@code DB_APP_PASS}); the
+   * embedded database trusts local connections and needs none.
    */
   @Bean
   FlywayMigrationStrategy migrateThenSetApplicationPassword(DatabaseSettings db) {
@@ -60,16 +69,20 @@ class DataSourceConfiguration {
       flyway.migrate();
       if (db.appPass() != null && !db.appPass().isEmpty()) {
         try (var connection = flyway.getConfiguration().getDataSource().getConnection();
-            // ALTER ROLE takes no bind parameters: PostgreSQL's format() quotes the bound values into the statement
-            var quote = connection.prepareStatement("SELECT format('ALTER ROLE %I PASSWORD %L', ?, ?)")) {
+            // ALTER ROLE takes no bind parameters: PostgreSQL's format() quotes the bound values
+            // into the statement
+            var quote =
+                connection.prepareStatement("SELECT format('ALTER ROLE %I PASSWORD %L', ?, ?)")) {
           quote.setString(1, db.appUser());
           quote.setString(2, db.appPass());
-          try (var quoted = quote.executeQuery(); var alter = connection.createStatement()) {
+          try (var quoted = quote.executeQuery();
+              var alter = connection.createStatement()) {
             quoted.next();
             alter.execute(quoted.getString(1));
           }
         } catch (java.sql.SQLException e) {
-          throw new IllegalStateException("Could not set the password of database role " + db.appUser(), e);
+          throw new IllegalStateException(
+              "Could not set the password of database role " + db.appUser(), e);
         }
       }
     };
@@ -82,9 +95,10 @@ class DataSourceConfiguration {
   }
 
   /**
-   * Spring Modulith's event publication registry looks for outstanding publications when it is destroyed, in a
-   * transaction: it must go before the transaction manager and the pool do, or every process's shutdown (each
-   * command-line job's too) warns that the transaction manager is gone.
+   * Spring Modulith's event publication registry looks for outstanding publications when it is
+   * destroyed, in a transaction: it must go before the transaction manager and the pool do, or
+   * every process's shutdown (each command-line job's too) warns that the transaction manager is
+   * gone.
    */
   @Bean
   static BeanFactoryPostProcessor eventRegistryClosesFirst() {
@@ -102,29 +116,40 @@ class DataSourceConfiguration {
   @Bean
   @org.springframework.context.annotation.Primary
   DataSource dataSource(
-      HikariDataSource primaryDataSource, DatabaseSettings db, ObjectProvider<MeterRegistry> meters,
+      HikariDataSource primaryDataSource,
+      DatabaseSettings db,
+      ObjectProvider<MeterRegistry> meters,
       ObjectProvider<EmbeddedDatabase> embedded) {
-    // while a database is away, requests fail at once (503) instead of each waiting the connection timeout
+    // while a database is away, requests fail at once (503) instead of each waiting the connection
+    // timeout
     var primary = new FailFastDataSource(primaryDataSource);
     EmbeddedDatabase local = embedded.getIfAvailable();
     if (local != null) {
-      local.addOutageListener(new EmbeddedDatabase.OutageListener() {
-        @Override
-        public void lost() {
-          primary.markAway();
-        }
+      local.addOutageListener(
+          new EmbeddedDatabase.OutageListener() {
+            @Override
+            public void lost() {
+              primary.markAway();
+            }
 
-        @Override
-        public void restarted() {
-          primary.markBack();
-        }
-      });
+            @Override
+            public void restarted() {
+              primary.markBack();
+            }
+          });
     }
     var routing = new LazyConnectionDataSourceProxy(primary);
     if (db.hasReadReplica()) {
       int port = db.readPort() != null ? db.readPort() : db.port();
-      routing.setReadOnlyDataSource(new FailFastDataSource(
-          pool("replica", jdbcUrl(db.readHost(), port, db.name()), db.appUser(), db.appPass(), db, meters.getIfAvailable())));
+      routing.setReadOnlyDataSource(
+          new FailFastDataSource(
+              pool(
+                  "replica",
+                  jdbcUrl(db.readHost(), port, db.name()),
+                  db.appUser(),
+                  db.appPass(),
+                  db,
+                  meters.getIfAvailable())));
     }
     return routing;
   }
@@ -134,7 +159,12 @@ class DataSourceConfiguration {
   }
 
   private static HikariDataSource pool(
-      String name, String url, String user, @Nullable String password, DatabaseSettings db, @Nullable MeterRegistry meters) {
+      String name,
+      String url,
+      String user,
+      @Nullable String password,
+      DatabaseSettings db,
+      @Nullable MeterRegistry meters) {
     var config = new HikariConfig();
     config.setPoolName(name);
     config.setJdbcUrl(url);
@@ -149,7 +179,8 @@ class DataSourceConfiguration {
     // a database that is down at start-up shows as DOWN in /health instead of stopping the process
     config.setInitializationFailTimeout(-1);
     config.addDataSourceProperty("ApplicationName", "medsales-" + name);
-    config.addDataSourceProperty("options", "-c statement_timeout=" + db.statementTimeout().toMillis());
+    config.addDataSourceProperty(
+        "options", "-c statement_timeout=" + db.statementTimeout().toMillis());
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     config.addDataSourceProperty("tcpKeepAlive", "true");
     if ("replica".equals(name)) {

@@ -26,17 +26,20 @@ import org.slf4j.LoggerFactory;
  * The embedded default: a real PostgreSQL 17 (zonky's binaries) whose data directory lives in
  * {@code MEDSALES_HOME/pgdata}, so a restart keeps the data.
  *
- * <p>PostgreSQL refuses to run as root; zonky 2.2 handles that by starting it in a new user namespace
- * ({@code unshare -U}), where it is unprivileged and the root-owned data directory appears to be its own.
+ * <p>PostgreSQL refuses to run as root; zonky 2.2 handles that by starting it in a new user
+ * namespace ({@code unshare -U}), where it is unprivileged and the root-owned data directory
+ * appears to be its own.
  *
- * <p>One MedSales process owns a home at a time: {@code MEDSALES_HOME/medsales.lock} is held for the life of the
- * process, and a second process on the same home stops with a message naming the first one's pid. A postmaster left
- * running by a process that was killed is stopped before the new one starts.
+ * <p>One MedSales process owns a home at a time: {@code MEDSALES_HOME/medsales.lock} is held for
+ * the life of the process, and a second process on the same home stops with a message naming the
+ * first one's pid. A postmaster left running by a process that was killed is stopped before the new
+ * one starts.
  *
- * <p>A watchdog looks at the postmaster twice a second: when it is gone (killed, crashed, OOM-killed) while it should be
- * running, the listeners hear that the database is lost (the pools then fail at once rather than wait), and PostgreSQL
- * is started again on the same data directory and port, retried until it comes up; the listeners then hear it is back
- * and the pools reconnect. PostgreSQL's own crash recovery replays the WAL, so nothing committed is lost.
+ * <p>A watchdog looks at the postmaster twice a second: when it is gone (killed, crashed,
+ * OOM-killed) while it should be running, the listeners hear that the database is lost (the pools
+ * then fail at once rather than wait), and PostgreSQL is started again on the same data directory
+ * and port, retried until it comes up; the listeners then hear it is back and the pools reconnect.
+ * PostgreSQL's own crash recovery replays the WAL, so nothing committed is lost.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -59,11 +62,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private int port;
   private volatile @Nullable EmbeddedPostgres postgres;
   private volatile @Nullable ProcessHandle postmaster;
-  /** Whether PostgreSQL should be running: set by {@link #startServer()}, cleared by {@link #stopServer()}. */
+
+  /**
+   * Whether PostgreSQL should be running: set by {@link #startServer()}, cleared by {@link
+   * #stopServer()}.
+   */
   private volatile boolean wanted;
+
   private final List<OutageListener> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService watchdog =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("medsales-postgres-watchdog").daemon().factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("medsales-postgres-watchdog").daemon().factory());
 
   private EmbeddedDatabase(Path home, FileChannel lockChannel, FileLock homeLock) {
     this.home = home;
@@ -76,12 +85,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     listeners.add(listener);
   }
 
-  /** The postmaster's process while one runs: what the watchdog watches (and what a fault test kills). */
+  /**
+   * The postmaster's process while one runs: what the watchdog watches (and what a fault test
+   * kills).
+   */
   public java.util.Optional<ProcessHandle> postmaster() {
     return java.util.Optional.ofNullable(postmaster);
   }
 
-  /** Locks the home, then starts PostgreSQL in it (creating the cluster and the database on first use). */
+  /**
+   * Locks the home, then starts PostgreSQL in it (creating the cluster and the database on first
+   * use).
+   */
   public static EmbeddedDatabase start(Path home) {
     try {
       Files.createDirectories(home);
@@ -91,7 +106,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     FileChannel channel = null;
     try {
       channel =
-          FileChannel.open(home.resolve("medsales.lock"), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          FileChannel.open(
+              home.resolve("medsales.lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -99,16 +118,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
         lock = null;
       }
       if (lock == null) {
-        String owner = new String(Files.readAllBytes(home.resolve("medsales.lock")), StandardCharsets.UTF_8).trim();
+        String owner =
+            new String(Files.readAllBytes(home.resolve("medsales.lock")), StandardCharsets.UTF_8)
+                .trim();
         channel.close();
         throw new HomeInUseException(home, owner);
       }
       channel.truncate(0);
-      channel.write(java.nio.ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
+      channel.write(
+          java.nio.ByteBuffer.wrap(
+              String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)),
+          0);
       var database = new EmbeddedDatabase(home, channel, lock);
       database.startServer();
       database.watchdog.scheduleWithFixedDelay(
-          database::restartIfGone, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+          database::restartIfGone,
+          WATCH_INTERVAL.toMillis(),
+          WATCH_INTERVAL.toMillis(),
+          TimeUnit.MILLISECONDS);
       return database;
     } catch (IOException e) {
       closeQuietly(channel);
@@ -142,8 +169,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
-              // stopped by close() when the Spring context closes, after the graceful shutdown (requests finish,
-              // jobs are released): a JVM hook of its own would stop it at SIGTERM, in parallel with that shutdown
+              // stopped by close() when the Spring context closes, after the graceful shutdown
+              // (requests finish,
+              // jobs are released): a JVM hook of its own would stop it at SIGTERM, in parallel
+              // with that shutdown
               .setRegisterShutdownHook(false)
               .setPort(port)
               .setPGStartupWait(Duration.ofSeconds(60))
@@ -151,7 +180,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("max_connections", "100")
               .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("unix_socket_directories", "")
-              // a single-node database: no WAL for replicas, so bulk loads into tables created in the same
+              // a single-node database: no WAL for replicas, so bulk loads into tables created in
+              // the same
               // transaction skip WAL entirely; room for long loads before a checkpoint
               .setServerConfig("wal_level", "minimal")
               .setServerConfig("max_wal_senders", "0")
@@ -190,20 +220,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  /** The watchdog's tick: a postmaster that should run and does not is started again, on the same port. */
+  /**
+   * The watchdog's tick: a postmaster that should run and does not is started again, on the same
+   * port.
+   */
   private void restartIfGone() {
     try {
       ProcessHandle seen = postmaster;
       if (!gone()) {
         return;
       }
-      log.error("The embedded PostgreSQL{} is gone; starting it again on port {}", seen == null ? "" : " (pid " + seen.pid() + ")", port);
+      log.error(
+          "The embedded PostgreSQL{} is gone; starting it again on port {}",
+          seen == null ? "" : " (pid " + seen.pid() + ")",
+          port);
       listeners.forEach(OutageListener::lost);
       synchronized (this) {
         if (!gone()) {
           return;
         }
-        // the old instance's pg_ctl stop fails (nothing to stop); closing it releases its lock on the data directory
+        // the old instance's pg_ctl stop fails (nothing to stop); closing it releases its lock on
+        // the data directory
         stopInstance();
         startInstance();
       }
@@ -222,10 +259,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private @Nullable ProcessHandle readPostmaster() {
     try {
-      long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim());
+      long pid =
+          Long.parseLong(
+              Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim());
       return ProcessHandle.of(pid).orElse(null);
     } catch (IOException | RuntimeException e) {
-      log.warn("Cannot read the postmaster's pid in {}; its loss will go unnoticed", dataDirectory, e);
+      log.warn(
+          "Cannot read the postmaster's pid in {}; its loss will go unnoticed", dataDirectory, e);
       return null;
     }
   }
@@ -261,22 +301,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private void createApplicationDatabase() {
     try (var connection = postgres.getPostgresDatabase().getConnection();
         var statement = connection.createStatement()) {
-      var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
+      var rs =
+          statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
       if (!rs.next()) {
         statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create the database " + DATABASE + " in the embedded PostgreSQL", e);
+      throw new IllegalStateException(
+          "Cannot create the database " + DATABASE + " in the embedded PostgreSQL", e);
     }
   }
 
-  /** The port used last time, when it is free again, so tools pointed at this home keep working; else any free one. */
+  /**
+   * The port used last time, when it is free again, so tools pointed at this home keep working;
+   * else any free one.
+   */
   private int choosePort() throws IOException {
     Path portFile = home.resolve("postgres.port");
     if (Files.exists(portFile)) {
       try {
         int previous = Integer.parseInt(Files.readString(portFile).trim());
-        try (var socket = new ServerSocket(previous, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var socket =
+            new ServerSocket(previous, 1, java.net.InetAddress.getLoopbackAddress())) {
           return previous;
         } catch (IOException inUse) {
           // fall through to any free port
@@ -291,8 +337,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * A MedSales process killed with {@code kill -9} leaves its postmaster running (pg_ctl detaches it). We hold the home
-   * lock, so no live MedSales process owns it: stop it before starting ours.
+   * A MedSales process killed with {@code kill -9} leaves its postmaster running (pg_ctl detaches
+   * it). We hold the home lock, so no live MedSales process owns it: stop it before starting ours.
    */
   private void stopOrphanedPostmaster() throws IOException {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -309,14 +355,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
     if (orphan.isEmpty()) {
       return;
     }
-    log.warn("Stopping PostgreSQL (pid {}) left running in {} by an earlier process", pid, dataDirectory);
-    // SIGTERM is PostgreSQL's smart shutdown: its clients died with the earlier process, so it ends at once
+    log.warn(
+        "Stopping PostgreSQL (pid {}) left running in {} by an earlier process",
+        pid,
+        dataDirectory);
+    // SIGTERM is PostgreSQL's smart shutdown: its clients died with the earlier process, so it ends
+    // at once
     orphan.get().destroy();
     try {
       orphan.get().onExit().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(
-          "PostgreSQL (pid " + pid + ") left running in " + dataDirectory + " did not stop; stop it and start again", e);
+          "PostgreSQL (pid "
+              + pid
+              + ") left running in "
+              + dataDirectory
+              + " did not stop; stop it and start again",
+          e);
     }
   }
 

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * A pool that fails at once while its database is known to be away, instead of making every request wait the pool's
- * connection timeout: the first connection failure (or the embedded database's watchdog) marks it away, and a
- * background probe marks it back as soon as the pool hands out a working connection again.
+ * A pool that fails at once while its database is known to be away, instead of making every request
+ * wait the pool's connection timeout: the first connection failure (or the embedded database's
+ * watchdog) marks it away, and a background probe marks it back as soon as the pool hands out a
+ * working connection again.
  */
 final class FailFastDataSource extends DelegatingDataSource {
 
@@ -56,14 +57,21 @@ final class FailFastDataSource extends DelegatingDataSource {
   /** From now on connections fail at once, until the probe gets one again. */
   void markAway() {
     if (away.compareAndSet(false, true)) {
-      log.warn("Database of pool {} unavailable: requests fail at once until it answers again", pool.getPoolName());
-      Thread.ofVirtual().name("medsales-db-probe-" + pool.getPoolName()).start(this::probeUntilBack);
+      log.warn(
+          "Database of pool {} unavailable: requests fail at once until it answers again",
+          pool.getPoolName());
+      Thread.ofVirtual()
+          .name("medsales-db-probe-" + pool.getPoolName())
+          .start(this::probeUntilBack);
     }
   }
 
-  /** The database is known to be back (the embedded one was just restarted): stop failing at once. */
+  /**
+   * The database is known to be back (the embedded one was just restarted): stop failing at once.
+   */
   void markBack() {
-    // connections opened before the outage are dead even if not yet found so: none of them is handed out again
+    // connections opened before the outage are dead even if not yet found so: none of them is
+    // handed out again
     evictConnectionsOfBefore();
     if (away.compareAndSet(true, false)) {
       log.info("Database of pool {} available again", pool.getPoolName());
@@ -85,7 +93,10 @@ final class FailFastDataSource extends DelegatingDataSource {
           return;
         }
       } catch (SQLException stillAway) {
-        log.debug("Database of pool {} still unavailable: {}", pool.getPoolName(), stillAway.getMessage());
+        log.debug(
+            "Database of pool {} still unavailable: {}",
+            pool.getPoolName(),
+            stillAway.getMessage());
       }
       try {
         Thread.sleep(PROBE_INTERVAL);
@@ -97,7 +108,9 @@ final class FailFastDataSource extends DelegatingDataSource {
   }
 
   private SQLTransientConnectionException unavailable() {
-    // SQLState 08001: "unable to establish connection", which every layer above reads as the database being away
-    return new SQLTransientConnectionException("The database is unavailable (pool " + pool.getPoolName() + ")", "08001");
+    // SQLState 08001: "unable to establish connection", which every layer above reads as the
+    // database being away
+    return new SQLTransientConnectionException(
+        "The database is unavailable (pool " + pool.getPoolName() + ")", "08001");
   }
 }

@@ -2,7 +2,10 @@ package com.medsales.platform.internal;
 
 import java.nio.file.Path;
 
-/** Another MedSales process holds {@code MEDSALES_HOME}; two servers on one data directory would corrupt it. */
+/**
+ * Another MedSales process holds {@code MEDSALES_HOME}; two servers on one data directory would
+ * corrupt it.
+ */
 public final class HomeInUseException extends IllegalStateException {
 
   HomeInUseException(Path home, String ownerPid) {

@@ -3,7 +3,9 @@ package com.medsales.platform.internal;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a second process on the same MEDSALES_HOME into two plain lines instead of a stack trace. */
+/**
+ * Turns a second process on the same MEDSALES_HOME into two plain lines instead of a stack trace.
+ */
 class HomeInUseFailureAnalyzer extends AbstractFailureAnalyzer<HomeInUseException> {
 
   @Override

@@ -19,7 +19,10 @@ class StartupReport {
   private final Environment environment;
 
   StartupReport(
-      MedsalesSettings settings, DatabaseSettings database, ObjectProvider<EmbeddedDatabase> embedded, Environment environment) {
+      MedsalesSettings settings,
+      DatabaseSettings database,
+      ObjectProvider<EmbeddedDatabase> embedded,
+      Environment environment) {
     this.settings = settings;
     this.database = database;
     this.embedded = embedded;
@@ -35,15 +38,20 @@ class StartupReport {
     EmbeddedDatabase local = embedded.getIfAvailable();
     String where =
         local != null
-            ? "embedded PostgreSQL on localhost:" + local.port() + " (data in " + local.dataDirectory() + ")"
+            ? "embedded PostgreSQL on localhost:"
+                + local.port()
+                + " (data in "
+                + local.dataDirectory()
+                + ")"
             : "PostgreSQL at " + database.host() + ":" + database.port() + "/" + database.name();
     var roles = settings.roles().stream().map(Role::configName).sorted().toList();
     System.out.print(banner(port, String.join(", ", roles), where));
   }
 
   /**
-   * The lines printed once the server answers. Every page and endpoint but sign-in and /health needs a signed-in user
-   * (a session or a bearer token): the banner says where to sign in, never that the platform is open.
+   * The lines printed once the server answers. Every page and endpoint but sign-in and /health
+   * needs a signed-in user (a session or a bearer token): the banner says where to sign in, never
+   * that the platform is open.
    */
   static String banner(String port, String roles, String where) {
     return """
@@ -54,6 +62,7 @@ class StartupReport {
           API docs:  http://localhost:%1$s/swagger-ui/index.html
           sign-in:   required; http://localhost:%1$s/sign-in (the demo accounts' passwords are printed once, at the first
                      start; an admin resets the others)
-        %n""".formatted(port, roles, where);
+        %n"""
+        .formatted(port, roles, where);
   }
 }

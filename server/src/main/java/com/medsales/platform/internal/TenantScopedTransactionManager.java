@@ -8,9 +8,10 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 
 /**
- * Starts every transaction by setting, transaction-locally ({@code SET LOCAL}, through {@code set_config(..., true)}
- * with bind parameters), the tenant, user and operator flag of the {@link TenantScope} in force. The row-level
- * security policies read them; outside a transaction, or with no scope, they are empty and no tenant's row is visible.
+ * Starts every transaction by setting, transaction-locally ({@code SET LOCAL}, through {@code
+ * set_config(..., true)} with bind parameters), the tenant, user and operator flag of the {@link
+ * TenantScope} in force. The row-level security policies read them; outside a transaction, or with
+ * no scope, they are empty and no tenant's row is visible.
  */
 class TenantScopedTransactionManager extends JdbcTransactionManager {
 
@@ -19,7 +20,8 @@ class TenantScopedTransactionManager extends JdbcTransactionManager {
   }
 
   @Override
-  protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition) throws SQLException {
+  protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition)
+      throws SQLException {
     super.prepareTransactionalConnection(con, definition);
     TenantScope scope = TenantScope.current();
     try (var statement =

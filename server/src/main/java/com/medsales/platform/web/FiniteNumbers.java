@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one rule for numbers a request carries, in query parameters and JSON bodies alike: finite (no NaN, no infinity,
- * no {@code 1e309} that overflows to one), below 10^15 in magnitude, and for exact decimals at most 10 places. No
- * count, distance, amount or coordinate of this application comes near; PostgreSQL's numeric types would overflow on
- * much larger ones.
+ * The one rule for numbers a request carries, in query parameters and JSON bodies alike: finite (no
+ * NaN, no infinity, no {@code 1e309} that overflows to one), below 10^15 in magnitude, and for
+ * exact decimals at most 10 places. No count, distance, amount or coordinate of this application
+ * comes near; PostgreSQL's numeric types would overflow on much larger ones.
  */
 final class FiniteNumbers {
 

@@ -11,15 +11,19 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * What every value of a request must be, however it arrives: text without NUL, numbers finite and in range
- * ({@link FiniteNumbers}). Jackson applies them to every JSON string and number it reads (a refusal is a 400 naming the
- * field); the converters apply them to every query parameter bound to a number.
+ * What every value of a request must be, however it arrives: text without NUL, numbers finite and
+ * in range ({@link FiniteNumbers}). Jackson applies them to every JSON string and number it reads
+ * (a refusal is a 400 naming the field); the converters apply them to every query parameter bound
+ * to a number.
  */
 final class InputRules {
 
   private InputRules() {}
 
-  /** Replaces Jackson's deserializers of strings and of inexact and exact decimals with ones that check first. */
+  /**
+   * Replaces Jackson's deserializers of strings and of inexact and exact decimals with ones that
+   * check first.
+   */
   static SimpleModule jacksonModule() {
     var module = new SimpleModule("medsales-input-rules");
     module.addDeserializer(String.class, new NulFreeStrings());
@@ -119,7 +123,8 @@ final class InputRules {
       if (text.isEmpty()) {
         return null;
       }
-      // a number's text is short: a longer one (1e999999999 needs none, but 0.000…1 does) is refused unparsed
+      // a number's text is short: a longer one (1e999999999 needs none, but 0.000…1 does) is
+      // refused unparsed
       if (text.length() > 40) {
         throw new IllegalArgumentException("must be a number of at most 40 characters");
       }

@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.InitBinder;
 import tools.jackson.databind.JacksonModule;
 
 /**
- * The input rules of {@link InputRules}, applied globally: to JSON bodies through a Jackson module (Spring Boot
- * registers every {@link JacksonModule} bean with the application's JSON mapper), and to query and path parameters
- * through property editors for {@code Double}, {@code Float} and {@code BigDecimal} on every data binder. (Editors, not
- * converters: a converter's refusal makes Spring fall back to its default editor, which takes NaN.)
+ * The input rules of {@link InputRules}, applied globally: to JSON bodies through a Jackson module
+ * (Spring Boot registers every {@link JacksonModule} bean with the application's JSON mapper), and
+ * to query and path parameters through property editors for {@code Double}, {@code Float} and
+ * {@code BigDecimal} on every data binder. (Editors, not converters: a converter's refusal makes
+ * Spring fall back to its default editor, which takes NaN.)
  */
 @Configuration(proxyBeanMethods = false)
 class InputRulesConfiguration {
@@ -32,7 +33,8 @@ class InputRulesConfiguration {
       binder.registerCustomEditor(Double.TYPE, editor(new InputRules.DoubleParameters(), false));
       binder.registerCustomEditor(Float.class, editor(new InputRules.FloatParameters(), true));
       binder.registerCustomEditor(Float.TYPE, editor(new InputRules.FloatParameters(), false));
-      binder.registerCustomEditor(BigDecimal.class, editor(new InputRules.DecimalParameters(), true));
+      binder.registerCustomEditor(
+          BigDecimal.class, editor(new InputRules.DecimalParameters(), true));
     }
 
     private static PropertyEditorSupport editor(Converter<String, ?> converter, boolean nullable) {

@@ -15,19 +15,26 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A NUL byte in the path, the query string or a form parameter, raw or as {@code %00}, is a 400 naming the parameter,
- * before anything reads it: no query can store or search one, and PostgreSQL refuses it in text with an error. (JSON
- * bodies are checked as they are read, by the Jackson rules of {@link InputRulesConfiguration}.)
+ * A NUL byte in the path, the query string or a form parameter, raw or as {@code %00}, is a 400
+ * naming the parameter, before anything reads it: no query can store or search one, and PostgreSQL
+ * refuses it in text with an error. (JSON bodies are checked as they are read, by the Jackson rules
+ * of {@link InputRulesConfiguration}.)
  */
 final class NulRejectingFilter extends OncePerRequestFilter {
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String field = nulField(request);
     if (field != null) {
-      ProblemDetailsFilter.write(response, Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
-          "The request has invalid parameters.", Map.of(field, List.of("must not contain a NUL byte"))));
+      ProblemDetailsFilter.write(
+          response,
+          Problems.of(
+              HttpStatus.BAD_REQUEST,
+              "Invalid request",
+              "The request has invalid parameters.",
+              Map.of(field, List.of("must not contain a NUL byte"))));
       return;
     }
     chain.doFilter(request, response);
@@ -40,10 +47,14 @@ final class NulRejectingFilter extends OncePerRequestFilter {
     String query = request.getQueryString();
     boolean inQuery = hasNul(query);
     String contentType = request.getContentType();
-    boolean form = contentType != null
-        && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+    boolean form =
+        contentType != null
+            && contentType
+                .toLowerCase(Locale.ROOT)
+                .startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     if (!inQuery && !form) {
-      // a multipart body's parameters are not parsed here: reading them would read (and size-check) every file
+      // a multipart body's parameters are not parsed here: reading them would read (and size-check)
+      // every file
       return null;
     }
     for (var parameter : request.getParameterMap().entrySet()) {

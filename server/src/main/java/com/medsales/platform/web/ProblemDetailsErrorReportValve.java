@@ -14,9 +14,10 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tomcat's own error answers, given before any filter or servlet runs (a request line or headers over the 8 KB limit,
- * a malformed URI), as ProblemDetail JSON instead of Tomcat's HTML page. Installed in place of Tomcat's
- * {@link ErrorReportValve} by {@link WebErrorsConfiguration}; public because Tomcat may instantiate it by name.
+ * Tomcat's own error answers, given before any filter or servlet runs (a request line or headers
+ * over the 8 KB limit, a malformed URI), as ProblemDetail JSON instead of Tomcat's HTML page.
+ * Installed in place of Tomcat's {@link ErrorReportValve} by {@link WebErrorsConfiguration}; public
+ * because Tomcat may instantiate it by name.
  */
 public class ProblemDetailsErrorReportValve extends ErrorReportValve {
 
@@ -26,7 +27,8 @@ public class ProblemDetailsErrorReportValve extends ErrorReportValve {
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
     int status = response.getStatus();
-    // as Tomcat's own valve: only a status without a body of its own, reported once, while the connection can write
+    // as Tomcat's own valve: only a status without a body of its own, reported once, while the
+    // connection can write
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
@@ -54,9 +56,11 @@ public class ProblemDetailsErrorReportValve extends ErrorReportValve {
 
   private static String detail(int status) {
     return switch (status) {
-      // Tomcat does not say which: an unparsable request line, URI or header, or one over the 8 KB limit
-      case 400 -> "The request is malformed or too large: its request line and headers must parse and fit in 8 KB"
-          + " (shorten the URL or the headers).";
+      // Tomcat does not say which: an unparsable request line, URI or header, or one over the 8 KB
+      // limit
+      case 400 ->
+          "The request is malformed or too large: its request line and headers must parse and fit in 8 KB"
+              + " (shorten the URL or the headers).";
       case 404 -> "No such resource.";
       default -> "The server refused or could not process the request.";
     };

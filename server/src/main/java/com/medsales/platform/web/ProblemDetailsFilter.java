@@ -17,19 +17,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outermost filter: what escapes every other layer (a security filter looking up a bearer token, the session store
- * loading or saving a session) still answers as a ProblemDetail, never as the servlet container's error page. A
- * database that is away is a 503 with Retry-After; anything else a 500 that is logged.
+ * The outermost filter: what escapes every other layer (a security filter looking up a bearer
+ * token, the session store loading or saving a session) still answers as a ProblemDetail, never as
+ * the servlet container's error page. A database that is away is a 503 with Retry-After; anything
+ * else a 500 that is logged.
  */
 final class ProblemDetailsFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsFilter.class);
-  /** Writes ProblemDetail as Spring MVC does: extension properties at the top level, no null members. */
+
+  /**
+   * Writes ProblemDetail as Spring MVC does: extension properties at the top level, no null
+   * members.
+   */
   private static final JsonMapper JSON =
       JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
       chain.doFilter(request, response);
@@ -47,7 +53,11 @@ final class ProblemDetailsFilter extends OncePerRequestFilter {
       return malformedParameters();
     }
     if (DatabaseFailures.isConnectionFailure(e)) {
-      log.warn("{} {}: database unavailable ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
+      log.warn(
+          "{} {}: database unavailable ({})",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.getMessage());
       return ProblemDetailsAdvice.databaseUnavailable();
     }
     log.error("Unhandled error in {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -55,8 +65,8 @@ final class ProblemDetailsFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Tomcat could not decode the query string or form body (bad percent-encoding, bytes that are not UTF-8): the client
-   * sent it, so a 400, and nothing of it quoted back.
+   * Tomcat could not decode the query string or form body (bad percent-encoding, bytes that are not
+   * UTF-8): the client sent it, so a 400, and nothing of it quoted back.
    */
   static boolean isMalformedParameters(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -68,8 +78,10 @@ final class ProblemDetailsFilter extends OncePerRequestFilter {
   }
 
   static ProblemDetail malformedParameters() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "The query string or form body is not valid percent-encoded UTF-8.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "The query string or form body is not valid percent-encoded UTF-8.");
     problem.setTitle("Invalid request");
     return problem;
   }

@@ -12,9 +12,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
- * Serves the React app packaged in the jar ({@code classpath:/static}). Hashed assets are cached for a year;
- * {@code index.html} is never cached; any other path that is not a file and not a server route answers with
- * {@code index.html}, so client-side routes work on reload and in bookmarks.
+ * Serves the React app packaged in the jar ({@code classpath:/static}). Hashed assets are cached
+ * for a year; {@code index.html} is never cached; any other path that is not a file and not a
+ * server route answers with {@code index.html}, so client-side routes work on reload and in
+ * bookmarks.
  */
 @Configuration(proxyBeanMethods = false)
 class SinglePageAppConfiguration implements WebMvcConfigurer {
@@ -39,13 +40,15 @@ class SinglePageAppConfiguration implements WebMvcConfigurer {
 
   static final class IndexFallbackResolver extends PathResourceResolver {
     @Override
-    protected @Nullable Resource getResource(String resourcePath, Resource location) throws IOException {
+    protected @Nullable Resource getResource(String resourcePath, Resource location)
+        throws IOException {
       Resource requested = location.createRelative(resourcePath);
       if (!resourcePath.isEmpty() && requested.exists() && requested.isReadable()) {
         return requested;
       }
       boolean serverRoute = SERVER_PREFIXES.stream().anyMatch(resourcePath::startsWith);
-      boolean looksLikeFile = resourcePath.substring(resourcePath.lastIndexOf('/') + 1).contains(".");
+      boolean looksLikeFile =
+          resourcePath.substring(resourcePath.lastIndexOf('/') + 1).contains(".");
       if (serverRoute || looksLikeFile) {
         return null;
       }

@@ -13,11 +13,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** Errors outside Spring MVC's reach answer as ProblemDetail too: those of filters and those of Tomcat itself. */
+/**
+ * Errors outside Spring MVC's reach answer as ProblemDetail too: those of filters and those of
+ * Tomcat itself.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebErrorsConfiguration {
 
-  /** Before every other filter, the session store's (which loads the session) and Spring Security's included. */
+  /**
+   * Before every other filter, the session store's (which loads the session) and Spring Security's
+   * included.
+   */
   @Bean
   FilterRegistrationBean<ProblemDetailsFilter> problemDetailsFilter() {
     var registration = new FilterRegistrationBean<>(new ProblemDetailsFilter());
@@ -25,7 +31,10 @@ class WebErrorsConfiguration {
     return registration;
   }
 
-  /** Next: a NUL byte in the path, query or form parameters is refused before a session or token is looked up. */
+  /**
+   * Next: a NUL byte in the path, query or form parameters is refused before a session or token is
+   * looked up.
+   */
   @Bean
   FilterRegistrationBean<NulRejectingFilter> nulRejectingFilter() {
     var registration = new FilterRegistrationBean<>(new NulRejectingFilter());
@@ -34,42 +43,48 @@ class WebErrorsConfiguration {
   }
 
   /**
-   * A request Spring Security's firewall refuses (a {@code //} or {@code ;} in the path, an encoded dot segment, an
-   * unknown method) is a 400 ProblemDetail, not Boot's error body; nothing of the request is quoted back.
+   * A request Spring Security's firewall refuses (a {@code //} or {@code ;} in the path, an encoded
+   * dot segment, an unknown method) is a 400 ProblemDetail, not Boot's error body; nothing of the
+   * request is quoted back.
    */
   @Bean
   RequestRejectedHandler problemDetailsForRejectedRequests() {
     return (request, response, rejected) -> {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-          "The request's path or method is not one this server accepts.");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST,
+              "The request's path or method is not one this server accepts.");
       problem.setTitle("Invalid request");
       ProblemDetailsFilter.write(response, problem);
     };
   }
 
   /**
-   * Replaces the error report valve Spring Boot puts on Tomcat's host (its HTML page, without the report) with one
-   * that writes ProblemDetail JSON; after Boot's own customizer, which adds that valve.
+   * Replaces the error report valve Spring Boot puts on Tomcat's host (its HTML page, without the
+   * report) with one that writes ProblemDetail JSON; after Boot's own customizer, which adds that
+   * valve.
    */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDetailsErrorReports() {
     return new OrderedTomcatCustomizer();
   }
 
-  static final class OrderedTomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+  static final class OrderedTomcatCustomizer
+      implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-      factory.addContextCustomizers(context -> {
-        if (context.getParent() instanceof StandardHost host) {
-          for (Valve valve : host.getPipeline().getValves()) {
-            if (valve instanceof ErrorReportValve) {
-              host.getPipeline().removeValve(valve);
+      factory.addContextCustomizers(
+          context -> {
+            if (context.getParent() instanceof StandardHost host) {
+              for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                  host.getPipeline().removeValve(valve);
+                }
+              }
+              host.setErrorReportValveClass(ProblemDetailsErrorReportValve.class.getName());
+              host.getPipeline().addValve(new ProblemDetailsErrorReportValve());
             }
-          }
-          host.setErrorReportValveClass(ProblemDetailsErrorReportValve.class.getName());
-          host.getPipeline().addValve(new ProblemDetailsErrorReportValve());
-        }
-      });
+          });
     }
 
     @Override

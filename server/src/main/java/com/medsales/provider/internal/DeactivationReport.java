@@ -30,14 +30,15 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rows of an NPPES deactivation report, read one at a time whatever its packaging: the spreadsheet CMS publishes
- * ({@code .xlsx}, its first sheet; streamed from the sheet's XML, so the report's size does not matter), a CSV export
- * of it, or a zip holding either. The header is the first row that names an {@code NPI} column (a title may stand
- * above it). Spreadsheet dates (numbers in a date format) come out as MM/DD/YYYY text, numbers without their
- * {@code .0}; rows keep their line (CSV) or row number (spreadsheet) for rejects.
+ * The rows of an NPPES deactivation report, read one at a time whatever its packaging: the
+ * spreadsheet CMS publishes ({@code .xlsx}, its first sheet; streamed from the sheet's XML, so the
+ * report's size does not matter), a CSV export of it, or a zip holding either. The header is the
+ * first row that names an {@code NPI} column (a title may stand above it). Spreadsheet dates
+ * (numbers in a date format) come out as MM/DD/YYYY text, numbers without their {@code .0}; rows
+ * keep their line (CSV) or row number (spreadsheet) for rejects.
  *
- * <p>The layout (a first sheet of NPI and NPPES deactivation date) is taken from the published report's description;
- * no sample file is at hand.
+ * <p>The layout (a first sheet of NPI and NPPES deactivation date) is taken from the published
+ * report's description; no sample file is at hand.
  */
 abstract sealed class DeactivationReport implements AutoCloseable {
 
@@ -74,7 +75,8 @@ abstract sealed class DeactivationReport implements AutoCloseable {
           continue;
         }
         if (entryName.endsWith(".xlsx")) {
-          // the spreadsheet's own zip cannot be streamed from inside another: it is read into memory (a few MB)
+          // the spreadsheet's own zip cannot be streamed from inside another: it is read into
+          // memory (a few MB)
           DeactivationReport report = Spreadsheet.open(OpcOpener.stream(zip), entry.getName());
           zip.close();
           return report;
@@ -122,7 +124,11 @@ abstract sealed class DeactivationReport implements AutoCloseable {
         return;
       }
     }
-    throw new IOException(fileName + ": no header row naming an NPI column in its first " + HEADER_SEARCH_ROWS + " rows");
+    throw new IOException(
+        fileName
+            + ": no header row naming an NPI column in its first "
+            + HEADER_SEARCH_ROWS
+            + " rows");
   }
 
   /** A CSV export of the report. */
@@ -133,7 +139,10 @@ abstract sealed class DeactivationReport implements AutoCloseable {
     Csv(InputStream in, String fileName) {
       super(fileName);
       reader =
-          CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
+          CsvReader.builder()
+              .allowExtraFields(true)
+              .allowMissingFields(true)
+              .skipEmptyLines(true)
               .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8));
       rows = reader.iterator();
     }
@@ -153,7 +162,10 @@ abstract sealed class DeactivationReport implements AutoCloseable {
     }
   }
 
-  /** The spreadsheet: the first sheet's XML read as a stream, shared strings and date styles from the package. */
+  /**
+   * The spreadsheet: the first sheet's XML read as a stream, shared strings and date styles from
+   * the package.
+   */
   static final class Spreadsheet extends DeactivationReport {
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
@@ -190,7 +202,8 @@ abstract sealed class DeactivationReport implements AutoCloseable {
         throw e;
       } catch (Exception e) {
         revert(pkg);
-        throw new IOException(fileName + " is not a readable .xlsx spreadsheet: " + e.getMessage(), e);
+        throw new IOException(
+            fileName + " is not a readable .xlsx spreadsheet: " + e.getMessage(), e);
       }
     }
 
@@ -235,14 +248,16 @@ abstract sealed class DeactivationReport implements AutoCloseable {
     }
 
     /** A cell's text: shared or inline strings as written, numbers plain, dates as MM/DD/YYYY. */
-    private String readCell(@Nullable String type, @Nullable String style) throws XMLStreamException {
+    private String readCell(@Nullable String type, @Nullable String style)
+        throws XMLStreamException {
       StringBuilder value = new StringBuilder();
       while (xml.hasNext()) {
         int event = xml.next();
         if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("c")) {
           break;
         }
-        if (event == XMLStreamConstants.START_ELEMENT && (xml.getLocalName().equals("v") || xml.getLocalName().equals("t"))) {
+        if (event == XMLStreamConstants.START_ELEMENT
+            && (xml.getLocalName().equals("v") || xml.getLocalName().equals("t"))) {
           value.append(xml.getElementText());
         }
       }
@@ -268,7 +283,8 @@ abstract sealed class DeactivationReport implements AutoCloseable {
       }
       if (style != null) {
         var format = styles.getStyleAt(Integer.parseInt(style));
-        if (format != null && DateUtil.isADateFormat(format.getDataFormat(), format.getDataFormatString())
+        if (format != null
+            && DateUtil.isADateFormat(format.getDataFormat(), format.getDataFormatString())
             && DateUtil.isValidExcelDate(value)) {
           return DateUtil.getLocalDateTime(value).toLocalDate().format(US_DATE);
         }
@@ -298,12 +314,14 @@ abstract sealed class DeactivationReport implements AutoCloseable {
     }
 
     static OpcOpener stream(InputStream in) {
-      return () -> OPCPackage.open(new java.io.FilterInputStream(in) {
-            @Override
-            public void close() {
-              // the enclosing zip stays open for its owner to close
-            }
-          });
+      return () ->
+          OPCPackage.open(
+              new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {
+                  // the enclosing zip stays open for its owner to close
+                }
+              });
     }
   }
 }

@@ -1,9 +1,9 @@
 package com.medsales.provider.internal;
 
+import com.medsales.ingest.Dataset;
 import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.IngestionRuns;
 import com.medsales.ingest.ProgressListener;
-import com.medsales.ingest.Dataset;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.MedsalesSettings;
 import com.medsales.platform.Role;
@@ -21,10 +21,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code MEDSALES_DEMO_DATA}: on first start with no NPPES ever loaded, loads the bundled real NPPES rows, in the
- * background so the server answers at once. The December 2021 organisations (998) go in as a monthly archive with
- * real {@code pl_pfile} and {@code othername_pfile} rows; the 2018 and 2020 samples (individuals among them) follow
- * as weekly files, which is also how an operator sees a weekly update at work.
+ * {@code MEDSALES_DEMO_DATA}: on first start with no NPPES ever loaded, loads the bundled real
+ * NPPES rows, in the background so the server answers at once. The December 2021 organisations
+ * (998) go in as a monthly archive with real {@code pl_pfile} and {@code othername_pfile} rows; the
+ * 2018 and 2020 samples (individuals among them) follow as weekly files, which is also how an
+ * operator sees a weekly update at work.
  */
 @Component
 @ConditionalOnRole(Role.INGESTION_WORKER)
@@ -56,12 +57,16 @@ class DemoRegistry {
       Path dir = Files.createDirectories(settings.home().resolve("demo"));
       Path monthly = dir.resolve("NPPES_Data_Dissemination_December_2021_demo.zip");
       try (var zip = new ZipOutputStream(Files.newOutputStream(monthly))) {
-        entry(zip, "npidata_pfile_20050523-20211212.csv", "npidata_pfile_2021-12_organizations_998.csv");
+        entry(
+            zip,
+            "npidata_pfile_20050523-20211212.csv",
+            "npidata_pfile_2021-12_organizations_998.csv");
         entry(zip, "pl_pfile_20050523-20211212.csv", "pl_pfile_head_9.csv");
         entry(zip, "othername_pfile_20050523-20211212.csv", "othername_pfile_head_9.csv");
       }
       ingestion.runNow("nppes", monthly.toString(), ProgressListener.NONE);
-      for (String weekly : new String[] {"npidata_pfile_2018_sample_99.csv", "npidata_pfile_2020_head_19.csv"}) {
+      for (String weekly :
+          new String[] {"npidata_pfile_2018_sample_99.csv", "npidata_pfile_2020_head_19.csv"}) {
         Path file = dir.resolve(weekly);
         copy(weekly, file);
         ingestion.runNow("nppes-weekly", file.toString(), ProgressListener.NONE);

@@ -11,15 +11,88 @@ final class Fields {
 
   static final Set<String> US_STATES =
       Set.of(
-          "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
-          "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
-          "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
-          // territories, freely associated states and military post offices, as USPS and NPPES use them
-          "PR", "VI", "GU", "AS", "MP", "UM", "FM", "MH", "PW", "AA", "AE", "AP");
+          "AL",
+          "AK",
+          "AZ",
+          "AR",
+          "CA",
+          "CO",
+          "CT",
+          "DE",
+          "DC",
+          "FL",
+          "GA",
+          "HI",
+          "ID",
+          "IL",
+          "IN",
+          "IA",
+          "KS",
+          "KY",
+          "LA",
+          "ME",
+          "MD",
+          "MA",
+          "MI",
+          "MN",
+          "MS",
+          "MO",
+          "MT",
+          "NE",
+          "NV",
+          "NH",
+          "NJ",
+          "NM",
+          "NY",
+          "NC",
+          "ND",
+          "OH",
+          "OK",
+          "OR",
+          "PA",
+          "RI",
+          "SC",
+          "SD",
+          "TN",
+          "TX",
+          "UT",
+          "VT",
+          "VA",
+          "WA",
+          "WV",
+          "WI",
+          "WY",
+          // territories, freely associated states and military post offices, as USPS and NPPES use
+          // them
+          "PR",
+          "VI",
+          "GU",
+          "AS",
+          "MP",
+          "UM",
+          "FM",
+          "MH",
+          "PW",
+          "AA",
+          "AE",
+          "AP");
 
   private static final Set<String> NAME_SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
   private static final Set<String> ORGANIZATION_SUFFIXES =
-      Set.of("inc", "llc", "pc", "pa", "pllc", "ltd", "corp", "corporation", "co", "company", "lp", "llp", "the");
+      Set.of(
+          "inc",
+          "llc",
+          "pc",
+          "pa",
+          "pllc",
+          "ltd",
+          "corp",
+          "corporation",
+          "co",
+          "company",
+          "lp",
+          "llp",
+          "the");
 
   static @Nullable String blankToNull(String value) {
     return value.isEmpty() ? null : value;
@@ -104,14 +177,20 @@ final class Fields {
     };
   }
 
-  /** Lower case, punctuation to spaces, common suffixes dropped, spaces collapsed: what name search compares. */
+  /**
+   * Lower case, punctuation to spaces, common suffixes dropped, spaces collapsed: what name search
+   * compares.
+   */
   static @Nullable String searchName(@Nullable String text, boolean organization) {
     if (text == null || text.isBlank()) {
       return null;
     }
     var words = new StringBuilder();
-    for (String word : text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ")) {
-      if (word.isEmpty() || NAME_SUFFIXES.contains(word) || (organization && ORGANIZATION_SUFFIXES.contains(word))) {
+    for (String word :
+        text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ")) {
+      if (word.isEmpty()
+          || NAME_SUFFIXES.contains(word)
+          || (organization && ORGANIZATION_SUFFIXES.contains(word))) {
         continue;
       }
       if (!words.isEmpty()) {

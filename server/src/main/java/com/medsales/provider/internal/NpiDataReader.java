@@ -1,12 +1,12 @@
 package com.medsales.provider.internal;
 
-import com.medsales.ingest.CsvHeader;
-import com.medsales.ingest.CopyWriter;
 import static com.medsales.provider.internal.Fields.BAD;
 import static com.medsales.provider.internal.Fields.blankToNull;
 
 import com.medsales.geo.GeoPoint;
 import com.medsales.geo.Geocoder;
+import com.medsales.ingest.CopyWriter;
+import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Reject;
 import com.medsales.shared.Npi;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads an {@code npidata_pfile} (monthly or weekly: the same 329/330 columns, every field quoted, dates MM/DD/YYYY)
- * and writes each good row into the registry's COPY streams, one row at a time in constant memory. A bad row becomes a
- * {@link Reject} with its line, column and reason; it never stops the file.
+ * Reads an {@code npidata_pfile} (monthly or weekly: the same 329/330 columns, every field quoted,
+ * dates MM/DD/YYYY) and writes each good row into the registry's COPY streams, one row at a time in
+ * constant memory. A bad row becomes a {@link Reject} with its line, column and reason; it never
+ * stops the file.
  */
 final class NpiDataReader {
 
@@ -48,11 +49,32 @@ final class NpiDataReader {
   private final Consumer<Reject> rejects;
 
   // column positions, found by name
-  private int npi, entityType, replacementNpi, orgName, lastName, firstName, middleName, prefix, suffix, credential;
-  private int otherOrgName, otherOrgNameType, otherLast, otherFirst, otherMiddle, otherPrefix, otherSuffix, otherLastType;
+  private int npi,
+      entityType,
+      replacementNpi,
+      orgName,
+      lastName,
+      firstName,
+      middleName,
+      prefix,
+      suffix,
+      credential;
+  private int otherOrgName,
+      otherOrgNameType,
+      otherLast,
+      otherFirst,
+      otherMiddle,
+      otherPrefix,
+      otherSuffix,
+      otherLastType;
   private final int[] mailing = new int[8];
   private final int[] practice = new int[8];
-  private int enumerationDate, lastUpdateDate, deactivationReason, deactivationDate, reactivationDate, sex;
+  private int enumerationDate,
+      lastUpdateDate,
+      deactivationReason,
+      deactivationDate,
+      reactivationDate,
+      sex;
   private int aoLast, aoFirst, aoMiddle, aoTitle, aoPhone, aoPrefix, aoSuffix, aoCredential;
   private int soleProprietor, orgSubpart, parentLbn, parentTin, certificationDate;
   private final int[] taxCode = new int[TAXONOMY_SLOTS];
@@ -73,8 +95,8 @@ final class NpiDataReader {
   }
 
   /**
-   * Maps the header: a missing required column throws before any row is read. Columns this reader does not know are
-   * logged once.
+   * Maps the header: a missing required column throws before any row is read. Columns this reader
+   * does not know are logged once.
    */
   private void mapHeader(CsvHeader h) throws CsvHeader.MissingColumn {
     headerNames = h;
@@ -137,11 +159,16 @@ final class NpiDataReader {
     h.optional("Employer Identification Number (EIN)");
     var unused = h.unused();
     if (!unused.isEmpty()) {
-      log.warn("{}: ignoring {} column(s) this version does not know: {}", fileName, unused.size(), unused);
+      log.warn(
+          "{}: ignoring {} column(s) this version does not know: {}",
+          fileName,
+          unused.size(),
+          unused);
     }
   }
 
-  private static void address(CsvHeader h, String kind, int[] positions) throws CsvHeader.MissingColumn {
+  private static void address(CsvHeader h, String kind, int[] positions)
+      throws CsvHeader.MissingColumn {
     String base = "Provider Business " + kind + " Address ";
     positions[0] = h.required("Provider First Line Business " + kind + " Address");
     positions[1] = h.required("Provider Second Line Business " + kind + " Address");
@@ -154,10 +181,15 @@ final class NpiDataReader {
   }
 
   /** Reads the whole file into {@code out}. */
-  Counts read(Reader input, RegistryWriters out, Progress progress) throws IOException, CsvHeader.MissingColumn {
+  Counts read(Reader input, RegistryWriters out, Progress progress)
+      throws IOException, CsvHeader.MissingColumn {
     var counts = new Counts();
     try (CsvReader<CsvRecord> csv =
-        CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true).ofCsvRecord(input)) {
+        CsvReader.builder()
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .skipEmptyLines(true)
+            .ofCsvRecord(input)) {
       Iterator<CsvRecord> rows = csv.iterator();
       if (!rows.hasNext()) {
         throw new IOException(fileName + " is empty: no header row");
@@ -179,11 +211,16 @@ final class NpiDataReader {
     return counts;
   }
 
-  /** Checks a row and writes it; returns null when written, else the reason (already recorded as a reject). */
-  private @Nullable String write(CsvRecord row, RegistryWriters out, Counts counts) throws IOException {
+  /**
+   * Checks a row and writes it; returns null when written, else the reason (already recorded as a
+   * reject).
+   */
+  private @Nullable String write(CsvRecord row, RegistryWriters out, Counts counts)
+      throws IOException {
     long line = row.getStartingLineNumber();
     if (row.getFieldCount() != columns) {
-      return reject(line, null, "Expected " + columns + " fields, found " + row.getFieldCount(), null);
+      return reject(
+          line, null, "Expected " + columns + " fields, found " + row.getFieldCount(), null);
     }
     for (int i = 0; i < columns; i++) {
       if (row.getField(i).indexOf('\uFFFD') >= 0) {
@@ -201,21 +238,28 @@ final class NpiDataReader {
       return reject(line, "Entity Type Code", "Entity type must be 1, 2 or blank", type);
     }
     if (type.isEmpty() && deactivated == null) {
-      return reject(line, "Entity Type Code", "Blank entity type on a row that is not deactivated", type);
+      return reject(
+          line, "Entity Type Code", "Blank entity type on a row that is not deactivated", type);
     }
     String replacement = row.getField(replacementNpi);
     if (!replacement.isEmpty() && !Npi.isValid(replacement)) {
       return reject(line, "Replacement NPI", "Not a valid NPI", replacement);
     }
     String[] dates = new String[5];
-    int[] datePositions = {enumerationDate, lastUpdateDate, deactivationDate, reactivationDate, certificationDate};
+    int[] datePositions = {
+      enumerationDate, lastUpdateDate, deactivationDate, reactivationDate, certificationDate
+    };
     for (int i = 0; i < dates.length; i++) {
       if (datePositions[i] < 0) {
         continue;
       }
       dates[i] = Fields.isoDate(row.getField(datePositions[i]));
       if (dates[i] == BAD) {
-        return reject(line, headerName(datePositions[i]), "Not a date (MM/DD/YYYY)", row.getField(datePositions[i]));
+        return reject(
+            line,
+            headerName(datePositions[i]),
+            "Not a date (MM/DD/YYYY)",
+            row.getField(datePositions[i]));
       }
     }
     String addressProblem = checkAddress(row, mailing, line);
@@ -238,15 +282,33 @@ final class NpiDataReader {
 
     long npiValue = Long.parseLong(npiText);
     boolean organization = type.equals("2");
-    boolean active = deactivated == null || (dates[3] != null && dates[3].compareTo(deactivated) >= 0);
+    boolean active =
+        deactivated == null || (dates[3] != null && dates[3].compareTo(deactivated) >= 0);
 
     var names = new Fields.Fingerprint();
-    for (int p : new int[] {orgName, lastName, firstName, middleName, prefix, suffix, credential, sex}) {
+    for (int p :
+        new int[] {orgName, lastName, firstName, middleName, prefix, suffix, credential, sex}) {
       names.add(row.getField(p));
     }
-    var status = new Fields.Fingerprint().add(row.getField(deactivationReason)).add(dates[2]).add(dates[3]).add(replacement);
+    var status =
+        new Fields.Fingerprint()
+            .add(row.getField(deactivationReason))
+            .add(dates[2])
+            .add(dates[3])
+            .add(replacement);
     var other = new Fields.Fingerprint();
-    for (int p : new int[] {aoLast, aoFirst, aoMiddle, aoTitle, aoPhone, soleProprietor, orgSubpart, parentLbn, parentTin}) {
+    for (int p :
+        new int[] {
+          aoLast,
+          aoFirst,
+          aoMiddle,
+          aoTitle,
+          aoPhone,
+          soleProprietor,
+          orgSubpart,
+          parentLbn,
+          parentTin
+        }) {
       other.add(p < 0 ? null : row.getField(p));
     }
 
@@ -266,8 +328,14 @@ final class NpiDataReader {
       String primary = row.getField(taxPrimary[i]);
       String group = taxGroup[i] < 0 ? "" : row.getField(taxGroup[i]);
       taxonomyPrint.add(code).add(license).add(licenseState).add(primary).add(group);
-      out.taxonomies.field(npiValue).field(i + 1).field(code).field(blankToNull(license)).field(blankToNull(licenseState))
-          .field("Y".equals(primary)).field(blankToNull(group));
+      out.taxonomies
+          .field(npiValue)
+          .field(i + 1)
+          .field(code)
+          .field(blankToNull(license))
+          .field(blankToNull(licenseState))
+          .field("Y".equals(primary))
+          .field(blankToNull(group));
       out.taxonomies.endRow();
     }
 
@@ -281,7 +349,12 @@ final class NpiDataReader {
       String state = row.getField(idState[i]);
       String issuer = row.getField(idIssuer[i]);
       identifierPrint.add(value).add(idTypeCode).add(state).add(issuer);
-      out.identifiers.field(npiValue).field(i + 1).field(value).field(blankToNull(idTypeCode)).field(blankToNull(state))
+      out.identifiers
+          .field(npiValue)
+          .field(i + 1)
+          .field(value)
+          .field(blankToNull(idTypeCode))
+          .field(blankToNull(state))
           .field(blankToNull(issuer));
       out.identifiers.endRow();
     }
@@ -289,16 +362,28 @@ final class NpiDataReader {
     int otherSeq = 0;
     String otherOrg = row.getField(otherOrgName);
     if (!otherOrg.isEmpty()) {
-      out.otherNames.field(npiValue).field(++otherSeq).field(otherOrg).field(blankToNull(row.getField(otherOrgNameType)))
+      out.otherNames
+          .field(npiValue)
+          .field(++otherSeq)
+          .field(otherOrg)
+          .field(blankToNull(row.getField(otherOrgNameType)))
           .field("NPIDATA");
       out.otherNames.endRow();
       names.add(otherOrg);
     }
     String otherPerson =
-        join(row.getField(otherPrefix), row.getField(otherFirst), row.getField(otherMiddle), row.getField(otherLast),
+        join(
+            row.getField(otherPrefix),
+            row.getField(otherFirst),
+            row.getField(otherMiddle),
+            row.getField(otherLast),
             row.getField(otherSuffix));
     if (!otherPerson.isEmpty()) {
-      out.otherNames.field(npiValue).field(++otherSeq).field(otherPerson).field(blankToNull(row.getField(otherLastType)))
+      out.otherNames
+          .field(npiValue)
+          .field(++otherSeq)
+          .field(otherPerson)
+          .field(blankToNull(row.getField(otherLastType)))
           .field("NPIDATA");
       out.otherNames.endRow();
       names.add(otherPerson);
@@ -311,22 +396,39 @@ final class NpiDataReader {
 
     CopyWriter p = out.providers;
     p.field(npiValue).field(type.isEmpty() ? null : type).field(blankToNull(replacement));
-    p.field(blankToNull(row.getField(orgName))).field(blankToNull(row.getField(lastName)))
-        .field(blankToNull(row.getField(firstName))).field(blankToNull(row.getField(middleName)))
-        .field(blankToNull(row.getField(prefix))).field(blankToNull(row.getField(suffix)))
-        .field(blankToNull(row.getField(credential))).field(blankToNull(row.getField(sex)));
-    p.field(dates[0]).field(dates[1]).field(blankToNull(row.getField(deactivationReason))).field(dates[2]).field(dates[3])
+    p.field(blankToNull(row.getField(orgName)))
+        .field(blankToNull(row.getField(lastName)))
+        .field(blankToNull(row.getField(firstName)))
+        .field(blankToNull(row.getField(middleName)))
+        .field(blankToNull(row.getField(prefix)))
+        .field(blankToNull(row.getField(suffix)))
+        .field(blankToNull(row.getField(credential)))
+        .field(blankToNull(row.getField(sex)));
+    p.field(dates[0])
+        .field(dates[1])
+        .field(blankToNull(row.getField(deactivationReason)))
+        .field(dates[2])
+        .field(dates[3])
         .field(dates[4]);
     p.field(soleProprietor < 0 ? null : Fields.yesNo(row.getField(soleProprietor)))
         .field(orgSubpart < 0 ? null : Fields.yesNo(row.getField(orgSubpart)))
-        .field(optional(row, parentLbn)).field(optional(row, parentTin));
-    p.field(blankToNull(row.getField(aoLast))).field(blankToNull(row.getField(aoFirst)))
-        .field(blankToNull(row.getField(aoMiddle))).field(blankToNull(row.getField(aoTitle)))
-        .field(blankToNull(row.getField(aoPhone))).field(optional(row, aoPrefix)).field(optional(row, aoSuffix))
+        .field(optional(row, parentLbn))
+        .field(optional(row, parentTin));
+    p.field(blankToNull(row.getField(aoLast)))
+        .field(blankToNull(row.getField(aoFirst)))
+        .field(blankToNull(row.getField(aoMiddle)))
+        .field(blankToNull(row.getField(aoTitle)))
+        .field(blankToNull(row.getField(aoPhone)))
+        .field(optional(row, aoPrefix))
+        .field(optional(row, aoSuffix))
         .field(optional(row, aoCredential));
     p.field(searchName).field(active);
-    p.field(names.value()).field(addressPrint.value()).field(taxonomyPrint.value()).field(identifierPrint.value())
-        .field(status.value()).field(other.value());
+    p.field(names.value())
+        .field(addressPrint.value())
+        .field(taxonomyPrint.value())
+        .field(identifierPrint.value())
+        .field(status.value())
+        .field(other.value());
     p.endRow();
     return null;
   }
@@ -348,8 +450,15 @@ final class NpiDataReader {
   }
 
   private void writeAddress(
-      RegistryWriters out, long npi, String kind, CsvRecord row, int[] positions, boolean geocode,
-      Fields.Fingerprint print, Counts counts) throws IOException {
+      RegistryWriters out,
+      long npi,
+      String kind,
+      CsvRecord row,
+      int[] positions,
+      boolean geocode,
+      Fields.Fingerprint print,
+      Counts counts)
+      throws IOException {
     String line1 = row.getField(positions[0]);
     String postal = row.getField(positions[4]);
     String city = row.getField(positions[2]);
@@ -360,14 +469,40 @@ final class NpiDataReader {
     for (int i = 0; i < 8; i++) {
       print.add(row.getField(positions[i]));
     }
-    writeAddressRow(out, npi, kind, 1, line1, row.getField(positions[1]), city, row.getField(positions[3]), postal,
-        country, row.getField(positions[6]), row.getField(positions[7]), geocode, counts);
+    writeAddressRow(
+        out,
+        npi,
+        kind,
+        1,
+        line1,
+        row.getField(positions[1]),
+        city,
+        row.getField(positions[3]),
+        postal,
+        country,
+        row.getField(positions[6]),
+        row.getField(positions[7]),
+        geocode,
+        counts);
   }
 
   /** One address row, geocoded when it is a practice location in the US. */
   void writeAddressRow(
-      RegistryWriters out, long npi, String kind, int seq, String line1, String line2, String city, String state,
-      String postal, String country, String phone, String fax, boolean geocode, Counts counts) throws IOException {
+      RegistryWriters out,
+      long npi,
+      String kind,
+      int seq,
+      String line1,
+      String line2,
+      String city,
+      String state,
+      String postal,
+      String country,
+      String phone,
+      String fax,
+      boolean geocode,
+      Counts counts)
+      throws IOException {
     boolean domestic = Fields.domestic(country);
     String zip5 = domestic && postal.length() >= 5 ? postal.substring(0, 5) : null;
     Optional<GeoPoint> point = Optional.empty();
@@ -380,10 +515,21 @@ final class NpiDataReader {
         counts.notGeocoded++;
       }
     }
-    out.addresses.field(npi).field(kind).field(seq).field(blankToNull(line1)).field(blankToNull(line2))
-        .field(blankToNull(city)).field(blankToNull(state)).field(blankToNull(postal)).field(zip5)
-        .field(blankToNull(country)).field(blankToNull(phone)).field(blankToNull(fax))
-        .field(point.map(GeoPoint::latitude).orElse(null)).field(point.map(GeoPoint::longitude).orElse(null))
+    out.addresses
+        .field(npi)
+        .field(kind)
+        .field(seq)
+        .field(blankToNull(line1))
+        .field(blankToNull(line2))
+        .field(blankToNull(city))
+        .field(blankToNull(state))
+        .field(blankToNull(postal))
+        .field(zip5)
+        .field(blankToNull(country))
+        .field(blankToNull(phone))
+        .field(blankToNull(fax))
+        .field(point.map(GeoPoint::latitude).orElse(null))
+        .field(point.map(GeoPoint::longitude).orElse(null))
         .field(point.map(g -> g.precision().name()).orElse(null));
     out.addresses.endRow();
   }

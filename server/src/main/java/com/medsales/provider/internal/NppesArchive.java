@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An NPPES source: the dissemination zip ({@code npidata_pfile_*.csv}, {@code pl_pfile_*.csv},
- * {@code othername_pfile_*.csv}, {@code endpoint_pfile_*.csv} and their {@code _fileheader.csv}s) or one extracted
- * {@code npidata} CSV. Text is decoded as UTF-8 with malformed bytes replaced by U+FFFD, which the readers reject with
- * the row's line, so one bad byte costs one row, not the file.
+ * {@code othername_pfile_*.csv}, {@code endpoint_pfile_*.csv} and their {@code _fileheader.csv}s)
+ * or one extracted {@code npidata} CSV. Text is decoded as UTF-8 with malformed bytes replaced by
+ * U+FFFD, which the readers reject with the row's line, so one bad byte costs one row, not the
+ * file.
  */
 final class NppesArchive implements AutoCloseable {
 
@@ -46,7 +47,12 @@ final class NppesArchive implements AutoCloseable {
       zip = new ZipFile(file.toFile());
     } catch (ZipException e) {
       throw new IOException(
-          "The archive " + file.getFileName() + " is truncated or damaged (" + e.getMessage() + "); nothing was loaded", e);
+          "The archive "
+              + file.getFileName()
+              + " is truncated or damaged ("
+              + e.getMessage()
+              + "); nothing was loaded",
+          e);
     }
     long total = 0;
     var entries = zip.entries();
@@ -70,7 +76,9 @@ final class NppesArchive implements AutoCloseable {
       return new Entry(file.getFileName().toString(), Files.newInputStream(file));
     }
     return entry("npidata_pfile")
-        .orElseThrow(() -> new IOException("The archive " + file.getFileName() + " has no npidata_pfile CSV"));
+        .orElseThrow(
+            () ->
+                new IOException("The archive " + file.getFileName() + " has no npidata_pfile CSV"));
   }
 
   Optional<Entry> secondaryLocations() throws IOException {
@@ -86,7 +94,9 @@ final class NppesArchive implements AutoCloseable {
     while (entries.hasMoreElements()) {
       ZipEntry entry = entries.nextElement();
       if (isData(entry.getName(), prefix)) {
-        return Optional.of(new Entry(Path.of(entry.getName()).getFileName().toString(), zip.getInputStream(entry)));
+        return Optional.of(
+            new Entry(
+                Path.of(entry.getName()).getFileName().toString(), zip.getInputStream(entry)));
       }
     }
     return Optional.empty();
@@ -124,7 +134,8 @@ final class NppesArchive implements AutoCloseable {
 
     Reader reader() {
       var decoder =
-          StandardCharsets.UTF_8.newDecoder()
+          StandardCharsets.UTF_8
+              .newDecoder()
               .onMalformedInput(CodingErrorAction.REPLACE)
               .onUnmappableCharacter(CodingErrorAction.REPLACE);
       return new InputStreamReader(stream, decoder);

@@ -1,22 +1,23 @@
 package com.medsales.provider.internal;
 
-import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.CopyWriter;
+import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
 import com.medsales.ingest.LoadContext;
-import com.medsales.ingest.YearlyTables;
 import com.medsales.ingest.Reject;
+import com.medsales.ingest.YearlyTables;
 import com.medsales.shared.Npi;
 import java.sql.Connection;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The NPPES deactivation report: NPI and deactivation date a row. CMS publishes it as a spreadsheet, zipped; this reads
- * the spreadsheet, a CSV export of it, or either zipped ({@link DeactivationReport}), columns found by name: "NPI" and
- * one whose name contains "Deactivation Date" (a format taken from the published report's columns, as no sample file
- * is at hand). Deactivated providers stay in the registry, marked so.
+ * The NPPES deactivation report: NPI and deactivation date a row. CMS publishes it as a
+ * spreadsheet, zipped; this reads the spreadsheet, a CSV export of it, or either zipped ({@link
+ * DeactivationReport}), columns found by name: "NPI" and one whose name contains "Deactivation
+ * Date" (a format taken from the published report's columns, as no sample file is at hand).
+ * Deactivated providers stay in the registry, marked so.
  */
 @Component
 class NppesDeactivationLoader implements DatasetLoader {
@@ -51,8 +52,11 @@ class NppesDeactivationLoader implements DatasetLoader {
         Connection c = loads.connection("nppes-deactivations-publish")) {
       copy.setAutoCommit(false);
       YearlyTables.execute(copy, "DROP TABLE IF EXISTS provider_deactivation_stage");
-      YearlyTables.execute(copy, "CREATE TABLE provider_deactivation_stage (npi bigint, deactivation_date date)");
-      var writer = new CopyWriter(copy, "COPY provider_deactivation_stage (npi, deactivation_date) FROM STDIN");
+      YearlyTables.execute(
+          copy, "CREATE TABLE provider_deactivation_stage (npi bigint, deactivation_date date)");
+      var writer =
+          new CopyWriter(
+              copy, "COPY provider_deactivation_stage (npi, deactivation_date) FROM STDIN");
       try (DeactivationReport report = DeactivationReport.open(context.file())) {
         String fileName = report.fileName();
         CsvHeader header = new CsvHeader(fileName, report.header());
@@ -67,7 +71,9 @@ class NppesDeactivationLoader implements DatasetLoader {
           if (problem != null) {
             context.reject(new Reject(fileName, line, "NPI", problem, npiText));
           } else if (iso == null || iso == Fields.BAD) {
-            context.reject(new Reject(fileName, line, header.name(date), "Not a date (MM/DD/YYYY)", row.get(date)));
+            context.reject(
+                new Reject(
+                    fileName, line, header.name(date), "Not a date (MM/DD/YYYY)", row.get(date)));
           } else {
             writer.field(npiText).field(iso);
             writer.endRow();
@@ -115,7 +121,8 @@ class NppesDeactivationLoader implements DatasetLoader {
         YearlyTables.execute(c, "DROP TABLE provider_deactivation_stage");
         Map<String, Long> changes = RegistryPublisher.changeCounts(c, context.runId());
         c.commit();
-        return new Outcome(true, loaded, YearlyTables.count(c, "SELECT count(*) FROM provider"), changes, null);
+        return new Outcome(
+            true, loaded, YearlyTables.count(c, "SELECT count(*) FROM provider"), changes, null);
       } catch (Exception e) {
         c.rollback();
         throw e;
@@ -123,8 +130,10 @@ class NppesDeactivationLoader implements DatasetLoader {
     }
   }
 
-  private static int deactivationDateColumn(CsvHeader header, String fileName) throws CsvHeader.MissingColumn {
-    int position = header.optional("NPPES Deactivation Date", "NPI Deactivation Date", "Deactivation Date");
+  private static int deactivationDateColumn(CsvHeader header, String fileName)
+      throws CsvHeader.MissingColumn {
+    int position =
+        header.optional("NPPES Deactivation Date", "NPI Deactivation Date", "Deactivation Date");
     if (position < 0) {
       throw new CsvHeader.MissingColumn(fileName, "Deactivation Date");
     }

@@ -10,14 +10,15 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The monthly full replacement file: afterwards the registry is exactly its content. Loaded into {@code _next}
- * tables, indexed, then published by renaming; a crash at any point leaves the live registry as it was, and the next
- * run drops the leftovers.
+ * The monthly full replacement file: afterwards the registry is exactly its content. Loaded into
+ * {@code _next} tables, indexed, then published by renaming; a crash at any point leaves the live
+ * registry as it was, and the next run drops the leftovers.
  */
 @Component
 class NppesFullLoader implements DatasetLoader {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NppesFullLoader.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(NppesFullLoader.class);
 
   private final NppesLoads loads;
 
@@ -45,7 +46,8 @@ class NppesFullLoader implements DatasetLoader {
     String sha = loads.checksum(context);
     try (Connection c = loads.connection("nppes-publish")) {
       if (context.lastPublishedSha256().filter(sha::equals).isPresent()) {
-        return new Outcome(false, 0, YearlyTables.count(c, "SELECT count(*) FROM provider"), Map.of(), null);
+        return new Outcome(
+            false, 0, YearlyTables.count(c, "SELECT count(*) FROM provider"), Map.of(), null);
       }
       try {
         long start = System.nanoTime();
@@ -62,12 +64,21 @@ class NppesFullLoader implements DatasetLoader {
         RegistryPublisher.addFallbackZips(c, "_next");
         long indexed = System.nanoTime();
         context.progress("publishing", 0, read.rowsRead(), read.rowsLoaded());
-        Map<String, Long> changes = new LinkedHashMap<>(RegistryPublisher.publishFull(c, context.runId()));
+        Map<String, Long> changes =
+            new LinkedHashMap<>(RegistryPublisher.publishFull(c, context.runId()));
         log.info(
-            "{}: parsed and copied in {} s, indexed in {} s, published in {} s", context.sourceName(),
-            seconds(loaded - start), seconds(indexed - loaded), seconds(System.nanoTime() - indexed));
+            "{}: parsed and copied in {} s, indexed in {} s, published in {} s",
+            context.sourceName(),
+            seconds(loaded - start),
+            seconds(indexed - loaded),
+            seconds(System.nanoTime() - indexed));
         changes.put("notGeocoded", read.notGeocoded());
-        return new Outcome(true, read.rowsLoaded(), YearlyTables.count(c, "SELECT count(*) FROM provider"), changes, null);
+        return new Outcome(
+            true,
+            read.rowsLoaded(),
+            YearlyTables.count(c, "SELECT count(*) FROM provider"),
+            changes,
+            null);
       } catch (Exception e) {
         RegistryPublisher.discard(c, "_next");
         throw e;

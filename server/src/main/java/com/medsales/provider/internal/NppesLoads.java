@@ -16,16 +16,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** What the NPPES loaders share: checksum, reading an archive into loaded tables, and their connections. */
+/**
+ * What the NPPES loaders share: checksum, reading an archive into loaded tables, and their
+ * connections.
+ */
 @Component
 class NppesLoads {
 
   private static final Logger log = LoggerFactory.getLogger(NppesLoads.class);
 
   private final BulkConnections connections;
+
   /**
-   * Asked for when an NPPES file is read: the gazetteer behind it is read from the jar when it is built, and a Part D
-   * or Part B ingest, which builds this bean too (every loader is one of the ingestion's), never geocodes.
+   * Asked for when an NPPES file is read: the gazetteer behind it is read from the jar when it is
+   * built, and a Part D or Part B ingest, which builds this bean too (every loader is one of the
+   * ingestion's), never geocodes.
    */
   private final ObjectProvider<Geocoder> geocoder;
 
@@ -35,14 +40,22 @@ class NppesLoads {
   }
 
   /** What reading an archive gave. */
-  record Read(long rowsRead, long rowsLoaded, long practiceLocations, long notGeocoded, boolean hadSecondary,
+  record Read(
+      long rowsRead,
+      long rowsLoaded,
+      long practiceLocations,
+      long notGeocoded,
+      boolean hadSecondary,
       boolean hadOtherNames) {}
 
   Connection connection(String purpose) throws SQLException {
     return connections.open(purpose);
   }
 
-  /** SHA-256 of the source file, recorded on the run; reading 10 GB takes seconds, a needless load takes minutes. */
+  /**
+   * SHA-256 of the source file, recorded on the run; reading 10 GB takes seconds, a needless load
+   * takes minutes.
+   */
   String checksum(LoadContext context) throws IOException {
     Path file = context.file();
     long size = Files.size(file);
@@ -67,7 +80,9 @@ class NppesLoads {
     return sha;
   }
 
-  /** Reads the archive's files into the tables {@code <table><suffix>}, committed but not published. */
+  /**
+   * Reads the archive's files into the tables {@code <table><suffix>}, committed but not published.
+   */
   Read read(LoadContext context, String suffix) throws Exception {
     long fileSize = Files.size(context.file());
     try (NppesArchive archive = NppesArchive.open(context.file());
@@ -76,7 +91,11 @@ class NppesLoads {
       NpiDataReader.Counts counts;
       NpiDataReader.Progress progress =
           (rowsRead, rowsLoaded) ->
-              context.progress("loading", scaled(archive.bytesRead(), archive.totalBytes(), fileSize), rowsRead, rowsLoaded);
+              context.progress(
+                  "loading",
+                  scaled(archive.bytesRead(), archive.totalBytes(), fileSize),
+                  rowsRead,
+                  rowsLoaded);
       try (var entry = archive.npiData()) {
         npiData = new NpiDataReader(entry.name, geocoder.getObject(), context::reject);
         counts = npiData.read(entry.reader(), writers, progress);
@@ -85,7 +104,8 @@ class NppesLoads {
       var pl = archive.secondaryLocations();
       if (pl.isPresent()) {
         try (var entry = pl.get()) {
-          SideFileReaders.secondaryLocations(entry.name, entry.reader(), writers, npiData, counts, context::reject);
+          SideFileReaders.secondaryLocations(
+              entry.name, entry.reader(), writers, npiData, counts, context::reject);
           secondary = true;
         }
       }
@@ -100,9 +120,19 @@ class NppesLoads {
       writers.finish();
       log.info(
           "{}: {} rows read, {} loaded, {} rejected; {} practice locations, {} not geocoded",
-          context.sourceName(), counts.rowsRead, counts.rowsLoaded, context.rejectCount(), counts.practiceLocations,
+          context.sourceName(),
+          counts.rowsRead,
+          counts.rowsLoaded,
+          context.rejectCount(),
+          counts.practiceLocations,
           counts.notGeocoded);
-      return new Read(counts.rowsRead, counts.rowsLoaded, counts.practiceLocations, counts.notGeocoded, secondary, otherNames);
+      return new Read(
+          counts.rowsRead,
+          counts.rowsLoaded,
+          counts.practiceLocations,
+          counts.notGeocoded,
+          secondary,
+          otherNames);
     }
   }
 

@@ -12,23 +12,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Set-based SQL that turns loaded tables into the published registry. A full load is published by renaming the
- * {@code _next} tables over the live ones in one short transaction; a weekly file replaces its NPIs' rows in one
- * transaction; both record what changed, by NPI, in {@code provider_change}.
+ * Set-based SQL that turns loaded tables into the published registry. A full load is published by
+ * renaming the {@code _next} tables over the live ones in one short transaction; a weekly file
+ * replaces its NPIs' rows in one transaction; both record what changed, by NPI, in {@code
+ * provider_change}.
  */
 final class RegistryPublisher {
 
-  /** The indexes of the live tables (V4, V15); a full load builds them on its tables before they go live. */
   /**
-   * The live tables' indexes and statistics, built on the {@code _next} tables in two lanes of about equal length (a
-   * 2-core machine has two cores to give), each lane owning its tables so that neither waits on the other's locks: the
-   * primary keys are built as unique indexes (a SHARE lock, as any index build) and become the keys at the publish
-   * ({@link #publishFull}), and a table is analysed after its expression indexes, whose statistics the affiliation
-   * queries need, on the lane that built them. Each lane then builds a search table ({@link #index}). Measured on the
-   * national registry (9M providers) under a load of 5: provider and taxonomy indexes 147 s and the name tables 43 s
-   * on the first lane; address, identifier and other-name indexes 100 s and the specialty locations 81 s on the
-   * second. Before, the second lane also held the primary key constraints (whose ACCESS EXCLUSIVE lock could wait for
-   * the first lane's trigram index) and ran about 250 s while the first idled after 115 s.
+   * The indexes of the live tables (V4, V15); a full load builds them on its tables before they go
+   * live.
+   */
+  /**
+   * The live tables' indexes and statistics, built on the {@code _next} tables in two lanes of
+   * about equal length (a 2-core machine has two cores to give), each lane owning its tables so
+   * that neither waits on the other's locks: the primary keys are built as unique indexes (a SHARE
+   * lock, as any index build) and become the keys at the publish ({@link #publishFull}), and a
+   * table is analysed after its expression indexes, whose statistics the affiliation queries need,
+   * on the lane that built them. Each lane then builds a search table ({@link #index}). Measured on
+   * the national registry (9M providers) under a load of 5: provider and taxonomy indexes 147 s and
+   * the name tables 43 s on the first lane; address, identifier and other-name indexes 100 s and
+   * the specialty locations 81 s on the second. Before, the second lane also held the primary key
+   * constraints (whose ACCESS EXCLUSIVE lock could wait for the first lane's trigram index) and ran
+   * about 250 s while the first idled after 115 s.
    */
   private static final List<String> FIRST_LANE =
       List.of(
@@ -59,7 +65,8 @@ final class RegistryPublisher {
   private static final String HASH_COLUMNS =
       "hash_name, hash_addresses, hash_secondary, hash_taxonomies, hash_identifiers, hash_status, hash_other";
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegistryPublisher.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(RegistryPublisher.class);
 
   private RegistryPublisher() {}
 
@@ -78,10 +85,11 @@ final class RegistryPublisher {
   }
 
   /**
-   * Builds the live tables' indexes and statistics on the {@code _next} tables on two connections at once
-   * ({@link #FIRST_LANE}, {@link #SECOND_LANE}). Each lane then builds search tables from the {@code _next} tables
-   * ({@link ProviderSearchIndex}), so they go live with the registry: the second the specialty locations, from the
-   * provider and taxonomy tables the first lane analysed at its start; the first the name tables.
+   * Builds the live tables' indexes and statistics on the {@code _next} tables on two connections
+   * at once ({@link #FIRST_LANE}, {@link #SECOND_LANE}). Each lane then builds search tables from
+   * the {@code _next} tables ({@link ProviderSearchIndex}), so they go live with the registry: the
+   * second the specialty locations, from the provider and taxonomy tables the first lane analysed
+   * at its start; the first the name tables.
    */
   static void index(Connection first, Connection second, long runId) throws SQLException {
     var background =
@@ -112,11 +120,17 @@ final class RegistryPublisher {
     for (String ddl : statements) {
       long start = System.nanoTime();
       execute(c, ddl.formatted("_next", "r" + runId));
-      log.info("{} ms: {}", (System.nanoTime() - start) / 1_000_000, ddl.formatted("_next", "r" + runId));
+      log.info(
+          "{} ms: {}",
+          (System.nanoTime() - start) / 1_000_000,
+          ddl.formatted("_next", "r" + runId));
     }
   }
 
-  /** Adds the PO-box ZIPs that this load placed at their 3-digit prefix's centroid, so radius search finds them. */
+  /**
+   * Adds the PO-box ZIPs that this load placed at their 3-digit prefix's centroid, so radius search
+   * finds them.
+   */
   static void addFallbackZips(Connection c, String suffix) throws SQLException {
     execute(
         c,
@@ -130,8 +144,9 @@ final class RegistryPublisher {
   }
 
   /**
-   * Publishes the {@code _next} tables: records the changes against the live registry (when there is one), then
-   * renames in one transaction. Readers see the old registry until the commit, the new one after.
+   * Publishes the {@code _next} tables: records the changes against the live registry (when there
+   * is one), then renames in one transaction. Readers see the old registry until the commit, the
+   * new one after.
    */
   static Map<String, Long> publishFull(Connection c, long runId) throws SQLException {
     c.setAutoCommit(false);
@@ -146,10 +161,13 @@ final class RegistryPublisher {
         changes = new LinkedHashMap<>();
         changes.put("new", count(c, "SELECT count(*) FROM provider_next"));
       }
-      // the unique indexes the lanes built become the primary keys: no scan, the columns are NOT NULL already
+      // the unique indexes the lanes built become the primary keys: no scan, the columns are NOT
+      // NULL already
       for (String table : RegistryWriters.TABLES) {
-        execute(c, "ALTER TABLE %1$s_next ADD CONSTRAINT %1$s_pkey_r%2$d PRIMARY KEY USING INDEX %1$s_pkey_r%2$d"
-            .formatted(table, runId));
+        execute(
+            c,
+            "ALTER TABLE %1$s_next ADD CONSTRAINT %1$s_pkey_r%2$d PRIMARY KEY USING INDEX %1$s_pkey_r%2$d"
+                .formatted(table, runId));
       }
       for (String table : RegistryWriters.TABLES) {
         execute(c, "ALTER TABLE " + table + " RENAME TO " + table + "_old");
@@ -170,11 +188,12 @@ final class RegistryPublisher {
   }
 
   /**
-   * Applies a weekly file loaded into the {@code _weekly} tables: its NPIs' rows are replaced, other NPIs untouched.
-   * Secondary locations and other names from side files are replaced only when the weekly archive carried them.
+   * Applies a weekly file loaded into the {@code _weekly} tables: its NPIs' rows are replaced,
+   * other NPIs untouched. Secondary locations and other names from side files are replaced only
+   * when the weekly archive carried them.
    */
-  static Map<String, Long> publishWeekly(Connection c, long runId, boolean hasSecondary, boolean hasOtherNames)
-      throws SQLException {
+  static Map<String, Long> publishWeekly(
+      Connection c, long runId, boolean hasSecondary, boolean hasOtherNames) throws SQLException {
     c.setAutoCommit(false);
     try {
       addFallbackZips(c, "_weekly");
@@ -188,7 +207,8 @@ final class RegistryPublisher {
       }
       recordChanges(c, runId, "provider_weekly", false);
       String kinds = hasSecondary ? "" : " AND t.kind <> 'SECONDARY'";
-      execute(c, "DELETE FROM provider_address t USING provider_weekly w WHERE t.npi = w.npi" + kinds);
+      execute(
+          c, "DELETE FROM provider_address t USING provider_weekly w WHERE t.npi = w.npi" + kinds);
       if (hasSecondary) {
         execute(
             c,
@@ -197,20 +217,29 @@ final class RegistryPublisher {
       }
       execute(c, "DELETE FROM provider_taxonomy t USING provider_weekly w WHERE t.npi = w.npi");
       execute(c, "DELETE FROM provider_identifier t USING provider_weekly w WHERE t.npi = w.npi");
-      execute(c, "DELETE FROM provider_other_name t USING provider_weekly w WHERE t.npi = w.npi AND t.source = 'NPIDATA'");
+      execute(
+          c,
+          "DELETE FROM provider_other_name t USING provider_weekly w WHERE t.npi = w.npi AND t.source = 'NPIDATA'");
       if (hasOtherNames) {
         execute(
             c,
             "DELETE FROM provider_other_name t USING (SELECT DISTINCT npi FROM provider_other_name_weekly WHERE source"
                 + " = 'OTHERNAME') s WHERE t.npi = s.npi AND t.source = 'OTHERNAME'");
       }
-      for (String table : List.of("provider_address", "provider_taxonomy", "provider_identifier", "provider_other_name")) {
+      for (String table :
+          List.of(
+              "provider_address",
+              "provider_taxonomy",
+              "provider_identifier",
+              "provider_other_name")) {
         execute(c, "INSERT INTO " + table + " SELECT * FROM " + table + "_weekly");
       }
       execute(
           c,
           "INSERT INTO provider SELECT * FROM provider_weekly ON CONFLICT (npi) DO UPDATE SET ("
-              + RegistryWriters.PROVIDER_COLUMNS + ", hash_secondary) = (" + excluded(RegistryWriters.PROVIDER_COLUMNS)
+              + RegistryWriters.PROVIDER_COLUMNS
+              + ", hash_secondary) = ("
+              + excluded(RegistryWriters.PROVIDER_COLUMNS)
               + ", EXCLUDED.hash_secondary)");
       for (String table : RegistryWriters.TABLES) {
         execute(c, "DROP TABLE " + table + "_weekly");
@@ -237,10 +266,11 @@ final class RegistryPublisher {
   }
 
   /**
-   * One row per NPI that is new, removed (full loads only), deactivated, reactivated or updated, with the groups of
-   * fields that changed.
+   * One row per NPI that is new, removed (full loads only), deactivated, reactivated or updated,
+   * with the groups of fields that changed.
    */
-  private static void recordChanges(Connection c, long runId, String loaded, boolean full) throws SQLException {
+  private static void recordChanges(Connection c, long runId, String loaded, boolean full)
+      throws SQLException {
     String join = full ? "FULL JOIN" : "LEFT JOIN";
     execute(
         c,
@@ -263,7 +293,8 @@ final class RegistryPublisher {
         FROM %2$s n %3$s provider o ON o.npi = n.npi
         WHERE o.npi IS NULL OR n.npi IS NULL OR (%4$s) IS DISTINCT FROM (%5$s)
         """
-            .formatted(runId, loaded, join, prefixed("n.", HASH_COLUMNS), prefixed("o.", HASH_COLUMNS)));
+            .formatted(
+                runId, loaded, join, prefixed("n.", HASH_COLUMNS), prefixed("o.", HASH_COLUMNS)));
   }
 
   /** Counts of this run's changes by kind, every kind present (0 when none). */
@@ -272,7 +303,9 @@ final class RegistryPublisher {
     for (String kind : List.of("new", "updated", "deactivated", "reactivated", "removed")) {
       counts.put(kind, 0L);
     }
-    try (var s = c.prepareStatement("SELECT change, count(*) FROM provider_change WHERE run_id = ? GROUP BY change")) {
+    try (var s =
+        c.prepareStatement(
+            "SELECT change, count(*) FROM provider_change WHERE run_id = ? GROUP BY change")) {
       s.setLong(1, runId);
       try (var rs = s.executeQuery()) {
         while (rs.next()) {
@@ -292,7 +325,9 @@ final class RegistryPublisher {
   }
 
   private static String prefixed(String prefix, String columns) {
-    return String.join(", ", java.util.Arrays.stream(columns.split(",")).map(col -> prefix + col.strip()).toList());
+    return String.join(
+        ", ",
+        java.util.Arrays.stream(columns.split(",")).map(col -> prefix + col.strip()).toList());
   }
 
   private static String excluded(String columns) {

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The COPY streams of one load, one per registry table, each on its own connection and in its own transaction, which
- * also creates the table: a table created and filled in one transaction needs no WAL where {@code wal_level} is
- * minimal (the embedded default). Tables are named {@code <table><suffix>} ({@code provider_next}, ...).
+ * The COPY streams of one load, one per registry table, each on its own connection and in its own
+ * transaction, which also creates the table: a table created and filled in one transaction needs no
+ * WAL where {@code wal_level} is minimal (the embedded default). Tables are named {@code
+ * <table><suffix>} ({@code provider_next}, ...).
  */
 final class RegistryWriters implements AutoCloseable {
 
@@ -23,13 +24,19 @@ final class RegistryWriters implements AutoCloseable {
           + " hash_addresses, hash_taxonomies, hash_identifiers, hash_status, hash_other";
   static final String ADDRESS_COLUMNS =
       "npi, kind, seq, line1, line2, city, state, postal_code, zip5, country, phone, fax, latitude, longitude, geo_precision";
-  static final String TAXONOMY_COLUMNS = "npi, slot, code, license_number, license_state, is_primary, taxonomy_group";
+  static final String TAXONOMY_COLUMNS =
+      "npi, slot, code, license_number, license_state, is_primary, taxonomy_group";
   static final String IDENTIFIER_COLUMNS = "npi, slot, identifier, type_code, state, issuer";
   static final String OTHER_NAME_COLUMNS = "npi, seq, name, type_code, source";
 
   /** The registry tables, in the order they are written and published. */
   static final List<String> TABLES =
-      List.of("provider", "provider_address", "provider_taxonomy", "provider_identifier", "provider_other_name");
+      List.of(
+          "provider",
+          "provider_address",
+          "provider_taxonomy",
+          "provider_identifier",
+          "provider_other_name");
 
   final CopyWriter providers;
   final CopyWriter addresses;
@@ -55,16 +62,23 @@ final class RegistryWriters implements AutoCloseable {
     }
   }
 
-  private CopyWriter open(ConnectionSource connections, String table, String suffix, String columns) throws SQLException {
+  private CopyWriter open(ConnectionSource connections, String table, String suffix, String columns)
+      throws SQLException {
     Connection connection = connections.open("copy-" + table);
     try {
       connection.setAutoCommit(false);
       try (var statement = connection.createStatement()) {
         statement.execute("DROP TABLE IF EXISTS " + table + suffix);
         statement.execute(
-            "CREATE TABLE " + table + suffix + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+            "CREATE TABLE "
+                + table
+                + suffix
+                + " (LIKE "
+                + table
+                + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
       }
-      var writer = new CopyWriter(connection, "COPY " + table + suffix + " (" + columns + ") FROM STDIN");
+      var writer =
+          new CopyWriter(connection, "COPY " + table + suffix + " (" + columns + ") FROM STDIN");
       all.add(writer);
       return writer;
     } catch (SQLException | RuntimeException e) {

@@ -11,9 +11,9 @@ import java.util.Iterator;
 import java.util.function.Consumer;
 
 /**
- * The files beside {@code npidata_pfile} in an NPPES archive: secondary practice locations ({@code pl_pfile}) and
- * other organisation names ({@code othername_pfile}). Rows are numbered by their line so that several rows of one NPI
- * need not be next to each other.
+ * The files beside {@code npidata_pfile} in an NPPES archive: secondary practice locations ({@code
+ * pl_pfile}) and other organisation names ({@code othername_pfile}). Rows are numbered by their
+ * line so that several rows of one NPI need not be next to each other.
  */
 final class SideFileReaders {
 
@@ -21,8 +21,13 @@ final class SideFileReaders {
 
   /** Reads {@code pl_pfile}: NPI and one secondary practice location a row. Returns rows read. */
   static long secondaryLocations(
-      String fileName, Reader input, RegistryWriters out, NpiDataReader addressWriter, NpiDataReader.Counts counts,
-      Consumer<Reject> rejects) throws IOException, CsvHeader.MissingColumn {
+      String fileName,
+      Reader input,
+      RegistryWriters out,
+      NpiDataReader addressWriter,
+      NpiDataReader.Counts counts,
+      Consumer<Reject> rejects)
+      throws IOException, CsvHeader.MissingColumn {
     long rows = 0;
     try (CsvReader<CsvRecord> csv = reader(input)) {
       Iterator<CsvRecord> it = csv.iterator();
@@ -46,29 +51,56 @@ final class SideFileReaders {
         String npiText = row.getField(npi);
         String problem = Npi.problem(npiText);
         if (row.getFieldCount() != h.size()) {
-          rejects.accept(new Reject(fileName, row.getStartingLineNumber(), null,
-              "Expected " + h.size() + " fields, found " + row.getFieldCount(), null));
+          rejects.accept(
+              new Reject(
+                  fileName,
+                  row.getStartingLineNumber(),
+                  null,
+                  "Expected " + h.size() + " fields, found " + row.getFieldCount(),
+                  null));
           continue;
         }
         if (problem != null) {
-          rejects.accept(new Reject(fileName, row.getStartingLineNumber(), "NPI", problem, npiText));
+          rejects.accept(
+              new Reject(fileName, row.getStartingLineNumber(), "NPI", problem, npiText));
           continue;
         }
         String zip = row.getField(postal);
         if (Fields.domestic(row.getField(country)) && !zip.isEmpty() && !Fields.validZip(zip)) {
-          rejects.accept(new Reject(fileName, row.getStartingLineNumber(), h.name(postal), "Not a ZIP or ZIP+4", zip));
+          rejects.accept(
+              new Reject(
+                  fileName,
+                  row.getStartingLineNumber(),
+                  h.name(postal),
+                  "Not a ZIP or ZIP+4",
+                  zip));
           continue;
         }
-        addressWriter.writeAddressRow(out, Long.parseLong(npiText), "SECONDARY", (int) row.getStartingLineNumber(),
-            row.getField(line1), row.getField(line2), row.getField(city), row.getField(state), zip,
-            row.getField(country), row.getField(phone), fax < 0 ? "" : row.getField(fax), true, counts);
+        addressWriter.writeAddressRow(
+            out,
+            Long.parseLong(npiText),
+            "SECONDARY",
+            (int) row.getStartingLineNumber(),
+            row.getField(line1),
+            row.getField(line2),
+            row.getField(city),
+            row.getField(state),
+            zip,
+            row.getField(country),
+            row.getField(phone),
+            fax < 0 ? "" : row.getField(fax),
+            true,
+            counts);
       }
     }
     return rows;
   }
 
-  /** Reads {@code othername_pfile}: NPI, other organisation name, its type code. Returns rows read. */
-  static long otherNames(String fileName, Reader input, RegistryWriters out, Consumer<Reject> rejects)
+  /**
+   * Reads {@code othername_pfile}: NPI, other organisation name, its type code. Returns rows read.
+   */
+  static long otherNames(
+      String fileName, Reader input, RegistryWriters out, Consumer<Reject> rejects)
       throws IOException, CsvHeader.MissingColumn {
     long rows = 0;
     try (CsvReader<CsvRecord> csv = reader(input)) {
@@ -86,15 +118,20 @@ final class SideFileReaders {
         String npiText = row.getField(npi);
         String problem = Npi.problem(npiText);
         if (problem != null) {
-          rejects.accept(new Reject(fileName, row.getStartingLineNumber(), "NPI", problem, npiText));
+          rejects.accept(
+              new Reject(fileName, row.getStartingLineNumber(), "NPI", problem, npiText));
           continue;
         }
         if (row.getField(name).isEmpty()) {
           continue;
         }
         // npidata's own other names take seq 1 and 2; these follow, numbered by line
-        out.otherNames.field(Long.parseLong(npiText)).field(100 + row.getStartingLineNumber()).field(row.getField(name))
-            .field(Fields.blankToNull(row.getField(type))).field("OTHERNAME");
+        out.otherNames
+            .field(Long.parseLong(npiText))
+            .field(100 + row.getStartingLineNumber())
+            .field(row.getField(name))
+            .field(Fields.blankToNull(row.getField(type)))
+            .field("OTHERNAME");
         out.otherNames.endRow();
       }
     }
@@ -102,6 +139,10 @@ final class SideFileReaders {
   }
 
   private static CsvReader<CsvRecord> reader(Reader input) {
-    return CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true).ofCsvRecord(input);
+    return CsvReader.builder()
+        .allowExtraFields(true)
+        .allowMissingFields(true)
+        .skipEmptyLines(true)
+        .ofCsvRecord(input);
   }
 }

@@ -3,8 +3,9 @@ package com.medsales.provider.search;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An organisation search, as {@code GET /api/v1/organizations} takes it: the provider search over organisation NPIs,
- * with the filters that endpoint has (the others absent, see {@link SearchQuery}).
+ * An organisation search, as {@code GET /api/v1/organizations} takes it: the provider search over
+ * organisation NPIs, with the filters that endpoint has (the others absent, see {@link
+ * SearchQuery}).
  */
 public record OrganizationQuery(
     @Nullable String name,
@@ -19,7 +20,8 @@ public record OrganizationQuery(
     @Nullable Integer year,
     @Nullable SearchSort sort,
     @Nullable String cursor,
-    @Nullable Integer size) implements SearchQuery {
+    @Nullable Integer size)
+    implements SearchQuery {
 
   @Override
   public EntityType entityType() {

@@ -5,19 +5,22 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider search, as {@code GET /api/v1/providers} takes it and as the controller binds it from the query
- * parameters: every filter optional, all combined. A value of the wrong type (a word for a number, an unknown status,
- * entity type or sort) is refused by the binding, naming its field; the rest is checked by {@link ProviderSearch}.
- * Values reach SQL only as bind parameters. A new filter is a component here and its condition in
- * {@link SearchStatement} (see docs/search.md).
+ * A provider search, as {@code GET /api/v1/providers} takes it and as the controller binds it from
+ * the query parameters: every filter optional, all combined. A value of the wrong type (a word for
+ * a number, an unknown status, entity type or sort) is refused by the binding, naming its field;
+ * the rest is checked by {@link ProviderSearch}. Values reach SQL only as bind parameters. A new
+ * filter is a component here and its condition in {@link SearchStatement} (see docs/search.md).
  *
  * @param near a 5-digit ZIP or "lat,lon"; with {@code radiusMiles} (or {@code radiusKm})
  * @param entityType INDIVIDUAL or ORGANIZATION (or NPPES's 1 or 2)
  * @param status ACTIVE (the default), DEACTIVATED or ANY
- * @param minBeneficiaries Part B beneficiaries (summed over the hcpcs codes given, else over all the provider's services)
- * @param nature an Open Payments nature of payment ("Food and Beverage", "Consulting Fee"...), case-insensitive
- * @param sort relevance (the default with a name), name (the default otherwise), distance (with near), or a volume
- *     measure, highest first: services (Part B), claims (Part D), payments (Open Payments)
+ * @param minBeneficiaries Part B beneficiaries (summed over the hcpcs codes given, else over all
+ *     the provider's services)
+ * @param nature an Open Payments nature of payment ("Food and Beverage", "Consulting Fee"...),
+ *     case-insensitive
+ * @param sort relevance (the default with a name), name (the default otherwise), distance (with
+ *     near), or a volume measure, highest first: services (Part B), claims (Part D), payments (Open
+ *     Payments)
  */
 public record ProviderQuery(
     @Nullable String name,
@@ -44,4 +47,5 @@ public record ProviderQuery(
     @Nullable Integer year,
     @Nullable SearchSort sort,
     @Nullable String cursor,
-    @Nullable Integer size) implements SearchQuery {}
+    @Nullable Integer size)
+    implements SearchQuery {}

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Provider search over the published registry and the CMS datasets: the query checked ({@link SearchValidation}), its
- * statement composed ({@link SearchStatement}), the page read here and its total and facets from the cached
- * {@link SearchSummaries}.
+ * Provider search over the published registry and the CMS datasets: the query checked ({@link
+ * SearchValidation}), its statement composed ({@link SearchStatement}), the page read here and its
+ * total and facets from the cached {@link SearchSummaries}.
  */
 @Service
 public class ProviderSearch {
@@ -24,7 +24,10 @@ public class ProviderSearch {
   public static final double MAX_RADIUS_MILES = 250;
   static final long EXACT_TOTAL_LIMIT = 10_000;
 
-  /** Totals and facet counts by search filter; evicted when an ingestion publishes (see {@code ProviderCaches}). */
+  /**
+   * Totals and facet counts by search filter; evicted when an ingestion publishes (see {@code
+   * ProviderCaches}).
+   */
   public static final String FACETS_CACHE = "providerFacets";
 
   private final JdbcClient jdbc;
@@ -44,16 +47,19 @@ public class ProviderSearch {
   }
 
   /**
-   * A page of the search, or {@link InvalidFields} naming every bad field, those of {@code rejected} included.
+   * A page of the search, or {@link InvalidFields} naming every bad field, those of {@code
+   * rejected} included.
    *
-   * @param rejected fields the caller could not bind (a word for a number, an unknown sort), each with its problem
+   * @param rejected fields the caller could not bind (a word for a number, an unknown sort), each
+   *     with its problem
    */
   @Transactional(readOnly = true)
   public ProviderSearchResult search(SearchQuery query, Map<String, String> rejected) {
     SearchCriteria criteria = validation.check(query, rejected);
     SearchStatement statement = SearchStatement.of(criteria);
     if (criteria.name() != null) {
-      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + SearchCriteria.WORD_SIMILARITY).update();
+      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + SearchCriteria.WORD_SIMILARITY)
+          .update();
     }
     List<Object[]> keys = new ArrayList<>();
     RowMapper<ProviderSearchResult.Item> item =
@@ -65,29 +71,53 @@ public class ProviderSearch {
           String display =
               org != null
                   ? org
-                  : String.join(" ", Stream.of(rs.getString("first_name"), rs.getString("middle_name"),
-                      rs.getString("last_name"), rs.getString("name_suffix")).filter(s -> s != null).toList());
+                  : String.join(
+                      " ",
+                      Stream.of(
+                              rs.getString("first_name"),
+                              rs.getString("middle_name"),
+                              rs.getString("last_name"),
+                              rs.getString("name_suffix"))
+                          .filter(s -> s != null)
+                          .toList());
           String code = rs.getString("taxonomy_code");
           Double lat = rs.getObject("latitude", Double.class);
           return new ProviderSearchResult.Item(
-              String.valueOf(rs.getLong("npi")), display.isBlank() ? String.valueOf(rs.getLong("npi")) : display,
-              hasType ? (type == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION) : null,
-              !rs.getBoolean("in_registry") ? ProviderProfile.NOT_IN_REGISTRY
+              String.valueOf(rs.getLong("npi")),
+              display.isBlank() ? String.valueOf(rs.getLong("npi")) : display,
+              hasType
+                  ? (type == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION)
+                  : null,
+              !rs.getBoolean("in_registry")
+                  ? ProviderProfile.NOT_IN_REGISTRY
                   : rs.getBoolean("active") ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
               rs.getBoolean("in_registry"),
               rs.getString("credential"),
-              code == null ? null : new ProviderSearchResult.Specialty(code, rs.getString("taxonomy_name")),
-              rs.getString("city") == null && rs.getString("zip5") == null ? null
-                  : new ProviderSearchResult.Address(rs.getString("line1"), rs.getString("city"), rs.getString("state"),
-                      rs.getString("zip5"), lat, rs.getObject("longitude", Double.class)),
-              round(rs.getObject("distance", Double.class)), rs.getBigDecimal("services"),
-              rs.getBigDecimal("beneficiaries"), rs.getBigDecimal("claims"),
+              code == null
+                  ? null
+                  : new ProviderSearchResult.Specialty(code, rs.getString("taxonomy_name")),
+              rs.getString("city") == null && rs.getString("zip5") == null
+                  ? null
+                  : new ProviderSearchResult.Address(
+                      rs.getString("line1"),
+                      rs.getString("city"),
+                      rs.getString("state"),
+                      rs.getString("zip5"),
+                      lat,
+                      rs.getObject("longitude", Double.class)),
+              round(rs.getObject("distance", Double.class)),
+              rs.getBigDecimal("services"),
+              rs.getBigDecimal("beneficiaries"),
+              rs.getBigDecimal("claims"),
               rs.getBigDecimal("payments"));
         };
-    // a plan for these values: after five runs PgJDBC prepares the statement on the server, whose generic plan cannot
-    // see how few rows one code in a few ZIPs holds (at national size it read a code's 700,000 rows to keep 6,000)
+    // a plan for these values: after five runs PgJDBC prepares the statement on the server, whose
+    // generic plan cannot
+    // see how few rows one code in a few ZIPs holds (at national size it read a code's 700,000 rows
+    // to keep 6,000)
     jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-    List<ProviderSearchResult.Item> items = jdbc.sql(statement.page()).params(statement.binds()).query(item).list();
+    List<ProviderSearchResult.Item> items =
+        jdbc.sql(statement.page()).params(statement.binds()).query(item).list();
     String nextCursor = null;
     int size = criteria.size();
     if (items.size() > size) {
@@ -95,11 +125,16 @@ public class ProviderSearch {
       Object[] last = keys.get(size - 1);
       nextCursor = new SearchCriteria.Cursor(String.valueOf(last[0]), (Long) last[1]).encode();
     }
-    SearchSummaries.Summary summary = summaries.count(statement.summary().cacheKey(), statement.summary());
+    SearchSummaries.Summary summary =
+        summaries.count(statement.summary().cacheKey(), statement.summary());
     long total = summary.total();
     SearchCriteria.Point center = criteria.center();
     return new ProviderSearchResult(
-        items, nextCursor, Math.min(total, EXACT_TOTAL_LIMIT), total > EXACT_TOTAL_LIMIT, summary.facets(),
+        items,
+        nextCursor,
+        Math.min(total, EXACT_TOTAL_LIMIT),
+        total > EXACT_TOTAL_LIMIT,
+        summary.facets(),
         center == null ? null : new ProviderSearchResult.Center(center.lat(), center.lon()));
   }
 

@@ -6,13 +6,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of a provider search. {@code total} is exact up to a threshold, a lower bound beyond it (and says so).
- * {@code center} is the point a {@code near} search measures from (a ZIP's centroid, or the lat,lon given), null
- * without {@code near}: a map draws the radius around it. An item with {@code inRegistry} false (status
- * {@code NOT_IN_REGISTRY}) is a provider only CMS files name, shown with the names and address of the latest of them.
+ * One page of a provider search. {@code total} is exact up to a threshold, a lower bound beyond it
+ * (and says so). {@code center} is the point a {@code near} search measures from (a ZIP's centroid,
+ * or the lat,lon given), null without {@code near}: a map draws the radius around it. An item with
+ * {@code inRegistry} false (status {@code NOT_IN_REGISTRY}) is a provider only CMS files name,
+ * shown with the names and address of the latest of them.
  */
 public record ProviderSearchResult(
-    List<Item> items, @Nullable String nextCursor, long total, boolean totalIsEstimate, Facets facets,
+    List<Item> items,
+    @Nullable String nextCursor,
+    long total,
+    boolean totalIsEstimate,
+    Facets facets,
     @Nullable Center center) {
 
   public record Center(double lat, double lon) {}
@@ -35,8 +40,12 @@ public record ProviderSearchResult(
   public record Specialty(String code, @Nullable String name) implements Serializable {}
 
   public record Address(
-      @Nullable String line1, @Nullable String city, @Nullable String state, @Nullable String zip5,
-      @Nullable Double latitude, @Nullable Double longitude) {}
+      @Nullable String line1,
+      @Nullable String city,
+      @Nullable String state,
+      @Nullable String zip5,
+      @Nullable Double latitude,
+      @Nullable Double longitude) {}
 
   public record Facets(List<Count> specialty, List<Count> state) implements Serializable {}
 

@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The filters a search reads, each absent unless given: {@link ProviderQuery} has them all, {@link OrganizationQuery}
- * the organisation endpoint's few (the others absent by default here, not by position).
+ * The filters a search reads, each absent unless given: {@link ProviderQuery} has them all, {@link
+ * OrganizationQuery} the organisation endpoint's few (the others absent by default here, not by
+ * position).
  */
 public interface SearchQuery {
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The order of a search's page: relevance (by name), name, distance (from near), or a volume, highest first: services
- * (Part B), claims (Part D), payments (Open Payments). Any case.
+ * The order of a search's page: relevance (by name), name, distance (from near), or a volume,
+ * highest first: services (Part B), claims (Part D), payments (Open Payments). Any case.
  */
 public enum SearchSort {
   RELEVANCE,
@@ -15,7 +15,9 @@ public enum SearchSort {
   CLAIMS,
   PAYMENTS;
 
-  /** The sort a parameter names, or an {@link IllegalArgumentException} whose message is the 400's. */
+  /**
+   * The sort a parameter names, or an {@link IllegalArgumentException} whose message is the 400's.
+   */
   public static SearchSort parse(String text) {
     for (SearchSort sort : values()) {
       if (sort.name().toLowerCase(Locale.ROOT).equals(text.toLowerCase(Locale.ROOT))) {
@@ -23,7 +25,8 @@ public enum SearchSort {
       }
     }
     throw new IllegalArgumentException(
-        "must be one of " + Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+        "must be one of "
+            + Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
   }
 
   /** Whether the page's key is a volume, highest first (its cursor's key is a number). */

@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The total and the facet counts of a search's filter, the same on every page: cached by its SQL and values in
- * {@link ProviderSearch#FACETS_CACHE} (cleared when an ingestion publishes, {@code ProviderCaches}). A cache that is
- * away is the configured error handler's to log; the counts are then read from the database.
+ * The total and the facet counts of a search's filter, the same on every page: cached by its SQL
+ * and values in {@link ProviderSearch#FACETS_CACHE} (cleared when an ingestion publishes, {@code
+ * ProviderCaches}). A cache that is away is the configured error handler's to log; the counts are
+ * then read from the database.
  */
 @Component
 class SearchSummaries {
@@ -25,13 +26,22 @@ class SearchSummaries {
     this.jdbc = jdbc;
   }
 
-  /** The counts of a summary statement, cached under {@code key} (its {@link SearchStatement.Summary#cacheKey()}). */
+  /**
+   * The counts of a summary statement, cached under {@code key} (its {@link
+   * SearchStatement.Summary#cacheKey()}).
+   */
   @Cacheable(cacheNames = ProviderSearch.FACETS_CACHE, key = "#key")
   public Summary count(String key, SearchStatement.Summary statement) {
     String from = statement.from();
     String filter = statement.filter();
     long total =
-        jdbc.sql("SELECT count(*) FROM (SELECT 1 " + from + filter + " LIMIT " + (EXACT_TOTAL_LIMIT + 1) + ") c")
+        jdbc.sql(
+                "SELECT count(*) FROM (SELECT 1 "
+                    + from
+                    + filter
+                    + " LIMIT "
+                    + (EXACT_TOTAL_LIMIT + 1)
+                    + ") c")
             .params(statement.binds())
             .query(Long.class)
             .single();
@@ -48,7 +58,9 @@ class SearchSummaries {
                 .query((rs, i) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list(),
             jdbc.sql(
-                    "SELECT a.state, count(*) AS n " + from + (filter.isEmpty() ? "WHERE" : filter + " AND")
+                    "SELECT a.state, count(*) AS n "
+                        + from
+                        + (filter.isEmpty() ? "WHERE" : filter + " AND")
                         + " a.state IS NOT NULL GROUP BY a.state ORDER BY n DESC, a.state LIMIT 60")
                 .params(statement.binds())
                 .query((rs, i) -> new Count(rs.getString(1), null, rs.getLong(2)))

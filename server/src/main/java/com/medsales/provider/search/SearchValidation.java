@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a search's query and resolves it into {@link SearchCriteria}: every bad field is named at once, together with
- * those the binding refused, as {@link InvalidFields}. Looks up what the query names (taxonomy codes, a ZIP's point).
+ * Checks a search's query and resolves it into {@link SearchCriteria}: every bad field is named at
+ * once, together with those the binding refused, as {@link InvalidFields}. Looks up what the query
+ * names (taxonomy codes, a ZIP's point).
  */
 @Component
 class SearchValidation {
@@ -35,7 +36,8 @@ class SearchValidation {
   /**
    * The criteria of a query, or {@link InvalidFields} naming every bad field.
    *
-   * @param rejected the fields the binding refused (a word for a number, an unknown sort), each with its problem
+   * @param rejected the fields the binding refused (a word for a number, an unknown sort), each
+   *     with its problem
    */
   SearchCriteria check(SearchQuery q, Map<String, String> rejected) {
     Map<String, String> errors = new LinkedHashMap<>(rejected);
@@ -56,7 +58,8 @@ class SearchValidation {
     if (q.name() != null && name == null) {
       errors.put("name", "must contain letters or digits");
     }
-    // the specialty as the taxonomy codes it names (a code, or a NUCC display, classification or specialization name)
+    // the specialty as the taxonomy codes it names (a code, or a NUCC display, classification or
+    // specialization name)
     List<String> codes = List.of();
     if (q.specialty() != null) {
       codes =
@@ -85,7 +88,10 @@ class SearchValidation {
       errors.put("zip", "must be a 5-digit ZIP");
     }
     SearchCriteria.Point center = null;
-    Double radiusMiles = q.radiusMiles() != null ? q.radiusMiles() : q.radiusKm() != null ? q.radiusKm() / 1.609344 : null;
+    Double radiusMiles =
+        q.radiusMiles() != null
+            ? q.radiusMiles()
+            : q.radiusKm() != null ? q.radiusKm() / 1.609344 : null;
     if (q.near() != null) {
       center = center(q.near(), errors);
       if (radiusMiles == null) {
@@ -108,10 +114,14 @@ class SearchValidation {
     atLeastZero(errors, "minClaims", q.minClaims());
     atLeastZero(errors, "minPayment", q.minPayment());
     atLeastZero(errors, "maxPayment", q.maxPayment());
-    if (q.minPayment() != null && q.maxPayment() != null && q.maxPayment().compareTo(q.minPayment()) < 0) {
+    if (q.minPayment() != null
+        && q.maxPayment() != null
+        && q.maxPayment().compareTo(q.minPayment()) < 0) {
       errors.put("maxPayment", "must not be below minPayment");
     }
-    if (q.hcpcs() != null && !q.hcpcs().isEmpty() && q.hcpcs().stream().anyMatch(code -> !code.matches("[A-Za-z0-9]{5}"))) {
+    if (q.hcpcs() != null
+        && !q.hcpcs().isEmpty()
+        && q.hcpcs().stream().anyMatch(code -> !code.matches("[A-Za-z0-9]{5}"))) {
       errors.put("hcpcs", "each must be a 5-character HCPCS code");
     }
     if (q.drug() != null && q.drug().isBlank()) {
@@ -121,8 +131,11 @@ class SearchValidation {
       errors.put("nature", "must be a nature of payment, e.g. Food and Beverage");
     }
     SearchSort sort =
-        q.sort() != null ? q.sort()
-            : name != null ? SearchSort.RELEVANCE : center != null ? SearchSort.DISTANCE : SearchSort.NAME;
+        q.sort() != null
+            ? q.sort()
+            : name != null
+                ? SearchSort.RELEVANCE
+                : center != null ? SearchSort.DISTANCE : SearchSort.NAME;
     if (!rejected.containsKey("sort")) {
       if (sort == SearchSort.RELEVANCE && name == null) {
         errors.put("sort", "relevance needs a name");
@@ -139,22 +152,36 @@ class SearchValidation {
     }
     if (!errors.isEmpty()) {
       Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
-      errors.entrySet().stream().sorted(Map.Entry.comparingByKey())
+      errors.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
           .forEach(e -> fieldErrors.put(e.getKey(), List.of(e.getValue())));
       throw new InvalidFields(INVALID, fieldErrors);
     }
-    // within a radius, a drug's claims come from its prescribers in the ZIPs within reach while that table is fresh
+    // within a radius, a drug's claims come from its prescribers in the ZIPs within reach while
+    // that table is fresh
     Integer drugPrescribersYear = null;
     BigDecimal minClaims = q.minClaims() != null ? q.minClaims() : BigDecimal.ONE;
     if (q.drug() != null && center != null && minClaims.signum() > 0) {
       drugPrescribersYear = drugPrescribers.freshYear(q.year());
     }
-    return new SearchCriteria(q, size, q.status() == null ? Status.ACTIVE : q.status(), npi, name,
-        name == null ? List.of() : SearchCriteria.requiredWords(name), codes, state, center, center == null ? null
-            : radiusMiles, sort, cursor, drugPrescribersYear);
+    return new SearchCriteria(
+        q,
+        size,
+        q.status() == null ? Status.ACTIVE : q.status(),
+        npi,
+        name,
+        name == null ? List.of() : SearchCriteria.requiredWords(name),
+        codes,
+        state,
+        center,
+        center == null ? null : radiusMiles,
+        sort,
+        cursor,
+        drugPrescribersYear);
   }
 
-  private static void atLeastZero(Map<String, String> errors, String field, @Nullable BigDecimal value) {
+  private static void atLeastZero(
+      Map<String, String> errors, String field, @Nullable BigDecimal value) {
     if (value != null && value.signum() < 0) {
       errors.put(field, "must not be negative");
     }

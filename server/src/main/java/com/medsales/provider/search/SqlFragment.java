@@ -6,9 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A piece of a search's SQL with the bind values it names: immutable, composed by adding. {@code answeredBy} says which
- * narrower source of rows already answers a condition, so that a statement reading from that source leaves it out
- * (instead of removing its text from a list).
+ * A piece of a search's SQL with the bind values it names: immutable, composed by adding. {@code
+ * answeredBy} says which narrower source of rows already answers a condition, so that a statement
+ * reading from that source leaves it out (instead of removing its text from a list).
  */
 record SqlFragment(String sql, Map<String, @Nullable Object> binds, Source answeredBy) {
 

@@ -8,7 +8,10 @@ public enum Status {
   DEACTIVATED,
   ANY;
 
-  /** The status a parameter names, or an {@link IllegalArgumentException} whose message is the 400's. */
+  /**
+   * The status a parameter names, or an {@link IllegalArgumentException} whose message is the
+   * 400's.
+   */
   public static Status parse(String text) {
     for (Status status : values()) {
       if (status.name().equals(text.toUpperCase(Locale.ROOT))) {

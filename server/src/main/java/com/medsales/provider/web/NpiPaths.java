@@ -13,7 +13,8 @@ final class NpiPaths {
   static long npi(String npi) {
     String problem = Npi.problem(npi);
     if (problem != null) {
-      throw new InvalidFields("'" + npi + "' is not an NPI: " + problem, Map.of("npi", List.of(problem)));
+      throw new InvalidFields(
+          "'" + npi + "' is not an NPI: " + problem, Map.of("npi", List.of(problem)));
     }
     return Long.parseLong(npi);
   }

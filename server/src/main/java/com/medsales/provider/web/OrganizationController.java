@@ -10,8 +10,8 @@ import com.medsales.provider.search.ProviderSearch;
 import com.medsales.provider.search.ProviderSearchResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.validation.BindingResult;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +39,8 @@ class OrganizationController {
           "The provider search over organisation NPIs: name (typo-tolerant), specialty (taxonomy code or NUCC name),"
               + " state, city, zip, near (ZIP or lat,lon) with radiusMiles or radiusKm, status; sort relevance, name,"
               + " distance, services, claims or payments; cursor and size as for providers.")
-  ProviderSearchResult search(@ParameterObject @ModelAttribute OrganizationQuery query, BindingResult binding) {
+  ProviderSearchResult search(
+      @ParameterObject @ModelAttribute OrganizationQuery query, BindingResult binding) {
     return search.search(query, SearchParameters.rejected(binding));
   }
 

@@ -13,9 +13,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -43,7 +43,8 @@ class ProviderController {
               + " minClaims apply to the provider's yearly totals. They use the latest data year unless year is given."
               + " sort: relevance, name, distance, or services, claims, payments (highest first); cursor from the"
               + " previous page's nextCursor; size at most 100. Each item carries the volumes filtered or sorted on.")
-  ProviderSearchResult search(@ParameterObject @ModelAttribute ProviderQuery query, BindingResult binding) {
+  ProviderSearchResult search(
+      @ParameterObject @ModelAttribute ProviderQuery query, BindingResult binding) {
     return search.search(query, SearchParameters.rejected(binding));
   }
 
@@ -55,7 +56,8 @@ class ProviderController {
               + " affiliated with (inferred: same practice address, authorised official, shared other names). 400 for a"
               + " malformed NPI, 404 for one not in the registry nor in a CMS file.")
   ProviderProfile provider(@PathVariable String npi) {
-    return providers.find(NpiPaths.npi(npi))
+    return providers
+        .find(NpiPaths.npi(npi))
         .orElseThrow(() -> new RecordNotFound("The provider with NPI " + npi));
   }
 }

@@ -21,7 +21,10 @@ class TaxonomyController {
   }
 
   @GetMapping("/api/v1/taxonomies")
-  @Operation(summary = "The NUCC taxonomy code set", description = "Every code with its grouping, classification, specialization and display name.")
+  @Operation(
+      summary = "The NUCC taxonomy code set",
+      description =
+          "Every code with its grouping, classification, specialization and display name.")
   List<Taxonomies.Taxonomy> taxonomies() {
     return taxonomies.all();
   }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-/** Keys are paths below a root directory; a "link" is the file's own URI, for a browser on this machine. */
+/**
+ * Keys are paths below a root directory; a "link" is the file's own URI, for a browser on this
+ * machine.
+ */
 public final class LocalFileStore implements FileStore {
 
   private final Path root;
@@ -26,7 +29,8 @@ public final class LocalFileStore implements FileStore {
     Files.createDirectories(target.getParent());
     Path partial = target.resolveSibling(target.getFileName() + ".copying");
     Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   @Override

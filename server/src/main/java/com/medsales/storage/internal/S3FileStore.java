@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Files in an S3 bucket. Every upload asks for server-side encryption (SSE-S3 by default, as the seed's section 7
- * says; the bucket's default encryption in Terraform covers anything else). Downloads for users are presigned GET
- * links, so the bucket stays private.
+ * Files in an S3 bucket. Every upload asks for server-side encryption (SSE-S3 by default, as the
+ * seed's section 7 says; the bucket's default encryption in Terraform covers anything else).
+ * Downloads for users are presigned GET links, so the bucket stays private.
  */
 final class S3FileStore implements FileStore, AutoCloseable {
 
@@ -35,7 +35,9 @@ final class S3FileStore implements FileStore, AutoCloseable {
 
   @Override
   public void put(String key, Path file) {
-    s3.putObject(r -> r.bucket(bucket).key(key).serverSideEncryption(serverSideEncryption), RequestBody.fromFile(file));
+    s3.putObject(
+        r -> r.bucket(bucket).key(key).serverSideEncryption(serverSideEncryption),
+        RequestBody.fromFile(file));
   }
 
   @Override
@@ -47,7 +49,8 @@ final class S3FileStore implements FileStore, AutoCloseable {
     } catch (NoSuchKeyException e) {
       return false;
     }
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return true;
   }
 
@@ -69,7 +72,8 @@ final class S3FileStore implements FileStore, AutoCloseable {
   @Override
   public URI downloadLink(String key, Duration validity) {
     var presigned =
-        presigner.presignGetObject(r -> r.signatureDuration(validity).getObjectRequest(g -> g.bucket(bucket).key(key)));
+        presigner.presignGetObject(
+            r -> r.signatureDuration(validity).getObjectRequest(g -> g.bucket(bucket).key(key)));
     return URI.create(presigned.url().toString());
   }
 

@@ -25,7 +25,8 @@ class StorageConfiguration {
 
   static S3FileStore s3(StorageSettings settings) {
     var region = Region.of(settings.region());
-    // path-style addressing only for another endpoint (an S3-compatible server); AWS gets virtual-hosted buckets
+    // path-style addressing only for another endpoint (an S3-compatible server); AWS gets
+    // virtual-hosted buckets
     boolean otherEndpoint = settings.s3Endpoint() != null && !settings.s3Endpoint().isBlank();
     var s3Configuration = S3Configuration.builder().pathStyleAccessEnabled(otherEndpoint).build();
     var client = S3Client.builder().region(region).serviceConfiguration(s3Configuration);
@@ -34,6 +35,7 @@ class StorageConfiguration {
       client.endpointOverride(URI.create(settings.s3Endpoint()));
       presigner.endpointOverride(URI.create(settings.s3Endpoint()));
     }
-    return new S3FileStore(client.build(), presigner.build(), settings.s3Bucket(), settings.serverSideEncryption());
+    return new S3FileStore(
+        client.build(), presigner.build(), settings.s3Bucket(), settings.serverSideEncryption());
   }
 }

@@ -1,28 +1,31 @@
 package com.medsales.territory.internal;
 
 /**
- * Which providers and ZIPs a territory holds, as SQL every reader shares. A provider belongs to the territories that
- * contain their practice locations (every address but the mailing one). A location's territory is the one
- * {@code territory_of(zip5, state)} gives (V85): the one its ZIP is aligned to, else the one its ZIP's home county (the
- * county holding most of the ZIP's land) is aligned to, else the one its whole state is aligned to. A district or
- * region holds what its territories hold. Only active providers count.
+ * Which providers and ZIPs a territory holds, as SQL every reader shares. A provider belongs to the
+ * territories that contain their practice locations (every address but the mailing one). A
+ * location's territory is the one {@code territory_of(zip5, state)} gives (V85): the one its ZIP is
+ * aligned to, else the one its ZIP's home county (the county holding most of the ZIP's land) is
+ * aligned to, else the one its whole state is aligned to. A district or region holds what its
+ * territories hold. Only active providers count.
  *
- * <p>The queries here go from territories to locations: they gather the locations that could lie in the chosen
- * territories (by their ZIPs, their counties' ZIPs or their states) and keep those whose {@code territory_of} is one of
- * them, so the precedence is decided in that one function.
+ * <p>The queries here go from territories to locations: they gather the locations that could lie in
+ * the chosen territories (by their ZIPs, their counties' ZIPs or their states) and keep those whose
+ * {@code territory_of} is one of them, so the precedence is decided in that one function.
  */
 public final class Membership {
 
   private Membership() {}
 
   /**
-   * Common table expressions ending in {@code member(node_id, npi, zip5)}: one row per territory (at any level) and
-   * provider, with the provider's lowest ZIP inside it. {@code scope} is a condition on {@code closure.node_id}
-   * choosing the territories wanted (for example {@code node_id = :id}, or {@code true} for all). {@code location}
-   * holds each gathered location with its territory, in the scope or not: joining {@code scope} keeps the former.
+   * Common table expressions ending in {@code member(node_id, npi, zip5)}: one row per territory
+   * (at any level) and provider, with the provider's lowest ZIP inside it. {@code scope} is a
+   * condition on {@code closure.node_id} choosing the territories wanted (for example {@code
+   * node_id = :id}, or {@code true} for all). {@code location} holds each gathered location with
+   * its territory, in the scope or not: joining {@code scope} keeps the former.
    */
   public static String ctes(String scope) {
-    return CLOSURE.formatted(scope) + """
+    return CLOSURE.formatted(scope)
+        + """
         ,
         location AS (
           SELECT t.territory_id AS leaf_id, cand.npi, cand.zip5
@@ -50,13 +53,15 @@ public final class Membership {
   }
 
   /**
-   * Common table expressions ending in {@code aligned_zip(leaf_id, zip5, via)}: every ZIP of the territories chosen by
-   * {@code scope} (as for {@link #ctes}) and how it got there, {@code ZIP} (aligned itself), {@code COUNTY} (its home
-   * county is aligned) or {@code STATE} (its home county's state is aligned), with the same precedence as membership.
-   * ZIPs come from the Census ZIP-county relationship, so a state's ZIPs are its ZCTAs (PO-box-only ZIPs are not).
+   * Common table expressions ending in {@code aligned_zip(leaf_id, zip5, via)}: every ZIP of the
+   * territories chosen by {@code scope} (as for {@link #ctes}) and how it got there, {@code ZIP}
+   * (aligned itself), {@code COUNTY} (its home county is aligned) or {@code STATE} (its home
+   * county's state is aligned), with the same precedence as membership. ZIPs come from the Census
+   * ZIP-county relationship, so a state's ZIPs are its ZCTAs (PO-box-only ZIPs are not).
    */
   public static String zipCtes(String scope) {
-    return CLOSURE.formatted(scope) + """
+    return CLOSURE.formatted(scope)
+        + """
         ,
         aligned_zip (leaf_id, zip5, via) AS (
           SELECT t.territory_id, x.zip5, t.via
@@ -79,7 +84,9 @@ public final class Membership {
         """;
   }
 
-  /** The tree as (node, leaf under it) pairs, and the pairs whose node the condition (%s) chooses. */
+  /**
+   * The tree as (node, leaf under it) pairs, and the pairs whose node the condition (%s) chooses.
+   */
   private static final String CLOSURE =
       """
       WITH RECURSIVE closure (node_id, leaf_id) AS (
@@ -90,7 +97,10 @@ public final class Membership {
       ),
       scope AS (SELECT node_id, leaf_id FROM closure WHERE %s)""";
 
-  /** A provider's primary specialty: the taxonomy marked primary, else the first; joined laterally as {@code spec}. */
+  /**
+   * A provider's primary specialty: the taxonomy marked primary, else the first; joined laterally
+   * as {@code spec}.
+   */
   public static final String PRIMARY_SPECIALTY =
       """
       LEFT JOIN LATERAL (

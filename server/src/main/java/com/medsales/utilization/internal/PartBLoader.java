@@ -1,7 +1,7 @@
 package com.medsales.utilization.internal;
 
-import static com.medsales.utilization.internal.PartBColumns.*;
 import static com.medsales.ingest.YearlyTables.execute;
+import static com.medsales.utilization.internal.PartBColumns.*;
 
 import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.CsvHeader;
@@ -17,16 +17,17 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads one data year of Medicare Part B by provider and service. The year comes from {@code --year} or the file's
- * name, and is refused when neither tells it. Rows stream through COPY into standalone tables for that year, the
- * per-provider rollups and percentiles are computed from them with set-based SQL, and the three tables replace that
- * year's partitions in one transaction: other years are untouched, a reload replaces exactly its year.
+ * Loads one data year of Medicare Part B by provider and service. The year comes from {@code
+ * --year} or the file's name, and is refused when neither tells it. Rows stream through COPY into
+ * standalone tables for that year, the per-provider rollups and percentiles are computed from them
+ * with set-based SQL, and the three tables replace that year's partitions in one transaction: other
+ * years are untouched, a reload replaces exactly its year.
  */
 @Component
 class PartBLoader implements DatasetLoader {
@@ -69,13 +70,23 @@ class PartBLoader implements DatasetLoader {
         Connection providerConnection = connections.open("partb-copy-providers");
         Connection c = connections.open("partb-publish")) {
       CopyWriter services = tables.copyInto(serviceConnection, "partb_service", SERVICE_COLUMNS);
-      CopyWriter providers = tables.copyInto(providerConnection, "partb_provider", PROVIDER_COLUMNS);
+      CopyWriter providers =
+          tables.copyInto(providerConnection, "partb_provider", PROVIDER_COLUMNS);
       var read =
-          YearlyCsv.loadYear(context, ',', tables, c, List.of(services, providers), new Rows(year, services, providers, context),
+          YearlyCsv.loadYear(
+              context,
+              ',',
+              tables,
+              c,
+              List.of(services, providers),
+              new Rows(year, services, providers, context),
               connection -> prepare(connection, tables, year, "_y" + year + "_next"));
       return new Outcome(
-          true, read.rowsLoaded(), YearlyTables.count(c, "SELECT count(*) FROM partb_service WHERE data_year = " + year),
-          Map.of(), year);
+          true,
+          read.rowsLoaded(),
+          YearlyTables.count(c, "SELECT count(*) FROM partb_service WHERE data_year = " + year),
+          Map.of(),
+          year);
     }
   }
 
@@ -112,8 +123,15 @@ class PartBLoader implements DatasetLoader {
 
   /** Checks a row and writes it; false when it was rejected. */
   private static boolean write(
-      CsvRecord row, PartBColumns.Mapping columns, CsvHeader header, int year, CopyWriter services, CopyWriter providers,
-      long previousNpi, LoadContext context) throws IOException {
+      CsvRecord row,
+      PartBColumns.Mapping columns,
+      CsvHeader header,
+      int year,
+      CopyWriter services,
+      CopyWriter providers,
+      long previousNpi,
+      LoadContext context)
+      throws IOException {
     long line = row.getStartingLineNumber();
     String file = context.sourceName();
     String npi = row.getField(columns.at(NPI));
@@ -124,12 +142,19 @@ class PartBLoader implements DatasetLoader {
     }
     String place = row.getField(columns.at(PLACE));
     if (!place.equals("F") && !place.equals("O")) {
-      context.reject(new Reject(file, line, header.name(columns.at(PLACE)), "Place of service must be F or O", place));
+      context.reject(
+          new Reject(
+              file,
+              line,
+              header.name(columns.at(PLACE)),
+              "Place of service must be F or O",
+              place));
       return false;
     }
     String hcpcs = row.getField(columns.at(HCPCS));
     if (hcpcs.isEmpty()) {
-      context.reject(new Reject(file, line, header.name(columns.at(HCPCS)), "Missing HCPCS code", null));
+      context.reject(
+          new Reject(file, line, header.name(columns.at(HCPCS)), "Missing HCPCS code", null));
       return false;
     }
     int[] numeric = {BENES, SERVICES, BENE_DAY_SERVICES, SUBMITTED, ALLOWED, PAYMENT, STANDARDIZED};
@@ -144,34 +169,68 @@ class PartBLoader implements DatasetLoader {
       values[i] = value.isEmpty() ? null : value;
     }
     if (values[0] != null && !values[0].matches("[0-9]+")) {
-      context.reject(new Reject(file, line, header.name(columns.at(BENES)), "Not a whole number", values[0]));
+      context.reject(
+          new Reject(file, line, header.name(columns.at(BENES)), "Not a whole number", values[0]));
       return false;
     }
     long npiValue = Long.parseLong(npi);
-    services.field(year).field(npiValue).field(hcpcs).field(blank(row, columns, HCPCS_DESC))
-        .field(yesNo(row.getField(columns.at(DRUG)))).field(place).field(values[0]).field(values[0] == null)
-        .field(values[1]).field(values[2]).field(values[3]).field(values[4]).field(values[5]).field(values[6])
+    services
+        .field(year)
+        .field(npiValue)
+        .field(hcpcs)
+        .field(blank(row, columns, HCPCS_DESC))
+        .field(yesNo(row.getField(columns.at(DRUG))))
+        .field(place)
+        .field(values[0])
+        .field(values[0] == null)
+        .field(values[1])
+        .field(values[2])
+        .field(values[3])
+        .field(values[4])
+        .field(values[5])
+        .field(values[6])
         .field(line);
     services.endRow();
     if (npiValue != previousNpi) {
       String zip = blank(row, columns, ZIP);
-      providers.field(year).field(npiValue).field(blank(row, columns, LAST)).field(blank(row, columns, FIRST))
-          .field(blank(row, columns, MI)).field(blank(row, columns, CREDENTIALS)).field(blank(row, columns, SEX))
-          .field(blank(row, columns, ENTITY)).field(blank(row, columns, STREET1)).field(blank(row, columns, STREET2))
-          .field(blank(row, columns, CITY)).field(blank(row, columns, STATE))
-          .field(zip == null ? null : zip.substring(0, Math.min(5, zip.length()))).field(blank(row, columns, COUNTRY))
-          .field(blank(row, columns, TYPE)).field(yesNo(row.getField(columns.at(PARTICIPATING))));
+      providers
+          .field(year)
+          .field(npiValue)
+          .field(blank(row, columns, LAST))
+          .field(blank(row, columns, FIRST))
+          .field(blank(row, columns, MI))
+          .field(blank(row, columns, CREDENTIALS))
+          .field(blank(row, columns, SEX))
+          .field(blank(row, columns, ENTITY))
+          .field(blank(row, columns, STREET1))
+          .field(blank(row, columns, STREET2))
+          .field(blank(row, columns, CITY))
+          .field(blank(row, columns, STATE))
+          .field(zip == null ? null : zip.substring(0, Math.min(5, zip.length())))
+          .field(blank(row, columns, COUNTRY))
+          .field(blank(row, columns, TYPE))
+          .field(yesNo(row.getField(columns.at(PARTICIPATING))));
       providers.endRow();
     }
     return true;
   }
 
-  /** Indexes, the provider table deduplicated, the rollups with their percentiles: all on the year's own tables. */
-  private static void prepare(Connection c, YearlyTables tables, int year, String suffix) throws SQLException {
+  /**
+   * Indexes, the provider table deduplicated, the rollups with their percentiles: all on the year's
+   * own tables.
+   */
+  private static void prepare(Connection c, YearlyTables tables, int year, String suffix)
+      throws SQLException {
     execute(c, "SET maintenance_work_mem = '512MB'");
     // the file lists a provider's rows together; should it not, keep one row per NPI
-    execute(c, "DELETE FROM partb_provider" + suffix + " a USING partb_provider" + suffix + " b"
-        + " WHERE a.npi = b.npi AND a.ctid > b.ctid");
+    execute(
+        c,
+        "DELETE FROM partb_provider"
+            + suffix
+            + " a USING partb_provider"
+            + suffix
+            + " b"
+            + " WHERE a.npi = b.npi AND a.ctid > b.ctid");
     execute(c, "ALTER TABLE partb_provider" + suffix + " ADD PRIMARY KEY (data_year, npi)");
     execute(c, "CREATE INDEX ON partb_service" + suffix + " (npi)");
     execute(c, "CREATE INDEX ON partb_service" + suffix + " (hcpcs_code, npi)");

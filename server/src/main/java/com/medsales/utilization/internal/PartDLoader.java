@@ -1,10 +1,10 @@
 package com.medsales.utilization.internal;
 
-import static com.medsales.utilization.internal.PartDColumns.*;
 import static com.medsales.ingest.YearlyTables.execute;
+import static com.medsales.utilization.internal.PartDColumns.*;
 
-import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.ByteCsv;
+import com.medsales.ingest.CopyWriter;
 import com.medsales.ingest.CsvHeader;
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetLoader;
@@ -31,28 +31,43 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads one data year of Medicare Part D by provider and drug, as {@link PartBLoader} does Part B: year from
- * {@code --year} or the file name, vintage from the header (comma- or tab-separated), COPY into the year's own tables,
- * rollups with brand and generic claims, peer percentiles in SQL into a narrow table of their own, then the year's
- * partitions replaced at once.
+ * Loads one data year of Medicare Part D by provider and drug, as {@link PartBLoader} does Part B:
+ * year from {@code --year} or the file name, vintage from the header (comma- or tab-separated),
+ * COPY into the year's own tables, rollups with brand and generic claims, peer percentiles in SQL
+ * into a narrow table of their own, then the year's partitions replaced at once.
  */
 @Component
 class PartDLoader implements DatasetLoader {
 
-  static final List<String> TABLES = List.of("partd_drug", "partd_provider", "partd_rollup", "partd_percentile");
+  static final List<String> TABLES =
+      List.of("partd_drug", "partd_provider", "partd_rollup", "partd_percentile");
   private static final String DRUG_COLUMNS =
       "data_year, npi, brand_name, generic_name, total_claims, total_30day_fills, total_day_supply, total_drug_cost,"
           + " total_beneficiaries, beneficiaries_suppressed, ge65_suppression_flag, ge65_claims, ge65_30day_fills,"
           + " ge65_drug_cost, ge65_day_supply, ge65_beneficiary_flag, ge65_beneficiaries, source_line";
-  private static final String PROVIDER_COLUMNS = "data_year, npi, last_org_name, first_name, city, state, provider_type";
-  private static final String PERCENTILE_COLUMNS = "data_year, npi, claims_percentile, cost_percentile";
+  private static final String PROVIDER_COLUMNS =
+      "data_year, npi, last_org_name, first_name, city, state, provider_type";
+  private static final String PERCENTILE_COLUMNS =
+      "data_year, npi, claims_percentile, cost_percentile";
   static final String ROLLUP_COLUMNS =
       "data_year, npi, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows, suppressed_rows, top_drugs";
-  private static final int[] NUMBERS = {CLAIMS, FILLS, DAY_SUPPLY, COST, BENES, GE65_CLAIMS, GE65_FILLS, GE65_COST,
-      GE65_DAY_SUPPLY, GE65_BENES};
+  private static final int[] NUMBERS = {
+    CLAIMS,
+    FILLS,
+    DAY_SUPPLY,
+    COST,
+    BENES,
+    GE65_CLAIMS,
+    GE65_FILLS,
+    GE65_COST,
+    GE65_DAY_SUPPLY,
+    GE65_BENES
+  };
+
   /**
-   * The {@link #NUMBERS} in integer columns: claims and days' supply (bigint, V78) and beneficiaries (integer). CMS
-   * publishes them as counts; the others are decimals (30-day fills, costs).
+   * The {@link #NUMBERS} in integer columns: claims and days' supply (bigint, V78) and
+   * beneficiaries (integer). CMS publishes them as counts; the others are decimals (30-day fills,
+   * costs).
    */
   private static final int[] WHOLE = {0, 2, 4, 5, 8, 9};
 
@@ -86,20 +101,30 @@ class PartDLoader implements DatasetLoader {
         Connection rollupConnection = connections.open("partd-copy-rollups");
         Connection c = connections.open("partd-publish")) {
       CopyWriter drugs = tables.copyInto(drugConnection, "partd_drug", DRUG_COLUMNS);
-      CopyWriter providers = tables.copyInto(providerConnection, "partd_provider", PROVIDER_COLUMNS);
+      CopyWriter providers =
+          tables.copyInto(providerConnection, "partd_provider", PROVIDER_COLUMNS);
       CopyWriter rollups = tables.copyInto(rollupConnection, "partd_rollup", ROLLUP_COLUMNS);
       var rows = new Rows(year, drugs, providers, new PrescriberRollup(year, rollups), context);
       var read =
-          YearlyCsv.loadYear(context, separator(context.file()), tables, c, List.of(drugs, providers, rollups), rows,
-              connection -> prepare(connection, drugConnection, rollupConnection, tables, year, rows.rollup));
-      // the year's partition is the table the COPY filled, whole: its count is the COPY's, no scan of 26M rows needed
+          YearlyCsv.loadYear(
+              context,
+              separator(context.file()),
+              tables,
+              c,
+              List.of(drugs, providers, rollups),
+              rows,
+              connection ->
+                  prepare(connection, drugConnection, rollupConnection, tables, year, rows.rollup));
+      // the year's partition is the table the COPY filled, whole: its count is the COPY's, no scan
+      // of 26M rows needed
       return new Outcome(true, read.rowsLoaded(), drugs.copied(), Map.of(), year);
     }
   }
 
   /**
-   * Checks each row and writes it into the year's tables, from the bytes of the file: numbers and names go from the
-   * input buffer into the COPY buffers as they are, and strings are made only for what the rollup and the rejects need.
+   * Checks each row and writes it into the year's tables, from the bytes of the file: numbers and
+   * names go from the input buffer into the COPY buffers as they are, and strings are made only for
+   * what the rollup and the rejects need.
    */
   private static final class Rows implements YearlyCsv.ByteRows {
     private final int year;
@@ -115,7 +140,12 @@ class PartDLoader implements DatasetLoader {
     private final int[] from = new int[NUMBERS.length];
     private final int[] to = new int[NUMBERS.length];
 
-    Rows(int year, CopyWriter drugs, CopyWriter providers, PrescriberRollup rollup, LoadContext context) {
+    Rows(
+        int year,
+        CopyWriter drugs,
+        CopyWriter providers,
+        PrescriberRollup rollup,
+        LoadContext context) {
       this.year = year;
       this.yearText = Integer.toString(year).getBytes(StandardCharsets.US_ASCII);
       this.drugs = drugs;
@@ -139,9 +169,11 @@ class PartDLoader implements DatasetLoader {
       int npiAt = columns.at(NPI);
       int npiFrom = row.strippedStart(npiAt);
       int npiTo = row.strippedEnd(npiAt);
-      // a prescriber's rows come together (about 33 at the national size): the NPI of the row before was checked already
+      // a prescriber's rows come together (about 33 at the national size): the NPI of the row
+      // before was checked already
       boolean samePrescriber =
-          previousNpi >= 0 && Arrays.equals(b, npiFrom, npiTo, previousNpiBytes, 0, previousNpiBytes.length);
+          previousNpi >= 0
+              && Arrays.equals(b, npiFrom, npiTo, previousNpiBytes, 0, previousNpiBytes.length);
       long npiValue = previousNpi;
       if (!samePrescriber) {
         String npi = new String(b, npiFrom, npiTo - npiFrom, StandardCharsets.UTF_8);
@@ -187,11 +219,17 @@ class PartDLoader implements DatasetLoader {
           default -> {}
         }
       }
-      // the counts go into integer columns: a fraction is this row's reject, not the whole COPY's failure
+      // the counts go into integer columns: a fraction is this row's reject, not the whole COPY's
+      // failure
       for (int i : WHOLE) {
         if (from[i] != to[i] && !whole(b, from[i], to[i], i == 4 || i == 9)) {
-          context.reject(new Reject(file, line, header.name(columns.at(NUMBERS[i])), "Not a whole number",
-              new String(b, from[i], to[i] - from[i], StandardCharsets.UTF_8)));
+          context.reject(
+              new Reject(
+                  file,
+                  line,
+                  header.name(columns.at(NUMBERS[i])),
+                  "Not a whole number",
+                  new String(b, from[i], to[i] - from[i], StandardCharsets.UTF_8)));
           return false;
         }
       }
@@ -200,14 +238,18 @@ class PartDLoader implements DatasetLoader {
       if (!flag(row, ge65Flag, "GE65", line) || !flag(row, beneFlag, "GE65 beneficiaries", line)) {
         return false;
       }
-      boolean ge65Suppressed = ge65Flag >= 0 && row.strippedStart(ge65Flag) != row.strippedEnd(ge65Flag);
+      boolean ge65Suppressed =
+          ge65Flag >= 0 && row.strippedStart(ge65Flag) != row.strippedEnd(ge65Flag);
       String brand = names.get(b, brandFrom, brandTo);
       int genericAt = columns.at(GENERIC);
       int genericFrom = genericAt < 0 ? 0 : row.strippedStart(genericAt);
       int genericTo = genericAt < 0 ? 0 : row.strippedEnd(genericAt);
       String generic = genericFrom == genericTo ? null : names.get(b, genericFrom, genericTo);
       // the NPI as the file has it: ten digits, checked, so the same bigint as npiValue
-      drugs.field(yearText, 0, yearText.length).field(b, npiFrom, npiTo).field(b, brandFrom, brandTo);
+      drugs
+          .field(yearText, 0, yearText.length)
+          .field(b, npiFrom, npiTo)
+          .field(b, brandFrom, brandTo);
       text(drugs, row, genericAt);
       for (int i = 0; i < 5; i++) {
         number(drugs, b, i);
@@ -254,11 +296,17 @@ class PartDLoader implements DatasetLoader {
       }
       int from = row.strippedStart(position);
       int to = row.strippedEnd(position);
-      if (from == to || (to - from == 1 && (row.buffer()[from] == '*' || row.buffer()[from] == '#'))) {
+      if (from == to
+          || (to - from == 1 && (row.buffer()[from] == '*' || row.buffer()[from] == '#'))) {
         return true;
       }
-      context.reject(new Reject(context.sourceName(), line, name + " suppression flag",
-          "Suppression flag must be *, # or blank", row.strippedText(position)));
+      context.reject(
+          new Reject(
+              context.sourceName(),
+              line,
+              name + " suppression flag",
+              "Suppression flag must be *, # or blank",
+              row.strippedText(position)));
       return false;
     }
 
@@ -277,41 +325,61 @@ class PartDLoader implements DatasetLoader {
   }
 
   /**
-   * Indexes, rollups and percentiles on the loaded year. The big drug table's index and statistics are built on its own
-   * connection while this one finishes the prescribers and their rollups (two cores, two lanes). When the file held each
-   * prescriber's rows together, as CMS publishes it, the rollups came with the stream and only their peer percentiles
-   * are computed here; otherwise they are computed from the drug rows.
+   * Indexes, rollups and percentiles on the loaded year. The big drug table's index and statistics
+   * are built on its own connection while this one finishes the prescribers and their rollups (two
+   * cores, two lanes). When the file held each prescriber's rows together, as CMS publishes it, the
+   * rollups came with the stream and only their peer percentiles are computed here; otherwise they
+   * are computed from the drug rows.
    */
   private static void prepare(
-      Connection c, Connection drugLane, Connection percentileCopy, YearlyTables tables, int year, PrescriberRollup streamed)
+      Connection c,
+      Connection drugLane,
+      Connection percentileCopy,
+      YearlyTables tables,
+      int year,
+      PrescriberRollup streamed)
       throws SQLException {
     boolean rollupsStreamed = streamed.sorted();
     String drug = tables.next("partd_drug");
     String provider = tables.next("partd_provider");
     String rollup = tables.next("partd_rollup");
-    var drugIndex = java.util.concurrent.CompletableFuture.runAsync(() -> {
-      try {
-        drugLane.setAutoCommit(true);
-        // the index's sort in memory: 26 million entries spilled to disk with 512MB. A leader and one worker, one process
-        // a core: measured alone on the national year, 6.8 s so, 7.4 s with two workers, 10.5 s in one process (9.3 s
-        // with 1GB); this lane is the publish's critical path, the other one's keys and percentiles take about 4 s
-        execute(drugLane, "SET maintenance_work_mem = '1GB'");
-        execute(drugLane, "SET max_parallel_maintenance_workers = 1");
-        execute(drugLane, "CREATE INDEX ON " + drug + " (npi)");
-        execute(drugLane, "ANALYZE " + drug);
-      } catch (SQLException e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    });
+    var drugIndex =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              try {
+                drugLane.setAutoCommit(true);
+                // the index's sort in memory: 26 million entries spilled to disk with 512MB. A
+                // leader and one worker, one process
+                // a core: measured alone on the national year, 6.8 s so, 7.4 s with two workers,
+                // 10.5 s in one process (9.3 s
+                // with 1GB); this lane is the publish's critical path, the other one's keys and
+                // percentiles take about 4 s
+                execute(drugLane, "SET maintenance_work_mem = '1GB'");
+                execute(drugLane, "SET max_parallel_maintenance_workers = 1");
+                execute(drugLane, "CREATE INDEX ON " + drug + " (npi)");
+                execute(drugLane, "ANALYZE " + drug);
+              } catch (SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            });
     try {
       execute(c, "SET maintenance_work_mem = '512MB'");
-      // the percentiles' sorts and joins over every prescriber (about a million) in memory rather than in temporary
+      // the percentiles' sorts and joins over every prescriber (about a million) in memory rather
+      // than in temporary
       // files (at 5M rows the former UPDATE of the rollups fell from 6.4 s to 2.7 s with it)
       execute(c, "SET work_mem = '256MB'");
       if (!rollupsStreamed) {
-        // a prescriber whose rows came back after another's was written once per run of rows; keep the first. When
-        // the file held each prescriber's rows together there is one row per prescriber and nothing to look for
-        execute(c, "DELETE FROM " + provider + " a USING " + provider + " b WHERE a.npi = b.npi AND a.ctid > b.ctid");
+        // a prescriber whose rows came back after another's was written once per run of rows; keep
+        // the first. When
+        // the file held each prescriber's rows together there is one row per prescriber and nothing
+        // to look for
+        execute(
+            c,
+            "DELETE FROM "
+                + provider
+                + " a USING "
+                + provider
+                + " b WHERE a.npi = b.npi AND a.ctid > b.ctid");
       }
       execute(c, "ALTER TABLE " + provider + " ADD PRIMARY KEY (data_year, npi)");
       if (!rollupsStreamed) {
@@ -319,17 +387,25 @@ class PartDLoader implements DatasetLoader {
         drugIndex.join();
         execute(c, ROLLUP_FROM_DRUGS.formatted(drug, rollup, year));
       }
-      // the percentiles go into their own narrow table, written once: an UPDATE of the rollups rewrote every rollup row
-      // (about 1.5 KB each with its top drugs) and left the table half dead; this writes about 30 bytes a prescriber.
-      // With streamed rollups they are computed here from the rollups held in memory and copied in (about a second at
-      // the national size, against 10 to 18 s of window sorts in SQL that took a core from the drug index's build)
+      // the percentiles go into their own narrow table, written once: an UPDATE of the rollups
+      // rewrote every rollup row
+      // (about 1.5 KB each with its top drugs) and left the table half dead; this writes about 30
+      // bytes a prescriber.
+      // With streamed rollups they are computed here from the rollups held in memory and copied in
+      // (about a second at
+      // the national size, against 10 to 18 s of window sorts in SQL that took a core from the drug
+      // index's build)
       if (rollupsStreamed) {
         copyPercentiles(percentileCopy, tables, year, streamed.peers());
       } else {
         tables.create(c, "partd_percentile");
-        execute(c, PERCENTILES_FROM_ROLLUPS.formatted(tables.next("partd_percentile"), rollup, provider));
+        execute(
+            c,
+            PERCENTILES_FROM_ROLLUPS.formatted(tables.next("partd_percentile"), rollup, provider));
       }
-      execute(c, "ALTER TABLE " + tables.next("partd_percentile") + " ADD PRIMARY KEY (data_year, npi)");
+      execute(
+          c,
+          "ALTER TABLE " + tables.next("partd_percentile") + " ADD PRIMARY KEY (data_year, npi)");
       execute(c, "ALTER TABLE " + rollup + " ADD PRIMARY KEY (data_year, npi)");
       execute(c, "ANALYZE " + provider);
       execute(c, "ANALYZE " + rollup);
@@ -345,7 +421,8 @@ class PartDLoader implements DatasetLoader {
     }
   }
 
-  private static void copyPercentiles(Connection connection, YearlyTables tables, int year, PeerPercentiles peers)
+  private static void copyPercentiles(
+      Connection connection, YearlyTables tables, int year, PeerPercentiles peers)
       throws SQLException {
     CopyWriter out = tables.copyInto(connection, "partd_percentile", PERCENTILE_COLUMNS);
     try {
@@ -360,7 +437,10 @@ class PartDLoader implements DatasetLoader {
     }
   }
 
-  /** The peer percentiles from the rollups and providers tables, for rollups computed in SQL (see {@link PeerPercentiles}). */
+  /**
+   * The peer percentiles from the rollups and providers tables, for rollups computed in SQL (see
+   * {@link PeerPercentiles}).
+   */
   static final String PERCENTILES_FROM_ROLLUPS =
       """
       INSERT INTO %1$s (data_year, npi, claims_percentile, cost_percentile)
@@ -370,7 +450,9 @@ class PartDLoader implements DatasetLoader {
       FROM %2$s t LEFT JOIN %3$s p ON p.npi = t.npi
       """;
 
-  /** The rollups computed from the drug rows, for a file whose prescribers' rows are not together. */
+  /**
+   * The rollups computed from the drug rows, for a file whose prescribers' rows are not together.
+   */
   private static final String ROLLUP_FROM_DRUGS =
       """
       INSERT INTO %2$s (data_year, npi, claims, fills_30day, drug_cost, brand_claims, generic_claims, rows,
@@ -397,8 +479,8 @@ class PartDLoader implements DatasetLoader {
       """;
 
   /**
-   * Whether an integer column takes the count: an int (beneficiaries) or a long (claims, days' supply), as
-   * {@link Integer#parseInt} or {@link Long#parseLong} reads it.
+   * Whether an integer column takes the count: an int (beneficiaries) or a long (claims, days'
+   * supply), as {@link Integer#parseInt} or {@link Long#parseLong} reads it.
    */
   private static boolean whole(byte[] b, int from, int to, boolean intColumn) {
     int i = from < to && (b[from] == '-' || b[from] == '+') ? from + 1 : from;

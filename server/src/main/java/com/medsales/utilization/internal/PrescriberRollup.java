@@ -16,11 +16,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A prescriber's Part D totals and top five drugs, computed while the file streams past (CMS publishes each
- * prescriber's rows together), so the load needs no sort of the year's 26 million drug rows to build them. The same
- * sums and order as the SQL fallback in {@link PartDLoader}: totals over the rows, brand claims where the brand name is
- * not the generic name, suppressed rows, and the top drugs by claims (nulls last), then brand name. A prescriber whose
- * rows turn up again after another's marks the stream unsorted: the loader then computes the rollups in SQL instead.
+ * A prescriber's Part D totals and top five drugs, computed while the file streams past (CMS
+ * publishes each prescriber's rows together), so the load needs no sort of the year's 26 million
+ * drug rows to build them. The same sums and order as the SQL fallback in {@link PartDLoader}:
+ * totals over the rows, brand claims where the brand name is not the generic name, suppressed rows,
+ * and the top drugs by claims (nulls last), then brand name. A prescriber whose rows turn up again
+ * after another's marks the stream unsorted: the loader then computes the rollups in SQL instead.
  */
 final class PrescriberRollup {
 
@@ -44,7 +45,8 @@ final class PrescriberRollup {
   private int suppressed;
   private final List<Drug> top = new ArrayList<>(TOP + 1);
 
-  private record Drug(String brand, @Nullable String generic, @Nullable Decimal claims, @Nullable Decimal cost) {}
+  private record Drug(
+      String brand, @Nullable String generic, @Nullable Decimal claims, @Nullable Decimal cost) {}
 
   PrescriberRollup(int year, CopyWriter out) {
     this.year = year;
@@ -52,8 +54,15 @@ final class PrescriberRollup {
   }
 
   /** One drug row of {@code prescriber}; values as the file has them (blank as null). */
-  void add(long prescriber, String brandName, @Nullable String genericName, @Nullable Decimal rowClaims,
-      @Nullable Decimal rowFills, @Nullable Decimal rowCost, boolean suppressedRow) throws IOException {
+  void add(
+      long prescriber,
+      String brandName,
+      @Nullable String genericName,
+      @Nullable Decimal rowClaims,
+      @Nullable Decimal rowFills,
+      @Nullable Decimal rowCost,
+      boolean suppressedRow)
+      throws IOException {
     if (prescriber != npi) {
       flush();
       if (!done.add(prescriber)) {
@@ -97,8 +106,9 @@ final class PrescriberRollup {
   }
 
   /**
-   * {@code a.toUpperCase(ROOT).equals(b.toUpperCase(ROOT))} (PostgreSQL's {@code upper(a) = upper(b)} in the SQL
-   * version) without the two new strings a row: ASCII is compared in place, anything else as the JDK upper-cases it.
+   * {@code a.toUpperCase(ROOT).equals(b.toUpperCase(ROOT))} (PostgreSQL's {@code upper(a) =
+   * upper(b)} in the SQL version) without the two new strings a row: ASCII is compared in place,
+   * anything else as the JDK upper-cases it.
    */
   static boolean sameUpperCase(String a, String b) {
     int n = Math.min(a.length(), b.length());
@@ -112,7 +122,8 @@ final class PrescriberRollup {
         return false; // the upper-cased strings differ here whatever follows
       }
     }
-    // all ASCII and alike so far: a longer one still has characters after, and upper-casing never makes one vanish
+    // all ASCII and alike so far: a longer one still has characters after, and upper-casing never
+    // makes one vanish
     return a.length() == b.length();
   }
 
@@ -148,7 +159,10 @@ final class PrescriberRollup {
     return byClaims != 0 ? byClaims < 0 : a.brand().compareTo(b.brand()) < 0;
   }
 
-  /** The current prescriber's peer group: its provider row's type and state (the first row of its run). */
+  /**
+   * The current prescriber's peer group: its provider row's type and state (the first row of its
+   * run).
+   */
   void peerGroup(@Nullable String type, @Nullable String stateCode) {
     providerType = type;
     state = stateCode;
@@ -190,9 +204,16 @@ final class PrescriberRollup {
     }
     BigDecimal claims = this.claims.value();
     BigDecimal cost = this.cost.value();
-    out.field(year).field(npi).field(claims.toPlainString()).field(fills == null ? null : fills.value().toPlainString())
-        .field(cost.toPlainString()).field(brand.value().toPlainString()).field(generic.value().toPlainString())
-        .field((long) rows).field((long) suppressed).field(drugs.toString());
+    out.field(year)
+        .field(npi)
+        .field(claims.toPlainString())
+        .field(fills == null ? null : fills.value().toPlainString())
+        .field(cost.toPlainString())
+        .field(brand.value().toPlainString())
+        .field(generic.value().toPlainString())
+        .field((long) rows)
+        .field((long) suppressed)
+        .field(drugs.toString());
     out.endRow();
     // drug_cost is numeric(18, 2): rank on the value as stored
     peers.add(npi, providerType, state, claims, cost.setScale(2, RoundingMode.HALF_UP));

@@ -17,7 +17,8 @@ final class JobQueueChecks {
   /** Workers claim until the queue is empty; what each took, and how many jobs were taken twice. */
   record Claimed(Set<JobId> taken, int duplicates) {}
 
-  static Claimed claimConcurrently(JobQueue queue, List<String> queues, int workers, Duration visibility) {
+  static Claimed claimConcurrently(
+      JobQueue queue, List<String> queues, int workers, Duration visibility) {
     Set<JobId> taken = ConcurrentHashMap.newKeySet();
     var duplicates = new AtomicInteger();
     try (var pool = Executors.newFixedThreadPool(workers)) {

@@ -95,16 +95,30 @@ class JobWorkerIntegrationTests {
   @Test
   void runsJobsAndRetriesFailuresThenReleasesRunningJobsOnShutdown() throws Exception {
     JobId echo = queue.enqueue(JobRequest.of("worker-tests", "echo", "{\"hello\": \"world\"}"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> queue.find(echo).orElseThrow().status() == JobStatus.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> queue.find(echo).orElseThrow().status() == JobStatus.SUCCEEDED);
     assertThat(Handlers.seen).containsExactly("{\"hello\": \"world\"}");
 
     JobId flaky = queue.enqueue(JobRequest.of("worker-tests", "flaky", "{}"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> queue.find(flaky).orElseThrow().attempts() == 1
-        && queue.find(flaky).orElseThrow().status() == JobStatus.READY);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                queue.find(flaky).orElseThrow().attempts() == 1
+                    && queue.find(flaky).orElseThrow().status() == JobStatus.READY);
     jdbc.sql("UPDATE job SET run_at = now() WHERE id = :id").param("id", flaky.value()).update();
-    await().atMost(Duration.ofSeconds(10)).until(() -> queue.find(flaky).orElseThrow().status() == JobStatus.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> queue.find(flaky).orElseThrow().status() == JobStatus.SUCCEEDED);
     assertThat(queue.find(flaky).orElseThrow().attempts()).isEqualTo(2);
-    assertThat(meters.get("medsales.jobs.processed").tag("type", "flaky").tag("outcome", "failed").counter().count())
+    assertThat(
+            meters
+                .get("medsales.jobs.processed")
+                .tag("type", "flaky")
+                .tag("outcome", "failed")
+                .counter()
+                .count())
         .isEqualTo(1.0);
 
     JobId slow = queue.enqueue(JobRequest.of("worker-tests", "slow", "{}"));

@@ -128,13 +128,16 @@ class PostgresJobQueueIntegrationTests {
 
   @Test
   void aDedupeKeyAllowsOneUnfinishedJob() {
-    JobId first = queue.enqueue(JobRequest.of("queue-tests", "ingest", "{}").dedupedBy("ingest:nppes"));
-    JobId second = queue.enqueue(JobRequest.of("queue-tests", "ingest", "{}").dedupedBy("ingest:nppes"));
+    JobId first =
+        queue.enqueue(JobRequest.of("queue-tests", "ingest", "{}").dedupedBy("ingest:nppes"));
+    JobId second =
+        queue.enqueue(JobRequest.of("queue-tests", "ingest", "{}").dedupedBy("ingest:nppes"));
     assertThat(second).isEqualTo(first);
 
     queue.claim(QUEUE, "w1", VISIBILITY).orElseThrow();
     queue.complete(first, "w1");
-    JobId third = queue.enqueue(JobRequest.of("queue-tests", "ingest", "{}").dedupedBy("ingest:nppes"));
+    JobId third =
+        queue.enqueue(JobRequest.of("queue-tests", "ingest", "{}").dedupedBy("ingest:nppes"));
     assertThat(third).isNotEqualTo(first);
   }
 

@@ -31,9 +31,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The SQS job queue against a real SQS-compatible server (ElasticMQ on loopback), with the queues as Terraform makes
- * them: a queue and its dead-letter queue named in a redrive policy. The same behaviours as the PostgreSQL queue's
- * tests, plus what only SQS does.
+ * The SQS job queue against a real SQS-compatible server (ElasticMQ on loopback), with the queues
+ * as Terraform makes them: a queue and its dead-letter queue named in a redrive policy. The same
+ * behaviours as the PostgreSQL queue's tests, plus what only SQS does.
  */
 class SqsJobQueueUnitTests {
 
@@ -56,7 +56,8 @@ class SqsJobQueueUnitTests {
     return SqsClient.builder()
         .endpointOverride(URI.create(endpoint))
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .build();
   }
 
@@ -74,8 +75,12 @@ class SqsJobQueueUnitTests {
     queue = new SqsJobQueue(sqs, settings("medsales-test-", List.of(queueName)));
   }
 
-  /** What Terraform's aws_sqs_queue pair does: a dead-letter queue and a queue whose redrive policy names it. */
-  static void createQueueWithRedrive(SqsClient sqs, String prefix, String queue, int maxReceiveCount) {
+  /**
+   * What Terraform's aws_sqs_queue pair does: a dead-letter queue and a queue whose redrive policy
+   * names it.
+   */
+  static void createQueueWithRedrive(
+      SqsClient sqs, String prefix, String queue, int maxReceiveCount) {
     String dlqUrl = sqs.createQueue(r -> r.queueName(prefix + queue + "-dlq")).queueUrl();
     String dlqArn =
         sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -87,7 +92,11 @@ class SqsJobQueueUnitTests {
                 .attributes(
                     Map.of(
                         QueueAttributeName.REDRIVE_POLICY,
-                        "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}")));
+                        "{\"deadLetterTargetArn\":\""
+                            + dlqArn
+                            + "\",\"maxReceiveCount\":\""
+                            + maxReceiveCount
+                            + "\"}")));
   }
 
   static JobSettings settings(String prefix, List<String> queues) {
@@ -158,7 +167,8 @@ class SqsJobQueueUnitTests {
     assertThat(queue.claim(queues, "w1", VISIBILITY)).isEmpty(); // backoff: not due at once
 
     Job second = awaitClaim("w1");
-    assertThat(Duration.between(failedAt, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(Duration.between(failedAt, Instant.now()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     assertThat(second.attempts()).isEqualTo(2);
     queue.fail(id, "w1", "boom 2");
 
@@ -177,10 +187,14 @@ class SqsJobQueueUnitTests {
     // more attempts than the queue's maxReceiveCount (3): only the redrive policy can make it dead
     JobId id = queue.enqueue(JobRequest.of(queueName, "poison", "{}").withMaxAttempts(10));
     for (int delivery = 1; delivery <= 3; delivery++) {
-      Job job = delivery == 1 ? queue.claim(queues, "w", Duration.ofSeconds(1)).orElseThrow() : awaitClaim("w", Duration.ofSeconds(1));
+      Job job =
+          delivery == 1
+              ? queue.claim(queues, "w", Duration.ofSeconds(1)).orElseThrow()
+              : awaitClaim("w", Duration.ofSeconds(1));
       assertThat(job.attempts()).isEqualTo(delivery);
     }
-    // SQS moves it on the receive after the third, once the last visibility timeout ran out: never delivered again
+    // SQS moves it on the receive after the third, once the last visibility timeout ran out: never
+    // delivered again
     var redelivered = new AtomicInteger();
     await()
         .atMost(Duration.ofSeconds(10))
@@ -221,7 +235,8 @@ class SqsJobQueueUnitTests {
 
   @Test
   void aJobDueLaterIsNotDeliveredBeforeItsTime() {
-    queue.enqueue(new JobRequest(queueName, "later", "{}", Instant.now().plusSeconds(2), null, null));
+    queue.enqueue(
+        new JobRequest(queueName, "later", "{}", Instant.now().plusSeconds(2), null, null));
     assertThat(queue.claim(queues, "w1", VISIBILITY)).isEmpty();
     assertThat(awaitClaim("w1").type()).isEqualTo("later");
   }
@@ -234,12 +249,14 @@ class SqsJobQueueUnitTests {
 
     assertThat(queue.depth())
         .containsExactlyInAnyOrder(
-            new JobQueue.QueueDepth(queueName, JobStatus.READY, 1), new JobQueue.QueueDepth(queueName, JobStatus.RUNNING, 1));
+            new JobQueue.QueueDepth(queueName, JobStatus.READY, 1),
+            new JobQueue.QueueDepth(queueName, JobStatus.RUNNING, 1));
   }
 
   @Test
   void refusesDedupeKeysItCannotKeep() {
-    assertThatThrownBy(() -> queue.enqueue(JobRequest.of(queueName, "ingest", "{}").dedupedBy("ingest:nppes")))
+    assertThatThrownBy(
+            () -> queue.enqueue(JobRequest.of(queueName, "ingest", "{}").dedupedBy("ingest:nppes")))
         .isInstanceOf(UnsupportedOperationException.class);
   }
 

@@ -23,14 +23,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@code medsales.jobs.backend: sqs} in a running application: the SQS queue replaces the PostgreSQL one and the worker
- * runs jobs from it (ElasticMQ on loopback; credentials from the SDK's default chain, as on ECS).
+ * {@code medsales.jobs.backend: sqs} in a running application: the SQS queue replaces the
+ * PostgreSQL one and the worker runs jobs from it (ElasticMQ on loopback; credentials from the
+ * SDK's default chain, as on ECS).
  */
 @SpringBootTest
 @DirtiesContext
 class SqsJobWorkerIntegrationTests {
 
-  static final SQSRestServer server = SQSRestServerBuilder.withDynamicPort().withInterface("127.0.0.1").start();
+  static final SQSRestServer server =
+      SQSRestServerBuilder.withDynamicPort().withInterface("127.0.0.1").start();
 
   @DynamicPropertySource
   static void sqs(DynamicPropertyRegistry registry) {
@@ -59,7 +61,8 @@ class SqsJobWorkerIntegrationTests {
 
     @Bean
     JobHandler sqsEcho() {
-      return JobWorkerIntegrationTests.Handlers.handler("echo", job -> seen.add(job.payload()), "sqs-worker-tests");
+      return JobWorkerIntegrationTests.Handlers.handler(
+          "echo", job -> seen.add(job.payload()), "sqs-worker-tests");
     }
   }
 
@@ -73,7 +76,9 @@ class SqsJobWorkerIntegrationTests {
 
     queue.enqueue(JobRequest.of("sqs-worker-tests", "echo", "{\"via\": \"sqs\"}"));
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> Handlers.seen.contains("{\"via\": \"sqs\"}"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> Handlers.seen.contains("{\"via\": \"sqs\"}"));
     await().atMost(Duration.ofSeconds(5)).until(() -> queue.depth().isEmpty());
   }
 }

@@ -13,10 +13,16 @@ import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 
-/** Only the ingestion worker hands outstanding event publications over again; the API's processes never do. */
+/**
+ * Only the ingestion worker hands outstanding event publications over again; the API's processes
+ * never do.
+ */
 class OutstandingEventsUnitTests {
 
-  /** Spring Modulith's multicaster stands behind both interfaces; this one records what it was asked. */
+  /**
+   * Spring Modulith's multicaster stands behind both interfaces; this one records what it was
+   * asked.
+   */
   static final class Registry implements IncompleteEventPublications, FailedEventPublications {
     final List<String> calls = new ArrayList<>();
     Predicate<EventPublication> filter = p -> false;
@@ -44,26 +50,39 @@ class OutstandingEventsUnitTests {
   }
 
   private final ApplicationContextRunner runner =
-      new ApplicationContextRunner().withBean(Registry.class, Registry::new).withBean(OutstandingEvents.class);
+      new ApplicationContextRunner()
+          .withBean(Registry.class, Registry::new)
+          .withBean(OutstandingEvents.class);
 
   @Test
   void theIngestionWorkerResubmitsEveryOutstandingPublicationAtItsStartAndTheFailedOnesLater() {
-    runner.withPropertyValues("medsales.roles=ingestion-worker").run(context -> {
-      Registry registry = context.getBean(Registry.class);
-      OutstandingEvents outstanding = context.getBean(OutstandingEvents.class);
+    runner
+        .withPropertyValues("medsales.roles=ingestion-worker")
+        .run(
+            context -> {
+              Registry registry = context.getBean(Registry.class);
+              OutstandingEvents outstanding = context.getBean(OutstandingEvents.class);
 
-      outstanding.resubmitAtStart();
-      assertThat(registry.calls).containsExactly("incomplete");
-      assertThat(registry.filter.test(null)).as("every outstanding publication, whatever its listener").isTrue();
+              outstanding.resubmitAtStart();
+              assertThat(registry.calls).containsExactly("incomplete");
+              assertThat(registry.filter.test(null))
+                  .as("every outstanding publication, whatever its listener")
+                  .isTrue();
 
-      outstanding.retryFailed();
-      assertThat(registry.calls).containsExactly("incomplete", "failed older than " + OutstandingEvents.RETRY_AFTER);
-    });
+              outstanding.retryFailed();
+              assertThat(registry.calls)
+                  .containsExactly(
+                      "incomplete", "failed older than " + OutstandingEvents.RETRY_AFTER);
+            });
   }
 
   @Test
   void apiProcessesAndCommandLineJobsResubmitNothing() {
-    runner.withPropertyValues("medsales.roles=api").run(context -> assertThat(context).doesNotHaveBean(OutstandingEvents.class));
-    runner.withPropertyValues("medsales.roles=").run(context -> assertThat(context).doesNotHaveBean(OutstandingEvents.class));
+    runner
+        .withPropertyValues("medsales.roles=api")
+        .run(context -> assertThat(context).doesNotHaveBean(OutstandingEvents.class));
+    runner
+        .withPropertyValues("medsales.roles=")
+        .run(context -> assertThat(context).doesNotHaveBean(OutstandingEvents.class));
   }
 }

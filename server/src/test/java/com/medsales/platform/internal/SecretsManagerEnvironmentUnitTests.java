@@ -19,15 +19,17 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Reading configuration from Secrets Manager through the real AWS SDK client. No Secrets Manager-compatible server can
- * be installed here (LocalStack needs Docker, moto needs PyPI), so the endpoint is a loopback HTTP server answering
- * {@code GetSecretValue} in the service's JSON protocol, as AWS documents it.
+ * Reading configuration from Secrets Manager through the real AWS SDK client. No Secrets
+ * Manager-compatible server can be installed here (LocalStack needs Docker, moto needs PyPI), so
+ * the endpoint is a loopback HTTP server answering {@code GetSecretValue} in the service's JSON
+ * protocol, as AWS documents it.
  */
 class SecretsManagerEnvironmentUnitTests {
 
   HttpServer server;
   final List<String> requests = new CopyOnWriteArrayList<>();
-  String secretString = "{\"username\": \"medsales\", \"password\": \"rotated-0001\", \"FCM_KEY\": \"fcm-key\", \"port\": 5432}";
+  String secretString =
+      "{\"username\": \"medsales\", \"password\": \"rotated-0001\", \"FCM_KEY\": \"fcm-key\", \"port\": 5432}";
 
   @BeforeEach
   void serve() throws IOException {
@@ -35,7 +37,8 @@ class SecretsManagerEnvironmentUnitTests {
     server.createContext(
         "/",
         exchange -> {
-          String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           requests.add(exchange.getRequestHeaders().getFirst("X-Amz-Target") + " " + body);
           boolean known = body.contains("\"SecretId\":\"medsales/prod/app\"");
           String json =
@@ -63,7 +66,9 @@ class SecretsManagerEnvironmentUnitTests {
 
   @Test
   void theSecretComesBeforeTheEnvironment() {
-    var environment = environment(Map.of("MEDSALES_SECRETS_ID", "medsales/prod/app", "DB_PASS", "from-the-environment"));
+    var environment =
+        environment(
+            Map.of("MEDSALES_SECRETS_ID", "medsales/prod/app", "DB_PASS", "from-the-environment"));
 
     new SecretsManagerEnvironment().postProcessEnvironment(environment, new SpringApplication());
 
@@ -87,7 +92,10 @@ class SecretsManagerEnvironmentUnitTests {
   void aSecretThatCannotBeReadStopsTheStart() {
     var environment = environment(Map.of("MEDSALES_SECRETS_ID", "medsales/prod/missing"));
 
-    assertThatThrownBy(() -> new SecretsManagerEnvironment().postProcessEnvironment(environment, new SpringApplication()))
+    assertThatThrownBy(
+            () ->
+                new SecretsManagerEnvironment()
+                    .postProcessEnvironment(environment, new SpringApplication()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("medsales/prod/missing");
   }
@@ -95,7 +103,8 @@ class SecretsManagerEnvironmentUnitTests {
   private StandardEnvironment environment(Map<String, Object> values) {
     var environment = new StandardEnvironment();
     var properties = new java.util.HashMap<String, Object>(values);
-    properties.put("MEDSALES_SECRETS_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort());
+    properties.put(
+        "MEDSALES_SECRETS_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort());
     environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
     return environment;
   }

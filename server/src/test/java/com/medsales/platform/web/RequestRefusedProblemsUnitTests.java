@@ -29,9 +29,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every refusal a module throws answers through the platform's one advice: its fact's status and title, the message
- * as detail, field errors as {@code errors}, what the caller needs to recover as members of their own, and no member
- * without a value.
+ * Every refusal a module throws answers through the platform's one advice: its fact's status and
+ * title, the message as detail, field errors as {@code errors}, what the caller needs to recover as
+ * members of their own, and no member without a value.
  */
 class RequestRefusedProblemsUnitTests {
 
@@ -40,24 +40,50 @@ class RequestRefusedProblemsUnitTests {
   /** A module's own refusal, named for a narrower fact: it answers as the fact it extends. */
   static final class FileRejected extends InvalidFields {
     FileRejected() {
-      super("The file has 2 rejected lines; nothing was applied.", Map.of(), Map.of("rejects", List.of(3, 7)));
+      super(
+          "The file has 2 rejected lines; nothing was applied.",
+          Map.of(),
+          Map.of("rejects", List.of(3, 7)));
     }
   }
 
-  static final Map<String, Supplier<RequestRefused>> REFUSALS = Map.ofEntries(
-      Map.entry("not-found", () -> new RecordNotFound("The contact")),
-      Map.entry("invalid", () -> new InvalidFields(Map.of("npi", List.of("must be 10 digits", "is not in the registry")))),
-      Map.entry("file-rejected", FileRejected::new),
-      Map.entry("stale", () -> new StaleVersion("Someone else changed this contact.", Map.of("id", "c1", "version", 4))),
-      Map.entry("stale-at-version", () -> StaleVersion.atVersion("The territory was changed.", 9)),
-      Map.entry("exists", () -> new AlreadyExists("A team with that name exists.", Map.of("name", List.of("is taken")),
-          Map.of("current", Map.of("owner", "User crm-rep")))),
-      Map.entry("state", () -> new ConflictingState("Run 5 is PUBLISHED; only a FAILED run can be retried")),
-      Map.entry("gone", () -> new RecordGone("This task was deleted more than 30 days ago.")),
-      Map.entry("not-permitted", () -> new NotPermitted("Only the owner, their manager or an admin may change this.")),
-      Map.entry("sign-in-failed", () -> new SignInFailed("The user name or password is not correct.")),
-      Map.entry("sign-in-paused", () -> new SignInPaused("Too many failed password attempts.", Duration.ofSeconds(90))),
-      Map.entry("unmapped", () -> new RequestRefused("A fact the advice does not know.") {}));
+  static final Map<String, Supplier<RequestRefused>> REFUSALS =
+      Map.ofEntries(
+          Map.entry("not-found", () -> new RecordNotFound("The contact")),
+          Map.entry(
+              "invalid",
+              () ->
+                  new InvalidFields(
+                      Map.of("npi", List.of("must be 10 digits", "is not in the registry")))),
+          Map.entry("file-rejected", FileRejected::new),
+          Map.entry(
+              "stale",
+              () ->
+                  new StaleVersion(
+                      "Someone else changed this contact.", Map.of("id", "c1", "version", 4))),
+          Map.entry(
+              "stale-at-version", () -> StaleVersion.atVersion("The territory was changed.", 9)),
+          Map.entry(
+              "exists",
+              () ->
+                  new AlreadyExists(
+                      "A team with that name exists.",
+                      Map.of("name", List.of("is taken")),
+                      Map.of("current", Map.of("owner", "User crm-rep")))),
+          Map.entry(
+              "state",
+              () -> new ConflictingState("Run 5 is PUBLISHED; only a FAILED run can be retried")),
+          Map.entry("gone", () -> new RecordGone("This task was deleted more than 30 days ago.")),
+          Map.entry(
+              "not-permitted",
+              () -> new NotPermitted("Only the owner, their manager or an admin may change this.")),
+          Map.entry(
+              "sign-in-failed",
+              () -> new SignInFailed("The user name or password is not correct.")),
+          Map.entry(
+              "sign-in-paused",
+              () -> new SignInPaused("Too many failed password attempts.", Duration.ofSeconds(90))),
+          Map.entry("unmapped", () -> new RequestRefused("A fact the advice does not know.") {}));
 
   @RestController
   static class Refusing {
@@ -67,8 +93,11 @@ class RequestRefusedProblemsUnitTests {
     }
   }
 
-  final MockMvcTester mvc = MockMvcTester.create(
-      MockMvcBuilders.standaloneSetup(new Refusing()).setControllerAdvice(new ProblemDetailsAdvice()).build());
+  final MockMvcTester mvc =
+      MockMvcTester.create(
+          MockMvcBuilders.standaloneSetup(new Refusing())
+              .setControllerAdvice(new ProblemDetailsAdvice())
+              .build());
 
   record Answer(int status, JsonNode body, MvcTestResult result) {}
 
@@ -77,11 +106,13 @@ class RequestRefusedProblemsUnitTests {
     assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode body = JSON.readTree(result.getResponse().getContentAsByteArray());
     List<String> nulls = new ArrayList<>();
-    body.properties().forEach(member -> {
-      if (member.getValue().isNull()) {
-        nulls.add(member.getKey());
-      }
-    });
+    body.properties()
+        .forEach(
+            member -> {
+              if (member.getValue().isNull()) {
+                nulls.add(member.getKey());
+              }
+            });
     assertThat(nulls).as("members without a value in %s", body).isEmpty();
     assertThat(body.get("status").asInt()).isEqualTo(result.getResponse().getStatus());
     return new Answer(result.getResponse().getStatus(), body, result);
@@ -103,9 +134,12 @@ class RequestRefusedProblemsUnitTests {
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body().get("title").asString()).isEqualTo("Invalid request");
-    assertThat(answer.body().get("detail").asString()).isEqualTo("The request has invalid fields: npi.");
-    assertThat(answer.body().get("errors")).isEqualTo(JSON.readTree(
-        "[{\"field\":\"npi\",\"message\":\"must be 10 digits\"},{\"field\":\"npi\",\"message\":\"is not in the registry\"}]"));
+    assertThat(answer.body().get("detail").asString())
+        .isEqualTo("The request has invalid fields: npi.");
+    assertThat(answer.body().get("errors"))
+        .isEqualTo(
+            JSON.readTree(
+                "[{\"field\":\"npi\",\"message\":\"must be 10 digits\"},{\"field\":\"npi\",\"message\":\"is not in the registry\"}]"));
   }
 
   @Test
@@ -135,7 +169,8 @@ class RequestRefusedProblemsUnitTests {
     Answer answer = refuse("exists");
 
     assertThat(answer.status()).isEqualTo(409);
-    assertThat(answer.body().get("errors")).isEqualTo(JSON.readTree("[{\"field\":\"name\",\"message\":\"is taken\"}]"));
+    assertThat(answer.body().get("errors"))
+        .isEqualTo(JSON.readTree("[{\"field\":\"name\",\"message\":\"is taken\"}]"));
     assertThat(answer.body().get("current").get("owner").asString()).isEqualTo("User crm-rep");
   }
 

@@ -2,16 +2,19 @@ package com.medsales.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.medsales.testing.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import com.medsales.testing.SignedIn;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** What the jar serves besides the API: the packaged web app, its client-side routes, and errors as ProblemDetail. */
+/**
+ * What the jar serves besides the API: the packaged web app, its client-side routes, and errors as
+ * ProblemDetail.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(SignedIn.AsOperator.class)
@@ -38,7 +41,8 @@ class WebSurfaceIntegrationTests {
 
   @Test
   void unknownApiRoutesAreProblemDetailsNotTheAppForASignedInUser() {
-    var result = mvc.get().uri("/api/v1/no-such-thing").accept(MediaType.APPLICATION_JSON).exchange();
+    var result =
+        mvc.get().uri("/api/v1/no-such-thing").accept(MediaType.APPLICATION_JSON).exchange();
     assertThat(result).hasStatus(404);
     assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(404);
@@ -57,7 +61,9 @@ class WebSurfaceIntegrationTests {
     assertThat(matcher.find()).as("index.html references a hashed script").isTrue();
     var asset = mvc.get().uri(matcher.group()).exchange();
     assertThat(asset).hasStatusOk();
-    assertThat(asset.getResponse().getHeader("Cache-Control")).contains("max-age=31536000").contains("immutable");
+    assertThat(asset.getResponse().getHeader("Cache-Control"))
+        .contains("max-age=31536000")
+        .contains("immutable");
   }
 
   @Test

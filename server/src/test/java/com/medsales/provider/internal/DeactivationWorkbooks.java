@@ -14,9 +14,10 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Deactivation reports as CMS publishes them, for tests: an .xlsx whose first sheet has a title row, a blank row, then
- * the header {@code NPI | NPPES Deactivation Date} and one row per NPI. Cells are typed as a spreadsheet program would
- * type them: an NPI as text or as a number, a date as a date-formatted number or as text.
+ * Deactivation reports as CMS publishes them, for tests: an .xlsx whose first sheet has a title
+ * row, a blank row, then the header {@code NPI | NPPES Deactivation Date} and one row per NPI.
+ * Cells are typed as a spreadsheet program would type them: an NPI as text or as a number, a date
+ * as a date-formatted number or as text.
  */
 final class DeactivationWorkbooks {
 

@@ -11,10 +11,11 @@ import com.medsales.ingest.IngestionRun;
 import com.medsales.ingest.IngestionRuns;
 import com.medsales.ingest.ProgressListener;
 import com.medsales.ingest.Reject;
+import com.medsales.platform.BulkConnections;
 import com.medsales.provider.ProviderProfile;
 import com.medsales.provider.Providers;
+import com.medsales.testing.OwnerJdbc;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import com.medsales.platform.BulkConnections;
-import com.medsales.testing.OwnerJdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * NPPES ingestion end to end on the real sample files, against the embedded PostgreSQL. The reject share is raised to
- * 0.5% here so that a handful of bad rows among the 998 real ones can publish; {@link #failsAndPublishesNothing...}
- * goes past it.
+ * NPPES ingestion end to end on the real sample files, against the embedded PostgreSQL. The reject
+ * share is raised to 0.5% here so that a handful of bad rows among the 998 real ones can publish;
+ * {@link #failsAndPublishesNothing...} goes past it.
  */
 @SpringBootTest(properties = "medsales.ingest.max-reject-share=0.005")
 class NppesIngestionIntegrationTests {
@@ -49,12 +48,19 @@ class NppesIngestionIntegrationTests {
   void useOwnerConnections(BulkConnections bulk) {
     jdbc = OwnerJdbc.of(bulk);
   }
+
   @Autowired DataFreshness freshness;
   @TempDir Path dir;
 
   @BeforeEach
   void emptyRegistry() {
-    for (String table : List.of("provider", "provider_address", "provider_taxonomy", "provider_identifier", "provider_other_name")) {
+    for (String table :
+        List.of(
+            "provider",
+            "provider_address",
+            "provider_taxonomy",
+            "provider_identifier",
+            "provider_other_name")) {
       jdbc.sql("TRUNCATE " + table).update();
     }
     jdbc.sql("DELETE FROM ingestion_run").update();
@@ -80,8 +86,13 @@ class NppesIngestionIntegrationTests {
     }
     // other names from othername_pfile, secondary locations from pl_pfile
     var vine = providers.find(1023011053L).orElseThrow();
-    assertThat(vine.otherNames()).extracting(ProviderProfile.OtherName::name).contains("Vine Discount Pharmacy & Medical Supply");
-    long secondary = jdbc.sql("SELECT count(*) FROM provider_address WHERE kind = 'SECONDARY'").query(Long.class).single();
+    assertThat(vine.otherNames())
+        .extracting(ProviderProfile.OtherName::name)
+        .contains("Vine Discount Pharmacy & Medical Supply");
+    long secondary =
+        jdbc.sql("SELECT count(*) FROM provider_address WHERE kind = 'SECONDARY'")
+            .query(Long.class)
+            .single();
     assertThat(secondary).isEqualTo(9);
   }
 
@@ -91,12 +102,16 @@ class NppesIngestionIntegrationTests {
 
     assertThat(run.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
     assertThat(run.recordCount()).isEqualTo(99);
-    var individuals = NppesSamples.rows(SAMPLE_2018).stream().filter(r -> r.getField("Entity Type Code").equals("1")).toList();
+    var individuals =
+        NppesSamples.rows(SAMPLE_2018).stream()
+            .filter(r -> r.getField("Entity Type Code").equals("1"))
+            .toList();
     for (NamedCsvRecord row : individuals.subList(0, 5)) {
       var profile = providers.find(Long.parseLong(row.getField("NPI"))).orElseThrow();
       assertMatchesCsv(profile, row);
       assertThat(profile.entityType()).isEqualTo(ProviderProfile.INDIVIDUAL);
-      assertThat(profile.name().first()).isEqualTo(blankToNull(row.getField("Provider First Name")));
+      assertThat(profile.name().first())
+          .isEqualTo(blankToNull(row.getField("Provider First Name")));
       assertThat(profile.sex()).isEqualTo(blankToNull(row.getField("Provider Gender Code")));
       assertThat(profile.certificationDate()).isNull(); // the 2018 file has no such column
     }
@@ -109,11 +124,20 @@ class NppesIngestionIntegrationTests {
     List<String> lines = NppesSamples.lines(ORGANIZATIONS_2021);
     String moved = lines.get(1);
     String npi = moved.substring(1, 11);
-    String oldAddress = NppesSamples.rows(ORGANIZATIONS_2021).get(0).getField("Provider First Line Business Practice Location Address");
+    String oldAddress =
+        NppesSamples.rows(ORGANIZATIONS_2021)
+            .get(0)
+            .getField("Provider First Line Business Practice Location Address");
     String updated = moved.replace("\"" + oldAddress + "\"", "\"1 MEDICAL CENTER DR\"");
     List<String> weekly = new ArrayList<>(NppesSamples.lines(SAMPLE_2018));
-    weekly.add(updated.substring(0, updated.lastIndexOf(",\""))); // the 2018 header has no Certification Date
-    IngestionRun week = run("nppes-weekly", NppesSamples.write(dir, "npidata_pfile_weekly.csv", bytes(NppesSamples.joinLines(weekly))));
+    weekly.add(
+        updated.substring(
+            0, updated.lastIndexOf(",\""))); // the 2018 header has no Certification Date
+    IngestionRun week =
+        run(
+            "nppes-weekly",
+            NppesSamples.write(
+                dir, "npidata_pfile_weekly.csv", bytes(NppesSamples.joinLines(weekly))));
 
     assertThat(week.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
     assertThat(week.recordCount()).isEqualTo(998 + 99);
@@ -124,8 +148,11 @@ class NppesIngestionIntegrationTests {
         .extracting(ProviderProfile.Address::line1)
         .containsExactly("1 MEDICAL CENTER DR");
 
-    Path report = NppesSamples.write(dir, "NPPES_Deactivated_NPI_Report.csv",
-        bytes("\"NPI\",\"NPPES Deactivation Date\"\n\"" + npi + "\",\"11/02/2026\"\n"));
+    Path report =
+        NppesSamples.write(
+            dir,
+            "NPPES_Deactivated_NPI_Report.csv",
+            bytes("\"NPI\",\"NPPES Deactivation Date\"\n\"" + npi + "\",\"11/02/2026\"\n"));
     IngestionRun deactivation = run("nppes-deactivations", report);
 
     assertThat(deactivation.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
@@ -142,50 +169,68 @@ class NppesIngestionIntegrationTests {
     var rows = NppesSamples.rows(SAMPLE_2018);
     long first = Long.parseLong(rows.get(0).getField("NPI"));
     long second = Long.parseLong(rows.get(1).getField("NPI"));
-    Path report = new DeactivationWorkbooks()
-        .row(String.valueOf(first), LocalDate.of(2026, 11, 2))
-        .row(second, "11/03/2026")
-        .writeZipped(dir.resolve("NPPDeactivatedNPIReport20261109.zip"), "NPPES Deactivated NPI Report 20261109.xlsx");
+    Path report =
+        new DeactivationWorkbooks()
+            .row(String.valueOf(first), LocalDate.of(2026, 11, 2))
+            .row(second, "11/03/2026")
+            .writeZipped(
+                dir.resolve("NPPDeactivatedNPIReport20261109.zip"),
+                "NPPES Deactivated NPI Report 20261109.xlsx");
 
     IngestionRun deactivation = run("nppes-deactivations", report);
 
     assertThat(deactivation.status()).isEqualTo(IngestionRun.Status.PUBLISHED);
     assertThat(deactivation.rowsRead()).isEqualTo(2);
     assertThat(deactivation.changes()).containsEntry("deactivated", 2L);
-    assertThat(providers.find(first).orElseThrow().deactivationDate()).isEqualTo(LocalDate.of(2026, 11, 2));
-    assertThat(providers.find(second).orElseThrow().deactivationDate()).isEqualTo(LocalDate.of(2026, 11, 3));
-    assertThat(providers.find(second).orElseThrow().status()).isEqualTo(ProviderProfile.DEACTIVATED);
+    assertThat(providers.find(first).orElseThrow().deactivationDate())
+        .isEqualTo(LocalDate.of(2026, 11, 2));
+    assertThat(providers.find(second).orElseThrow().deactivationDate())
+        .isEqualTo(LocalDate.of(2026, 11, 3));
+    assertThat(providers.find(second).orElseThrow().status())
+        .isEqualTo(ProviderProfile.DEACTIVATED);
   }
 
   @Test
-  void aMonthlyFileBringsItsSearchTablesLiveWithTheRegistryAndAWeeklyOneRebuildsThem() throws Exception {
+  void aMonthlyFileBringsItsSearchTablesLiveWithTheRegistryAndAWeeklyOneRebuildsThem()
+      throws Exception {
     IngestionRun monthly = run("nppes", NppesSamples.copy(dir, ORGANIZATIONS_2021));
 
-    // built in the index lanes from the _next tables and renamed in the publishing transaction: the rebuild is skipped
+    // built in the index lanes from the _next tables and renamed in the publishing transaction: the
+    // rebuild is skipped
     assertThat(searchTablesRun()).containsOnly("run " + monthly.id());
     assertThat(jdbc.sql("SELECT count(*) FROM provider_name_search").query(Long.class).single())
-        .isEqualTo(jdbc.sql("SELECT count(DISTINCT search_name) FROM provider").query(Long.class).single());
-    assertThat(jdbc.sql("SELECT count(*) FROM provider_specialty_location").query(Long.class).single())
-        .isEqualTo(jdbc.sql(
-                """
+        .isEqualTo(
+            jdbc.sql("SELECT count(DISTINCT search_name) FROM provider")
+                .query(Long.class)
+                .single());
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM provider_specialty_location").query(Long.class).single())
+        .isEqualTo(
+            jdbc.sql(
+                    """
                 SELECT count(*) FROM provider_taxonomy t
                 JOIN provider_address a ON a.npi = t.npi AND a.kind = 'PRACTICE' AND a.seq = 1 WHERE a.zip5 IS NOT NULL
                 """)
-            .query(Long.class).single());
+                .query(Long.class)
+                .single());
     assertThat(tableExists("provider_name_search_next")).isFalse();
 
     IngestionRun weekly = run("nppes-weekly", NppesSamples.copy(dir, SAMPLE_2018));
 
     assertThat(searchTablesRun()).containsOnly("run " + weekly.id());
     assertThat(jdbc.sql("SELECT count(*) FROM provider_name_search").query(Long.class).single())
-        .isEqualTo(jdbc.sql("SELECT count(DISTINCT search_name) FROM provider").query(Long.class).single());
+        .isEqualTo(
+            jdbc.sql("SELECT count(DISTINCT search_name) FROM provider")
+                .query(Long.class)
+                .single());
   }
 
   private List<String> searchTablesRun() {
     return jdbc.sql(
             "SELECT obj_description(CAST(t AS regclass), 'pg_class') FROM unnest(ARRAY['provider_specialty_location',"
                 + " 'provider_name_search']) t")
-        .query(String.class).list();
+        .query(String.class)
+        .list();
   }
 
   @Test
@@ -193,21 +238,41 @@ class NppesIngestionIntegrationTests {
     run("nppes", NppesSamples.copy(dir, ORGANIZATIONS_2021));
     run("nppes", NppesSamples.copy(dir, SAMPLE_2018));
 
-    // the unique indexes the two lanes built became the primary keys, and every table was analysed after its
+    // the unique indexes the two lanes built became the primary keys, and every table was analysed
+    // after its
     // expression indexes (their statistics are what the affiliation queries' estimates rest on)
-    for (String table : List.of("provider", "provider_address", "provider_taxonomy", "provider_identifier",
-        "provider_other_name")) {
-      assertThat(jdbc.sql("SELECT count(*) FROM pg_constraint WHERE conrelid = CAST(:t AS regclass) AND contype = 'p'")
-              .param("t", table).query(Long.class).single())
-          .as(table).isOne();
-      assertThat(jdbc.sql("SELECT last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = :t")
-              .param("t", table).query(Boolean.class).single())
-          .as(table).isTrue();
+    for (String table :
+        List.of(
+            "provider",
+            "provider_address",
+            "provider_taxonomy",
+            "provider_identifier",
+            "provider_other_name")) {
+      assertThat(
+              jdbc.sql(
+                      "SELECT count(*) FROM pg_constraint WHERE conrelid = CAST(:t AS regclass) AND contype = 'p'")
+                  .param("t", table)
+                  .query(Long.class)
+                  .single())
+          .as(table)
+          .isOne();
+      assertThat(
+              jdbc.sql(
+                      "SELECT last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = :t")
+                  .param("t", table)
+                  .query(Boolean.class)
+                  .single())
+          .as(table)
+          .isTrue();
     }
-    assertThat(jdbc.sql("SELECT count(*) FROM pg_stats WHERE tablename IN ('provider_org_name_key_r' || :run,"
-            + " 'provider_address_key_r' || :run, 'provider_person_name_r' || :run)")
-            .param("run", jdbc.sql("SELECT max(id) FROM ingestion_run").query(Long.class).single())
-            .query(Long.class).single())
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM pg_stats WHERE tablename IN ('provider_org_name_key_r' || :run,"
+                        + " 'provider_address_key_r' || :run, 'provider_person_name_r' || :run)")
+                .param(
+                    "run", jdbc.sql("SELECT max(id) FROM ingestion_run").query(Long.class).single())
+                .query(Long.class)
+                .single())
         .isGreaterThanOrEqualTo(3);
   }
 
@@ -216,7 +281,8 @@ class NppesIngestionIntegrationTests {
     run("nppes", NppesSamples.copy(dir, SAMPLE_2018));
     List<String> lines = NppesSamples.lines(ORGANIZATIONS_2021);
     lines.set(0, lines.get(0).replace("\"Provider First Name\"", "\"Provider Given Name\""));
-    Path broken = NppesSamples.write(dir, "npidata_missing_column.csv", bytes(NppesSamples.joinLines(lines)));
+    Path broken =
+        NppesSamples.write(dir, "npidata_missing_column.csv", bytes(NppesSamples.joinLines(lines)));
 
     assertThatThrownBy(() -> run("nppes", broken))
         .isInstanceOf(Ingestion.IngestionFailed.class)
@@ -229,7 +295,8 @@ class NppesIngestionIntegrationTests {
   void refusesATruncatedArchiveAndPublishesNothing() throws Exception {
     run("nppes", NppesSamples.copy(dir, SAMPLE_2018));
     byte[] zip = Files.readAllBytes(NppesSamples.monthlyZip(dir));
-    Path truncated = NppesSamples.write(dir, "NPPES_truncated.zip", Arrays.copyOf(zip, zip.length / 2));
+    Path truncated =
+        NppesSamples.write(dir, "NPPES_truncated.zip", Arrays.copyOf(zip, zip.length / 2));
 
     assertThatThrownBy(() -> run("nppes", truncated))
         .isInstanceOf(Ingestion.IngestionFailed.class)
@@ -270,7 +337,12 @@ class NppesIngestionIntegrationTests {
       lines.set(i * 10, badCheckDigit(lines.get(i * 10)));
     }
 
-    assertThatThrownBy(() -> run("nppes", NppesSamples.write(dir, "npidata_many_bad.csv", bytes(NppesSamples.joinLines(lines)))))
+    assertThatThrownBy(
+            () ->
+                run(
+                    "nppes",
+                    NppesSamples.write(
+                        dir, "npidata_many_bad.csv", bytes(NppesSamples.joinLines(lines)))))
         .isInstanceOf(Ingestion.IngestionFailed.class)
         .hasMessageContaining("6 of 998 rows rejected");
     assertThat(count("provider")).isEqualTo(99);
@@ -284,11 +356,15 @@ class NppesIngestionIntegrationTests {
 
     // dies in the middle of loading, as a crashed process would, from the registry's point of view
     assertThatThrownBy(
-            () -> ingestion.runNow("nppes", monthly.toString(), p -> {
-              if (p.phase().equals("loading") && p.rowsRead() > 0) {
-                throw new IllegalStateException("killed");
-              }
-            }))
+            () ->
+                ingestion.runNow(
+                    "nppes",
+                    monthly.toString(),
+                    p -> {
+                      if (p.phase().equals("loading") && p.rowsRead() > 0) {
+                        throw new IllegalStateException("killed");
+                      }
+                    }))
         .isInstanceOf(Ingestion.IngestionFailed.class);
     assertThat(count("provider")).isEqualTo(99);
     // what kill -9 would leave behind: half-filled next tables
@@ -306,13 +382,19 @@ class NppesIngestionIntegrationTests {
   @Test
   void aFinishedRunHoldsNoLockOnItsDataset() throws Exception {
     run("nppes", NppesSamples.copy(dir, SAMPLE_2018));
-    assertThatThrownBy(() -> run("nppes", dir.resolve("missing.csv"))).isInstanceOf(Ingestion.IngestionFailed.class);
+    assertThatThrownBy(() -> run("nppes", dir.resolve("missing.csv")))
+        .isInstanceOf(Ingestion.IngestionFailed.class);
 
-    // the dataset's own lock (other work of the shared test context may hold advisory locks of its own meanwhile)
-    assertThat(jdbc.sql("""
+    // the dataset's own lock (other work of the shared test context may hold advisory locks of its
+    // own meanwhile)
+    assertThat(
+            jdbc.sql(
+                    """
             SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1
                AND ((classid::bigint << 32) | objid::bigint) = hashtext('medsales-ingest:nppes')::bigint""")
-        .query(Long.class).single()).isZero();
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -360,19 +442,30 @@ class NppesIngestionIntegrationTests {
 
   private void assertMatchesCsv(ProviderProfile p, NamedCsvRecord row) {
     assertThat(p.npi()).isEqualTo(row.getField("NPI"));
-    assertThat(p.entityType()).isEqualTo(row.getField("Entity Type Code").equals("1") ? "INDIVIDUAL" : "ORGANIZATION");
-    assertThat(p.name().organization()).isEqualTo(blankToNull(row.getField("Provider Organization Name (Legal Business Name)")));
-    assertThat(p.name().last()).isEqualTo(blankToNull(row.getField("Provider Last Name (Legal Name)")));
-    assertThat(p.name().credential()).isEqualTo(blankToNull(row.getField("Provider Credential Text")));
+    assertThat(p.entityType())
+        .isEqualTo(row.getField("Entity Type Code").equals("1") ? "INDIVIDUAL" : "ORGANIZATION");
+    assertThat(p.name().organization())
+        .isEqualTo(blankToNull(row.getField("Provider Organization Name (Legal Business Name)")));
+    assertThat(p.name().last())
+        .isEqualTo(blankToNull(row.getField("Provider Last Name (Legal Name)")));
+    assertThat(p.name().credential())
+        .isEqualTo(blankToNull(row.getField("Provider Credential Text")));
     assertThat(p.enumerationDate()).isEqualTo(date(row.getField("Provider Enumeration Date")));
     assertThat(p.lastUpdateDate()).isEqualTo(date(row.getField("Last Update Date")));
-    var practice = p.addresses().stream().filter(a -> a.kind().equals("PRACTICE")).findFirst().orElseThrow();
-    assertThat(practice.line1()).isEqualTo(row.getField("Provider First Line Business Practice Location Address"));
-    assertThat(practice.city()).isEqualTo(row.getField("Provider Business Practice Location Address City Name"));
-    assertThat(practice.state()).isEqualTo(row.getField("Provider Business Practice Location Address State Name"));
-    assertThat(practice.postalCode()).isEqualTo(row.getField("Provider Business Practice Location Address Postal Code"));
-    var mailing = p.addresses().stream().filter(a -> a.kind().equals("MAILING")).findFirst().orElseThrow();
-    assertThat(mailing.line1()).isEqualTo(row.getField("Provider First Line Business Mailing Address"));
+    var practice =
+        p.addresses().stream().filter(a -> a.kind().equals("PRACTICE")).findFirst().orElseThrow();
+    assertThat(practice.line1())
+        .isEqualTo(row.getField("Provider First Line Business Practice Location Address"));
+    assertThat(practice.city())
+        .isEqualTo(row.getField("Provider Business Practice Location Address City Name"));
+    assertThat(practice.state())
+        .isEqualTo(row.getField("Provider Business Practice Location Address State Name"));
+    assertThat(practice.postalCode())
+        .isEqualTo(row.getField("Provider Business Practice Location Address Postal Code"));
+    var mailing =
+        p.addresses().stream().filter(a -> a.kind().equals("MAILING")).findFirst().orElseThrow();
+    assertThat(mailing.line1())
+        .isEqualTo(row.getField("Provider First Line Business Mailing Address"));
     List<String> codes = new ArrayList<>();
     for (int i = 1; i <= 15; i++) {
       String code = row.getField("Healthcare Provider Taxonomy Code_" + i);
@@ -381,14 +474,24 @@ class NppesIngestionIntegrationTests {
         // one code may come several times, licensed in several states
         String license = blankToNull(row.getField("Provider License Number_" + i));
         String state = blankToNull(row.getField("Provider License Number State Code_" + i));
-        boolean primary = row.getField("Healthcare Provider Primary Taxonomy Switch_" + i).equals("Y");
+        boolean primary =
+            row.getField("Healthcare Provider Primary Taxonomy Switch_" + i).equals("Y");
         assertThat(p.taxonomies())
-            .anyMatch(t -> t.code().equals(code) && java.util.Objects.equals(t.licenseNumber(), license)
-                && java.util.Objects.equals(t.licenseState(), state) && t.primary() == primary);
+            .anyMatch(
+                t ->
+                    t.code().equals(code)
+                        && java.util.Objects.equals(t.licenseNumber(), license)
+                        && java.util.Objects.equals(t.licenseState(), state)
+                        && t.primary() == primary);
       }
     }
-    assertThat(p.taxonomies()).extracting(ProviderProfile.Taxonomy::code).containsExactlyInAnyOrderElementsOf(codes);
-    long identifiers = java.util.stream.IntStream.rangeClosed(1, 50).filter(i -> !row.getField("Other Provider Identifier_" + i).isEmpty()).count();
+    assertThat(p.taxonomies())
+        .extracting(ProviderProfile.Taxonomy::code)
+        .containsExactlyInAnyOrderElementsOf(codes);
+    long identifiers =
+        java.util.stream.IntStream.rangeClosed(1, 50)
+            .filter(i -> !row.getField("Other Provider Identifier_" + i).isEmpty())
+            .count();
     assertThat(p.identifiers()).hasSize((int) identifiers);
     if (!codes.isEmpty() && p.taxonomies().stream().anyMatch(t -> t.displayName() == null)) {
       // every code in these files is in the NUCC 25.1 code set
@@ -409,7 +512,10 @@ class NppesIngestionIntegrationTests {
   }
 
   private boolean tableExists(String table) {
-    return jdbc.sql("SELECT to_regclass(:t) IS NOT NULL").param("t", table).query(Boolean.class).single();
+    return jdbc.sql("SELECT to_regclass(:t) IS NOT NULL")
+        .param("t", table)
+        .query(Boolean.class)
+        .single();
   }
 
   private static String badCheckDigit(String line) {

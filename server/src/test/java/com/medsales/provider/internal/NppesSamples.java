@@ -61,7 +61,12 @@ final class NppesSamples {
         if (e[1] != null) {
           out.write(bytes(e[1]));
         } else {
-          out.write(text(ORGANIZATIONS_2021).lines().findFirst().orElseThrow().getBytes(StandardCharsets.UTF_8));
+          out.write(
+              text(ORGANIZATIONS_2021)
+                  .lines()
+                  .findFirst()
+                  .orElseThrow()
+                  .getBytes(StandardCharsets.UTF_8));
         }
         out.closeEntry();
       }

@@ -13,7 +13,8 @@ class SearchFiltersUnitTests {
     assertThat(EntityType.parse(" Organization ")).isEqualTo(EntityType.ORGANIZATION);
     assertThat(EntityType.parse("1")).isEqualTo(EntityType.INDIVIDUAL);
     assertThat(EntityType.parse("2")).isEqualTo(EntityType.ORGANIZATION);
-    assertThatIllegalArgumentException().isThrownBy(() -> EntityType.parse("3"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EntityType.parse("3"))
         .withMessage("must be INDIVIDUAL or ORGANIZATION (or NPPES's 1 or 2)");
   }
 
@@ -21,9 +22,11 @@ class SearchFiltersUnitTests {
   void acceptsStatusesAndSortsInAnyCaseAndNamesTheChoicesOtherwise() {
     assertThat(Status.parse("deactivated")).isEqualTo(Status.DEACTIVATED);
     assertThat(SearchSort.parse("Claims")).isEqualTo(SearchSort.CLAIMS);
-    assertThatIllegalArgumentException().isThrownBy(() -> Status.parse("gone"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Status.parse("gone"))
         .withMessage("must be ACTIVE, DEACTIVATED or ANY");
-    assertThatIllegalArgumentException().isThrownBy(() -> SearchSort.parse("volume"))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SearchSort.parse("volume"))
         .withMessage("must be one of [relevance, name, distance, services, claims, payments]");
   }
 
@@ -46,7 +49,9 @@ class SearchFiltersUnitTests {
 
   @Test
   void fixesTheOrganisationSearchToOrganisationsAndLeavesTheOtherFiltersAbsent() {
-    var query = new OrganizationQuery("clinic", null, "TX", null, null, null, null, null, null, null, null, null, null);
+    var query =
+        new OrganizationQuery(
+            "clinic", null, "TX", null, null, null, null, null, null, null, null, null, null);
 
     assertThat(query.entityType()).isEqualTo(EntityType.ORGANIZATION);
     assertThat(query.hcpcs()).isNull();

@@ -17,90 +17,132 @@ class SearchStatementUnitTests {
 
   @Test
   void readsASpecialtyWithinReachFromTheCandidateTableWithoutTheConditionsItAnswers() {
-    SearchStatement statement = SearchStatement.of(criteria(new SearchQuery() {}, null, List.of("207RC0000X"),
-        new Point(35.1, -90.0), 25.0, SearchSort.DISTANCE, null));
+    SearchStatement statement =
+        SearchStatement.of(
+            criteria(
+                new SearchQuery() {},
+                null,
+                List.of("207RC0000X"),
+                new Point(35.1, -90.0),
+                25.0,
+                SearchSort.DISTANCE,
+                null));
 
-    assertThat(statement.page()).contains(CANDIDATE_TABLE, "z.miles AS sort_key")
+    assertThat(statement.page())
+        .contains(CANDIDATE_TABLE, "z.miles AS sort_key")
         .doesNotContain(SPECIALTY_CONDITION, ZIPS_IN_REACH_CONDITION);
     assertThat(statement.summary().from()).contains(CANDIDATE_TABLE);
     assertThat(statement.summary().filter()).isEqualTo("WHERE p.active");
-    assertThat(statement.binds()).containsEntry("codes", List.of("207RC0000X")).containsEntry("meters", 25.0 * 1609.344);
+    assertThat(statement.binds())
+        .containsEntry("codes", List.of("207RC0000X"))
+        .containsEntry("meters", 25.0 * 1609.344);
   }
 
   @Test
   void testsEveryConditionOnTheRegistryWhenARegistryFilterIsGiven() {
-    SearchQuery inOhio = new SearchQuery() {
-      @Override
-      public String state() {
-        return "oh";
-      }
-    };
-    SearchStatement statement = SearchStatement.of(criteria(inOhio, null, List.of("207RC0000X"), new Point(41.5, -81.7),
-        25.0, SearchSort.DISTANCE, null));
+    SearchQuery inOhio =
+        new SearchQuery() {
+          @Override
+          public String state() {
+            return "oh";
+          }
+        };
+    SearchStatement statement =
+        SearchStatement.of(
+            criteria(
+                inOhio,
+                null,
+                List.of("207RC0000X"),
+                new Point(41.5, -81.7),
+                25.0,
+                SearchSort.DISTANCE,
+                null));
 
-    assertThat(statement.page()).doesNotContain(CANDIDATE_TABLE).contains(SPECIALTY_CONDITION, ZIPS_IN_REACH_CONDITION);
-    assertThat(statement.summary().filter()).contains(SPECIALTY_CONDITION, ZIPS_IN_REACH_CONDITION, "a.state = :state");
+    assertThat(statement.page())
+        .doesNotContain(CANDIDATE_TABLE)
+        .contains(SPECIALTY_CONDITION, ZIPS_IN_REACH_CONDITION);
+    assertThat(statement.summary().filter())
+        .contains(SPECIALTY_CONDITION, ZIPS_IN_REACH_CONDITION, "a.state = :state");
     assertThat(statement.binds()).containsEntry("state", "OH");
   }
 
   @Test
   void readsTheNamePageFromTheMatchingNamesWhileTheSummaryKeepsTheNameCondition() {
-    SearchQuery byName = new SearchQuery() {
-      @Override
-      public String name() {
-        return "Leroy Clark";
-      }
-    };
+    SearchQuery byName =
+        new SearchQuery() {
+          @Override
+          public String name() {
+            return "Leroy Clark";
+          }
+        };
     SearchStatement statement =
-        SearchStatement.of(criteria(byName, "leroy clark", List.of(), null, null, SearchSort.RELEVANCE, null));
+        SearchStatement.of(
+            criteria(byName, "leroy clark", List.of(), null, null, SearchSort.RELEVANCE, null));
 
-    assertThat(statement.page()).contains("FROM provider_name_search n", "n.distance_from_name AS sort_key")
+    assertThat(statement.page())
+        .contains("FROM provider_name_search n", "n.distance_from_name AS sort_key")
         .doesNotContain(NAME_CONDITION);
     assertThat(statement.summary().filter()).contains(NAME_CONDITION);
-    assertThat(statement.binds()).containsEntry("nameWord0", "leroy").containsEntry("nameLetters1", "acklr")
+    assertThat(statement.binds())
+        .containsEntry("nameWord0", "leroy")
+        .containsEntry("nameLetters1", "acklr")
         .containsEntry("name", "leroy clark");
   }
 
   @Test
   void bindsFreeTextAndNeverWritesItIntoTheSql() {
     String attack = "x' OR '1'='1";
-    SearchQuery hostile = new SearchQuery() {
-      @Override
-      public String city() {
-        return attack;
-      }
+    SearchQuery hostile =
+        new SearchQuery() {
+          @Override
+          public String city() {
+            return attack;
+          }
 
-      @Override
-      public String credential() {
-        return attack;
-      }
+          @Override
+          public String credential() {
+            return attack;
+          }
 
-      @Override
-      public String drug() {
-        return attack;
-      }
+          @Override
+          public String drug() {
+            return attack;
+          }
 
-      @Override
-      public String manufacturer() {
-        return attack;
-      }
-    };
-    SearchStatement statement = SearchStatement.of(criteria(hostile, null, List.of(), null, null, SearchSort.NAME, null));
+          @Override
+          public String manufacturer() {
+            return attack;
+          }
+        };
+    SearchStatement statement =
+        SearchStatement.of(criteria(hostile, null, List.of(), null, null, SearchSort.NAME, null));
 
     assertThat(statement.page()).doesNotContain(attack);
     assertThat(statement.summary().filter()).doesNotContain(attack);
-    assertThat(statement.binds()).containsEntry("city", attack).containsEntry("credential", attack)
+    assertThat(statement.binds())
+        .containsEntry("city", attack)
+        .containsEntry("credential", attack)
         .containsEntry("drug", attack);
   }
 
   @Test
   void addsTheCursorToThePageButNotToTheSummaryNorItsCacheKey() {
     SearchQuery any = new SearchQuery() {};
-    SearchStatement first = SearchStatement.of(criteria(any, null, List.of(), null, null, SearchSort.SERVICES, null));
-    SearchStatement next = SearchStatement.of(
-        criteria(any, null, List.of(), null, null, SearchSort.SERVICES, new Cursor("-120", 1234567893L)));
+    SearchStatement first =
+        SearchStatement.of(criteria(any, null, List.of(), null, null, SearchSort.SERVICES, null));
+    SearchStatement next =
+        SearchStatement.of(
+            criteria(
+                any,
+                null,
+                List.of(),
+                null,
+                null,
+                SearchSort.SERVICES,
+                new Cursor("-120", 1234567893L)));
 
-    assertThat(next.page()).contains("(-(coalesce(br.services, 0)), p.npi) > (CAST(:afterKey AS numeric), :afterNpi)");
+    assertThat(next.page())
+        .contains("(-(coalesce(br.services, 0)), p.npi) > (CAST(:afterKey AS numeric), :afterNpi)");
     assertThat(first.page()).doesNotContain(":afterKey");
     assertThat(next.summary().filter()).isEqualTo(first.summary().filter());
     assertThat(next.summary().cacheKey()).isEqualTo(first.summary().cacheKey());
@@ -108,22 +150,30 @@ class SearchStatementUnitTests {
 
   @Test
   void keysTheSummaryByItsValues() {
-    SearchQuery inOhio = new SearchQuery() {
-      @Override
-      public String state() {
-        return "OH";
-      }
-    };
-    SearchQuery inTexas = new SearchQuery() {
-      @Override
-      public String state() {
-        return "TX";
-      }
-    };
+    SearchQuery inOhio =
+        new SearchQuery() {
+          @Override
+          public String state() {
+            return "OH";
+          }
+        };
+    SearchQuery inTexas =
+        new SearchQuery() {
+          @Override
+          public String state() {
+            return "TX";
+          }
+        };
 
-    assertThat(SearchStatement.of(criteria(inOhio, null, List.of(), null, null, SearchSort.NAME, null)).summary().cacheKey())
+    assertThat(
+            SearchStatement.of(criteria(inOhio, null, List.of(), null, null, SearchSort.NAME, null))
+                .summary()
+                .cacheKey())
         .isNotEqualTo(
-            SearchStatement.of(criteria(inTexas, null, List.of(), null, null, SearchSort.NAME, null)).summary().cacheKey());
+            SearchStatement.of(
+                    criteria(inTexas, null, List.of(), null, null, SearchSort.NAME, null))
+                .summary()
+                .cacheKey());
   }
 
   @Test
@@ -133,15 +183,32 @@ class SearchStatementUnitTests {
 
     assertThat(fragment.binds()).containsOnlyKeys("zip");
     assertThat(more.binds()).containsOnlyKeys("zip", "state");
-    assertThat(more.answeredBy(SqlFragment.Source.CANDIDATES).answeredBy()).isEqualTo(SqlFragment.Source.CANDIDATES);
+    assertThat(more.answeredBy(SqlFragment.Source.CANDIDATES).answeredBy())
+        .isEqualTo(SqlFragment.Source.CANDIDATES);
     assertThat(more.answeredBy()).isEqualTo(SqlFragment.Source.NONE);
   }
 
-  private static SearchCriteria criteria(SearchQuery query, @Nullable String name, List<String> codes,
-      @Nullable Point center, @Nullable Double radiusMiles, SearchSort sort, @Nullable Cursor cursor) {
-    return new SearchCriteria(query, 25, Status.ACTIVE, null, name,
-        name == null ? List.of() : SearchCriteria.requiredWords(name), codes,
-        query.state() == null ? null : query.state().toUpperCase(java.util.Locale.ROOT), center, radiusMiles, sort, cursor,
+  private static SearchCriteria criteria(
+      SearchQuery query,
+      @Nullable String name,
+      List<String> codes,
+      @Nullable Point center,
+      @Nullable Double radiusMiles,
+      SearchSort sort,
+      @Nullable Cursor cursor) {
+    return new SearchCriteria(
+        query,
+        25,
+        Status.ACTIVE,
+        null,
+        name,
+        name == null ? List.of() : SearchCriteria.requiredWords(name),
+        codes,
+        query.state() == null ? null : query.state().toUpperCase(java.util.Locale.ROOT),
+        center,
+        radiusMiles,
+        sort,
+        cursor,
         null);
   }
 }

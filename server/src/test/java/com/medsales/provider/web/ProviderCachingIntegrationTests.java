@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** Profiles, organisation profiles, search facets and the taxonomy list are cached, and dropped when a run publishes. */
+/**
+ * Profiles, organisation profiles, search facets and the taxonomy list are cached, and dropped when
+ * a run publishes.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(SignedIn.AsOperator.class)
@@ -48,15 +51,24 @@ class ProviderCachingIntegrationTests {
 
   @Test
   void servesRepeatedReadsFromTheCacheUntilAnIngestionPublishes() throws Exception {
-    // WELLNESS UNLIMITED PHYSICAL THERAPY LLC, an active organisation of the 2018 sample that no other test reads
+    // WELLNESS UNLIMITED PHYSICAL THERAPY LLC, an active organisation of the 2018 sample that no
+    // other test reads
     String npi = "1457869968";
-    for (String cache : java.util.List.of("providerProfiles", "organizationProfiles", "providerFacets", "taxonomies")) {
+    for (String cache :
+        java.util.List.of(
+            "providerProfiles", "organizationProfiles", "providerFacets", "taxonomies")) {
       caches.getCache(cache).clear();
     }
     long profileHits = hits("providerProfiles");
 
-    assertThat(mvc.get().uri("/api/v1/providers/" + npi).exchange()).bodyJson().extractingPath("$.status").isEqualTo("ACTIVE");
-    assertThat(mvc.get().uri("/api/v1/providers/" + npi).exchange()).bodyJson().extractingPath("$.status").isEqualTo("ACTIVE");
+    assertThat(mvc.get().uri("/api/v1/providers/" + npi).exchange())
+        .bodyJson()
+        .extractingPath("$.status")
+        .isEqualTo("ACTIVE");
+    assertThat(mvc.get().uri("/api/v1/providers/" + npi).exchange())
+        .bodyJson()
+        .extractingPath("$.status")
+        .isEqualTo("ACTIVE");
     assertThat(mvc.get().uri("/api/v1/organizations/" + npi).exchange()).hasStatusOk();
     assertThat(mvc.get().uri("/api/v1/organizations/" + npi).exchange()).hasStatusOk();
     assertThat(mvc.get().uri("/api/v1/providers?state=MA").exchange()).hasStatusOk();
@@ -64,27 +76,50 @@ class ProviderCachingIntegrationTests {
     mvc.get().uri("/api/v1/taxonomies").exchange();
     mvc.get().uri("/api/v1/taxonomies").exchange();
 
-    assertThat(hits("providerProfiles")).as("the second profile read, and the organisation's own facts").isGreaterThanOrEqualTo(profileHits + 2);
+    assertThat(hits("providerProfiles"))
+        .as("the second profile read, and the organisation's own facts")
+        .isGreaterThanOrEqualTo(profileHits + 2);
     assertThat(hits("organizationProfiles")).isPositive();
-    assertThat(hits("providerFacets")).as("a second page of the same filter counts nothing again").isPositive();
+    assertThat(hits("providerFacets"))
+        .as("a second page of the same filter counts nothing again")
+        .isPositive();
     assertThat(hits("taxonomies")).isPositive();
     assertThat(ratio("providerProfiles")).isBetween(0.0, 1.0).isPositive();
     assertThat(caches.getCache("providerProfiles").get(Long.parseLong(npi))).isNotNull();
 
-    // behind the cache's back the profile would stay ACTIVE; a published deactivation report drops it
-    Path report = Files.writeString(dir.resolve("deactivations.csv"), "\"NPI\",\"NPPES Deactivation Date\"\n\"" + npi + "\",\"01/15/2026\"\n");
+    // behind the cache's back the profile would stay ACTIVE; a published deactivation report drops
+    // it
+    Path report =
+        Files.writeString(
+            dir.resolve("deactivations.csv"),
+            "\"NPI\",\"NPPES Deactivation Date\"\n\"" + npi + "\",\"01/15/2026\"\n");
     ingestion.runNow("nppes-deactivations", report.toString(), ProgressListener.NONE);
 
-    for (String cache : java.util.List.of("providerProfiles", "organizationProfiles", "providerFacets", "taxonomies")) {
-      assertThat(((CaffeineCache) caches.getCache(cache)).getNativeCache().estimatedSize()).as(cache).isZero();
+    for (String cache :
+        java.util.List.of(
+            "providerProfiles", "organizationProfiles", "providerFacets", "taxonomies")) {
+      assertThat(((CaffeineCache) caches.getCache(cache)).getNativeCache().estimatedSize())
+          .as(cache)
+          .isZero();
     }
-    assertThat(mvc.get().uri("/api/v1/providers/" + npi).exchange()).bodyJson().extractingPath("$.status").isEqualTo("DEACTIVATED");
+    assertThat(mvc.get().uri("/api/v1/providers/" + npi).exchange())
+        .bodyJson()
+        .extractingPath("$.status")
+        .isEqualTo("DEACTIVATED");
   }
 
   @Test
   void exposesAHitRatioPerDeclaredCache() throws Exception {
-    for (String cache : java.util.List.of("dataFreshness", "providerProfiles", "organizationProfiles", "providerFacets", "taxonomies")) {
-      assertThat(meters.find("medsales.cache.hit.ratio").tag("cache", cache).gauge()).as(cache).isNotNull();
+    for (String cache :
+        java.util.List.of(
+            "dataFreshness",
+            "providerProfiles",
+            "organizationProfiles",
+            "providerFacets",
+            "taxonomies")) {
+      assertThat(meters.find("medsales.cache.hit.ratio").tag("cache", cache).gauge())
+          .as(cache)
+          .isNotNull();
     }
     var scrape = mvc.get().uri("/actuator/prometheus").exchange();
     assertThat(scrape.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.medsales.ingest.Ingestion;
 import com.medsales.ingest.ProgressListener;
+import com.medsales.testing.SignedIn;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import com.medsales.testing.SignedIn;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -29,7 +29,8 @@ class ProviderControllerIntegrationTests {
   @Test
   void answersAProvidersFactsA404ForAnUnknownNpiAndA400ForAMalformedOne() throws Exception {
     Path file = dir.resolve("npidata_pfile_2021-12_organizations_998.csv");
-    try (InputStream in = getClass().getResourceAsStream("/demo/nppes/npidata_pfile_2021-12_organizations_998.csv")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/demo/nppes/npidata_pfile_2021-12_organizations_998.csv")) {
       Files.copy(in, file);
     }
     ingestion.runNow("nppes-weekly", file.toString(), ProgressListener.NONE);
@@ -39,11 +40,17 @@ class ProviderControllerIntegrationTests {
     assertThat(found).bodyJson().extractingPath("$.npi").isEqualTo("1023011053");
     assertThat(found).bodyJson().extractingPath("$.entityType").isEqualTo("ORGANIZATION");
     assertThat(found).bodyJson().extractingPath("$.status").isEqualTo("ACTIVE");
-    assertThat(found).bodyJson().extractingPath("$.name.organization").isEqualTo("VINE DISCOUNT PHARMACY & MEDICAL SUPPLY");
+    assertThat(found)
+        .bodyJson()
+        .extractingPath("$.name.organization")
+        .isEqualTo("VINE DISCOUNT PHARMACY & MEDICAL SUPPLY");
     assertThat(found).bodyJson().extractingPath("$.addresses[0].kind").isEqualTo("PRACTICE");
     assertThat(found).bodyJson().extractingPath("$.addresses[0].zip5").isEqualTo("90038");
     assertThat(found).bodyJson().extractingPath("$.addresses[0].geoPrecision").isEqualTo("ZIP5");
-    assertThat(found).bodyJson().extractingPath("$.taxonomies[0].displayName").isEqualTo("Community/Retail Pharmacy");
+    assertThat(found)
+        .bodyJson()
+        .extractingPath("$.taxonomies[0].displayName")
+        .isEqualTo("Community/Retail Pharmacy");
     assertThat(found).bodyJson().extractingPath("$.authorizedOfficial.last").isEqualTo("PAPOYAN");
 
     var unknown = mvc.get().uri("/api/v1/providers/1234567893").exchange();

@@ -5,17 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.medsales.ingest.Ingestion;
 import com.medsales.platform.BulkConnections;
-import com.medsales.testing.OwnerJdbc;
 import com.medsales.testing.Ingestions;
+import com.medsales.testing.OwnerJdbc;
 import com.medsales.testing.SignedIn;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,11 +31,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A drug search within a radius reads its prescribers and claims from {@code partd_drug_prescriber} (V76) while it is
- * fresh, and sums the drug rows otherwise: over the real 2013 Part D sample (7,019 rows of 248 prescribers, their NPIs
- * moved onto the NPPES samples' providers that have a practice ZIP), it answers what the search through the drug rows
- * themselves answers, also after a re-published year and a weekly NPPES file that moves a prescriber. The table is
- * rebuilt by a job the publish queues, which this context's ingestion worker runs in the background.
+ * A drug search within a radius reads its prescribers and claims from {@code partd_drug_prescriber}
+ * (V76) while it is fresh, and sums the drug rows otherwise: over the real 2013 Part D sample
+ * (7,019 rows of 248 prescribers, their NPIs moved onto the NPPES samples' providers that have a
+ * practice ZIP), it answers what the search through the drug rows themselves answers, also after a
+ * re-published year and a weekly NPPES file that moves a prescriber. The table is rebuilt by a job
+ * the publish queues, which this context's ingestion worker runs in the background.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -43,11 +44,22 @@ import tools.jackson.databind.json.JsonMapper;
 class ProviderSearchByDrugIntegrationTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
   /** The drugs the sample's prescribers prescribe most, brand and generic names. */
   private static final List<String> DRUGS =
-      List.of("POTASSIUM CHLORIDE", "LEVOTHYROXINE SODIUM", "HYDROCODONE/ACETAMINOPHEN", "DILTIAZEM HCL", "LISINOPRIL",
-          "SYNTHROID", "klor-con");
-  /** Every prescriber's claims of each drug name it prescribes, summed from the drug rows as the search did before. */
+      List.of(
+          "POTASSIUM CHLORIDE",
+          "LEVOTHYROXINE SODIUM",
+          "HYDROCODONE/ACETAMINOPHEN",
+          "DILTIAZEM HCL",
+          "LISINOPRIL",
+          "SYNTHROID",
+          "klor-con");
+
+  /**
+   * Every prescriber's claims of each drug name it prescribes, summed from the drug rows as the
+   * search did before.
+   */
   private static final String FROM_THE_DRUG_ROWS =
       """
       SELECT n.drug, d.npi, coalesce(sum(d.total_claims), 0) AS claims
@@ -57,7 +69,8 @@ class ProviderSearchByDrugIntegrationTests {
       GROUP BY n.drug, d.npi""";
 
   /** The table that holds 2013's rows now: a rebuild attaches a new one. */
-  private static final String PARTITION_2013 = "SELECT CAST('partd_drug_prescriber_y2013' AS regclass)::oid";
+  private static final String PARTITION_2013 =
+      "SELECT CAST('partd_drug_prescriber_y2013' AS regclass)::oid";
 
   @Autowired MockMvcTester mvc;
   @Autowired Ingestion ingestion;
@@ -83,24 +96,46 @@ class ProviderSearchByDrugIntegrationTests {
   void readsTheTableOnlyWhileItIsBuiltFromThePublishedData() throws Exception {
     publish(1, 2013);
     awaitFresh(2013);
-    String query = "drug=POTASSIUM%20CHLORIDE&near=10013&radiusMiles=250&year=2013&sort=claims&size=100";
+    String query =
+        "drug=POTASSIUM%20CHLORIDE&near=10013&radiusMiles=250&year=2013&sort=claims&size=100";
     List<String> right = claims(get(query), 0);
     assertThat(right).hasSizeGreaterThan(5);
     JdbcClient owner = OwnerJdbc.of(bulk);
-    Long builtFrom = owner.sql("SELECT nppes_run FROM partd_drug_prescriber_build WHERE data_year = 2013").query(Long.class).single();
+    Long builtFrom =
+        owner
+            .sql("SELECT nppes_run FROM partd_drug_prescriber_build WHERE data_year = 2013")
+            .query(Long.class)
+            .single();
     // the table made recognisably wrong: every claim 1,000 too high
-    owner.sql("UPDATE partd_drug_prescriber SET claims = claims + 1000 WHERE data_year = 2013").update();
+    owner
+        .sql("UPDATE partd_drug_prescriber SET claims = claims + 1000 WHERE data_year = 2013")
+        .update();
     try {
       // fresh: the search reads the table (and so the wrong claims)
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(claims(get(query), 0)).isEqualTo(claims(right, 1000)));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(claims(get(query), 0)).isEqualTo(claims(right, 1000)));
 
       // stale (built from another NPPES publish than the latest): the drug rows again, right
-      owner.sql("UPDATE partd_drug_prescriber_build SET nppes_run = -1 WHERE data_year = 2013").update();
-      assertThat(jdbc.sql("SELECT count(*) FROM partd_drug_prescriber_fresh WHERE data_year = 2013").query(Long.class).single()).isZero();
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(claims(get(query), 0)).isEqualTo(right));
+      owner
+          .sql("UPDATE partd_drug_prescriber_build SET nppes_run = -1 WHERE data_year = 2013")
+          .update();
+      assertThat(
+              jdbc.sql("SELECT count(*) FROM partd_drug_prescriber_fresh WHERE data_year = 2013")
+                  .query(Long.class)
+                  .single())
+          .isZero();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(claims(get(query), 0)).isEqualTo(right));
     } finally {
-      owner.sql("UPDATE partd_drug_prescriber SET claims = claims - 1000 WHERE data_year = 2013").update();
-      owner.sql("UPDATE partd_drug_prescriber_build SET nppes_run = :run WHERE data_year = 2013").param("run", builtFrom).update();
+      owner
+          .sql("UPDATE partd_drug_prescriber SET claims = claims - 1000 WHERE data_year = 2013")
+          .update();
+      owner
+          .sql("UPDATE partd_drug_prescriber_build SET nppes_run = :run WHERE data_year = 2013")
+          .param("run", builtFrom)
+          .update();
     }
   }
 
@@ -119,9 +154,13 @@ class ProviderSearchByDrugIntegrationTests {
     List<String> kept = publish(2, 2013);
     awaitFresh(2013);
 
-    assertThat(before).as("a prescriber of the first publish that the second leaves out").isNotEmpty()
+    assertThat(before)
+        .as("a prescriber of the first publish that the second leaves out")
+        .isNotEmpty()
         .anyMatch(npi -> !kept.contains(npi));
-    assertThat(build(2013).get("partd_run")).as("2013 rebuilt from the new run").isNotEqualTo(year2013.get("partd_run"));
+    assertThat(build(2013).get("partd_run"))
+        .as("2013 rebuilt from the new run")
+        .isNotEqualTo(year2013.get("partd_run"));
     assertThat(build(2012)).as("2012 untouched").isEqualTo(year2012);
     assertDerivedTableIsTheDrugRowsSums();
     assertSameAsThroughTheDrugRows();
@@ -150,21 +189,32 @@ class ProviderSearchByDrugIntegrationTests {
     String movedNpi = moved.split(" ")[0];
     long partition = jdbc.sql(PARTITION_2013).query(Long.class).single();
 
-    weekly("npidata_pfile_weekly_moved.csv", original, changed -> {
-      changed.put("Provider Business Practice Location Address City Name", "BEVERLY HILLS");
-      changed.put("Provider Business Practice Location Address State Name", "CA");
-      changed.put("Provider Business Practice Location Address Postal Code", "902101234");
-    });
+    weekly(
+        "npidata_pfile_weekly_moved.csv",
+        original,
+        changed -> {
+          changed.put("Provider Business Practice Location Address City Name", "BEVERLY HILLS");
+          changed.put("Provider Business Practice Location Address State Name", "CA");
+          changed.put("Provider Business Practice Location Address Postal Code", "902101234");
+        });
     try {
-      // at once, whether or not the table is rebuilt yet (while it is stale, the search sums the drug rows)
+      // at once, whether or not the table is rebuilt yet (while it is stale, the search sums the
+      // drug rows)
       assertThat(claims(get(drug + "&near=90210&radiusMiles=25"), 0)).contains(moved);
       assertThat(npis(get(drug + "&near=10013&radiusMiles=250"))).doesNotContain(movedNpi);
 
       awaitFresh(2013);
-      assertThat(jdbc.sql("SELECT DISTINCT zip5 FROM partd_drug_prescriber WHERE data_year = 2013 AND npi = :npi")
-              .param("npi", Long.parseLong(movedNpi)).query(String.class).list())
-          .as("the table follows the move").containsExactly("90210");
-      assertThat(jdbc.sql(PARTITION_2013).query(Long.class).single()).as("its rows moved, not the year rebuilt").isEqualTo(partition);
+      assertThat(
+              jdbc.sql(
+                      "SELECT DISTINCT zip5 FROM partd_drug_prescriber WHERE data_year = 2013 AND npi = :npi")
+                  .param("npi", Long.parseLong(movedNpi))
+                  .query(String.class)
+                  .list())
+          .as("the table follows the move")
+          .containsExactly("90210");
+      assertThat(jdbc.sql(PARTITION_2013).query(Long.class).single())
+          .as("its rows moved, not the year rebuilt")
+          .isEqualTo(partition);
       assertThat(claims(get(drug + "&near=90210&radiusMiles=25"), 0)).contains(moved);
       assertThat(npis(get(drug + "&near=10013&radiusMiles=250"))).doesNotContain(movedNpi);
       assertDerivedTableIsTheDrugRowsSums();
@@ -182,30 +232,50 @@ class ProviderSearchByDrugIntegrationTests {
     long before = jdbc.sql(PARTITION_2013).query(Long.class).single();
 
     // (a provider that ProviderSearchIntegrationTests deactivates too, on another day)
-    Path report = Files.writeString(dir.resolve("deactivations.csv"), "\"NPI\",\"NPPES Deactivation Date\"\n\"1669586954\",\"01/16/2026\"\n");
+    Path report =
+        Files.writeString(
+            dir.resolve("deactivations.csv"),
+            "\"NPI\",\"NPPES Deactivation Date\"\n\"1669586954\",\"01/16/2026\"\n");
     long run = Ingestions.runWhenFree(ingestion, "nppes-deactivations", report.toString()).id();
     awaitFresh(2013);
 
     assertThat(build(2013).get("nppes_run")).isEqualTo(run);
-    assertThat(jdbc.sql(PARTITION_2013).query(Long.class).single()).as("the same partition, not a rebuilt one").isEqualTo(before);
+    assertThat(jdbc.sql(PARTITION_2013).query(Long.class).single())
+        .as("the same partition, not a rebuilt one")
+        .isEqualTo(before);
     assertSameAsThroughTheDrugRows();
   }
 
-  /** Until the year's drug prescribers are built from the latest published Part D and NPPES runs. */
+  /**
+   * Until the year's drug prescribers are built from the latest published Part D and NPPES runs.
+   */
   private void awaitFresh(int year) {
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
-        jdbc.sql("SELECT count(*) FROM partd_drug_prescriber_fresh WHERE data_year = :year").param("year", year)
-            .query(Long.class).single() == 1);
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                jdbc.sql("SELECT count(*) FROM partd_drug_prescriber_fresh WHERE data_year = :year")
+                        .param("year", year)
+                        .query(Long.class)
+                        .single()
+                    == 1);
   }
 
   private Map<String, Object> build(int year) {
-    return jdbc.sql("SELECT partd_run, nppes_run, built_at FROM partd_drug_prescriber_build WHERE data_year = :year")
-        .param("year", year).query().singleRow();
+    return jdbc.sql(
+            "SELECT partd_run, nppes_run, built_at FROM partd_drug_prescriber_build WHERE data_year = :year")
+        .param("year", year)
+        .query()
+        .singleRow();
   }
 
   /** The NPPES sample row of an NPI, or null. */
   private static Map<String, String> sampleRow(String npi) {
-    for (String sample : List.of("nppes/npidata_pfile_2021-12_organizations_998.csv", "nppes/npidata_pfile_2018_sample_99.csv")) {
+    for (String sample :
+        List.of(
+            "nppes/npidata_pfile_2021-12_organizations_998.csv",
+            "nppes/npidata_pfile_2018_sample_99.csv")) {
       for (Map<String, String> row : SampleRegistry.rows(sample)) {
         if (npi.equals(row.get("NPI"))) {
           return row;
@@ -215,46 +285,80 @@ class ProviderSearchByDrugIntegrationTests {
     return null;
   }
 
-  private void weekly(String name, Map<String, String> row, java.util.function.Consumer<Map<String, String>> change)
+  private void weekly(
+      String name, Map<String, String> row, java.util.function.Consumer<Map<String, String>> change)
       throws Exception {
     Map<String, String> copy = new LinkedHashMap<>(row);
     change.accept(copy);
-    Ingestions.runWhenFree(ingestion, "nppes-weekly", SampleRegistry.write(dir, name, List.of(copy), r -> r).toString());
+    Ingestions.runWhenFree(
+        ingestion,
+        "nppes-weekly",
+        SampleRegistry.write(dir, name, List.of(copy), r -> r).toString());
   }
 
   /** "NPI claims" of each item, the claims raised by {@code plus}. */
   private static List<String> claims(JsonNode page, int plus) {
     List<String> out = new ArrayList<>();
-    page.get("items").forEach(item -> out.add(item.get("npi").asString() + " " + (item.get("claims").asLong() + plus)));
+    page.get("items")
+        .forEach(
+            item ->
+                out.add(item.get("npi").asString() + " " + (item.get("claims").asLong() + plus)));
     return out;
   }
 
   private static List<String> claims(List<String> items, int plus) {
-    return items.stream().map(i -> i.split(" ")[0] + " " + (Long.parseLong(i.split(" ")[1]) + plus)).toList();
+    return items.stream()
+        .map(i -> i.split(" ")[0] + " " + (Long.parseLong(i.split(" ")[1]) + plus))
+        .toList();
   }
 
   private void assertDerivedTableIsTheDrugRowsSums() {
     String derived = "SELECT drug, npi, claims FROM partd_drug_prescriber WHERE data_year = 2013";
-    assertThat(jdbc.sql("SELECT count(*) FROM (" + FROM_THE_DRUG_ROWS + ") r").query(Long.class).single()).isGreaterThan(1000);
-    assertThat(jdbc.sql("SELECT count(*) FROM ((" + FROM_THE_DRUG_ROWS + ") EXCEPT ALL (" + derived + ")) d").query(Long.class).single())
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM (" + FROM_THE_DRUG_ROWS + ") r")
+                .query(Long.class)
+                .single())
+        .isGreaterThan(1000);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM (("
+                        + FROM_THE_DRUG_ROWS
+                        + ") EXCEPT ALL ("
+                        + derived
+                        + ")) d")
+                .query(Long.class)
+                .single())
         .isZero();
-    assertThat(jdbc.sql("SELECT count(*) FROM ((" + derived + ") EXCEPT ALL (" + FROM_THE_DRUG_ROWS + ")) d").query(Long.class).single())
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM (("
+                        + derived
+                        + ") EXCEPT ALL ("
+                        + FROM_THE_DRUG_ROWS
+                        + ")) d")
+                .query(Long.class)
+                .single())
         .isZero();
     // each prescriber at its registry practice ZIP
-    assertThat(jdbc.sql(
-            """
+    assertThat(
+            jdbc.sql(
+                    """
             SELECT count(*) FROM partd_drug_prescriber x
             LEFT JOIN provider_address a ON a.npi = x.npi AND a.kind = 'PRACTICE' AND a.seq = 1
             WHERE x.zip5 IS DISTINCT FROM a.zip5""")
-        .query(Long.class).single()).isZero();
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   /**
-   * The page within a radius (from the derived table) against the same search with minClaims=0, which still sums the
-   * drug rows of every provider in reach: its providers with enough claims, in the same order, with the same claims.
+   * The page within a radius (from the derived table) against the same search with minClaims=0,
+   * which still sums the drug rows of every provider in reach: its providers with enough claims, in
+   * the same order, with the same claims.
    */
   private void assertSameAsThroughTheDrugRows() throws Exception {
-    // with a specialty too: the search then joins each ZIP's prescribers to the specialty's candidates there
+    // with a specialty too: the search then joins each ZIP's prescribers to the specialty's
+    // candidates there
     String specialty =
         jdbc.sql(
                 """
@@ -267,32 +371,44 @@ class ProviderSearchByDrugIntegrationTests {
     for (String drug : DRUGS) {
       String encoded = java.net.URLEncoder.encode(drug, StandardCharsets.UTF_8);
       for (String filter : List.of("", "&specialty=" + specialty))
-      for (int minClaims : List.of(1, 20)) {
-        String where = "drug=" + encoded + "&near=10013&radiusMiles=250&year=2013&sort=claims&size=100" + filter;
-        List<String> expected = new ArrayList<>();
-        for (JsonNode item : get(where + "&minClaims=0").get("items")) {
-          if (item.get("claims").asInt() >= minClaims) {
-            expected.add(item.get("npi").asString() + " " + item.get("claims").asString());
+        for (int minClaims : List.of(1, 20)) {
+          String where =
+              "drug="
+                  + encoded
+                  + "&near=10013&radiusMiles=250&year=2013&sort=claims&size=100"
+                  + filter;
+          List<String> expected = new ArrayList<>();
+          for (JsonNode item : get(where + "&minClaims=0").get("items")) {
+            if (item.get("claims").asInt() >= minClaims) {
+              expected.add(item.get("npi").asString() + " " + item.get("claims").asString());
+            }
           }
+          List<String> actual = new ArrayList<>();
+          JsonNode page = get(where + "&minClaims=" + minClaims);
+          page.get("items")
+              .forEach(
+                  item ->
+                      actual.add(item.get("npi").asString() + " " + item.get("claims").asString()));
+          assertThat(actual)
+              .as("%s, minClaims=%d", drug, minClaims)
+              .containsExactlyElementsOf(expected);
+          if (expected.size() < 100) {
+            assertThat(page.get("total").asLong())
+                .as("%s, minClaims=%d", drug, minClaims)
+                .isEqualTo(expected.size());
+          }
+          compared += expected.size();
+          comparedWithSpecialty += filter.isEmpty() ? 0 : expected.size();
         }
-        List<String> actual = new ArrayList<>();
-        JsonNode page = get(where + "&minClaims=" + minClaims);
-        page.get("items").forEach(item -> actual.add(item.get("npi").asString() + " " + item.get("claims").asString()));
-        assertThat(actual).as("%s, minClaims=%d", drug, minClaims).containsExactlyElementsOf(expected);
-        if (expected.size() < 100) {
-          assertThat(page.get("total").asLong()).as("%s, minClaims=%d", drug, minClaims).isEqualTo(expected.size());
-        }
-        compared += expected.size();
-        comparedWithSpecialty += filter.isEmpty() ? 0 : expected.size();
-      }
     }
     assertThat(compared).isGreaterThan(20);
     assertThat(comparedWithSpecialty).as(specialty).isGreaterThan(3);
   }
 
   /**
-   * Publishes the real 2013 sample as {@code year}, every {@code every}-th prescriber only (by first appearance), each
-   * prescriber under the NPI of a sample provider with a practice ZIP the centroids know.
+   * Publishes the real 2013 sample as {@code year}, every {@code every}-th prescriber only (by
+   * first appearance), each prescriber under the NPI of a sample provider with a practice ZIP the
+   * centroids know.
    */
   private List<String> publish(int every, int year) throws Exception {
     List<Long> targets =
@@ -303,7 +419,9 @@ class ProviderSearchByDrugIntegrationTests {
             .query(Long.class)
             .list();
     String text;
-    try (InputStream in = getClass().getResourceAsStream("/demo/partd/PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab")) {
+    try (InputStream in =
+        getClass()
+            .getResourceAsStream("/demo/partd/PartD_Prescriber_PUF_NPI_Drug_13_first_rows.tab")) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     String[] lines = text.split("\r\n");
@@ -321,7 +439,9 @@ class ProviderSearchByDrugIntegrationTests {
         out.add(String.join("\t", f));
       }
     }
-    Path file = Files.writeString(dir.resolve("PartD_drug_sample_" + year + ".tab"), String.join("\r\n", out) + "\r\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("PartD_drug_sample_" + year + ".tab"), String.join("\r\n", out) + "\r\n");
     Ingestions.runWhenFree(ingestion, "partd", file.toString());
     return published;
   }

@@ -54,20 +54,31 @@ class ProviderSearchPagingIntegrationTests {
 
   @AfterEach
   void withoutTheAddedOrganizations() {
-    // the other tests of the shared database expect the samples alone (the same monthly file again would be skipped as
-    // already published): the added NPIs leave every table that names an NPI, and the caches forget them (but for a
-    // build's _next table, which a background rebuild of the drug prescribers may be filling and dropping right now)
+    // the other tests of the shared database expect the samples alone (the same monthly file again
+    // would be skipped as
+    // already published): the added NPIs leave every table that names an NPI, and the caches forget
+    // them (but for a
+    // build's _next table, which a background rebuild of the drug prescribers may be filling and
+    // dropping right now)
     JdbcClient owner = OwnerJdbc.of(bulk);
-    List<String> tables = owner.sql(
-            """
+    List<String> tables =
+        owner
+            .sql(
+                """
             SELECT DISTINCT format('%I', c.table_name) FROM information_schema.columns c
             JOIN pg_class t ON t.relname = c.table_name AND t.relnamespace = 'public'::regnamespace AND t.relkind IN ('r', 'p')
             WHERE c.table_schema = 'public' AND c.column_name = 'npi' AND NOT t.relispartition
               AND c.table_name NOT LIKE '%\\_next'
             """)
-        .query(String.class).list();
-    tables.forEach(table -> owner.sql("DELETE FROM " + table + " WHERE npi BETWEEN :from AND :to")
-        .param("from", ADDED_FROM).param("to", ADDED_FROM + 49).update());
+            .query(String.class)
+            .list();
+    tables.forEach(
+        table ->
+            owner
+                .sql("DELETE FROM " + table + " WHERE npi BETWEEN :from AND :to")
+                .param("from", ADDED_FROM)
+                .param("to", ADDED_FROM + 49)
+                .update());
     caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
   }
 
@@ -82,29 +93,44 @@ class ProviderSearchPagingIntegrationTests {
     List<String> before = new ArrayList<>();
     JsonNode page = get(QUERY);
     page.get("items").forEach(item -> before.add(item.get("npi").asString()));
-    Set<String> texas = new HashSet<>(jdbc.sql(
-            """
+    Set<String> texas =
+        new HashSet<>(
+            jdbc.sql(
+                    """
             SELECT p.npi::text FROM provider p JOIN provider_address a ON a.npi = p.npi AND a.kind = 'PRACTICE' AND a.seq = 1
             WHERE p.entity_type = 2 AND p.active AND a.state = 'TX'
             """)
-        .query(String.class).list());
+                .query(String.class)
+                .list());
 
-    // between the first page and the second, a weekly file publishes five Texas organisations that sort before every
-    // name already read (and changes nothing else): an offset would read five rows of page one again
+    // between the first page and the second, a weekly file publishes five Texas organisations that
+    // sort before every
+    // name already read (and changes nothing else): an offset would read five rows of page one
+    // again
     List<Map<String, String>> added = new ArrayList<>();
     for (Map<String, String> row : SampleRegistry.rows(ORGANIZATIONS)) {
-      if (added.size() < 5 && "TX".equals(row.get("Provider Business Practice Location Address State Name"))) {
+      if (added.size() < 5
+          && "TX".equals(row.get("Provider Business Practice Location Address State Name"))) {
         Map<String, String> copy = new LinkedHashMap<>(row);
         copy.put("NPI", npi("19990000" + added.size()));
-        copy.put("Provider Organization Name (Legal Business Name)", "0000 ADDED DURING PAGING " + added.size());
+        copy.put(
+            "Provider Organization Name (Legal Business Name)",
+            "0000 ADDED DURING PAGING " + added.size());
         added.add(copy);
       }
     }
     Ingestions.runWhenFree(
-        ingestion, "nppes-weekly", SampleRegistry.write(dir, "npidata_pfile_weekly_added.csv", added, r -> r).toString());
-    assertThat(jdbc.sql("SELECT count(*) FROM provider WHERE npi BETWEEN :from AND :to")
-            .param("from", ADDED_FROM).param("to", ADDED_FROM + 49).query(Long.class).single())
-        .as("the weekly file published").isEqualTo(5);
+        ingestion,
+        "nppes-weekly",
+        SampleRegistry.write(dir, "npidata_pfile_weekly_added.csv", added, r -> r).toString());
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM provider WHERE npi BETWEEN :from AND :to")
+                .param("from", ADDED_FROM)
+                .param("to", ADDED_FROM + 49)
+                .query(Long.class)
+                .single())
+        .as("the weekly file published")
+        .isEqualTo(5);
 
     List<String> seen = new ArrayList<>(before);
     while (!page.get("nextCursor").isNull()) {
@@ -113,9 +139,15 @@ class ProviderSearchPagingIntegrationTests {
     }
 
     assertThat(seen).as("no duplicates").doesNotHaveDuplicates();
-    assertThat(seen).as("no gaps: every organisation present before and after the publish").containsAll(texas);
-    assertThat(seen).as("the new ones sort before the cursor").noneMatch(npi -> npi.startsWith("1999"));
-    assertThat(get(QUERY).get("items").get(0).get("npi").asString()).as("a new search sees them").isEqualTo(npi("199900000"));
+    assertThat(seen)
+        .as("no gaps: every organisation present before and after the publish")
+        .containsAll(texas);
+    assertThat(seen)
+        .as("the new ones sort before the cursor")
+        .noneMatch(npi -> npi.startsWith("1999"));
+    assertThat(get(QUERY).get("items").get(0).get("npi").asString())
+        .as("a new search sees them")
+        .isEqualTo(npi("199900000"));
   }
 
   /** A valid NPI: the nine digits given and the Luhn check digit over the 80840 prefix. */

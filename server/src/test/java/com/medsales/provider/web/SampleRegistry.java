@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The real NPPES samples as the search tests use them: 998 organisations of December 2021, 99 providers of 2018. */
+/**
+ * The real NPPES samples as the search tests use them: 998 organisations of December 2021, 99
+ * providers of 2018.
+ */
 final class SampleRegistry {
 
   static final long PROVIDERS = 998 + 99;
@@ -31,8 +34,12 @@ final class SampleRegistry {
     if (jdbc.sql("SELECT count(*) FROM provider").query(Long.class).single() == PROVIDERS) {
       return;
     }
-    Ingestions.runWhenFree(ingestion, "nppes", copy(dir, "nppes/npidata_pfile_2021-12_organizations_998.csv").toString());
-    Ingestions.runWhenFree(ingestion, "nppes-weekly", copy(dir, "nppes/npidata_pfile_2018_sample_99.csv").toString());
+    Ingestions.runWhenFree(
+        ingestion,
+        "nppes",
+        copy(dir, "nppes/npidata_pfile_2021-12_organizations_998.csv").toString());
+    Ingestions.runWhenFree(
+        ingestion, "nppes-weekly", copy(dir, "nppes/npidata_pfile_2018_sample_99.csv").toString());
   }
 
   static Path copy(Path dir, String resource) throws IOException {
@@ -46,7 +53,9 @@ final class SampleRegistry {
   /** The bundled CSV's real rows, each row's values by column name. */
   static List<Map<String, String>> rows(String resource) {
     try (InputStream in = SampleRegistry.class.getResourceAsStream("/demo/" + resource);
-        var reader = CsvReader.builder().ofNamedCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        var reader =
+            CsvReader.builder()
+                .ofNamedCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       List<Map<String, String>> rows = new ArrayList<>();
       for (NamedCsvRecord row : reader) {
         rows.add(new java.util.LinkedHashMap<>(row.getFieldsAsMap()));
@@ -57,8 +66,15 @@ final class SampleRegistry {
     }
   }
 
-  /** Writes rows (all with the same columns) as a CSV named {@code name}, each row changed by {@code change}. */
-  static Path write(Path dir, String name, List<Map<String, String>> rows, Function<Map<String, String>, Map<String, String>> change)
+  /**
+   * Writes rows (all with the same columns) as a CSV named {@code name}, each row changed by {@code
+   * change}.
+   */
+  static Path write(
+      Path dir,
+      String name,
+      List<Map<String, String>> rows,
+      Function<Map<String, String>, Map<String, String>> change)
       throws IOException {
     Path file = dir.resolve(name);
     try (var writer = CsvWriter.builder().build(file)) {

@@ -29,11 +29,18 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
-/** The S3 file store against a real S3-compatible server (S3Proxy on loopback, in memory), with SigV4 credentials. */
+/**
+ * The S3 file store against a real S3-compatible server (S3Proxy on loopback, in memory), with
+ * SigV4 credentials.
+ */
 class S3FileStoreUnitTests {
 
   @RegisterExtension
-  static final S3ProxyExtension s3proxy = S3ProxyExtension.builder().withCredentials("test", "test").withBlobStoreProvider("transient-nio2").build();
+  static final S3ProxyExtension s3proxy =
+      S3ProxyExtension.builder()
+          .withCredentials("test", "test")
+          .withBlobStoreProvider("transient-nio2")
+          .build();
 
   @TempDir Path dir;
   final List<String> encryptionRequested = new CopyOnWriteArrayList<>();
@@ -44,22 +51,31 @@ class S3FileStoreUnitTests {
   void bucket() {
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
-    var settings = new StorageSettings("medsales-test", s3proxy.getUri().toString(), "us-east-1", "AES256", Duration.ofMinutes(15));
+    var settings =
+        new StorageSettings(
+            "medsales-test",
+            s3proxy.getUri().toString(),
+            "us-east-1",
+            "AES256",
+            Duration.ofMinutes(15));
     store = StorageConfiguration.s3(settings);
     s3 =
         S3Client.builder()
             .endpointOverride(s3proxy.getUri())
             .region(Region.US_EAST_1)
             .forcePathStyle(true)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .overrideConfiguration(
                 c ->
                     c.addExecutionInterceptor(
                         new ExecutionInterceptor() {
                           @Override
-                          public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                          public void beforeExecution(
+                              Context.BeforeExecution context, ExecutionAttributes attributes) {
                             if (context.request() instanceof PutObjectRequest put) {
-                              encryptionRequested.add(String.valueOf(put.serverSideEncryptionAsString()));
+                              encryptionRequested.add(
+                                  String.valueOf(put.serverSideEncryptionAsString()));
                             }
                           }
                         }))
@@ -91,14 +107,27 @@ class S3FileStoreUnitTests {
 
   @Test
   void asksForServerSideEncryptionOnEveryUpload() throws Exception {
-    var settings = new StorageSettings("medsales-test", s3proxy.getUri().toString(), "us-east-1", "AES256", Duration.ofMinutes(15));
-    var presigner = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder().region(Region.US_EAST_1).build();
-    var encrypting = new S3FileStore(s3, presigner, settings.s3Bucket(), settings.serverSideEncryption());
+    var settings =
+        new StorageSettings(
+            "medsales-test",
+            s3proxy.getUri().toString(),
+            "us-east-1",
+            "AES256",
+            Duration.ofMinutes(15));
+    var presigner =
+        software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+            .region(Region.US_EAST_1)
+            .build();
+    var encrypting =
+        new S3FileStore(s3, presigner, settings.s3Bucket(), settings.serverSideEncryption());
 
-    encrypting.put("exports/1/providers.csv", Files.writeString(dir.resolve("providers.csv"), "npi\n"));
+    encrypting.put(
+        "exports/1/providers.csv", Files.writeString(dir.resolve("providers.csv"), "npi\n"));
 
     assertThat(encryptionRequested).containsExactly("AES256");
-    assertThat(s3.headObject(r -> r.bucket("medsales-test").key("exports/1/providers.csv")).serverSideEncryptionAsString())
+    assertThat(
+            s3.headObject(r -> r.bucket("medsales-test").key("exports/1/providers.csv"))
+                .serverSideEncryptionAsString())
         .isEqualTo("AES256");
     presigner.close();
   }
@@ -110,14 +139,21 @@ class S3FileStoreUnitTests {
     var http = HttpClient.newHttpClient();
 
     URI link = store.downloadLink("exports/7/providers.csv", Duration.ofMinutes(5));
-    var response = http.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    var response =
+        http.send(
+            HttpRequest.newBuilder(link).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
     assertThat(link.getQuery()).contains("X-Amz-Signature=").contains("X-Amz-Expires=300");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(content);
 
     URI tampered = URI.create(link.toString().replace("providers.csv", "other.csv"));
-    assertThat(http.send(HttpRequest.newBuilder(tampered).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(tampered).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode())
         .isEqualTo(403);
   }
 }
