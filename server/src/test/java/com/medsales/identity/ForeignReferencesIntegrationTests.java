@@ -228,67 +228,59 @@ class ForeignReferencesIntegrationTests {
     UUID admin = tenants.user(tenant, prefix + "-admin", PASSWORD, "ADMIN");
     UUID rep = tenants.user(tenant, prefix + "-rep", PASSWORD, "REP");
     UUID region =
-        owner
-            .sql(
-                "INSERT INTO territory (tenant_id, level, name) VALUES (?, 'REGION', ?) RETURNING id")
-            .params(tenant, prefix + " region")
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO territory (tenant_id, level, name) VALUES (?, 'REGION', ?) RETURNING id",
+            tenant,
+            prefix + " region");
     UUID territory =
-        owner
-            .sql(
-                "INSERT INTO territory (tenant_id, parent_id, level, name) VALUES (?, ?, 'TERRITORY', ?) RETURNING id")
-            .params(tenant, region, prefix + " territory")
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO territory (tenant_id, parent_id, level, name) VALUES (?, ?, 'TERRITORY', ?) RETURNING id",
+            tenant,
+            region,
+            prefix + " territory");
     UUID account =
-        owner
-            .sql(
-                "INSERT INTO account (tenant_id, name, kind, owner_id) VALUES (?, ?, 'HOSPITAL', ?) RETURNING id")
-            .params(tenant, prefix + " hospital", rep)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO account (tenant_id, name, kind, owner_id) VALUES (?, ?, 'HOSPITAL', ?) RETURNING id",
+            tenant,
+            prefix + " hospital",
+            rep);
     UUID contact =
-        owner
-            .sql(
-                "INSERT INTO contact (tenant_id, last_name, owner_id, account_id) VALUES (?, ?, ?, ?) RETURNING id")
-            .params(tenant, prefix + " contact", rep, account)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO contact (tenant_id, last_name, owner_id, account_id) VALUES (?, ?, ?, ?) RETURNING id",
+            tenant,
+            prefix + " contact",
+            rep,
+            account);
     UUID activity =
-        owner
-            .sql(
-                "INSERT INTO activity (tenant_id, kind, occurred_at, subject, owner_id) VALUES (?, 'CALL', now(), ?, ?) RETURNING id")
-            .params(tenant, prefix + " call", rep)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO activity (tenant_id, kind, occurred_at, subject, owner_id) VALUES (?, 'CALL', now(), ?, ?) RETURNING id",
+            tenant,
+            prefix + " call",
+            rep);
     UUID stage =
-        owner
-            .sql(
-                "INSERT INTO pipeline_stage (tenant_id, name, position, probability) VALUES (?, 'Qualify', 1, 10) RETURNING id")
-            .params(tenant)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO pipeline_stage (tenant_id, name, position, probability) VALUES (?, 'Qualify', 1, 10) RETURNING id",
+            tenant);
     UUID opportunity =
-        owner
-            .sql(
-                "INSERT INTO opportunity (tenant_id, name, stage_id, owner_id) VALUES (?, ?, ?, ?) RETURNING id")
-            .params(tenant, prefix + " deal", stage, rep)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO opportunity (tenant_id, name, stage_id, owner_id) VALUES (?, ?, ?, ?) RETURNING id",
+            tenant,
+            prefix + " deal",
+            stage,
+            rep);
     UUID task =
-        owner
-            .sql(
-                "INSERT INTO task (tenant_id, title, assignee_id, created_by) VALUES (?, ?, ?, ?) RETURNING id")
-            .params(tenant, prefix + " task", rep, admin)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO task (tenant_id, title, assignee_id, created_by) VALUES (?, ?, ?, ?) RETURNING id",
+            tenant,
+            prefix + " task",
+            rep,
+            admin);
     UUID team =
-        owner
-            .sql("INSERT INTO team (tenant_id, name, manager_id) VALUES (?, ?, ?) RETURNING id")
-            .params(tenant, prefix + " team", admin)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO team (tenant_id, name, manager_id) VALUES (?, ?, ?) RETURNING id",
+            tenant,
+            prefix + " team",
+            admin);
     var browser = new TestBrowser(port);
     assertThat(browser.signIn(prefix + "-admin", PASSWORD).statusCode()).isEqualTo(200);
     var invited =

@@ -166,12 +166,10 @@ class TenantIsolationIntegrationTests {
   Map<String, String> crmRecordsOf(UUID admin, UUID rep) {
     var owner = tenants.owner();
     UUID territory =
-        owner
-            .sql(
-                "INSERT INTO territory (tenant_id, level, name) VALUES (?, 'TERRITORY', ?) RETURNING id")
-            .params(alpha, MARKER + " territory")
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO territory (tenant_id, level, name) VALUES (?, 'TERRITORY', ?) RETURNING id",
+            alpha,
+            MARKER + " territory");
     owner
         .sql("INSERT INTO territory_zip (tenant_id, zip5, territory_id) VALUES (?, '10013', ?)")
         .params(alpha, territory)
@@ -191,51 +189,47 @@ class TenantIsolationIntegrationTests {
         .params(alpha, territory, rep)
         .update();
     UUID account =
-        owner
-            .sql(
-                "INSERT INTO account (tenant_id, name, kind, owner_id) VALUES (?, ?, 'HOSPITAL', ?) RETURNING id")
-            .params(alpha, MARKER + " hospital", rep)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO account (tenant_id, name, kind, owner_id) VALUES (?, ?, 'HOSPITAL', ?) RETURNING id",
+            alpha,
+            MARKER + " hospital",
+            rep);
     UUID contact =
-        owner
-            .sql(
-                "INSERT INTO contact (tenant_id, last_name, owner_id, account_id) VALUES (?, ?, ?, ?) RETURNING id")
-            .params(alpha, MARKER + " contact", rep, account)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO contact (tenant_id, last_name, owner_id, account_id) VALUES (?, ?, ?, ?) RETURNING id",
+            alpha,
+            MARKER + " contact",
+            rep,
+            account);
     UUID activity =
-        owner
-            .sql(
-                "INSERT INTO activity (tenant_id, kind, occurred_at, subject, owner_id) VALUES (?, 'CALL', now(), ?, ?) RETURNING id")
-            .params(alpha, MARKER + " call", rep)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO activity (tenant_id, kind, occurred_at, subject, owner_id) VALUES (?, 'CALL', now(), ?, ?) RETURNING id",
+            alpha,
+            MARKER + " call",
+            rep);
     owner
         .sql("INSERT INTO activity_attendee (tenant_id, activity_id, contact_id) VALUES (?, ?, ?)")
         .params(alpha, activity, contact)
         .update();
     UUID stage =
-        owner
-            .sql(
-                "INSERT INTO pipeline_stage (tenant_id, name, position, probability) VALUES (?, 'Qualify', 1, 10) RETURNING id")
-            .params(alpha)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO pipeline_stage (tenant_id, name, position, probability) VALUES (?, 'Qualify', 1, 10) RETURNING id",
+            alpha);
     UUID opportunity =
-        owner
-            .sql(
-                "INSERT INTO opportunity (tenant_id, name, stage_id, owner_id) VALUES (?, ?, ?, ?) RETURNING id")
-            .params(alpha, MARKER + " deal", stage, rep)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO opportunity (tenant_id, name, stage_id, owner_id) VALUES (?, ?, ?, ?) RETURNING id",
+            alpha,
+            MARKER + " deal",
+            stage,
+            rep);
     UUID task =
-        owner
-            .sql(
-                "INSERT INTO task (tenant_id, title, assignee_id, created_by, opportunity_id) VALUES (?, ?, ?, ?, ?) RETURNING id")
-            .params(alpha, MARKER + " task", rep, admin, opportunity)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO task (tenant_id, title, assignee_id, created_by, opportunity_id) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            alpha,
+            MARKER + " task",
+            rep,
+            admin,
+            opportunity);
     owner
         .sql(
             "INSERT INTO crm_change (tenant_id, entity, entity_id, field, new_value, changed_by) VALUES (?, 'contact', ?, 'last_name', '\"x\"', ?)")

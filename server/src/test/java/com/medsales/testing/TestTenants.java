@@ -24,6 +24,14 @@ public final class TestTenants {
     return owner;
   }
 
+  /**
+   * Inserts a row as the owner (no row-level security) and returns its id ({@code ... RETURNING
+   * id}).
+   */
+  public UUID insert(String sql, Object... params) {
+    return owner().sql(sql).params(params).query(UUID.class).single();
+  }
+
   public UUID tenant(String slug) {
     return owner
         .sql(

@@ -74,62 +74,50 @@ class HostileInputIntegrationTests {
     UUID tenant = tenants.tenant("hostile");
     UUID admin = tenants.user(tenant, "hostile-admin", PASSWORD, "ADMIN");
     UUID rep = tenants.user(tenant, "hostile-rep", PASSWORD, "REP");
-    var owner = tenants.owner();
     UUID territory =
-        owner
-            .sql(
-                "INSERT INTO territory (tenant_id, level, name) VALUES (?, 'TERRITORY', ?) RETURNING id")
-            .params(tenant, "hostile territory " + UUID.randomUUID())
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO territory (tenant_id, level, name) VALUES (?, 'TERRITORY', ?) RETURNING id",
+            tenant,
+            "hostile territory " + UUID.randomUUID());
     UUID account =
-        owner
-            .sql(
-                "INSERT INTO account (tenant_id, name, kind, owner_id) VALUES (?, 'Hostile hospital', 'HOSPITAL', ?) RETURNING id")
-            .params(tenant, rep)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO account (tenant_id, name, kind, owner_id) VALUES (?, 'Hostile hospital', 'HOSPITAL', ?) RETURNING id",
+            tenant,
+            rep);
     UUID contact =
-        owner
-            .sql(
-                "INSERT INTO contact (tenant_id, last_name, owner_id, account_id) VALUES (?, 'Hostile', ?, ?) RETURNING id")
-            .params(tenant, rep, account)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO contact (tenant_id, last_name, owner_id, account_id) VALUES (?, 'Hostile', ?, ?) RETURNING id",
+            tenant,
+            rep,
+            account);
     UUID activity =
-        owner
-            .sql(
-                "INSERT INTO activity (tenant_id, kind, occurred_at, subject, owner_id) VALUES (?, 'CALL', now(), 'call', ?) RETURNING id")
-            .params(tenant, rep)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO activity (tenant_id, kind, occurred_at, subject, owner_id) VALUES (?, 'CALL', now(), 'call', ?) RETURNING id",
+            tenant,
+            rep);
     UUID stage =
-        owner
-            .sql(
-                "INSERT INTO pipeline_stage (tenant_id, name, position, probability) VALUES (?, ?, 1, 10) RETURNING id")
-            .params(tenant, "Qualify " + UUID.randomUUID())
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO pipeline_stage (tenant_id, name, position, probability) VALUES (?, ?, 1, 10) RETURNING id",
+            tenant,
+            "Qualify " + UUID.randomUUID());
     UUID opportunity =
-        owner
-            .sql(
-                "INSERT INTO opportunity (tenant_id, name, stage_id, owner_id) VALUES (?, 'deal', ?, ?) RETURNING id")
-            .params(tenant, stage, rep)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO opportunity (tenant_id, name, stage_id, owner_id) VALUES (?, 'deal', ?, ?) RETURNING id",
+            tenant,
+            stage,
+            rep);
     UUID task =
-        owner
-            .sql(
-                "INSERT INTO task (tenant_id, title, assignee_id, created_by) VALUES (?, 'task', ?, ?) RETURNING id")
-            .params(tenant, rep, admin)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO task (tenant_id, title, assignee_id, created_by) VALUES (?, 'task', ?, ?) RETURNING id",
+            tenant,
+            rep,
+            admin);
     UUID team =
-        owner
-            .sql("INSERT INTO team (tenant_id, name, manager_id) VALUES (?, ?, ?) RETURNING id")
-            .params(tenant, "hostile team " + UUID.randomUUID(), admin)
-            .query(UUID.class)
-            .single();
+        tenants.insert(
+            "INSERT INTO team (tenant_id, name, manager_id) VALUES (?, ?, ?) RETURNING id",
+            tenant,
+            "hostile team " + UUID.randomUUID(),
+            admin);
     ids =
         Map.ofEntries(
             Map.entry("contacts", contact.toString()),
