@@ -2,19 +2,25 @@ package com.medsales.segment.internal;
 
 import com.medsales.ingest.Dataset;
 import com.medsales.ingest.DatasetPublished;
+import com.medsales.jobs.JobId;
 import com.medsales.jobs.JobQueue;
 import com.medsales.jobs.JobRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * After a Part B or Part D publish, queues the baskets' recomputation for the ingestion worker.
- * Through the event publication registry: when queueing fails the publication stays outstanding and
- * is handed over again, so a publish's recomputation is never lost. An NPPES publish moves
- * providers between states, but the deciles keep the state of their computation until the next Part
- * B or Part D publish or basket edit.
+ * After a Part B or Part D publish, queues the baskets' recomputation for the ingestion worker. In
+ * the publishing thread after the commit, and after {@code provider.CmsProviders} has rebuilt the
+ * CMS-only providers (their state places a provider that the registry lacks), so that the job never
+ * reads the providers of the publish before. Through the event publication registry: when queueing
+ * fails the publication stays outstanding and is handed over again, so a publish's recomputation is
+ * never lost.
  */
 @Component
 class PublishedData {
@@ -22,18 +28,25 @@ class PublishedData {
   private static final Logger log = LoggerFactory.getLogger(PublishedData.class);
 
   private final JobQueue jobs;
+  private final TransactionTemplate ownTransaction;
 
-  PublishedData(JobQueue jobs) {
+  PublishedData(JobQueue jobs, PlatformTransactionManager transactions) {
     this.jobs = jobs;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  @ApplicationModuleListener(id = "segment.basket-recompute")
+  @TransactionalEventListener(id = "segment.basket-recompute")
+  @Order(10)
   void on(DatasetPublished published) {
     if (published.dataset() != Dataset.PART_D && published.dataset() != Dataset.PART_B) {
       return;
     }
-    var job =
-        jobs.enqueue(JobRequest.of(BasketComputations.QUEUE, BasketComputations.JOB_TYPE, "{}"));
+    JobId job =
+        ownTransaction.execute(
+            tx ->
+                jobs.enqueue(
+                    JobRequest.of(BasketComputations.QUEUE, BasketComputations.JOB_TYPE, "{}")));
     log.info(
         "run {} published {}: baskets' recomputation queued as job {}",
         published.runId(),
