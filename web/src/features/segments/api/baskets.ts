@@ -115,10 +115,13 @@ export const decilePageSchema = z.looseObject({
   status: z.string(),
 });
 
-/** GET /api/v1/baskets/{id}/deciles: a scope's providers by volume (200 of them), with their deciles. */
-export function useBasketDeciles(id: string, scope: Scope, minDecile: number) {
+/**
+ * GET /api/v1/baskets/{id}/deciles: a scope's providers by volume (200 of them), with their deciles. `computedAt`
+ * (the basket's last computation) keys the answer, so that a recomputation is read again.
+ */
+export function useBasketDeciles(id: string, scope: Scope, minDecile: number, computedAt: string | null) {
   return useQuery({
-    queryKey: ['baskets', id, 'deciles', scope, minDecile] as const,
+    queryKey: ['baskets', id, 'deciles', scope, minDecile, computedAt] as const,
     queryFn: ({ signal }) =>
       apiClient.get(`${BASKETS_PATH}/${encodeURIComponent(id)}/deciles`, {
         schema: decilePageSchema,
@@ -154,9 +157,9 @@ export const summarySchema = z.looseObject({
 export type Summary = z.output<typeof summarySchema>;
 
 /** GET /api/v1/baskets/{id}/summary: providers and volume per decile, and who moved in or out of deciles 8-10. */
-export function useBasketSummary(id: string, scope: Scope) {
+export function useBasketSummary(id: string, scope: Scope, computedAt: string | null) {
   return useQuery({
-    queryKey: ['baskets', id, 'summary', scope] as const,
+    queryKey: ['baskets', id, 'summary', scope, computedAt] as const,
     queryFn: ({ signal }) =>
       apiClient.get(`${BASKETS_PATH}/${encodeURIComponent(id)}/summary`, { schema: summarySchema, params: scope, signal }),
     placeholderData: keepPreviousData,

@@ -96,8 +96,8 @@ function BasketView({ basket, canEdit, onEdit }: { basket: Basket; canEdit: bool
     state: state.trim().length === 2 ? state.trim().toUpperCase() : undefined,
     territoryId: territoryId || undefined,
   };
-  const summary = useBasketSummary(basket.id, scope);
-  const deciles = useBasketDeciles(basket.id, scope, minDecile);
+  const summary = useBasketSummary(basket.id, scope, basket.computedAt);
+  const deciles = useBasketDeciles(basket.id, scope, minDecile, basket.computedAt);
   const territories = useScopeTerritories();
   const remove = useDeleteBasket();
 

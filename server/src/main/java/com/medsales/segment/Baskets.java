@@ -92,7 +92,7 @@ public class Baskets {
   public BasketView find(UUID id) {
     List<BasketView> found = views(id);
     if (found.isEmpty()) {
-      throw new RecordNotFound("Basket " + id);
+      throw new RecordNotFound("The basket");
     }
     return found.getFirst();
   }

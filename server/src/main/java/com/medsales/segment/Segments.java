@@ -93,7 +93,7 @@ public class Segments {
             .query(Boolean.class)
             .single();
     if (!known) {
-      throw new RecordNotFound("Basket " + basketId);
+      throw new RecordNotFound("The basket");
     }
     return jdbc.sql(
             """
