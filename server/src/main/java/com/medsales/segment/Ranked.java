@@ -36,8 +36,8 @@ final class Ranked {
       case TERRITORY ->
           """
           (SELECT r.npi, r.volume, r.own_volume, r.suppressed_cells,
-                  10 - div(10 * coalesce(sum(r.volume) OVER (ORDER BY r.volume DESC
-                                        RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP), 0),
+                  10 - div(10 * (sum(r.volume) OVER (ORDER BY r.volume DESC)
+                                 - sum(r.volume) OVER (PARTITION BY r.volume)),
                            sum(r.volume) OVER ())::smallint AS decile
            FROM basket_result r
            WHERE r.computation_id = %1$s AND r.npi IN (
