@@ -168,8 +168,8 @@ PARTD_BASKET=$(create "Part D, 20 drugs" PARTD "$(json_items "${DRUGS[@]}")")
 PARTB_BASKET=$(create "Part B, 20 codes" PARTB "$(json_items "${CODES[@]}")")
 
 # --- 5. pages and searches -----------------------------------------------------------------------------------------
-STATE=$("${PSQL[@]}" -c "SELECT state FROM basket_decile d JOIN basket_computation c ON c.id = d.computation_id
-  WHERE c.basket_id = '$PARTD_BASKET' AND c.state = 'LIVE' AND d.state IS NOT NULL GROUP BY d.state ORDER BY sum(providers) DESC LIMIT 1")
+STATE=$("${PSQL[@]}" -c "SELECT d.state FROM basket_decile d JOIN basket_computation c ON c.id = d.computation_id
+  WHERE c.basket_id = '$PARTD_BASKET' AND c.state = 'LIVE' AND d.state IS NOT NULL GROUP BY d.state ORDER BY sum(d.providers) DESC LIMIT 1")
 DENSE=$("${PSQL[@]}" -c "SELECT a.zip5 FROM basket_result r JOIN basket_computation c ON c.id = r.computation_id
   JOIN provider_address a ON a.npi = r.npi AND a.kind = 'PRACTICE' AND a.seq = 1
   WHERE c.basket_id = '$PARTD_BASKET' AND c.state = 'LIVE' AND r.decile >= 8 AND a.zip5 IN (SELECT zip5 FROM zip_centroid)
