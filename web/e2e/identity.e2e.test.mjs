@@ -48,6 +48,7 @@ browserSuite(`MedSales sign-in and roles at ${baseUrl}`, ({ skip, withPage }) =>
         'My tasks',
         'Pipeline',
         'Territories',
+        'Segments',
         'Recently deleted',
         'Users',
         'Teams',
@@ -112,6 +113,7 @@ browserSuite(`MedSales sign-in and roles at ${baseUrl}`, ({ skip, withPage }) =>
         'My tasks',
         'Pipeline',
         'Territories',
+        'Segments',
         'Recently deleted',
         'API reference',
       ]);
