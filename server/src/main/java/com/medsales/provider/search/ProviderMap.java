@@ -1,6 +1,8 @@
 package com.medsales.provider.search;
 
 import com.medsales.platform.InvalidFields;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A provider search drawn on a map: the providers the search finds ({@link SearchValidation}, the
  * {@link SearchStatement}'s summary rows, the same set its total counts) whose practice point lies
- * in a box, counted in SQL on a grid of square cells whose size halves with each zoom level. A
- * cluster sits at its providers' mean point; a cluster of one names its NPI. The clusters' counts
- * add up to the total.
+ * in a box, counted on a grid of square cells whose size halves with each zoom level. SQL counts
+ * the filter's providers per practice point once ({@link MapPoints}, cached: some 40,000 ZIP
+ * centroids nationally); each view bins those into its cells. A cluster sits at its providers' mean
+ * point; a cluster of one names its NPI. The clusters' counts add up to the total.
  */
 @Service
 public class ProviderMap {
@@ -30,6 +33,12 @@ public class ProviderMap {
   public static final long MAX_CELLS = 20_000;
 
   static final int DEFAULT_ZOOM = 4;
+
+  /**
+   * The places of each search filter, whatever the view ({@link MapPoints}); evicted when an
+   * ingestion publishes (see {@code ProviderCaches}).
+   */
+  public static final String POINTS_CACHE = "providerMapPoints";
 
   /** A box of longitude and latitude, west to east and south to north (no wrap at 180°). */
   public record BoundingBox(double west, double south, double east, double north) {
@@ -46,10 +55,12 @@ public class ProviderMap {
 
   private final JdbcClient jdbc;
   private final SearchValidation validation;
+  private final MapPoints points;
 
-  ProviderMap(JdbcClient jdbc, SearchValidation validation) {
+  ProviderMap(JdbcClient jdbc, SearchValidation validation, MapPoints points) {
     this.jdbc = jdbc;
     this.validation = validation;
+    this.points = points;
   }
 
   /**
@@ -91,44 +102,56 @@ public class ProviderMap {
           .update();
     }
     jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-    Map<String, @Nullable Object> binds = new HashMap<>(summary.binds());
-    binds.put("mapWest", box.west());
-    binds.put("mapSouth", box.south());
-    binds.put("mapEast", box.east());
-    binds.put("mapNorth", box.north());
-    binds.put("mapCell", cell);
-    String inBox =
-        """
-        a.latitude BETWEEN :mapSouth AND :mapNorth AND a.longitude BETWEEN :mapWest AND :mapEast""";
-    String filter = summary.filter();
-    // the search's own rows (as its total counts them), those with a point in the box, one row per
-    // grid cell
-    String sql =
-        """
-        SELECT count(*) AS n, avg(a.latitude) AS lat, avg(a.longitude) AS lon,
-               CASE WHEN count(*) = 1 THEN min(p.npi) END AS npi
-        %s
-        %s
-        GROUP BY floor(a.longitude / :mapCell), floor(a.latitude / :mapCell)
-        ORDER BY n DESC, lat, lon
-        """
-            .formatted(summary.from(), (filter.isEmpty() ? "WHERE " : filter + "\n  AND ") + inBox);
-    List<Cluster> clusters =
-        jdbc.sql(sql)
-            .params(binds)
-            .query(
-                (rs, i) -> {
-                  long npi = rs.getLong("npi");
-                  boolean alone = !rs.wasNull();
-                  return new Cluster(
-                      rs.getDouble("lat"),
-                      rs.getDouble("lon"),
-                      rs.getLong("n"),
-                      alone ? String.valueOf(npi) : null);
-                })
-            .list();
+    MapPoints.Places places = points.places(summary.cacheKey(), summary);
+    List<Cluster> clusters = bin(places, box, cell);
     long total = clusters.stream().mapToLong(Cluster::count).sum();
     return new ProviderClusters(clusters, total, level, cell);
+  }
+
+  /**
+   * The places within the box, one cluster per grid cell: the cell's providers counted, placed at
+   * their mean point, a lone one named.
+   */
+  static List<Cluster> bin(MapPoints.Places places, BoundingBox box, double cell) {
+    record Cell(long x, long y) {}
+    final class Sum {
+      long count;
+      double lat;
+      double lon;
+      long npi;
+    }
+    Map<Cell, Sum> cells = new HashMap<>();
+    for (int i = 0; i < places.size(); i++) {
+      double lat = places.lat()[i];
+      double lon = places.lon()[i];
+      if (lat < box.south() || lat > box.north() || lon < box.west() || lon > box.east()) {
+        continue;
+      }
+      Sum sum =
+          cells.computeIfAbsent(
+              new Cell((long) Math.floor(lon / cell), (long) Math.floor(lat / cell)),
+              c -> new Sum());
+      long n = places.count()[i];
+      sum.count += n;
+      sum.lat += lat * n;
+      sum.lon += lon * n;
+      sum.npi = places.npi()[i];
+    }
+    List<Cluster> clusters = new ArrayList<>(cells.size());
+    for (Sum sum : cells.values()) {
+      clusters.add(
+          new Cluster(
+              sum.lat / sum.count,
+              sum.lon / sum.count,
+              sum.count,
+              sum.count == 1 ? String.valueOf(sum.npi) : null));
+    }
+    clusters.sort(
+        Comparator.comparingLong(Cluster::count)
+            .reversed()
+            .thenComparingDouble(Cluster::lat)
+            .thenComparingDouble(Cluster::lon));
+    return clusters;
   }
 
   /** The side of a grid cell at a zoom, in degrees: a quarter of a slippy-map tile's width. */
