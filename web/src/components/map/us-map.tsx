@@ -53,8 +53,8 @@ export type UsMapProps = {
   layers?: (context: MapContext) => ReactNode;
   /** Drawn on screen, over everything (markers that keep their size). */
   overlay?: (context: MapContext) => ReactNode;
-  /** SVG definitions (patterns) the fills refer to. */
-  defs?: ReactNode;
+  /** SVG definitions (patterns) the fills refer to; a function gets the view (to keep a hatch's spacing on screen). */
+  defs?: ReactNode | ((context: MapContext) => ReactNode);
   onViewChange?: (viewport: MapViewport) => void;
   /** More buttons in the map's toolbar. */
   controls?: ReactNode;
@@ -193,8 +193,8 @@ export function UsMap({
 
   const toMapUnits = (clientX: number, clientY: number): [number, number] => {
     const svg = svgRef.current;
-    const matrix = svg?.getScreenCTM();
-    if (!svg || !matrix) return [MAP_WIDTH / 2, MAP_HEIGHT / 2];
+    const matrix = svg?.getScreenCTM?.();
+    if (!svg || !matrix || typeof DOMPoint === 'undefined') return [MAP_WIDTH / 2, MAP_HEIGHT / 2];
     const point = new DOMPoint(clientX, clientY).matrixTransform(matrix.inverse());
     return [point.x, point.y];
   };
@@ -302,7 +302,7 @@ export function UsMap({
         onPointerCancel={endDrag}
       >
         <title id={titleId}>{title}</title>
-        <defs>{defs}</defs>
+        <defs>{typeof defs === 'function' ? defs(context) : defs}</defs>
         <rect x="0" y="0" width={MAP_WIDTH} height={MAP_HEIGHT} className={styles.water} />
         <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
           <g data-testid="map-states">

@@ -78,6 +78,7 @@ export function SearchMap({ criteria, items, center, radiusMiles, highlighted, o
             d={path(geoCircle().center([radius.lon, radius.lat]).radius(radius.miles / MILES_PER_DEGREE)()) ?? undefined}
             className={styles.radius}
             data-testid="provider-map-radius"
+            data-center={`${radius.lat},${radius.lon}`}
           />
         ) : null
       }
@@ -145,11 +146,11 @@ export function SearchMap({ criteria, items, center, radiusMiles, highlighted, o
         </g>
       )}
       caption={
-        clusters.isError
+        (clusters.isError
           ? 'Could not load the map’s providers.'
           : data
-            ? `${formatCount(data.total)} providers in view, in ${formatCount(data.clusters.length)} ${data.clusters.length === 1 ? 'place' : 'places'}.${radius ? ` The circle is the ${radius.miles}-mile search radius.` : ''}`
-            : 'Loading the map…'
+            ? `${formatCount(data.total)} providers in view, in ${formatCount(data.clusters.length)} ${data.clusters.length === 1 ? 'place' : 'places'}.`
+            : 'Loading the map…') + (radius ? ` The circle is the ${radius.miles}-mile search radius.` : '')
       }
     />
   );
