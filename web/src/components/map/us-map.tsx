@@ -1,14 +1,16 @@
-import { geoDistance, geoPath, type GeoPath, type GeoPermissibleObjects } from 'd3-geo';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { geoDistance, geoMercator, geoPath, type GeoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 
+import { useMapStyle } from './map-style';
 import styles from './us-map.module.css';
 import { STATE_CODES, useCounties, useStates } from './us-atlas';
 import { insetOutlines, usProjection } from './us-projection';
 
+const Basemap = lazy(() => import('./basemap'));
+
 /** The drawing's own units: the projection fits the country (insets included) into this box at zoom factor 1. */
 export const MAP_WIDTH = 960;
 export const MAP_HEIGHT = 500;
-const MAX_K = 4096;
 const EARTH_RADIUS_MILES = 3958.8;
 
 /** What the map shows: the drawing scaled by k, then moved by (x, y). */
@@ -63,15 +65,47 @@ export type UsMapProps = {
   height?: number;
 };
 
-/** The zoom level of the map endpoint (a slippy map's) that a zoom factor draws about as densely as. */
-export function zoomLevel(k: number): number {
-  return Math.max(0, Math.min(22, Math.round(Math.log2(k) + 4)));
+/**
+ * How places are drawn: the composite US projection with its insets (the default), or Web Mercator under a
+ * deployment's tiled basemap (tiles are Mercator; Alaska and Hawaii are then where they are).
+ */
+type Geometry = {
+  projection: GeoProjection;
+  path: GeoPath<unknown, GeoPermissibleObjects>;
+  maxK: number;
+  /** log2 of the zoom factor plus this is about the slippy-map zoom drawn as densely. */
+  zoomOffset: number;
+  insets: boolean;
+};
+
+function geometry(projection: GeoProjection, maxK: number, zoomOffset: number, insets: boolean): Geometry {
+  return { projection, path: geoPath(projection), maxK, zoomOffset, insets };
 }
 
-const projection = usProjection().translate([MAP_WIDTH / 2, MAP_HEIGHT / 2]);
-const basePath = geoPath(projection);
+const ALBERS = geometry(usProjection().translate([MAP_WIDTH / 2, MAP_HEIGHT / 2]), 4096, 4, true);
+// the world MAP_WIDTH wide at zoom factor 1; centred on the lower 48 by the default view
+const MERCATOR = geometry(
+  geoMercator()
+    .scale(MAP_WIDTH / (2 * Math.PI))
+    .translate([MAP_WIDTH / 2, MAP_HEIGHT / 2]),
+  2 ** 17,
+  1,
+  false,
+);
 
-function fitTransform(places: readonly { lon: number; lat: number }[]): MapTransform {
+/** The zoom level of the map endpoint (a slippy map's) that a zoom factor draws about as densely as. */
+export function zoomLevel(k: number, geo: Geometry = ALBERS): number {
+  return Math.max(0, Math.min(22, Math.round(Math.log2(k) + geo.zoomOffset)));
+}
+
+const LOWER_48 = [
+  { lon: -124.7, lat: 48.4 },
+  { lon: -67, lat: 25 },
+];
+
+function fitTransform(places: readonly { lon: number; lat: number }[], geo: Geometry = ALBERS): MapTransform {
+  const { projection } = geo;
+  if (!places.length && !geo.insets) return fitTransform(LOWER_48, geo);
   const points = places.flatMap((p) => {
     const xy = projection([p.lon, p.lat]);
     return xy ? [xy] : [];
@@ -80,12 +114,13 @@ function fitTransform(places: readonly { lon: number; lat: number }[]): MapTrans
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const k = Math.max(1, Math.min(points.length === 1 ? 48 : 256, 0.8 / Math.max((maxX - minX) / MAP_WIDTH, (maxY - minY) / MAP_HEIGHT, 1e-4)));
+  const k = Math.max(1, Math.min((points.length === 1 ? 48 : 256) * (geo.insets ? 1 : 8), 0.8 / Math.max((maxX - minX) / MAP_WIDTH, (maxY - minY) / MAP_HEIGHT, 1e-4)));
   return { k, x: MAP_WIDTH / 2 - k * ((minX + maxX) / 2), y: MAP_HEIGHT / 2 - k * ((minY + maxY) / 2) };
 }
 
 /** The view's box in longitude and latitude: the inverse of a grid of screen points (insets included). */
-export function viewportOf(t: MapTransform): MapViewport {
+export function viewportOf(t: MapTransform, geo: Geometry = ALBERS): MapViewport {
+  const { projection } = geo;
   const lons: number[] = [];
   const lats: number[] = [];
   const steps = 8;
@@ -111,7 +146,7 @@ export function viewportOf(t: MapTransform): MapViewport {
   const radiusMiles = edge ? geoDistance(centre, edge) * EARTH_RADIUS_MILES : 250;
   return {
     bbox,
-    zoom: zoomLevel(t.k),
+    zoom: zoomLevel(t.k, geo),
     center: { lat: Math.round(centre[1] * 1e5) / 1e5, lon: Math.round(centre[0] * 1e5) / 1e5 },
     radiusMiles: Math.max(1, Math.min(250, Math.round(radiusMiles))),
   };
@@ -144,17 +179,21 @@ export function UsMap({
 }: UsMapProps) {
   const titleId = useId();
   const svgRef = useRef<SVGSVGElement>(null);
-  const fitted = useMemo(() => fitTransform(fit ?? []), [fitKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const style = useMapStyle();
+  const geo = style ? MERCATOR : ALBERS;
+  const { projection, path: basePath, maxK } = geo;
+  const viewKey = `${style ? 'mercator' : 'albers'}:${fitKey}`;
+  const fitted = useMemo(() => fitTransform(fit ?? [], geo), [viewKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const [chosen, setChosen] = useState<{ key: string | undefined; t: MapTransform }>();
-  const transform = chosen && chosen.key === fitKey ? chosen.t : fitted;
+  const transform = chosen && chosen.key === viewKey ? chosen.t : fitted;
   const setTransform = useCallback(
     (next: MapTransform | ((t: MapTransform) => MapTransform)) =>
       setChosen((current) => {
-        const base = current && current.key === fitKey ? current.t : fitted;
+        const base = current && current.key === viewKey ? current.t : fitted;
         const t = typeof next === 'function' ? next(base) : next;
-        return { key: fitKey, t: { ...t, k: Math.max(1, Math.min(MAX_K, t.k)) } };
+        return { key: viewKey, t: { ...t, k: Math.max(1, Math.min(maxK, t.k)) } };
       }),
-    [fitKey, fitted],
+    [viewKey, fitted, maxK],
   );
 
   const states = useStates();
@@ -170,9 +209,9 @@ export function UsMap({
         centroid: basePath.centroid(feature),
         area: basePath.area(feature),
       })) ?? [],
-    [states],
+    [states, basePath],
   );
-  const stateBorders = useMemo(() => (states ? (basePath(states.borders) ?? '') : ''), [states]);
+  const stateBorders = useMemo(() => (states ? (basePath(states.borders) ?? '') : ''), [states, basePath]);
   const countyPaths = useMemo(
     () =>
       counties?.counties.features.map((feature) => ({
@@ -180,16 +219,17 @@ export function UsMap({
         name: feature.properties.name,
         d: basePath(feature) ?? '',
       })) ?? [],
-    [counties],
+    [counties, basePath],
   );
-  const countyBorders = useMemo(() => (counties ? (basePath(counties.borders) ?? '') : ''), [counties]);
+  const countyBorders = useMemo(() => (counties ? (basePath(counties.borders) ?? '') : ''), [counties, basePath]);
 
   // the view, to whoever fetches for it: once the view has settled
   useEffect(() => {
     if (!onViewChange) return undefined;
-    const timer = setTimeout(() => onViewChange(viewportOf(transform)), 200);
+    if (style === undefined) return undefined; // which projection is not known yet
+    const timer = setTimeout(() => onViewChange(viewportOf(transform, geo)), 200);
     return () => clearTimeout(timer);
-  }, [transform, onViewChange]);
+  }, [transform, onViewChange, geo, style]);
 
   const toMapUnits = (clientX: number, clientY: number): [number, number] => {
     const svg = svgRef.current;
@@ -202,11 +242,11 @@ export function UsMap({
   const zoomAt = useCallback(
     (sx: number, sy: number, factor: number) =>
       setTransform((t) => {
-        const k = Math.max(1, Math.min(MAX_K, t.k * factor));
+        const k = Math.max(1, Math.min(maxK, t.k * factor));
         const f = k / t.k;
         return { k, x: sx - (sx - t.x) * f, y: sy - (sy - t.y) * f };
       }),
-    [setTransform],
+    [setTransform, maxK],
   );
 
   const zoomAround = useCallback(
@@ -214,11 +254,11 @@ export function UsMap({
       const xy = projection([lon, lat]);
       if (!xy) return;
       setTransform((t) => {
-        const k = Math.max(1, Math.min(MAX_K, t.k * 2 ** levels));
+        const k = Math.max(1, Math.min(maxK, t.k * 2 ** levels));
         return { k, x: MAP_WIDTH / 2 - xy[0] * k, y: MAP_HEIGHT / 2 - xy[1] * k };
       });
     },
-    [setTransform],
+    [setTransform, maxK, projection],
   );
 
   // the wheel, as a non-passive listener so that zooming the map does not scroll the page
@@ -261,7 +301,7 @@ export function UsMap({
     }
   };
 
-  const zoom = zoomLevel(transform.k);
+  const zoom = zoomLevel(transform.k, geo);
   const context: MapContext = {
     path: basePath,
     project: (lon, lat) => {
@@ -272,7 +312,9 @@ export function UsMap({
     zoom,
     zoomAround,
   };
-  const insets = insetOutlines(projection.scale(), projection.translate());
+  const insets = geo.insets ? insetOutlines(projection.scale(), projection.translate()) : [];
+  // the basemap's camera for the view: its centre, and the world MAP_WIDTH · k units wide (Mercator at k = 1)
+  const centre = projection.invert?.([(MAP_WIDTH / 2 - transform.x) / transform.k, (MAP_HEIGHT / 2 - transform.y) / transform.k]) ?? [-98.5, 39.5];
   const clickable = Boolean(onAreaClick);
 
   return (
@@ -284,14 +326,20 @@ export function UsMap({
         <button type="button" className={styles.button} onClick={() => zoomAt(MAP_WIDTH / 2, MAP_HEIGHT / 2, 0.5)} aria-label="Zoom out">
           −
         </button>
-        <button type="button" className={styles.button} onClick={() => setChosen(undefined)} disabled={!chosen || chosen.key !== fitKey}>
+        <button type="button" className={styles.button} onClick={() => setChosen(undefined)} disabled={!chosen || chosen.key !== viewKey}>
           Reset view
         </button>
         {controls}
       </div>
+      <div className={styles.frame}>
+      {style ? (
+        <Suspense fallback={null}>
+          <Basemap styleUrl={style} center={[centre[0], centre[1]]} worldUnits={MAP_WIDTH * transform.k} drawingUnits={MAP_WIDTH} />
+        </Suspense>
+      ) : null}
       <svg
         ref={svgRef}
-        className={styles.canvas}
+        className={style ? `${styles.canvas} ${styles.overBasemap}` : styles.canvas}
         viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
         style={height ? { height } : undefined}
         role="group"
@@ -376,6 +424,7 @@ export function UsMap({
         </g>
         {overlay?.(context)}
       </svg>
+      </div>
       {legend}
       {caption ? <figcaption className={styles.caption}>{caption}</figcaption> : null}
     </figure>

@@ -83,5 +83,5 @@ describe('US map', () => {
     await waitFor(() => expect(within(map).getByTestId('map-counties')).toBeInTheDocument(), { timeout: 10_000 });
     await user.click(within(map).getByRole('button', { name: 'Reset view' }));
     expect(map).toHaveAttribute('data-k', '1.00');
-  });
+  }, 20_000);
 });

@@ -84,7 +84,8 @@ export function SearchMap({ criteria, items, center, radiusMiles, highlighted, o
       }
       overlay={({ project, zoomAround }) => (
         <g>
-          {data?.clusters.map((cluster) => {
+          {/* the largest last, drawn on top of the smaller ones near it */}
+          {[...(data?.clusters ?? [])].reverse().map((cluster) => {
             const xy = project(cluster.lon, cluster.lat);
             if (!xy) return null;
             const [x, y] = xy;

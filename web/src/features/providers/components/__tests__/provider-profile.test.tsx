@@ -79,7 +79,7 @@ describe('Provider profile', () => {
     expect(within(map).getByRole('link', { name: 'GRAND STREET MEDICAL PC' })).toBeInTheDocument();
     await waitFor(() => expect(map.querySelector('[data-geoid="36061"]')).not.toBeNull(), { timeout: 10_000 });
     expect((map.querySelector('[data-fips="36"]') as SVGPathElement).style.fill).not.toBe('');
-  });
+  }, 20_000);
 
   it('shows the empty states and the NOT_IN_REGISTRY notice', async () => {
     stubApi(({ url }) => (url === '/api/v1/providers/1999999999' ? { body: emptyProfile } : undefined));

@@ -180,7 +180,7 @@ describe('Territories page', () => {
     expect(dots.map((dot) => dot.textContent)).toEqual(['11201: Brooklyn', '11209: Bay Ridge']);
     expect(dots[0]!.getAttribute('fill')).not.toBe(dots[1]!.getAttribute('fill'));
     expect(areas.querySelectorAll('[data-testid="map-state"]').length).toBeGreaterThanOrEqual(50);
-  });
+  }, 20_000);
 
   it("shades territories by a statistic with a legend, and opens a territory's providers and figures", async () => {
     stub([]);
