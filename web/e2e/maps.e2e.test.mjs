@@ -54,10 +54,16 @@ browserSuite(`MedSales maps at ${baseUrl}`, ({ skip, withPage }) => {
       await map.locator('[data-testid="map-cluster"], [data-testid="map-point"]').first().waitFor({ state: 'visible' });
       await screenshot(page, 'maps-search-zoomed');
 
-      // hovering a result rings it on the map
+      // within a radius (every result has a practice point): the circle is drawn and a hovered result is ringed
+      await page.goto(`${baseUrl}/providers?specialty=Internal%20Medicine&near=10013&radiusMiles=25`);
+      await table.waitFor({ state: 'visible' });
+      await map.getByTestId('provider-map-radius').waitFor({ state: 'attached' });
       const row = table.locator('tbody tr').first();
       await row.hover();
-      await map.getByTestId('map-highlight').waitFor({ state: 'attached' });
+      const ring = map.getByTestId('map-highlight');
+      await ring.waitFor({ state: 'attached' });
+      assert.equal(`provider-row-${await ring.getAttribute('data-npi')}`, await row.getAttribute('data-testid'));
+      await screenshot(page, 'maps-search-radius');
       assert.deepEqual(offline, [], 'the map fetched nothing from another origin');
     });
   });

@@ -114,7 +114,7 @@ function fitTransform(places: readonly { lon: number; lat: number }[], geo: Geom
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const k = Math.max(1, Math.min((points.length === 1 ? 48 : 256) * (geo.insets ? 1 : 8), 0.8 / Math.max((maxX - minX) / MAP_WIDTH, (maxY - minY) / MAP_HEIGHT, 1e-4)));
+  const k = Math.max(1, Math.min((points.length === 1 ? 48 : 64) * (geo.insets ? 1 : 8), 0.8 / Math.max((maxX - minX) / MAP_WIDTH, (maxY - minY) / MAP_HEIGHT, 1e-4)));
   return { k, x: MAP_WIDTH / 2 - k * ((minX + maxX) / 2), y: MAP_HEIGHT / 2 - k * ((minY + maxY) / 2) };
 }
 
