@@ -344,6 +344,7 @@ export function UsMap({
         style={height ? { height } : undefined}
         role="group"
         aria-labelledby={titleId}
+        data-zoom={zoom}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={endDrag}

@@ -2,7 +2,7 @@ import { geoCircle } from 'd3-geo';
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 
-import { UsMap, type MapViewport } from '@/components/map/us-map';
+import { MAP_HEIGHT, MAP_WIDTH, UsMap, type MapViewport } from '@/components/map/us-map';
 import { providerHref } from '@/config/paths';
 import { formatCount } from '@/lib/format';
 
@@ -87,7 +87,8 @@ export function SearchMap({ criteria, items, center, radiusMiles, highlighted, o
           {/* the largest last, drawn on top of the smaller ones near it */}
           {[...(data?.clusters ?? [])].reverse().map((cluster) => {
             const xy = project(cluster.lon, cluster.lat);
-            if (!xy) return null;
+            // (the box of the view holds a little more than the view: what falls outside is not drawn)
+            if (!xy || xy[0] < -10 || xy[1] < -10 || xy[0] > MAP_WIDTH + 10 || xy[1] > MAP_HEIGHT + 10) return null;
             const [x, y] = xy;
             if (cluster.count > 1 || !cluster.npi) {
               const r = 9 + Math.min(16, Math.log2(cluster.count) * 2.5);
