@@ -56,6 +56,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/testing/setup-tests.ts'],
     unstubGlobals: true,
+    // pages that draw the Census boundaries in jsdom take seconds on a busy machine
+    testTimeout: 15_000,
     restoreMocks: true,
     css: {
       modules: { classNameStrategy: 'non-scoped' },

@@ -1,9 +1,10 @@
+import type { MultiLineString } from 'geojson';
 import { geoDistance, geoMercator, geoPath, type GeoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 
 import { useMapStyle } from './map-style';
 import styles from './us-map.module.css';
-import { STATE_CODES, useCounties, useStates } from './us-atlas';
+import { STATE_CODES, useCounties, useStates, type Area } from './us-atlas';
 import { insetOutlines, usProjection } from './us-projection';
 
 const Basemap = lazy(() => import('./basemap'));
@@ -118,6 +119,45 @@ function fitTransform(places: readonly { lon: number; lat: number }[], geo: Geom
   return { k, x: MAP_WIDTH / 2 - k * ((minX + maxX) / 2), y: MAP_HEIGHT / 2 - k * ((minY + maxY) / 2) };
 }
 
+type DrawnState = { id: string; name: string; d: string; centroid: [number, number]; area: number };
+type DrawnCounty = { id: string; name: string; d: string };
+
+// the outlines' path strings, computed once per projection for every map of the page (3,200 counties take a while)
+const drawnStateCache = new WeakMap<object, Map<Geometry, DrawnState[]>>();
+const drawnCountyCache = new WeakMap<object, Map<Geometry, DrawnCounty[]>>();
+
+function cached<T>(cache: WeakMap<object, Map<Geometry, T>>, key: object, geo: Geometry, compute: () => T): T {
+  let byGeometry = cache.get(key);
+  if (!byGeometry) cache.set(key, (byGeometry = new Map()));
+  let value = byGeometry.get(geo);
+  if (value === undefined) byGeometry.set(geo, (value = compute()));
+  return value;
+}
+
+function drawnStates(features: readonly Area[], geo: Geometry): DrawnState[] {
+  return cached(drawnStateCache, features, geo, () =>
+    features.map((feature) => ({
+      id: String(feature.id),
+      name: feature.properties.name,
+      d: geo.path(feature) ?? '',
+      centroid: geo.path.centroid(feature),
+      area: geo.path.area(feature),
+    })),
+  );
+}
+
+const drawnLineCache = new WeakMap<object, Map<Geometry, string>>();
+
+function drawnLines(lines: MultiLineString, geo: Geometry): string {
+  return cached(drawnLineCache, lines, geo, () => geo.path(lines) ?? '');
+}
+
+function drawnCounties(features: readonly Area[], geo: Geometry): DrawnCounty[] {
+  return cached(drawnCountyCache, features, geo, () =>
+    features.map((feature) => ({ id: String(feature.id), name: feature.properties.name, d: geo.path(feature) ?? '' })),
+  );
+}
+
 /** The view's box in longitude and latitude: the inverse of a grid of screen points (insets included). */
 export function viewportOf(t: MapTransform, geo: Geometry = ALBERS): MapViewport {
   const { projection } = geo;
@@ -200,28 +240,10 @@ export function UsMap({
   const showCounties = countyLines === 'always' || (countyLines === 'zoomed' && transform.k >= 3) || Boolean(countyFill);
   const counties = useCounties(showCounties);
 
-  const statePaths = useMemo(
-    () =>
-      states?.states.features.map((feature) => ({
-        id: String(feature.id),
-        name: feature.properties.name,
-        d: basePath(feature) ?? '',
-        centroid: basePath.centroid(feature),
-        area: basePath.area(feature),
-      })) ?? [],
-    [states, basePath],
-  );
-  const stateBorders = useMemo(() => (states ? (basePath(states.borders) ?? '') : ''), [states, basePath]);
-  const countyPaths = useMemo(
-    () =>
-      counties?.counties.features.map((feature) => ({
-        id: String(feature.id),
-        name: feature.properties.name,
-        d: basePath(feature) ?? '',
-      })) ?? [],
-    [counties, basePath],
-  );
-  const countyBorders = useMemo(() => (counties ? (basePath(counties.borders) ?? '') : ''), [counties, basePath]);
+  const statePaths = useMemo(() => (states ? drawnStates(states.states.features, geo) : []), [states, geo]);
+  const stateBorders = useMemo(() => (states ? drawnLines(states.borders, geo) : ''), [states, geo]);
+  const countyPaths = useMemo(() => (counties ? drawnCounties(counties.counties.features, geo) : []), [counties, geo]);
+  const countyBorders = useMemo(() => (counties ? drawnLines(counties.borders, geo) : ''), [counties, geo]);
 
   // the view, to whoever fetches for it: once the view has settled
   useEffect(() => {
