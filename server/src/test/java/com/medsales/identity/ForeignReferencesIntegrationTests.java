@@ -71,7 +71,8 @@ class ForeignReferencesIntegrationTests {
           Map.entry("users", "user"),
           Map.entry("teams", "team"),
           Map.entry("invitations", "invitation"),
-          Map.entry("tokens", "token"));
+          Map.entry("tokens", "token"),
+          Map.entry("exports", "export"));
 
   /** The kind of record a body field names, by the field's name. */
   static final Map<String, String> FIELD_KINDS =
@@ -217,7 +218,8 @@ class ForeignReferencesIntegrationTests {
             "territory_zip",
             "team",
             "invitation",
-            "api_token")) {
+            "api_token",
+            "export")) {
       owner.sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(tenant).update();
     }
     owner
@@ -313,6 +315,17 @@ class ForeignReferencesIntegrationTests {
     ids.put("team", team.toString());
     ids.put("invitation", invitation);
     ids.put("token", token);
+    ids.put(
+        "export",
+        tenants
+            .insert(
+                "INSERT INTO export (tenant_id, user_id, username, display_name, roles, kind, format, params,"
+                    + " expected_rows, expires_at) VALUES (?, ?, ?, 'x', ARRAY['ADMIN'], 'contacts', 'CSV',"
+                    + " '{}', 0, now() + interval '7 days') RETURNING id",
+                tenant,
+                admin,
+                prefix + "-admin")
+            .toString());
     return ids;
   }
 
