@@ -28,6 +28,7 @@ export const paths = {
   organizations: '/organizations',
   territories: '/territories',
   recentlyDeleted: '/recently-deleted',
+  exports: '/exports',
 } as const;
 
 export function contactHref(id: string): string {

@@ -95,7 +95,8 @@ public final class ExportParams {
       return texts;
     }
     String one = text(name);
-    return one == null ? null : List.of(one);
+    // as the query string binds it: "a,b" is two values
+    return one == null ? null : Arrays.stream(one.split(",")).map(String::trim).toList();
   }
 
   public @Nullable UUID uuid(String name) {
