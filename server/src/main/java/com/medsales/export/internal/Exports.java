@@ -130,6 +130,10 @@ public class Exports {
    */
   public Requested request(
       MedsalesUser user, String kind, Format format, Map<String, @Nullable Object> params) {
+    if (user.tenantId() == null) {
+      // an export belongs to a tenant's user (its row, its file's place, row-level security)
+      throw new com.medsales.platform.NotPermitted("Exports are for a tenant's users.");
+    }
     ExportSource source = sources.get(kind);
     if (source == null) {
       throw InvalidFields.of("kind", "must be one of " + String.join(", ", sources.keySet()));
