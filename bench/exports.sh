@@ -9,8 +9,8 @@
 #    ROWS rows (bench/target/home/exports-rows);
 # 2. starts the jar on that home: roles api (the exports' worker runs there), no demo data, the demo admin created at
 #    the first start with a fixed password, -Xmx512m, rate limit off; takes a bearer token as that admin (no row cap);
-# 3. the search's p95 alone: WARMUP then SAMPLES requests of one shape (a specialty in a state, by name), one
-#    kept-alive connection;
+# 3. the search's p95 alone: WARMUP then SAMPLES requests of one shape (the commonest specialty within 25 miles of
+#    its densest ZIP), one kept-alive connection;
 # 4. the CSV export of every active provider (no filter; the search's default order), the same search measured in a
 #    loop until the export is done, then the XLSX export;
 # 5. the report: each export's rows, wall time (request to DONE) and the time the worker spent (started_at to
@@ -103,8 +103,10 @@ AUTH=(-H "Authorization: Bearer $TOKEN")
 
 # --- 3. the search alone --------------------------------------------------------------------------------------------
 SPECIALTY=$("${PSQL[@]}" -c "SELECT code FROM provider_taxonomy WHERE is_primary GROUP BY code ORDER BY count(*) DESC LIMIT 1")
-STATE=$("${PSQL[@]}" -c "SELECT state FROM provider_address WHERE kind = 'PRACTICE' AND state ~ '^[A-Z]{2}\$' GROUP BY state ORDER BY count(*) DESC LIMIT 1")
-SEARCH="/api/v1/providers?specialty=$SPECIALTY&state=$STATE&sort=name"
+# the search a rep makes most (as bench/api-latency.sh's): the commonest specialty within 25 miles of its densest ZIP
+DENSE=$("${PSQL[@]}" -c "SELECT a.zip5 FROM provider_address a JOIN provider_taxonomy t ON t.npi = a.npi AND t.is_primary AND t.code = '$SPECIALTY'
+  WHERE a.kind = 'PRACTICE' AND a.zip5 IN (SELECT zip5 FROM zip_centroid) GROUP BY a.zip5 ORDER BY count(*) DESC LIMIT 1")
+SEARCH="/api/v1/providers?specialty=$SPECIALTY&near=$DENSE&radiusMiles=25"
 say "search shape: $SEARCH"
 measure() { # N -> one duration in ms per line, N requests on one connection
   local n=$1 cfg=$TARGET/exports-curl.cfg

@@ -199,7 +199,7 @@ public class ProviderSearch {
     var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     template.setFetchSize(fetchSize);
     JdbcClient.create(template)
-        .sql(statement.page())
+        .sql(statement.stream())
         .params(binds)
         .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(item(rs)));
   }
