@@ -254,9 +254,14 @@ public class Exports {
                 .list());
   }
 
+  /**
+   * A read-only transaction of its own, so that it carries the scope in force now (a caller's
+   * transaction may have been started under another).
+   */
   private <T> T read(java.util.function.Supplier<T> work) {
     TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
     readOnly.setReadOnly(true);
+    readOnly.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     return readOnly.execute(tx -> work.get());
   }
 
