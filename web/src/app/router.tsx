@@ -21,6 +21,7 @@ import { PipelineRoute } from './routes/crm/pipeline';
 import { RecentlyDeletedRoute } from './routes/crm/recently-deleted';
 import { TasksRoute } from './routes/crm/tasks';
 import { TerritoriesRoute } from './routes/crm/territories';
+import { ExportsRoute } from './routes/exports';
 import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
 import { OrganizationRoute } from './routes/organization';
@@ -62,6 +63,7 @@ export const routes: RouteObject[] = [
           { path: paths.organizations, element: <OrganizationsRoute /> },
           { path: paths.organization, element: <OrganizationRoute /> },
           { path: paths.profile, element: <ProfileRoute /> },
+          { path: paths.exports, element: <ExportsRoute /> },
           {
             element: <RequireAccess area="ingestion" />,
             children: [

@@ -29,6 +29,7 @@ export const paths = {
   territories: '/territories',
   segments: '/segments',
   recentlyDeleted: '/recently-deleted',
+  exports: '/exports',
 } as const;
 
 export function contactHref(id: string): string {

@@ -1,7 +1,14 @@
+import { useSearchParams } from 'react-router';
+
 import { Page, PageHeader } from '@/components/layouts/page';
+import { ExportButton } from '@/features/exports/components/export-button';
 import { ProviderSearch } from '@/features/providers/components/provider-search';
+import { criteriaFromParams } from '@/features/providers/utils/search-criteria';
 
 export function ProvidersRoute() {
+  const [searchParams] = useSearchParams();
+  // the search's own parameters: the export holds every page of these results
+  const { size: _size, ...criteria } = criteriaFromParams(searchParams);
   return (
     <Page width="wide">
       <title>Providers · MedSales</title>
@@ -9,6 +16,7 @@ export function ProvidersRoute() {
         title="Providers"
         lead="Find physicians and organizations by name, specialty, place, prescribing or procedures."
       />
+      {searchParams.size > 0 ? <ExportButton kind="providers" params={criteria} label="search results" /> : null}
       <ProviderSearch />
     </Page>
   );

@@ -85,6 +85,11 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
             </NavLink>
           </li>
           <li>
+            <NavLink to={paths.exports} className={navLinkClass}>
+              Exports
+            </NavLink>
+          </li>
+          <li>
             <NavLink to={paths.profile} className={navLinkClass}>
               My profile
             </NavLink>

@@ -72,7 +72,8 @@ class ForeignReferencesIntegrationTests {
           Map.entry("teams", "team"),
           Map.entry("invitations", "invitation"),
           Map.entry("tokens", "token"),
-          Map.entry("baskets", "basket"));
+          Map.entry("baskets", "basket"),
+          Map.entry("exports", "export"));
 
   /** The kind of record a body field names, by the field's name. */
   static final Map<String, String> FIELD_KINDS =
@@ -219,7 +220,8 @@ class ForeignReferencesIntegrationTests {
             "team",
             "invitation",
             "api_token",
-            "basket")) {
+            "basket",
+            "export")) {
       owner.sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(tenant).update();
     }
     owner
@@ -321,6 +323,17 @@ class ForeignReferencesIntegrationTests {
     ids.put("invitation", invitation);
     ids.put("token", token);
     ids.put("basket", basket.toString());
+    ids.put(
+        "export",
+        tenants
+            .insert(
+                "INSERT INTO export (tenant_id, user_id, username, display_name, roles, kind, format, params,"
+                    + " expected_rows, expires_at) VALUES (?, ?, ?, 'x', ARRAY['ADMIN'], 'contacts', 'CSV',"
+                    + " '{}', 0, now() + interval '7 days') RETURNING id",
+                tenant,
+                admin,
+                prefix + "-admin")
+            .toString());
     return ids;
   }
 

@@ -98,7 +98,8 @@ class TenantIsolationIntegrationTests {
             "team",
             "invitation",
             "api_token",
-            "basket")) {
+            "basket",
+            "export")) {
       tenants.owner().sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(alpha).update();
     }
     tenants.owner().sql("DELETE FROM sign_in_failure").update();
@@ -143,6 +144,16 @@ class TenantIsolationIntegrationTests {
             .get("id")
             .asString();
     alphaCrm = crmRecordsOf(alphaAdmin, alphaRep);
+    String export =
+        tenants
+            .insert(
+                "INSERT INTO export (tenant_id, user_id, username, display_name, roles, kind, format, params,"
+                    + " expected_rows, expires_at) VALUES (?, ?, ?, 'x', ARRAY['ADMIN'], 'contacts', 'CSV',"
+                    + " '{}', 0, now() + interval '7 days') RETURNING id",
+                alpha,
+                alphaAdmin,
+                MARKER + "-admin")
+            .toString();
     alphaIds =
         Map.ofEntries(
             Map.entry("contacts", alphaCrm.get("contact")),
@@ -158,7 +169,8 @@ class TenantIsolationIntegrationTests {
             Map.entry("runs", "1"),
             Map.entry("npi", "1003000126"),
             Map.entry("token", "inv_unknown"),
-            Map.entry("me/tokens", token));
+            Map.entry("me/tokens", token),
+            Map.entry("exports", export));
   }
 
   /**
