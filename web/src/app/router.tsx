@@ -33,6 +33,8 @@ import { RequireAccess } from './routes/require-access';
 import { RootLayout, RootLayoutError } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
 import { SignInRoute } from './routes/sign-in';
+import { TargetListRoute } from './routes/targeting/target-list';
+import { TargetListsRoute } from './routes/targeting/target-lists';
 
 /**
  * Client-side routes. Any other path is answered by the server with index.html
@@ -82,6 +84,8 @@ export const routes: RouteObject[] = [
               { path: paths.opportunity, element: <OpportunityRoute /> },
               { path: paths.recentlyDeleted, element: <RecentlyDeletedRoute /> },
               { path: paths.territories, element: <TerritoriesRoute /> },
+              { path: paths.targetLists, element: <TargetListsRoute /> },
+              { path: paths.targetList, element: <TargetListRoute /> },
             ],
           },
           {
