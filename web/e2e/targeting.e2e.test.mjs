@@ -26,37 +26,47 @@ browserSuite(`MedSales target lists at ${baseUrl}`, ({ skip, withPage }) => {
       const results = page.getByTestId('provider-results');
       await results.waitFor({ state: 'visible' });
       const firstRow = results.locator('tbody tr').first();
-      const firstName = (await firstRow.locator('a[href^="/providers/"]').first().textContent())?.trim();
-      assert.ok(firstName, 'the demo data should give individuals in NY');
+      const href = await firstRow.locator('a[href^="/providers/"]').first().getAttribute('href');
+      assert.ok(href, 'the demo data should give individuals in NY');
+      const npi = href.split('/').pop();
 
-      // one selected row to a new list
+      // one selected row to a new list, opened, its member made tier A in place
+      const listName = `NY plan ${Date.now()}`;
       await firstRow.getByRole('checkbox').check();
       const bar = page.getByTestId('add-to-list');
-      await bar.getByRole('textbox', { name: 'New list name' }).fill(`NY plan ${Date.now()}`);
+      await bar.getByRole('textbox', { name: 'New list name' }).fill(listName);
       await bar.getByRole('button', { name: 'Add 1 selected' }).click();
       await bar.getByRole('status').filter({ hasText: 'Added 1' }).waitFor({ state: 'visible' });
+      await screenshot(page, 'targeting-add-to-list');
+      await bar.getByRole('link', { name: 'Open the list' }).click();
+      await page.waitForURL((url) => /^\/target-lists\/[^/]+$/.test(url.pathname));
+      const member = page.getByTestId(`member-row-${npi}`);
+      await member.waitFor({ state: 'visible' });
+      const memberName = (await member.locator('a[href^="/providers/"]').first().textContent())?.trim();
+      await member.getByRole('combobox', { name: /^Tier of / }).selectOption('A');
+      await page.getByTestId('attainment-A').waitFor({ state: 'visible' });
 
-      // then every result of the search to the same list (when the search has an exact total)
+      // back to the search: every result to the same list (when the search has an exact total)
+      await page.goBack();
+      await results.waitFor({ state: 'visible' });
+      await bar.getByRole('combobox', { name: 'Target list' }).selectOption({ label: listName });
       const addAll = bar.getByRole('button', { name: /^Add all/ });
       if (await addAll.isEnabled()) {
         await addAll.click();
         await bar.getByRole('status').filter({ hasText: '1 already on the list' }).waitFor({ state: 'visible' });
+        await bar.getByRole('link', { name: 'Open the list' }).click();
+        await page.waitForURL((url) => /^\/target-lists\/[^/]+$/.test(url.pathname));
       }
-      await screenshot(page, 'targeting-add-to-list');
-
-      await bar.getByRole('link', { name: 'Open the list' }).click();
-      await page.waitForURL((url) => /^\/target-lists\/[^/]+$/.test(url.pathname));
-      const member = page.getByTestId('target-member-table').locator('tbody tr').filter({ hasText: firstName });
-      await member.waitFor({ state: 'visible' });
-      await member.getByRole('combobox', { name: `Tier of ${firstName}` }).selectOption('A');
-      await page.getByTestId('attainment-A').waitFor({ state: 'visible' });
+      // tier A first
+      await page.getByTestId('target-member-table').locator('tbody tr').first().and(member).waitFor({ state: 'visible' });
       await screenshot(page, 'targeting-list');
 
       // the rep's home: the list's targets are not reached yet (no call this period), tier A first
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
       const notReached = page.getByTestId('home-not-reached');
       await notReached.waitFor({ state: 'visible' });
-      await notReached.getByRole('listitem').first().filter({ hasText: firstName }).waitFor({ state: 'visible' });
+      await notReached.getByTestId(`not-reached-${npi}`).waitFor({ state: 'visible' });
+      assert.ok(((await notReached.getByTestId(`not-reached-${npi}`).textContent()) ?? '').includes(memberName ?? npi));
       assert.match((await notReached.getByRole('listitem').first().textContent()) ?? '', /tier A/);
       await page.getByTestId('home-calls-count').filter({ hasText: '0' }).waitFor({ state: 'visible' });
       await page.getByTestId('home-tasks').waitFor({ state: 'visible' });

@@ -443,6 +443,11 @@ public class TargetLists {
    */
   @Transactional(readOnly = true)
   public MemberPage members(UUID id, @Nullable String cursor, int size, MemberSort sort) {
+    return members(id, cursor, size, sort, null);
+  }
+
+  private MemberPage members(
+      UUID id, @Nullable String cursor, int size, MemberSort sort, @Nullable Long only) {
     find(id);
     int offset = offset(cursor);
     List<Member> items =
@@ -456,6 +461,7 @@ public class TargetLists {
                       FROM l JOIN target_member tm ON tm.list_id = l.id
                       LEFT JOIN calls c ON c.npi = tm.npi
                       LEFT JOIN provider p ON p.npi = tm.npi LEFT JOIN cms_provider cp ON cp.npi = tm.npi
+                      WHERE CAST(:only AS bigint) IS NULL OR tm.npi = :only
                     )
                     SELECT k.*, tm.tier, tm.call_goal, tm.manual, tm.by_rule,
                            a.line1, a.city, a.state, a.zip5, x.display_name AS specialty,
@@ -483,6 +489,7 @@ public class TargetLists {
                     """
                         .formatted(Calls.NAME, sort.order, sort.order))
             .param("list", id)
+            .param("only", only)
             .param("limit", size + 1)
             .param("offset", offset)
             .query((rs, n) -> member(rs))
@@ -621,10 +628,7 @@ public class TargetLists {
   }
 
   private Member memberOf(UUID id, long npi) {
-    // the member's row among all of them, by NPI: a list holds at most a few thousand
-    MemberPage page = members(id, null, 100_000, MemberSort.NPI);
-    return page.items().stream()
-        .filter(m -> m.npi().equals(String.valueOf(npi)))
+    return members(id, null, 1, MemberSort.NPI, npi).items().stream()
         .findFirst()
         .orElseThrow(() -> new RecordNotFound("The member"));
   }
