@@ -29,18 +29,12 @@ class ProviderQueriesUnitTests {
 
   @Test
   void handsOnTheValuesTheBindingRefusesWithTheConvertersReason() {
-    assertThatThrownBy(() -> ProviderQueries.parse("status=sometimes&state=OH", "rule"))
-        .isInstanceOfSatisfying(
-            InvalidFields.class,
-            e ->
-                assertThat(e.fieldErrors())
-                    .containsEntry("status", List.of("must be ACTIVE, DEACTIVATED or ANY")));
-    assertThatThrownBy(() -> ProviderQueries.parse("minClaims=many", "rule"))
-        .isInstanceOfSatisfying(
-            InvalidFields.class,
-            e ->
-                assertThat(e.fieldErrors())
-                    .containsEntry("minClaims", List.of("is not a valid value")));
+    var parsed = ProviderQueries.parse("status=sometimes&state=OH&minClaims=many", "rule");
+
+    assertThat(parsed.rejected())
+        .containsEntry("status", "must be ACTIVE, DEACTIVATED or ANY")
+        .containsEntry("minClaims", "is not a valid value")
+        .hasSize(2);
   }
 
   @Test
