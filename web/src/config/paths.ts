@@ -30,7 +30,13 @@ export const paths = {
   segments: '/segments',
   recentlyDeleted: '/recently-deleted',
   exports: '/exports',
+  targetLists: '/target-lists',
+  targetList: '/target-lists/:id',
 } as const;
+
+export function targetListHref(id: string): string {
+  return paths.targetList.replace(':id', encodeURIComponent(id));
+}
 
 export function contactHref(id: string): string {
   return paths.contact.replace(':id', encodeURIComponent(id));
