@@ -30,8 +30,10 @@ public class Notifications {
   public static final String DELIVER = "deliver";
 
   /**
-   * The statement that turns recipient rows {@code s(tenant_id, user_id, event_key, title, body,
-   * link, npi)} into notifications; {@code %s} is the source query.
+   * The statement that turns recipient rows (ON CONFLICT names no arbiter: one would need SELECT on
+   * the colleague's new row, which row-level security refuses; the only unique key that can clash
+   * is user + event) {@code s(tenant_id, user_id, event_key, title, body, link, npi)} into
+   * notifications; {@code %s} is the source query.
    */
   private static final String INSERT =
       """
@@ -45,7 +47,7 @@ public class Notifications {
       JOIN app_user u ON u.id = s.user_id AND u.tenant_id = s.tenant_id
       LEFT JOIN notification_preference p ON p.user_id = s.user_id AND p.type = :type
       LEFT JOIN notification_setting st ON st.user_id = s.user_id
-      ON CONFLICT (user_id, event_key) DO NOTHING
+      ON CONFLICT DO NOTHING
       """;
 
   private final JdbcClient jdbc;
