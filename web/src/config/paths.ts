@@ -28,6 +28,8 @@ export const paths = {
   organizations: '/organizations',
   territories: '/territories',
   recentlyDeleted: '/recently-deleted',
+  notifications: '/notifications',
+  notificationSettings: '/settings/notifications',
 } as const;
 
 export function contactHref(id: string): string {
