@@ -108,8 +108,10 @@ class Deliveries {
   /** E-mail of the batch's pending rows ({@code batchKey} null: the digest's rows). */
   private @Nullable String email(UUID userId, @Nullable String batchKey, boolean lastAttempt) {
     String state = batchKey == null ? "DIGEST" : "PENDING";
+    // FAILED too: an operator's retry of a dead job sends what its last attempt could not
     String which =
-        "user_id = :user AND email_state = :state AND (CAST(:batch AS text) IS NULL OR batch_key = :batch)";
+        "user_id = :user AND email_state IN (:state, 'FAILED')"
+            + " AND (CAST(:batch AS text) IS NULL OR batch_key = :batch)";
     try {
       tx.executeWithoutResult(
           s -> {
@@ -144,7 +146,7 @@ class Deliveries {
   }
 
   private @Nullable String push(Notifications.Delivery d, boolean lastAttempt) {
-    String which = "user_id = :user AND push_state = :state AND batch_key = :batch";
+    String which = "user_id = :user AND push_state IN (:state, 'FAILED') AND batch_key = :batch";
     Instant quietUntil = quietUntil(d.userId(), Instant.now());
     if (quietUntil != null) {
       boolean waiting =
