@@ -6,7 +6,18 @@ import { stubApi } from '@/testing/fetch-stub';
 import { repUser } from '@/testing/fixtures/identity';
 import { renderApp } from '@/testing/test-utils';
 
-const changed = {
+type Item = {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: string;
+  npi: number | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
+const changed: Item = {
   id: 'n-1',
   type: 'PROVIDER_CHANGED',
   title: 'CAPE FEAR VALLEY changed',
@@ -16,7 +27,7 @@ const changed = {
   createdAt: '2026-12-08T00:10:00Z',
   readAt: null,
 };
-const assigned = {
+const assigned: Item = {
   id: 'n-2',
   type: 'ASSIGNED',
   title: 'Task assigned to you: Bring samples',
@@ -28,7 +39,7 @@ const assigned = {
 };
 
 function stubInbox() {
-  let items = [changed, assigned];
+  let items: Item[] = [changed, assigned];
   const requests: string[] = [];
   stubApi((request) => {
     requests.push(`${request.method} ${request.url}`);
