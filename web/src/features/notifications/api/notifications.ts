@@ -54,10 +54,13 @@ export function useInbox(filters: InboxFilters) {
   });
 }
 
-/** The unread count for the bell, asked again every minute and whenever the window regains focus. */
+export const unreadQueryKey = [...notificationsQueryKey, 'unread'] as const;
+
+/** The unread count for the bell, asked again every minute (and after marking read). */
 export function useUnreadCount() {
   return useQuery({
-    queryKey: [...notificationsQueryKey, 'unread'],
+    queryKey: unreadQueryKey,
+    staleTime: 30_000,
     queryFn: ({ signal }) =>
       apiClient.get(NOTIFICATIONS_PATH, { schema: inboxSchema, params: { unread: true, size: 1 }, signal }),
     select: (inbox) => inbox.unreadCount,

@@ -38,8 +38,19 @@ const assigned: Item = {
   readAt: '2026-12-07T11:00:00Z',
 };
 
+const due: Item = {
+  id: 'n-3',
+  type: 'TASK_DUE',
+  title: 'Reminder: Call Dr. Jia back',
+  body: 'Task reminder',
+  link: '/tasks',
+  npi: null,
+  createdAt: '2026-12-06T09:00:00Z',
+  readAt: null,
+};
+
 function stubInbox() {
-  let items: Item[] = [changed, assigned];
+  let items: Item[] = [changed, assigned, due];
   const requests: string[] = [];
   stubApi((request) => {
     requests.push(`${request.method} ${request.url}`);
@@ -67,11 +78,11 @@ function stubInbox() {
 describe('Notifications', () => {
   it('shows the unread count on the bell, which opens the inbox', async () => {
     const requests = stubInbox();
-    renderApp('/', { user: repUser });
+    renderApp('/', { user: repUser, unread: 'fetch' });
 
     await waitFor(() => expect(requests).toContain('GET /api/v1/notifications?unread=true&size=1'));
-    const bell = await screen.findByRole('link', { name: 'Notifications, 1 unread' });
-    expect(within(bell).getByTestId('notification-count')).toHaveTextContent('1');
+    const bell = await screen.findByRole('link', { name: 'Notifications, 2 unread' });
+    expect(within(bell).getByTestId('notification-count')).toHaveTextContent('2');
     await userEvent.setup().click(bell);
 
     const inbox = await screen.findByTestId('inbox');
@@ -82,12 +93,12 @@ describe('Notifications', () => {
   it('marks one read, filters by type, and marks all read', async () => {
     const requests = stubInbox();
     const user = userEvent.setup();
-    renderApp('/notifications', { user: repUser });
+    renderApp('/notifications', { user: repUser, unread: 'fetch' });
 
     const inbox = within(await screen.findByTestId('inbox'));
-    await user.click(await inbox.findByRole('button', { name: 'Mark read' }));
+    await user.click((await inbox.findAllByRole('button', { name: 'Mark read' }))[0]);
     await waitFor(() => expect(requests).toContain('POST /api/v1/notifications/n-1/read'));
-    expect(await screen.findByRole('link', { name: 'Notifications' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
 
     await user.selectOptions(inbox.getByRole('combobox', { name: 'Type' }), 'ASSIGNED');
     await waitFor(() => expect(inbox.queryByText(changed.body)).not.toBeInTheDocument());
@@ -97,5 +108,6 @@ describe('Notifications', () => {
     await user.selectOptions(inbox.getByRole('combobox', { name: 'Type' }), '');
     await user.click(await inbox.findByRole('button', { name: 'Mark all read' }));
     await waitFor(() => expect(requests).toContain('POST /api/v1/notifications/read-all'));
+    expect(await screen.findByRole('link', { name: 'Notifications' })).toBeInTheDocument();
   });
 });
