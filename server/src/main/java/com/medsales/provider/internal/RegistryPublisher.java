@@ -301,23 +301,31 @@ final class RegistryPublisher {
   /**
    * For the NPIs whose name, addresses, taxonomies or status changed, the watched fields before
    * (the live tables) and after (the loaded ones): name, first practice location, primary taxonomy,
-   * active. Notifications say from what to what; one set-based statement over the change set, so a
-   * publish pays a join of its changed NPIs, not a look-up per row.
+   * active. Notifications say from what to what. Set-based over the change set, whose NPIs go into
+   * an analysed temporary table first: as a CTE the planner guessed a handful of rows and probed
+   * the address tables once per changed NPI (4 minutes for 100,000 changes; hash joins now).
    */
   private static void recordWatchedFields(Connection c, long runId, String suffix)
       throws SQLException {
     execute(
         c,
         """
-        WITH w AS (SELECT npi FROM provider_change WHERE run_id = %1$d
-                   AND (change IN ('DEACTIVATED', 'REACTIVATED') OR groups && ARRAY['name', 'addresses', 'taxonomies', 'status'])),
-        before AS (%2$s),
-        after AS (%3$s)
+        CREATE TEMP TABLE watched_change ON COMMIT DROP AS
+        SELECT npi FROM provider_change WHERE run_id = %d
+          AND (change IN ('DEACTIVATED', 'REACTIVATED') OR groups && ARRAY['name', 'addresses', 'taxonomies', 'status'])
+        """
+            .formatted(runId));
+    execute(c, "ANALYZE watched_change");
+    execute(
+        c,
+        """
+        WITH before AS (%2$s), after AS (%3$s)
         UPDATE provider_change pc SET before = b.j, after = a.j
-        FROM w LEFT JOIN before b ON b.npi = w.npi LEFT JOIN after a ON a.npi = w.npi
+        FROM watched_change w LEFT JOIN before b ON b.npi = w.npi LEFT JOIN after a ON a.npi = w.npi
         WHERE pc.run_id = %1$d AND pc.npi = w.npi
         """
             .formatted(runId, watchedFields(""), watchedFields(suffix)));
+    execute(c, "DROP TABLE watched_change");
   }
 
   private static String watchedFields(String suffix) {
@@ -326,11 +334,13 @@ final class RegistryPublisher {
                    'name', coalesce(p.organization_name, concat_ws(' ', p.first_name, p.middle_name, p.last_name)),
                    'line1', a.line1, 'city', a.city, 'state', a.state, 'zip5', a.zip5, 'taxonomy', t.code,
                    'active', p.active) AS j
-        FROM w JOIN provider%1$s p ON p.npi = w.npi
-        LEFT JOIN (SELECT DISTINCT ON (npi) npi, line1, city, state, zip5 FROM provider_address%1$s
-                   WHERE kind = 'PRACTICE' AND npi IN (SELECT npi FROM w) ORDER BY npi, seq) a ON a.npi = p.npi
-        LEFT JOIN (SELECT DISTINCT ON (npi) npi, code FROM provider_taxonomy%1$s
-                   WHERE is_primary AND npi IN (SELECT npi FROM w) ORDER BY npi, slot) t ON t.npi = p.npi
+        FROM watched_change w JOIN provider%1$s p ON p.npi = w.npi
+        LEFT JOIN (SELECT DISTINCT ON (x.npi) x.npi, x.line1, x.city, x.state, x.zip5
+                   FROM provider_address%1$s x JOIN watched_change y ON y.npi = x.npi
+                   WHERE x.kind = 'PRACTICE' ORDER BY x.npi, x.seq) a ON a.npi = p.npi
+        LEFT JOIN (SELECT DISTINCT ON (x.npi) x.npi, x.code
+                   FROM provider_taxonomy%1$s x JOIN watched_change y ON y.npi = x.npi
+                   WHERE x.is_primary ORDER BY x.npi, x.slot) t ON t.npi = p.npi
         """
         .formatted(suffix);
   }

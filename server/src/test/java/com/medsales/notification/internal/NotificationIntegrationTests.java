@@ -17,6 +17,7 @@ import com.medsales.platform.BulkConnections;
 import com.medsales.platform.TenantScope;
 import com.medsales.testing.TestBrowser;
 import com.medsales.testing.TestTenants;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -97,6 +98,7 @@ class NotificationIntegrationTests {
   @Autowired PublishedChangeJobs publishJobs;
   @Autowired Deliveries deliveries;
   @Autowired Sweeps sweeps;
+  @Autowired MeterRegistry meters;
   @TempDir Path dir;
   TestTenants tenants;
   UUID tenant;
@@ -211,6 +213,17 @@ class NotificationIntegrationTests {
     assertThat(FCM.messages.getFirst().path("webpush").path("fcm_options").path("link").asString())
         .isEqualTo("https://medsales.example/providers/" + movedNpi);
 
+    // medsales_notifications_sent_total{channel,outcome}
+    assertThat(
+            meters
+                .counter(Notifications.SENT_METRIC, "channel", "email", "outcome", "sent")
+                .count())
+        .isPositive();
+    assertThat(
+            meters
+                .counter(Notifications.SENT_METRIC, "channel", "in_app", "outcome", "sent")
+                .count())
+        .isPositive();
     // the publish's job handed over again (an event republished after a restart) adds nothing
     assertThat(publishJobs.raise(Dataset.NPPES, run.id())).isZero();
   }
