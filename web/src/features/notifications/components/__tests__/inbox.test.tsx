@@ -96,7 +96,9 @@ describe('Notifications', () => {
     renderApp('/notifications', { user: repUser, unread: 'fetch' });
 
     const inbox = within(await screen.findByTestId('inbox'));
-    await user.click((await inbox.findAllByRole('button', { name: 'Mark read' }))[0]);
+    const [first] = await inbox.findAllByRole('button', { name: 'Mark read' });
+    if (!first) throw new Error('no Mark read button');
+    await user.click(first);
     await waitFor(() => expect(requests).toContain('POST /api/v1/notifications/n-1/read'));
     expect(await screen.findByRole('link', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
 
