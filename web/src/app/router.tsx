@@ -24,6 +24,8 @@ import { TerritoriesRoute } from './routes/crm/territories';
 import { ExportsRoute } from './routes/exports';
 import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
+import { NotificationSettingsRoute } from './routes/notification-settings';
+import { NotificationsRoute } from './routes/notifications';
 import { OrganizationRoute } from './routes/organization';
 import { OrganizationsRoute } from './routes/organizations';
 import { OverviewRoute } from './routes/overview';
@@ -65,6 +67,8 @@ export const routes: RouteObject[] = [
           { path: paths.organizations, element: <OrganizationsRoute /> },
           { path: paths.organization, element: <OrganizationRoute /> },
           { path: paths.profile, element: <ProfileRoute /> },
+          { path: paths.notifications, element: <NotificationsRoute /> },
+          { path: paths.notificationSettings, element: <NotificationSettingsRoute /> },
           { path: paths.exports, element: <ExportsRoute /> },
           {
             element: <RequireAccess area="ingestion" />,

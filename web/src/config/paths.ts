@@ -32,6 +32,8 @@ export const paths = {
   exports: '/exports',
   targetLists: '/target-lists',
   targetList: '/target-lists/:id',
+  notifications: '/notifications',
+  notificationSettings: '/settings/notifications',
 } as const;
 
 export function targetListHref(id: string): string {

@@ -167,6 +167,8 @@ class ApplicationLaunchTests {
     builder.environment().put("MEDSALES_DEMO_DATA", String.valueOf(demoData));
     builder.environment().put("MEDSALES_ADMIN_PASSWORD", ADMIN_PASSWORD);
     builder.environment().put("MEDSALES_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
+    // the notifications browser test waits for a task reminder: the sweep's default is 30 s
+    builder.environment().put("MEDSALES_NOTIFICATION_REMINDER_SWEEP", "3s");
     builder.environment().remove("DB_HOST");
     builder.environment().remove("REDIS_HOST");
     Process process = builder.start();

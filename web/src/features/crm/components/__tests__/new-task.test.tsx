@@ -98,4 +98,18 @@ describe('New task', () => {
     await user.click(panel.getByRole('button', { name: 'Add task' }));
     expect(await panel.findByRole('alert')).toHaveTextContent('Could not add the task');
   });
+  it('sends a reminder time as an instant, for the notification worker to remind me then', async () => {
+    const posted = stubCrm();
+    renderApp('/tasks', { user: repUser });
+    const user = userEvent.setup();
+    const panel = within(await screen.findByTestId('tasks'));
+    await user.click(await panel.findByRole('button', { name: 'New task' }));
+    const form = within(panel.getByRole('form', { name: 'New task' }));
+    await user.type(form.getByRole('textbox', { name: 'Task' }), 'Call back');
+    await user.type(form.getByLabelText('Remind me'), '2026-12-24T09:30');
+    await user.click(form.getByRole('button', { name: 'Add task' }));
+
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toMatchObject({ title: 'Call back', remindAt: new Date('2026-12-24T09:30').toISOString() });
+  });
 });

@@ -74,7 +74,9 @@ class ForeignReferencesIntegrationTests {
           Map.entry("invitations", "invitation"),
           Map.entry("tokens", "token"),
           Map.entry("baskets", "basket"),
-          Map.entry("exports", "export"));
+          Map.entry("exports", "export"),
+          Map.entry("notifications", "notification"),
+          Map.entry("devices", "device"));
 
   /** The kind of record a body field names, by the field's name. */
   static final Map<String, String> FIELD_KINDS =
@@ -217,6 +219,8 @@ class ForeignReferencesIntegrationTests {
     for (String table :
         List.of(
             "target_list",
+            "notification",
+            "notification_device",
             "crm_change",
             "task",
             "opportunity",
@@ -353,6 +357,28 @@ class ForeignReferencesIntegrationTests {
                 tenant,
                 admin,
                 prefix + "-admin")
+            .toString());
+    ids.put(
+        "notification",
+        tenants
+            .insert(
+                """
+                INSERT INTO notification (tenant_id, user_id, type, event_key, batch_key, title, body)
+                VALUES (?, ?, 'ASSIGNED', ?, ?, 'assigned', 'body') RETURNING id
+                """,
+                tenant,
+                admin,
+                prefix,
+                prefix)
+            .toString());
+    ids.put(
+        "device",
+        tenants
+            .insert(
+                "INSERT INTO notification_device (tenant_id, user_id, token, platform) VALUES (?, ?, ?, 'WEB') RETURNING id",
+                tenant,
+                admin,
+                prefix + "-token")
             .toString());
     return ids;
   }
