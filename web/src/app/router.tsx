@@ -32,6 +32,7 @@ import { ProvidersRoute } from './routes/providers';
 import { RequireAccess } from './routes/require-access';
 import { RootLayout, RootLayoutError } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
+import { SegmentsRoute } from './routes/segments';
 import { SignInRoute } from './routes/sign-in';
 
 /**
@@ -82,6 +83,7 @@ export const routes: RouteObject[] = [
               { path: paths.opportunity, element: <OpportunityRoute /> },
               { path: paths.recentlyDeleted, element: <RecentlyDeletedRoute /> },
               { path: paths.territories, element: <TerritoriesRoute /> },
+              { path: paths.segments, element: <SegmentsRoute /> },
             ],
           },
           {

@@ -27,6 +27,7 @@ export const paths = {
   opportunity: '/deals/:id',
   organizations: '/organizations',
   territories: '/territories',
+  segments: '/segments',
   recentlyDeleted: '/recently-deleted',
 } as const;
 

@@ -195,6 +195,7 @@ describe('Navigation by role', () => {
       'My tasks',
       'Pipeline',
       'Territories',
+      'Segments',
       'Recently deleted',
       'API reference(opens in a new tab)',
     ]);
@@ -213,6 +214,7 @@ describe('Navigation by role', () => {
       'My tasks',
       'Pipeline',
       'Territories',
+      'Segments',
       'Recently deleted',
       'Users',
       'Teams',

@@ -122,6 +122,11 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
                 </NavLink>
               </li>
               <li>
+                <NavLink to={paths.segments} className={navLinkClass}>
+                  Segments
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to={paths.recentlyDeleted} className={navLinkClass}>
                   Recently deleted
                 </NavLink>

@@ -31,6 +31,9 @@ export const providerSearchItemSchema = z.looseObject({
   services: lenientNumber,
   claims: lenientNumber,
   payments: lenientNumber,
+  /** With a basket: the provider's volume in it and their national decile (0: none). */
+  basketVolume: lenientNumber,
+  decile: lenientNumber,
 });
 
 const facetCountSchema = z.looseObject({

@@ -23,6 +23,7 @@ import { AffiliationsTable } from './affiliations-table';
 import { BarChart } from './bar-chart';
 import { ClusterMap } from './cluster-map';
 import styles from './providers.module.css';
+import { ProviderBasketsSection } from './provider-baskets';
 
 const right = `${tableStyles.numeric} ${tableStyles.alignRight}`;
 
@@ -680,6 +681,7 @@ export function ProviderProfileView({ npi }: { npi: string }) {
           )}
         </PanelBody>
       </Panel>
+      <ProviderBasketsSection npi={profile.npi} />
       <PartBSection years={profile.partB} />
       <PartDSection years={profile.partD} />
       <OpenPaymentsSection years={profile.openPayments} />

@@ -34,6 +34,7 @@ export function ProviderResultsTable({ items, label = 'Matching providers' }: { 
   const hasServices = items.some((item) => item.services !== null);
   const hasClaims = items.some((item) => item.claims !== null);
   const hasPayments = items.some((item) => item.payments !== null);
+  const hasBasket = items.some((item) => item.basketVolume !== null);
   const right = `${tableStyles.numeric} ${tableStyles.alignRight}`;
 
   return (
@@ -53,6 +54,8 @@ export function ProviderResultsTable({ items, label = 'Matching providers' }: { 
             {hasServices ? <th scope="col" className={tableStyles.alignRight}>Part B services</th> : null}
             {hasClaims ? <th scope="col" className={tableStyles.alignRight}>Part D claims</th> : null}
             {hasPayments ? <th scope="col" className={tableStyles.alignRight}>Open Payments</th> : null}
+            {hasBasket ? <th scope="col" className={tableStyles.alignRight}>Basket volume</th> : null}
+            {hasBasket ? <th scope="col" className={tableStyles.alignRight}>Decile</th> : null}
             <th scope="col">Status</th>
           </tr>
         </thead>
@@ -74,6 +77,8 @@ export function ProviderResultsTable({ items, label = 'Matching providers' }: { 
               {hasServices ? <td className={right}>{formatNumber(item.services)}</td> : null}
               {hasClaims ? <td className={right}>{formatNumber(item.claims)}</td> : null}
               {hasPayments ? <td className={right}>{item.payments === null ? '—' : formatMoney(item.payments)}</td> : null}
+              {hasBasket ? <td className={right}>{formatNumber(item.basketVolume)}</td> : null}
+              {hasBasket ? <td className={right}>{item.decile ?? '—'}</td> : null}
               <td>{item.status ? <StatusBadge status={item.status} label={statusLabel(item.status)} /> : '—'}</td>
             </tr>
           ))}

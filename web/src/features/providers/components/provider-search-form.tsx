@@ -55,6 +55,7 @@ const FIELD_SPECS: Record<FormField, FieldSpec> = {
       services: 'Part B services',
       claims: 'Part D claims',
       payments: 'Open Payments',
+      basketVolume: 'Basket volume',
     },
   },
 };

@@ -29,7 +29,7 @@ export type FormField = (typeof FORM_FIELDS)[number];
 export type FormValues = Record<FormField, string>;
 
 /** API parameters the form does not show, kept when they arrive in the page URL (bookmarks, links). */
-const OTHER_PARAMS = ['radiusKm', 'size'] as const;
+const OTHER_PARAMS = ['radiusKm', 'size', 'basket', 'minDecile'] as const;
 
 export const SEARCH_PARAMS: readonly string[] = [...FORM_FIELDS, ...OTHER_PARAMS];
 

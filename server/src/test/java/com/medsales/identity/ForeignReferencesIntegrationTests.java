@@ -71,7 +71,8 @@ class ForeignReferencesIntegrationTests {
           Map.entry("users", "user"),
           Map.entry("teams", "team"),
           Map.entry("invitations", "invitation"),
-          Map.entry("tokens", "token"));
+          Map.entry("tokens", "token"),
+          Map.entry("baskets", "basket"));
 
   /** The kind of record a body field names, by the field's name. */
   static final Map<String, String> FIELD_KINDS =
@@ -217,7 +218,8 @@ class ForeignReferencesIntegrationTests {
             "territory_zip",
             "team",
             "invitation",
-            "api_token")) {
+            "api_token",
+            "basket")) {
       owner.sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(tenant).update();
     }
     owner
@@ -281,6 +283,11 @@ class ForeignReferencesIntegrationTests {
             tenant,
             prefix + " team",
             admin);
+    UUID basket =
+        tenants.insert(
+            "INSERT INTO basket (tenant_id, name, source, metric) VALUES (?, ?, 'PARTD', 'CLAIMS') RETURNING id",
+            tenant,
+            prefix + " basket");
     var browser = new TestBrowser(port);
     assertThat(browser.signIn(prefix + "-admin", PASSWORD).statusCode()).isEqualTo(200);
     var invited =
@@ -313,6 +320,7 @@ class ForeignReferencesIntegrationTests {
     ids.put("team", team.toString());
     ids.put("invitation", invitation);
     ids.put("token", token);
+    ids.put("basket", basket.toString());
     return ids;
   }
 

@@ -97,7 +97,8 @@ class TenantIsolationIntegrationTests {
             "territory",
             "team",
             "invitation",
-            "api_token")) {
+            "api_token",
+            "basket")) {
       tenants.owner().sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(alpha).update();
     }
     tenants.owner().sql("DELETE FROM sign_in_failure").update();
@@ -150,6 +151,7 @@ class TenantIsolationIntegrationTests {
             Map.entry("opportunities", alphaCrm.get("opportunity")),
             Map.entry("tasks", alphaCrm.get("task")),
             Map.entry("territories", alphaCrm.get("territory")),
+            Map.entry("baskets", alphaCrm.get("basket")),
             Map.entry("users", alphaRep.toString()),
             Map.entry("teams", team),
             Map.entry("invitations", invitation),
@@ -235,7 +237,41 @@ class TenantIsolationIntegrationTests {
             "INSERT INTO crm_change (tenant_id, entity, entity_id, field, new_value, changed_by) VALUES (?, 'contact', ?, 'last_name', '\"x\"', ?)")
         .params(alpha, contact, rep)
         .update();
+    // a basket with a computed result, so that each of its tables has a row to hide
+    UUID basket =
+        tenants.insert(
+            "INSERT INTO basket (tenant_id, name, source, metric) VALUES (?, ?, 'PARTD', 'CLAIMS') RETURNING id",
+            alpha,
+            MARKER + " basket");
+    owner
+        .sql(
+            "INSERT INTO basket_item (tenant_id, basket_id, position, code, role) VALUES (?, ?, 0, 'LISINOPRIL', 'OWN')")
+        .params(alpha, basket)
+        .update();
+    long computation =
+        owner
+            .sql(
+                """
+                INSERT INTO basket_computation (tenant_id, basket_id, data_year, state, source_run, basket_version)
+                VALUES (?, ?, 2013, 'LIVE', -1, 0) RETURNING id""")
+            .params(alpha, basket)
+            .query(Long.class)
+            .single();
+    owner
+        .sql(
+            """
+            INSERT INTO basket_result (computation_id, tenant_id, npi, state, volume, own_volume, suppressed_cells,
+                                       decile, state_decile) VALUES (?, ?, 1003000126, 'NY', 12, 12, 0, 10, 10)""")
+        .params(computation, alpha)
+        .update();
+    owner
+        .sql(
+            "INSERT INTO basket_decile (computation_id, tenant_id, state, decile, providers, volume) VALUES (?, ?, NULL, 10, 1, 12)")
+        .params(computation, alpha)
+        .update();
     return Map.of(
+        "basket",
+        basket.toString(),
         "territory",
         territory.toString(),
         "account",

@@ -2,6 +2,7 @@ package com.medsales.provider.search;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  *     the provider's services)
  * @param nature an Open Payments nature of payment ("Food and Beverage", "Consulting Fee"...),
  *     case-insensitive
+ * @param basket a market basket of the caller's tenant (its id): results carry basketVolume and
+ *     decile (national) in its year ({@code year}, else its latest computed year)
+ * @param minDecile with basket: only providers in this decile of the basket or above (1 to 10)
  * @param sort relevance (the default with a name), name (the default otherwise), distance (with
  *     near), or a volume measure, highest first: services (Part B), claims (Part D), payments (Open
  *     Payments)
@@ -44,6 +48,8 @@ public record ProviderQuery(
     @Nullable String nature,
     @Nullable BigDecimal minPayment,
     @Nullable BigDecimal maxPayment,
+    @Nullable UUID basket,
+    @Nullable Integer minDecile,
     @Nullable Integer year,
     @Nullable SearchSort sort,
     @Nullable String cursor,

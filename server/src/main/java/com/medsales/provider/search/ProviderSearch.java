@@ -109,7 +109,9 @@ public class ProviderSearch {
               rs.getBigDecimal("services"),
               rs.getBigDecimal("beneficiaries"),
               rs.getBigDecimal("claims"),
-              rs.getBigDecimal("payments"));
+              rs.getBigDecimal("payments"),
+              rs.getBigDecimal("basket_volume"),
+              rs.getObject("decile") == null ? null : rs.getInt("decile"));
         };
     // a plan for these values: after five runs PgJDBC prepares the statement on the server, whose
     // generic plan cannot

@@ -35,7 +35,9 @@ public record ProviderSearchResult(
       @Nullable BigDecimal services,
       @Nullable BigDecimal beneficiaries,
       @Nullable BigDecimal claims,
-      @Nullable BigDecimal payments) {}
+      @Nullable BigDecimal payments,
+      @Nullable BigDecimal basketVolume,
+      @Nullable Integer decile) {}
 
   public record Specialty(String code, @Nullable String name) implements Serializable {}
 

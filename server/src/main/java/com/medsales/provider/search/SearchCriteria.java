@@ -26,7 +26,8 @@ record SearchCriteria(
     @Nullable Double radiusMiles,
     SearchSort sort,
     @Nullable Cursor cursor,
-    @Nullable Integer drugPrescribersYear) {
+    @Nullable Integer drugPrescribersYear,
+    @Nullable Long basketComputation) {
 
   static final int DEFAULT_SIZE = 25;
 

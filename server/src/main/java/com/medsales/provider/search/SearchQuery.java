@@ -2,6 +2,7 @@ package com.medsales.provider.search;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,6 +93,14 @@ public interface SearchQuery {
   }
 
   default @Nullable BigDecimal maxPayment() {
+    return null;
+  }
+
+  default @Nullable UUID basket() {
+    return null;
+  }
+
+  default @Nullable Integer minDecile() {
     return null;
   }
 

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The order of a search's page: relevance (by name), name, distance (from near), or a volume,
- * highest first: services (Part B), claims (Part D), payments (Open Payments). Any case.
+ * highest first: services (Part B), claims (Part D), payments (Open Payments), basketVolume (the
+ * volume in the search's basket). Any case.
  */
 public enum SearchSort {
   RELEVANCE,
@@ -13,7 +14,8 @@ public enum SearchSort {
   DISTANCE,
   SERVICES,
   CLAIMS,
-  PAYMENTS;
+  PAYMENTS,
+  BASKETVOLUME;
 
   /**
    * The sort a parameter names, or an {@link IllegalArgumentException} whose message is the 400's.
@@ -25,12 +27,16 @@ public enum SearchSort {
       }
     }
     throw new IllegalArgumentException(
-        "must be one of "
-            + Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+        "must be one of " + Arrays.stream(values()).map(SearchSort::parameter).toList());
+  }
+
+  /** As the sort parameter spells it: {@code basketVolume}, the others in lower case. */
+  String parameter() {
+    return this == BASKETVOLUME ? "basketVolume" : name().toLowerCase(Locale.ROOT);
   }
 
   /** Whether the page's key is a volume, highest first (its cursor's key is a number). */
   boolean byVolume() {
-    return this == SERVICES || this == CLAIMS || this == PAYMENTS;
+    return this == SERVICES || this == CLAIMS || this == PAYMENTS || this == BASKETVOLUME;
   }
 }

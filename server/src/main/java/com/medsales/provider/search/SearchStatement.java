@@ -323,6 +323,28 @@ record SearchStatement(String page, Summary summary, Map<String, @Nullable Objec
               "LEFT JOIN op_rollup gr ON gr.npi = p.npi AND gr.program_year = " + programYear));
       payments = "coalesce(gr.total_amount, 0)";
     }
+    // the basket's volume and national decile, from its live results of the year (V89): a probe of
+    // their key per provider, so that the name and radius shapes read as many rows as before
+    String basketVolume = "NULL::numeric";
+    String decile = "NULL::integer";
+    if (q.basket() != null) {
+      SqlFragment basket =
+          q.minDecile() != null
+              ? SqlFragment.of(
+                      "JOIN basket_result bk ON bk.computation_id = CAST(:basketComputation AS bigint)"
+                          + " AND bk.npi = p.npi AND bk.decile >= :minDecile",
+                      "basketComputation",
+                      c.basketComputation())
+                  .bind("minDecile", q.minDecile())
+              : SqlFragment.of(
+                  "LEFT JOIN basket_result bk ON bk.computation_id = CAST(:basketComputation AS bigint)"
+                      + " AND bk.npi = p.npi",
+                  "basketComputation",
+                  c.basketComputation());
+      joins.add(basket);
+      basketVolume = "coalesce(bk.volume, 0)";
+      decile = "coalesce(bk.decile, 0)";
+    }
     binds.put("year", q.year());
     Stream.concat(where.stream(), joins.stream()).forEach(f -> binds.putAll(f.binds()));
 
@@ -431,6 +453,7 @@ record SearchStatement(String page, Summary summary, Map<String, @Nullable Objec
           case SERVICES -> "-(" + services + ")";
           case CLAIMS -> "-(" + claims + ")";
           case PAYMENTS -> "-(" + payments + ")";
+          case BASKETVOLUME -> "-(" + basketVolume + ")";
           case NAME -> "coalesce(p.search_name, '')";
         };
     List<SqlFragment> pageWhere = new ArrayList<>(where);
@@ -438,7 +461,7 @@ record SearchStatement(String page, Summary summary, Map<String, @Nullable Objec
       String after =
           switch (sort) {
             case NAME -> ":afterKey";
-            case SERVICES, CLAIMS, PAYMENTS -> "CAST(:afterKey AS numeric)";
+            case SERVICES, CLAIMS, PAYMENTS, BASKETVOLUME -> "CAST(:afterKey AS numeric)";
             default -> "CAST(:afterKey AS double precision)";
           };
       pageWhere.add(
@@ -458,9 +481,9 @@ record SearchStatement(String page, Summary summary, Map<String, @Nullable Objec
         SELECT p.npi, p.entity_type, p.active, p.in_registry, p.organization_name, p.first_name, p.middle_name, p.last_name,
                p.name_suffix, p.credential, a.line1, a.city, a.state, a.zip5, a.latitude, a.longitude,
                pt.code AS taxonomy_code, px.display_name AS taxonomy_name,
-               k.distance, k.services, k.beneficiaries, k.claims, k.payments, k.sort_key
+               k.distance, k.services, k.beneficiaries, k.claims, k.payments, k.basket_volume, k.decile, k.sort_key
         FROM (SELECT p.npi, %s AS distance, %s AS services, %s AS beneficiaries, %s AS claims, %s AS payments,
-                     %s AS sort_key
+                     %s AS basket_volume, %s AS decile, %s AS sort_key
               %s
               %s
               ORDER BY sort_key, p.npi
@@ -477,6 +500,8 @@ record SearchStatement(String page, Summary summary, Map<String, @Nullable Objec
                 beneficiaries,
                 claims,
                 payments,
+                basketVolume,
+                decile,
                 key,
                 pageFrom,
                 filter(pageWhere, pageSource),

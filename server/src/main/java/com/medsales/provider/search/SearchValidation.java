@@ -1,7 +1,9 @@
 package com.medsales.provider.search;
 
 import com.medsales.platform.InvalidFields;
+import com.medsales.platform.RecordNotFound;
 import com.medsales.provider.DrugPrescriberIndex;
+import com.medsales.segment.Segments;
 import com.medsales.shared.LikePatterns;
 import com.medsales.shared.Npi;
 import java.math.BigDecimal;
@@ -27,10 +29,12 @@ class SearchValidation {
 
   private final JdbcClient jdbc;
   private final DrugPrescriberIndex drugPrescribers;
+  private final Segments segments;
 
-  SearchValidation(JdbcClient jdbc, DrugPrescriberIndex drugPrescribers) {
+  SearchValidation(JdbcClient jdbc, DrugPrescriberIndex drugPrescribers, Segments segments) {
     this.jdbc = jdbc;
     this.drugPrescribers = drugPrescribers;
+    this.segments = segments;
   }
 
   /**
@@ -141,6 +145,25 @@ class SearchValidation {
         errors.put("sort", "relevance needs a name");
       } else if (sort == SearchSort.DISTANCE && center == null) {
         errors.put("sort", "distance needs near");
+      } else if (sort == SearchSort.BASKETVOLUME && q.basket() == null) {
+        errors.put("sort", "basketVolume needs basket");
+      }
+    }
+    if (q.minDecile() != null) {
+      if (q.minDecile() < 1 || q.minDecile() > 10) {
+        errors.put("minDecile", "must be between 1 and 10");
+      } else if (q.basket() == null) {
+        errors.put("minDecile", "needs basket");
+      }
+    }
+    // the basket's live results of the year (none yet: no provider has volume in it)
+    Long basketComputation = null;
+    if (q.basket() != null && !errors.containsKey("year")) {
+      try {
+        Segments.Computation computation = segments.computation(q.basket(), q.year());
+        basketComputation = computation == null ? null : computation.id();
+      } catch (RecordNotFound e) {
+        errors.put("basket", "no such basket");
       }
     }
     SearchCriteria.Cursor cursor = null;
@@ -177,7 +200,8 @@ class SearchValidation {
         center == null ? null : radiusMiles,
         sort,
         cursor,
-        drugPrescribersYear);
+        drugPrescribersYear,
+        basketComputation);
   }
 
   private static void atLeastZero(

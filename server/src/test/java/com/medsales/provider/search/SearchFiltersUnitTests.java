@@ -27,7 +27,8 @@ class SearchFiltersUnitTests {
         .withMessage("must be ACTIVE, DEACTIVATED or ANY");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> SearchSort.parse("volume"))
-        .withMessage("must be one of [relevance, name, distance, services, claims, payments]");
+        .withMessage(
+            "must be one of [relevance, name, distance, services, claims, payments, basketVolume]");
   }
 
   @Test

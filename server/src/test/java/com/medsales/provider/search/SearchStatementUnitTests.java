@@ -209,6 +209,7 @@ class SearchStatementUnitTests {
         radiusMiles,
         sort,
         cursor,
+        null,
         null);
   }
 }

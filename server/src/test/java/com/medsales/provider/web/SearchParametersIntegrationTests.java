@@ -68,7 +68,8 @@ class SearchParametersIntegrationTests {
         .bodyJson()
         .extractingPath("$.errors[?(@.field == 'sort')].message")
         .asArray()
-        .containsExactly("must be one of [relevance, name, distance, services, claims, payments]");
+        .containsExactly(
+            "must be one of [relevance, name, distance, services, claims, payments, basketVolume]");
     assertThat(result)
         .bodyJson()
         .extractingPath("$.errors[?(@.field == 'size')].message")
