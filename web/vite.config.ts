@@ -26,6 +26,8 @@ export default defineConfig({
     proxy,
   },
   build: {
+    // MapLibre's chunk (about 1 MB, 300 kB gzipped) is the one above 500 kB: it loads only where MAP_STYLE_URL is set
+    chunkSizeWarningLimit: 1100,
     outDir: 'dist',
     emptyOutDir: true,
     rolldownOptions: {
@@ -35,8 +37,15 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 20 },
-            { name: 'map', test: /node_modules[\\/](d3-[a-z]+|supercluster|kdbush|topojson-client|us-atlas)[\\/]/, priority: 15 },
-            { name: 'vendor', test: /node_modules/, priority: 10 },
+            // the boundaries (us-atlas) stay out: each file is a lazy chunk of its own, fetched when a map needs it
+            { name: 'map', test: /node_modules[\\/](d3-[a-z]+|topojson-client)[\\/]/, priority: 15 },
+            // MapLibre and what only it uses: loaded only for a deployment that sets MAP_STYLE_URL
+            {
+              name: 'maplibre',
+              test: /node_modules[\\/](maplibre-gl|@maplibre|@mapbox|bidi-js|earcut|gl-matrix|kdbush|murmurhash-js|pbf|potpack|quickselect|tinyqueue|zustand)[\\/]/,
+              priority: 16,
+            },
+            { name: 'vendor', test: /node_modules[\\/](?!us-atlas[\\/])/, priority: 10 },
           ],
         },
       },

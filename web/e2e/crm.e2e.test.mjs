@@ -151,7 +151,7 @@ browserSuite(`MedSales CRM pages at ${baseUrl}`, ({ skip, withPage }) => {
       await preview.getByRole('button', { name: 'Apply' }).click();
       await preview.getByText('The alignment is applied.').waitFor({ state: 'visible' });
       await page.getByTestId('territory-tree').getByText(`E2E Midtown ${stamp}`).waitFor({ state: 'visible' });
-      await page.getByTestId('territory-map').locator('svg circle').first().waitFor({ state: 'visible' });
+      await page.getByTestId('territory-map').locator('[data-testid="map-state"]').first().waitFor({ state: 'attached' });
       // The comparison table has the new territory with its provider count and figures.
       const statsRow = page.getByTestId('territory-stats').locator('tr', { hasText: `E2E Midtown ${stamp}` });
       await statsRow.waitFor({ state: 'visible' });

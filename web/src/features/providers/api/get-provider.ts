@@ -67,6 +67,9 @@ export const affiliationSchema = z.looseObject({
   partBServices: lenientNumber,
   partDClaims: lenientNumber,
   payments: lenientNumber,
+  /** The affiliate's practice point (its ZIP's centroid), to mark it on a map. */
+  latitude: lenientNumber,
+  longitude: lenientNumber,
 });
 
 const topProcedureSchema = z.looseObject({ hcpcs: lenientString, description: lenientString, services: lenientNumber });

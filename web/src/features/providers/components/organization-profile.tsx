@@ -92,7 +92,7 @@ export function OrganizationProfileView({ npi }: { npi: string }) {
       </Panel>
       <div className={styles.columns}>
         <AddressesSection addresses={organization.addresses} />
-        <LocationPin profile={organization} />
+        <LocationPin profile={organization} affiliates={affiliatedProviders} />
       </div>
       <TaxonomiesSection taxonomies={organization.taxonomies} />
       <IdentifiersSection profile={organization} />

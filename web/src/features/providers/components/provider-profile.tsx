@@ -10,6 +10,7 @@ import { formatCount, formatPhone, formatPostalCode } from '@/lib/format';
 
 import {
   useProvider,
+  type Affiliation,
   type AmountByName,
   type OpenPaymentsYear,
   type Payment,
@@ -21,7 +22,7 @@ import {
 import { credentialSuffix, ENTITY_TYPE_LABELS, formatMoney, formatNumber, share, statusLabel, topPercent } from '../utils/format';
 import { AffiliationsTable } from './affiliations-table';
 import { BarChart } from './bar-chart';
-import { ClusterMap } from './cluster-map';
+import { LocationMap } from './location-map';
 import styles from './providers.module.css';
 import { ProviderBasketsSection } from './provider-baskets';
 
@@ -531,8 +532,9 @@ export function IdentifiersSection({ profile }: { profile: ProviderProfile }) {
   );
 }
 
-/** The practice location as a pin on the offline map (ZIP-centroid precision, as geocoded at ingestion). */
-export function LocationPin({ profile }: { profile: ProviderProfile }) {
+/** The practice location on the offline Census map (ZIP-centroid precision, as geocoded at ingestion), with its state
+ * and county and the nearby affiliated organisations. */
+export function LocationPin({ profile, affiliates }: { profile: ProviderProfile; affiliates: readonly Affiliation[] }) {
   const located = profile.addresses.find(
     (address) => address.kind?.toUpperCase() === 'PRACTICE' && address.latitude !== null && address.longitude !== null,
   ) ?? profile.addresses.find((address) => address.latitude !== null && address.longitude !== null);
@@ -540,10 +542,12 @@ export function LocationPin({ profile }: { profile: ProviderProfile }) {
   return (
     <Panel title="Location" subtitle={located.geoPrecision ? `Precision: ${located.geoPrecision.toLowerCase()}` : undefined}>
       <PanelBody>
-        <ClusterMap
-          testId="provider-pin"
-          title={`Where ${displayName(profile)} practises`}
-          points={[{ id: profile.npi, label: addressLines(located).join(', '), lat: located.latitude, lon: located.longitude }]}
+        <LocationMap
+          label={displayName(profile)}
+          lat={located.latitude}
+          lon={located.longitude}
+          state={located.state}
+          affiliates={affiliates}
         />
       </PanelBody>
     </Panel>
@@ -667,7 +671,7 @@ export function ProviderProfileView({ npi }: { npi: string }) {
       <ProfileHeader profile={profile} />
       <div className={styles.columns}>
         <AddressesSection addresses={profile.addresses} />
-        <LocationPin profile={profile} />
+        <LocationPin profile={profile} affiliates={profile.affiliations} />
       </div>
       <TaxonomiesSection taxonomies={profile.taxonomies} />
       <Panel title="Affiliated organizations" subtitle="Inferred from the registry" testId="provider-affiliations">

@@ -29,7 +29,16 @@ function location(item: ProviderSearchItem): string {
 }
 
 /** One page after another of matching providers; optional columns appear when some row has a value. */
-export function ProviderResultsTable({ items, label = 'Matching providers' }: { items: readonly ProviderSearchItem[]; label?: string }) {
+export function ProviderResultsTable({
+  items,
+  label = 'Matching providers',
+  onHover,
+}: {
+  items: readonly ProviderSearchItem[];
+  label?: string;
+  /** The NPI of the row under the pointer or focus (undefined when none), to highlight it on the map. */
+  onHover?: (npi: string | undefined) => void;
+}) {
   const hasDistance = items.some((item) => item.distanceMiles !== null);
   const hasServices = items.some((item) => item.services !== null);
   const hasClaims = items.some((item) => item.claims !== null);
@@ -61,7 +70,14 @@ export function ProviderResultsTable({ items, label = 'Matching providers' }: { 
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.npi} data-testid={`provider-row-${item.npi}`}>
+            <tr
+              key={item.npi}
+              data-testid={`provider-row-${item.npi}`}
+              onMouseEnter={onHover ? () => onHover(item.npi) : undefined}
+              onMouseLeave={onHover ? () => onHover(undefined) : undefined}
+              onFocus={onHover ? () => onHover(item.npi) : undefined}
+              onBlur={onHover ? () => onHover(undefined) : undefined}
+            >
               <td>
                 <Link to={item.entityType?.toUpperCase() === 'ORGANIZATION' ? organizationHref(item.npi) : providerHref(item.npi)}>{item.name || `NPI ${item.npi}`}</Link>
                 {credentialSuffix(item.name ?? '', item.credential) ? (

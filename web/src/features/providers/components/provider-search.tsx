@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 import { Button } from '@/components/ui/button';
@@ -15,9 +15,9 @@ import {
   FORM_FIELDS,
   type FormValues,
 } from '../utils/search-criteria';
-import { ResultsMap } from './results-map';
 import { ProviderSearchForm } from './provider-search-form';
 import { FacetList, ProviderResultsTable, totalLabel } from './provider-results';
+import { SearchMap } from './search-map';
 import styles from './providers.module.css';
 
 /** The provider search: filters kept in the page URL, results with facets and a location sketch. */
@@ -27,6 +27,7 @@ export function ProviderSearch() {
   const criteria = useMemo(() => criteriaFromParams(new URLSearchParams(paramString)), [paramString]);
   const hasCriteria = Object.keys(criteria).length > 0;
   const search = useProviderSearch(criteria, hasCriteria);
+  const [hovered, setHovered] = useState<string>();
 
   const isInvalid = isApiError(search.error) && search.error.status === 400;
   const { fields: fieldErrors, other: otherErrors } = isInvalid ? fieldErrorsOf(search.error, FORM_FIELDS) : { fields: {}, other: [] };
@@ -47,6 +48,9 @@ export function ProviderSearch() {
   const firstPage = search.data?.pages[0];
   const facets = firstPage?.facets;
   const radius = Number(criteria.radiusMiles);
+  // "Search this area": the view's centre and reach replace the place filters
+  const searchArea = (center: { lat: number; lon: number }, miles: number) =>
+    applyCriteria({ ...criteria, near: `${center.lat},${center.lon}`, radiusMiles: String(miles), radiusKm: undefined, state: undefined, city: undefined, zip: undefined });
 
   return (
     <>
@@ -102,7 +106,7 @@ export function ProviderSearch() {
           ) : (
             <div className={styles.resultsLayout}>
               <div className={styles.resultsMain}>
-                <ProviderResultsTable items={items} />
+                <ProviderResultsTable items={items} onHover={setHovered} />
                 {search.isFetchNextPageError ? (
                   <p role="alert" className={styles.fieldError}>
                     Could not load more: {getErrorMessage(search.error)}
@@ -117,11 +121,13 @@ export function ProviderSearch() {
                 ) : null}
               </div>
               <aside className={styles.resultsSide} aria-label="Refine and locate">
-                <ResultsMap
+                <SearchMap
+                  criteria={criteria}
                   items={items}
-                  near={criteria.near}
                   center={firstPage?.center}
                   radiusMiles={Number.isFinite(radius) && radius > 0 ? radius : undefined}
+                  highlighted={hovered}
+                  onSearchArea={searchArea}
                 />
                 <FacetList
                   title="Specialty"

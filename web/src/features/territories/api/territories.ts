@@ -73,6 +73,10 @@ const mapPointSchema = z.looseObject({
   longitude: z.number(),
   territoryId: optionalString,
   territoryName: optionalString,
+  /** The ZIP's home county (GEOID), whose outline the map colours. */
+  county: optionalString,
+  /** How the ZIP got its territory: ZIP (itself) or COUNTY. */
+  via: optionalString,
 });
 export type MapPoint = z.output<typeof mapPointSchema>;
 

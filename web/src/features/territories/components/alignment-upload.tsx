@@ -9,6 +9,7 @@ import { Panel, PanelBody } from '@/components/ui/panel';
 import { getErrorMessage } from '@/lib/api-client';
 
 import { useApplyAlignment, usePreviewAlignment, type AlignmentMode } from '../api/territories';
+import { AlignmentPreviewMap } from './alignment-preview-map';
 import styles from './territories.module.css';
 
 const right = `${tableStyles.numeric} ${tableStyles.alignRight}`;
@@ -148,6 +149,7 @@ export function AlignmentUpload() {
                 moves={preview.data.countiesMoved.map((move) => ({ key: move.geoid, name: `${move.county}, ${move.state}`, ...move }))}
               />
             ) : null}
+            <AlignmentPreviewMap preview={preview.data} />
             <div className={formStyles.actions}>
               <Button
                 disabled={apply.isPending}

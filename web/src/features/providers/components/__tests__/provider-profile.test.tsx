@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { stubApi } from '@/testing/fetch-stub';
@@ -58,7 +58,14 @@ describe('Provider profile', () => {
   });
 
   it('links the affiliated organizations to their pages, with how each was inferred', async () => {
-    const affiliation = { ...organization.affiliatedProviders[0]!, npi: '1326066910', name: 'GRAND STREET MEDICAL PC', entityType: 'ORGANIZATION' };
+    const affiliation = {
+      ...organization.affiliatedProviders[0]!,
+      npi: '1326066910',
+      name: 'GRAND STREET MEDICAL PC',
+      entityType: 'ORGANIZATION',
+      latitude: 40.71,
+      longitude: -73.99,
+    };
     stubApi(({ url }) => (url === '/api/v1/providers/1184802050' ? { body: { ...profile, affiliations: [affiliation] } } : undefined));
     renderApp('/providers/1184802050');
 
@@ -66,7 +73,13 @@ describe('Provider profile', () => {
     expect(table.getByRole('link', { name: 'GRAND STREET MEDICAL PC' })).toHaveAttribute('href', '/organizations/1326066910');
     expect(table.getByText('Same practice address')).toBeInTheDocument();
     expect(table.getByText('Authorised official')).toBeInTheDocument();
-  });
+
+    // on the map: the practice, its county and state shaded, the nearby organisation as a marker to its page
+    const map = screen.getByTestId('provider-pin');
+    expect(within(map).getByRole('link', { name: 'GRAND STREET MEDICAL PC' })).toBeInTheDocument();
+    await waitFor(() => expect(map.querySelector('[data-geoid="36061"]')).not.toBeNull(), { timeout: 10_000 });
+    expect((map.querySelector('[data-fips="36"]') as SVGPathElement).style.fill).not.toBe('');
+  }, 20_000);
 
   it('shows the empty states and the NOT_IN_REGISTRY notice', async () => {
     stubApi(({ url }) => (url === '/api/v1/providers/1999999999' ? { body: emptyProfile } : undefined));

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -40,14 +40,16 @@ describe('Provider search', () => {
     expect(within(table).getByText('1,520')).toBeInTheDocument();
     expect(within(table).getByText('Active')).toBeInTheDocument();
     expect(screen.getByText('About 1,200 providers')).toBeInTheDocument();
-    expect(screen.getByRole('group', { name: 'Locations of the results' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Where the providers found practise' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     expect(await within(table).findByRole('link', { name: 'ANNA SMITH' })).toBeInTheDocument();
     expect(within(table).getByRole('link', { name: 'CHANGPING JIA' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
 
-    const searches = requestsOf(fetchMock).map((call) => queryOf(call.slice(4)));
+    const searches = requestsOf(fetchMock)
+      .filter((call) => call.startsWith(`GET ${PROVIDERS}?`))
+      .map((call) => queryOf(call.slice(4)));
     expect(searches).toHaveLength(2);
     expect(searches[0]?.get('name')).toBe('jia');
     expect(searches[0]?.has('cursor')).toBe(false);
@@ -55,8 +57,7 @@ describe('Provider search', () => {
     expect(searches[1]?.get('cursor')).toBe('cursor-2');
   });
 
-  it('draws the radius around the ZIP centre the server answers, not around the nearest result', async () => {
-    // the only result is 2.4 miles from the centre: without `center` the circle would sit on it, marked approximate
+  it('draws the radius around the ZIP centre the server answers', async () => {
     stubApi(({ method, url }) =>
       method === 'GET' && url.startsWith(`${PROVIDERS}?`)
         ? { body: { ...searchPage2, center: { lat: 40.720051, lon: -74.004809 } } }
@@ -66,22 +67,68 @@ describe('Provider search', () => {
 
     await screen.findByTestId('provider-results');
     expect(screen.getByTestId('provider-map-radius')).toHaveAttribute('data-center', '40.720051,-74.004809');
-    const map = screen.getByRole('group', { name: 'Locations of the results' });
-    expect(map).toHaveAccessibleDescription(/25-mile search radius\.$/);
+    expect(screen.getByTestId('provider-map')).toHaveTextContent('The circle is the 25-mile search radius.');
   });
 
-  it('falls back to the nearest result, marked approximate, when the server answers no centre', async () => {
-    stubApi(({ method, url }) => (method === 'GET' && url.startsWith(`${PROVIDERS}?`) ? { body: searchPage2 } : undefined));
-    renderApp('/providers?specialty=Internal%20Medicine&near=10013&radiusMiles=25');
+  it("draws the server's clusters for the view with the search's filters, and zooms into a cluster on click", async () => {
+    const fetchMock = stubApi(({ method, url }) => {
+      if (method === 'GET' && url.startsWith(`${PROVIDERS}/map?`))
+        return {
+          body: {
+            clusters: [
+              { lat: 40.72, lon: -74.0, count: 12 },
+              { lat: 40.69, lon: -73.99, count: 1, npi: '1234567893' },
+            ],
+            total: 13,
+          },
+        };
+      return method === 'GET' && url.startsWith(`${PROVIDERS}?`) ? { body: searchPage2 } : undefined;
+    });
+    const user = userEvent.setup();
+    renderApp('/providers?specialty=Internal%20Medicine&state=NY');
 
-    await screen.findByTestId('provider-results');
-    expect(screen.getByTestId('provider-map-radius')).toHaveAttribute('data-center', '40.69,-73.99');
-    expect(screen.getByRole('group', { name: 'Locations of the results' })).toHaveAccessibleDescription(/centre approximate/);
+    const map = await screen.findByTestId('provider-map');
+    const cluster = await within(map).findByRole('button', { name: '12 providers: zoom in' });
+    expect(within(map).getByTestId('map-point')).toBeInTheDocument();
+    expect(map).toHaveTextContent('13 providers in view, in 2 places.');
+    const request = queryOf(requestsOf(fetchMock).find((call) => call.startsWith(`GET ${PROVIDERS}/map?`))!.slice(4));
+    expect(request.get('specialty')).toBe('Internal Medicine');
+    expect(request.get('state')).toBe('NY');
+    expect(request.get('bbox')?.split(',')).toHaveLength(4);
+    expect(Number(request.get('zoom'))).toBeGreaterThanOrEqual(0);
+    expect(request.has('cursor')).toBe(false);
+
+    const before = Number(map.getAttribute('data-k'));
+    await user.click(cluster);
+    expect(Number(map.getAttribute('data-k'))).toBe(before * 4);
+  });
+
+  it('rings the result under the pointer on the map, and searches the area in view', async () => {
+    stubApi(({ method, url }) => (method === 'GET' && url.startsWith(`${PROVIDERS}?`) ? { body: searchPage2 } : undefined));
+    const user = userEvent.setup();
+    const { router } = renderApp('/providers?specialty=Internal%20Medicine&state=NY');
+
+    const table = await screen.findByTestId('provider-results');
+    const row = table.querySelector('tbody tr')!;
+    await user.hover(row);
+    const npi = row.getAttribute('data-testid')!.replace('provider-row-', '');
+    expect(screen.getByTestId('map-highlight')).toHaveAttribute('data-npi', npi);
+    await user.unhover(row);
+    expect(screen.queryByTestId('map-highlight')).not.toBeInTheDocument();
+
+    const searchArea = screen.getByRole('button', { name: 'Search this area' });
+    await waitFor(() => expect(searchArea).toBeEnabled());
+    await user.click(searchArea);
+    const params = queryOf(router.state.location.search);
+    expect(params.get('near')).toMatch(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/);
+    expect(Number(params.get('radiusMiles'))).toBeGreaterThan(0);
+    expect(params.get('state')).toBeNull();
+    expect(params.get('specialty')).toBe('Internal Medicine');
   });
 
   it('restores the filters from the URL, searches with them, and narrows by facet', async () => {
     const fetchMock = stubApi(({ method, url }) =>
-      method === 'GET' && url.startsWith(`${PROVIDERS}?`) ? { body: searchPage2 } : undefined,
+      method === 'GET' && url.startsWith(`${PROVIDERS}?`) ? { body: { ...searchPage2, center: { lat: 40.720051, lon: -74.004809 } } } : undefined,
     );
     const user = userEvent.setup();
     const { router } = renderApp('/providers?specialty=Internal%20Medicine&near=10013&radiusMiles=25');

@@ -24,8 +24,10 @@ const territories = [
 ];
 
 const map = [
-  { zip5: '10013', latitude: 40.72, longitude: -74.0, territoryId: 't1', territoryName: 'Manhattan' },
-  { zip5: '10001', latitude: 40.75, longitude: -73.99, territoryId: 't1', territoryName: 'Manhattan' },
+  { zip5: '10013', latitude: 40.72, longitude: -74.0, territoryId: 't1', territoryName: 'Manhattan', county: '36061', via: 'ZIP' },
+  { zip5: '10001', latitude: 40.75, longitude: -73.99, territoryId: 't1', territoryName: 'Manhattan', county: '36061', via: 'ZIP' },
+  { zip5: '11201', latitude: 40.69, longitude: -73.99, territoryId: 't2', territoryName: 'Brooklyn', county: '36047', via: 'ZIP' },
+  { zip5: '11209', latitude: 40.62, longitude: -74.03, territoryId: 't3', territoryName: 'Bay Ridge', county: '36047', via: 'ZIP' },
 ];
 
 const preview = {
@@ -126,6 +128,14 @@ function stub(requests: StubRequest[]) {
       };
     if (request.url === '/api/v1/territories') return { body: territories };
     if (request.url === '/api/v1/territories/map') return { body: map };
+    if (request.url.startsWith('/api/v1/territories/t1/providers'))
+      return {
+        body: {
+          items: [{ npi: 1184802050, name: 'CHANGPING JIA', credential: 'MD', primarySpecialty: { code: '207R00000X', name: 'Internal Medicine' }, zip5: '10013', city: 'NEW YORK', state: 'NY' }],
+          total: 1,
+          nextCursor: null,
+        },
+      };
     if (request.url === '/api/v1/territories/stats') return { body: stats };
     if (request.url.startsWith('/api/v1/territories/alignment/preview')) return { body: preview };
     if (request.url.startsWith('/api/v1/territories/alignment/apply')) return { body: preview };
@@ -151,8 +161,43 @@ describe('Territories page', () => {
 
     const tree = within(await screen.findByRole('list', { name: 'Territory tree' }));
     expect(tree.getByText('Manhattan').closest('li')).toHaveTextContent('2 ZIPs in NY · Riley Rep (primary)');
-    expect(await screen.findByRole('img', { name: '2 ZIPs by territory' })).toBeInTheDocument();
+    expect(await screen.findByRole('group', { name: 'Territories by county' })).toBeInTheDocument();
     expect(screen.queryByTestId('alignment')).not.toBeInTheDocument();
+  });
+
+  it('colours counties by territory and hatches a county split by ZIP, with its ZIPs in their colours', async () => {
+    stub([]);
+    renderApp('/territories', { user: repUser });
+
+    const areas = await screen.findByTestId('territory-areas');
+    // the county outlines load lazily (a chunk of their own)
+    await waitFor(() => expect(areas.querySelector('[data-geoid="36061"]')).not.toBeNull(), { timeout: 10_000 });
+    const manhattan = areas.querySelector('[data-geoid="36061"]') as SVGPathElement;
+    const brooklyn = areas.querySelector('[data-geoid="36047"]') as SVGPathElement;
+    expect(manhattan.style.fill).not.toMatch(/url/);
+    expect(brooklyn.style.fill).toMatch(/url\("?#territory-split-county"?\)/);
+    const dots = within(areas).getAllByTestId('map-split-zip');
+    expect(dots.map((dot) => dot.textContent)).toEqual(['11201: Brooklyn', '11209: Bay Ridge']);
+    expect(dots[0]!.getAttribute('fill')).not.toBe(dots[1]!.getAttribute('fill'));
+    expect(areas.querySelectorAll('[data-testid="map-state"]').length).toBeGreaterThanOrEqual(50);
+  }, 20_000);
+
+  it("shades territories by a statistic with a legend, and opens a territory's providers and figures", async () => {
+    stub([]);
+    const user = userEvent.setup();
+    renderApp('/territories', { user: repUser });
+
+    const areas = await screen.findByTestId('territory-areas');
+    await user.selectOptions(within(areas).getByTestId('territory-statistic'), 'providers');
+    const legend = within(areas).getByTestId('choropleth-legend');
+    expect(within(legend).getByRole('list', { name: 'Providers by territory' })).toBeInTheDocument();
+    expect(within(legend).getAllByRole('listitem').length).toBeGreaterThanOrEqual(1);
+
+    await user.selectOptions(within(areas).getByTestId('territory-statistic'), 'territories');
+    await user.click(within(areas).getByRole('button', { name: 'Manhattan' }));
+    const details = await screen.findByTestId('territory-details');
+    expect(within(details).getByRole('heading', { name: 'Manhattan' })).toBeInTheDocument();
+    expect(await within(details).findByRole('link', { name: 'CHANGPING JIA' })).toHaveAttribute('href', '/providers/1184802050');
   });
 
   it('compares territories side by side: providers, largest specialties, Part B, Part D and Open Payments', async () => {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * payments; null where it has none).
  *
  * @param inferredBy SAME_PRACTICE_ADDRESS, AUTHORIZED_OFFICIAL and/or OTHER_NAME
+ * @param latitude the affiliate's practice point (its ZIP's centroid), to draw it on a map
  */
 public record Affiliation(
     String npi,
@@ -21,7 +22,9 @@ public record Affiliation(
     List<String> inferredBy,
     @Nullable BigDecimal partBServices,
     @Nullable BigDecimal partDClaims,
-    @Nullable BigDecimal payments)
+    @Nullable BigDecimal payments,
+    @Nullable Double latitude,
+    @Nullable Double longitude)
     implements Serializable {
 
   /** Both practise at the same normalised practice (or secondary practice) address. */

@@ -62,11 +62,12 @@ class Affiliations {
       grouped AS (SELECT npi, array_agg(DISTINCT how ORDER BY how) AS inferred_by FROM links GROUP BY npi)
       SELECT g.npi, g.inferred_by, p.entity_type, p.organization_name, p.first_name, p.middle_name, p.last_name,
              p.name_suffix, p.credential, pt.code AS taxonomy_code, px.display_name AS taxonomy_name,
-             b.services, d.claims, o.total_amount
+             b.services, d.claims, o.total_amount, pa.latitude, pa.longitude
       FROM grouped g
       JOIN provider p ON p.npi = g.npi AND p.active AND (CAST(:organizationsOnly AS boolean) IS FALSE OR p.entity_type = 2)
       LEFT JOIN LATERAL (SELECT code FROM provider_taxonomy t WHERE t.npi = p.npi ORDER BY t.is_primary DESC, t.slot LIMIT 1) pt ON true
       LEFT JOIN taxonomy px ON px.code = pt.code
+      LEFT JOIN provider_address pa ON pa.npi = g.npi AND pa.kind = 'PRACTICE' AND pa.seq = 1
       LEFT JOIN partb_rollup b ON b.npi = g.npi AND b.data_year = (SELECT max(data_year) FROM partb_rollup)
       LEFT JOIN partd_rollup d ON d.npi = g.npi AND d.data_year = (SELECT max(data_year) FROM partd_rollup)
       LEFT JOIN op_rollup o ON o.npi = g.npi AND o.program_year = (SELECT max(program_year) FROM op_rollup)
@@ -115,7 +116,9 @@ class Affiliations {
                   List.copyOf(Arrays.asList((String[]) rs.getArray("inferred_by").getArray())),
                   rs.getBigDecimal("services"),
                   rs.getBigDecimal("claims"),
-                  rs.getBigDecimal("total_amount"));
+                  rs.getBigDecimal("total_amount"),
+                  rs.getObject("latitude", Double.class),
+                  rs.getObject("longitude", Double.class));
             })
         .list();
   }

@@ -13,11 +13,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Drops the provider module's cached reads (profiles, organisation profiles, search totals and
- * facets, the taxonomy list) when any ingestion publishes: a profile joins NPPES with Part B, Part
- * D and Open Payments, so a publish of any of them can change it. Synchronous, so the run that
- * published is not reported done before its data shows, and last, once the publish has committed
- * and the search and CMS-provider tables are rebuilt, so that no cache refills from the rows they
- * replace. A cache that could not be cleared is not retried (its entries expire with the TTL).
+ * facets, the map's places, the taxonomy list) when any ingestion publishes: a profile joins NPPES
+ * with Part B, Part D and Open Payments, so a publish of any of them can change it. Synchronous, so
+ * the run that published is not reported done before its data shows, and last, once the publish has
+ * committed and the search and CMS-provider tables are rebuilt, so that no cache refills from the
+ * rows they replace. A cache that could not be cleared is not retried (its entries expire with the
+ * TTL).
  */
 @Component
 class ProviderCaches {
@@ -27,6 +28,7 @@ class ProviderCaches {
           Providers.CACHE,
           Organizations.CACHE,
           com.medsales.provider.search.ProviderSearch.FACETS_CACHE,
+          com.medsales.provider.search.ProviderMap.POINTS_CACHE,
           Taxonomies.CACHE);
 
   private static final Logger log = LoggerFactory.getLogger(ProviderCaches.class);

@@ -542,8 +542,18 @@ public class Territories {
     return new ProviderPage(items, total, next);
   }
 
+  /**
+   * An aligned ZIP's centroid and territory; {@code county} is the ZIP's home county (GEOID, as the
+   * Census boundaries are keyed), {@code via} how it got there (ZIP or COUNTY).
+   */
   public record MapPoint(
-      String zip5, double latitude, double longitude, UUID territoryId, String territoryName) {}
+      String zip5,
+      double latitude,
+      double longitude,
+      UUID territoryId,
+      String territoryName,
+      @Nullable String county,
+      String via) {}
 
   /**
    * Every aligned ZIP with a known centroid, and every ZIP whose home county is aligned (unless the
@@ -555,8 +565,9 @@ public class Territories {
     return jdbc.sql(
             Membership.zipCtes("true")
                 + """
-                SELECT a.zip5, c.latitude, c.longitude, t.id, t.name
+                SELECT a.zip5, c.latitude, c.longitude, t.id, t.name, zc.county_geoid, a.via
                 FROM aligned_zip a JOIN territory t ON t.id = a.leaf_id JOIN zip_centroid c ON c.zip5 = a.zip5
+                LEFT JOIN zip_county zc ON zc.zip5 = a.zip5 AND zc.home
                 WHERE a.via <> 'STATE'
                 ORDER BY a.zip5
                 """)
@@ -567,7 +578,9 @@ public class Territories {
                     rs.getDouble(2),
                     rs.getDouble(3),
                     rs.getObject(4, UUID.class),
-                    rs.getString(5)))
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7)))
         .list();
   }
 

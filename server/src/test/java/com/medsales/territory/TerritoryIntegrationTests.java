@@ -337,6 +337,9 @@ class TerritoryIntegrationTests {
     assertThat(map.get(0).get("territoryName").asString()).isEqualTo("Manhattan South");
     assertThat(map.get(0).get("latitude").asDouble())
         .isCloseTo(40.72, org.assertj.core.data.Offset.offset(0.01));
+    // its home county (New York County, Manhattan) keys the county outline the map colours
+    assertThat(map.get(0).get("county").asString()).isEqualTo("36061");
+    assertThat(map.get(0).get("via").asString()).isEqualTo("ZIP");
   }
 
   @Test
@@ -412,6 +415,11 @@ class TerritoryIntegrationTests {
                 count(
                     "SELECT count(*) FROM zip_county zc JOIN zip_centroid c USING (zip5)"
                         + " WHERE zc.home AND zc.county_geoid = '36061'"));
+    for (JsonNode point : json(manager.get("/api/v1/territories/map"))) {
+      assertThat(point.get("county").asString()).isEqualTo("36061");
+      assertThat(point.get("via").asString())
+          .isEqualTo(point.get("zip5").asString().equals("10013") ? "ZIP" : "COUNTY");
+    }
 
     // a ZIP spanning counties goes with the county holding most of its land
     var spanning =

@@ -5,6 +5,7 @@ import com.medsales.platform.RecordNotFound;
 import com.medsales.platform.Role;
 import com.medsales.provider.ProviderProfile;
 import com.medsales.provider.Providers;
+import com.medsales.provider.search.ProviderMap;
 import com.medsales.provider.search.ProviderQuery;
 import com.medsales.provider.search.ProviderSearch;
 import com.medsales.provider.search.ProviderSearchResult;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -26,10 +28,12 @@ class ProviderController {
 
   private final Providers providers;
   private final ProviderSearch search;
+  private final ProviderMap map;
 
-  ProviderController(Providers providers, ProviderSearch search) {
+  ProviderController(Providers providers, ProviderSearch search, ProviderMap map) {
     this.providers = providers;
     this.search = search;
+    this.map = map;
   }
 
   @GetMapping
@@ -46,6 +50,24 @@ class ProviderController {
   ProviderSearchResult search(
       @ParameterObject @ModelAttribute ProviderQuery query, BindingResult binding) {
     return search.search(query, SearchParameters.rejected(binding));
+  }
+
+  @GetMapping("/map")
+  @Operation(
+      summary = "A provider search clustered on a map",
+      description =
+          "The search parameters of GET /api/v1/providers (cursor, size and sort aside), the found providers whose"
+              + " practice point lies in bbox (west,south,east,north in degrees; the world when absent) counted"
+              + " on a grid for zoom (0 to 22, slippy-map levels, 4 when absent; a cell is 360/2^zoom/4"
+              + " degrees). Each cluster is at its providers' mean point; a cluster of one carries its NPI;"
+              + " the counts add up to total. 400 for a malformed bbox or zoom, or a box of more than 20,000"
+              + " cells at the zoom.")
+  ProviderMap.ProviderClusters map(
+      @ParameterObject @ModelAttribute ProviderQuery query,
+      BindingResult binding,
+      @RequestParam(required = false) String bbox,
+      @RequestParam(required = false) String zoom) {
+    return map.clusters(query, bbox, zoom, SearchParameters.rejected(binding));
   }
 
   @GetMapping("/{npi}")

@@ -76,6 +76,9 @@ class OrganizationIntegrationTests {
     assertThat(derek.get("entityType").asString()).isEqualTo("INDIVIDUAL");
     assertThat(derek.get("name").asString()).startsWith("DEREK").contains("FERGUSON");
     assertThat(derek.get("primarySpecialty").get("code").asString()).isNotBlank();
+    // his practice point, for the organisation's map: at his New Jersey ZIP's centroid
+    assertThat(derek.get("latitude").asDouble()).isBetween(38.9, 41.4);
+    assertThat(derek.get("longitude").asDouble()).isBetween(-75.6, -73.9);
     assertThat(profile.get("totals").get("affiliatedProviders").asInt())
         .isEqualTo(affiliated.size());
     assertThat(profile.get("totals").get("affiliatedIndividuals").asInt())

@@ -56,7 +56,11 @@ class ProviderCachingIntegrationTests {
     String npi = "1457869968";
     for (String cache :
         java.util.List.of(
-            "providerProfiles", "organizationProfiles", "providerFacets", "taxonomies")) {
+            "providerProfiles",
+            "organizationProfiles",
+            "providerFacets",
+            "providerMapPoints",
+            "taxonomies")) {
       caches.getCache(cache).clear();
     }
     long profileHits = hits("providerProfiles");
@@ -75,6 +79,9 @@ class ProviderCachingIntegrationTests {
     assertThat(mvc.get().uri("/api/v1/providers?state=MA&size=1").exchange()).hasStatusOk();
     mvc.get().uri("/api/v1/taxonomies").exchange();
     mvc.get().uri("/api/v1/taxonomies").exchange();
+    assertThat(mvc.get().uri("/api/v1/providers/map?state=MA&zoom=4").exchange()).hasStatusOk();
+    assertThat(mvc.get().uri("/api/v1/providers/map?state=MA&zoom=9&bbox=-72,42,-71,43").exchange())
+        .hasStatusOk();
 
     assertThat(hits("providerProfiles"))
         .as("the second profile read, and the organisation's own facts")
@@ -84,6 +91,9 @@ class ProviderCachingIntegrationTests {
         .as("a second page of the same filter counts nothing again")
         .isPositive();
     assertThat(hits("taxonomies")).isPositive();
+    assertThat(hits("providerMapPoints"))
+        .as("another view of the same filter reads its places from the cache")
+        .isPositive();
     assertThat(ratio("providerProfiles")).isBetween(0.0, 1.0).isPositive();
     assertThat(caches.getCache("providerProfiles").get(Long.parseLong(npi))).isNotNull();
 
@@ -97,7 +107,11 @@ class ProviderCachingIntegrationTests {
 
     for (String cache :
         java.util.List.of(
-            "providerProfiles", "organizationProfiles", "providerFacets", "taxonomies")) {
+            "providerProfiles",
+            "organizationProfiles",
+            "providerFacets",
+            "providerMapPoints",
+            "taxonomies")) {
       assertThat(((CaffeineCache) caches.getCache(cache)).getNativeCache().estimatedSize())
           .as(cache)
           .isZero();
