@@ -34,6 +34,8 @@ import { RootLayout, RootLayoutError } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
 import { SegmentsRoute } from './routes/segments';
 import { SignInRoute } from './routes/sign-in';
+import { TargetListRoute } from './routes/targeting/target-list';
+import { TargetListsRoute } from './routes/targeting/target-lists';
 
 /**
  * Client-side routes. Any other path is answered by the server with index.html
@@ -84,6 +86,8 @@ export const routes: RouteObject[] = [
               { path: paths.recentlyDeleted, element: <RecentlyDeletedRoute /> },
               { path: paths.territories, element: <TerritoriesRoute /> },
               { path: paths.segments, element: <SegmentsRoute /> },
+              { path: paths.targetLists, element: <TargetListsRoute /> },
+              { path: paths.targetList, element: <TargetListRoute /> },
             ],
           },
           {

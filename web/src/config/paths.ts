@@ -29,7 +29,13 @@ export const paths = {
   territories: '/territories',
   segments: '/segments',
   recentlyDeleted: '/recently-deleted',
+  targetLists: '/target-lists',
+  targetList: '/target-lists/:id',
 } as const;
+
+export function targetListHref(id: string): string {
+  return paths.targetList.replace(':id', encodeURIComponent(id));
+}
 
 export function contactHref(id: string): string {
   return paths.contact.replace(':id', encodeURIComponent(id));

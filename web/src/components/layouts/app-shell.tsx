@@ -107,6 +107,11 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
                 </NavLink>
               </li>
               <li>
+                <NavLink to={paths.targetLists} className={navLinkClass}>
+                  Target lists
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to={paths.tasks} className={navLinkClass}>
                   My tasks
                 </NavLink>

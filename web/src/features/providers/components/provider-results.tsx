@@ -28,16 +28,24 @@ function location(item: ProviderSearchItem): string {
   return [cityState, address.zip5].filter(Boolean).join(' ') || '—';
 }
 
+/** Rows the user picked, for an action on them (adding them to a target list). */
+export type RowSelection = {
+  selected: ReadonlySet<string>;
+  onChange: (npis: readonly string[], checked: boolean) => void;
+};
+
 /** One page after another of matching providers; optional columns appear when some row has a value. */
 export function ProviderResultsTable({
   items,
   label = 'Matching providers',
   onHover,
+  selection,
 }: {
   items: readonly ProviderSearchItem[];
   label?: string;
   /** The NPI of the row under the pointer or focus (undefined when none), to highlight it on the map. */
   onHover?: (npi: string | undefined) => void;
+  selection?: RowSelection;
 }) {
   const hasDistance = items.some((item) => item.distanceMiles !== null);
   const hasServices = items.some((item) => item.services !== null);
@@ -56,6 +64,16 @@ export function ProviderResultsTable({
       <table className={`${tableStyles.table} ${tableStyles.narrowColumns} ${tableStyles.compact}`} data-testid="provider-results">
         <thead>
           <tr>
+            {selection ? (
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label="Select all providers shown"
+                  checked={items.length > 0 && items.every((item) => selection.selected.has(item.npi))}
+                  onChange={(event) => selection.onChange(items.map((item) => item.npi), event.target.checked)}
+                />
+              </th>
+            ) : null}
             <th scope="col">Provider</th>
             <th scope="col">Specialty</th>
             <th scope="col">Location</th>
@@ -78,6 +96,16 @@ export function ProviderResultsTable({
               onFocus={onHover ? () => onHover(item.npi) : undefined}
               onBlur={onHover ? () => onHover(undefined) : undefined}
             >
+              {selection ? (
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${item.name || `NPI ${item.npi}`}`}
+                    checked={selection.selected.has(item.npi)}
+                    onChange={(event) => selection.onChange([item.npi], event.target.checked)}
+                  />
+                </td>
+              ) : null}
               <td>
                 <Link to={item.entityType?.toUpperCase() === 'ORGANIZATION' ? organizationHref(item.npi) : providerHref(item.npi)}>{item.name || `NPI ${item.npi}`}</Link>
                 {credentialSuffix(item.name ?? '', item.credential) ? (

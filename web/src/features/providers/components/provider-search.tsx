@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 
 import { Button } from '@/components/ui/button';
@@ -20,14 +20,31 @@ import { FacetList, ProviderResultsTable, totalLabel } from './provider-results'
 import { SearchMap } from './search-map';
 import styles from './providers.module.css';
 
-/** The provider search: filters kept in the page URL, results with facets and a location sketch. */
-export function ProviderSearch() {
+/** What an action on the results is given: the rows picked, the search as a query string, its total. */
+export type ResultsSelection = { selected: readonly string[]; search: string; total: number | null };
+
+/**
+ * The provider search: filters kept in the page URL, results with facets and a location sketch.
+ * With `selectionActions`, rows can be picked and the actions it renders act on them (or on every result).
+ */
+export function ProviderSearch({ selectionActions }: { selectionActions?: (selection: ResultsSelection) => ReactNode } = {}) {
   const [searchParams, setSearchParams] = useSearchParams();
   const paramString = searchParams.toString();
   const criteria = useMemo(() => criteriaFromParams(new URLSearchParams(paramString)), [paramString]);
   const hasCriteria = Object.keys(criteria).length > 0;
   const search = useProviderSearch(criteria, hasCriteria);
   const [hovered, setHovered] = useState<string>();
+  const [picked, setPicked] = useState<{ search: string; npis: ReadonlySet<string> }>({ search: paramString, npis: new Set() });
+  // a new search starts with nothing picked
+  const selected = picked.search === paramString ? picked.npis : new Set<string>();
+  const onSelectionChange = (npis: readonly string[], checked: boolean) => {
+    const next = new Set(selected);
+    for (const npi of npis) {
+      if (checked) next.add(npi);
+      else next.delete(npi);
+    }
+    setPicked({ search: paramString, npis: next });
+  };
 
   const isInvalid = isApiError(search.error) && search.error.status === 400;
   const { fields: fieldErrors, other: otherErrors } = isInvalid ? fieldErrorsOf(search.error, FORM_FIELDS) : { fields: {}, other: [] };
@@ -106,7 +123,18 @@ export function ProviderSearch() {
           ) : (
             <div className={styles.resultsLayout}>
               <div className={styles.resultsMain}>
-                <ProviderResultsTable items={items} onHover={setHovered} />
+                {selectionActions
+                  ? selectionActions({
+                      selected: [...selected],
+                      search: paramsFromCriteria(criteria).toString(),
+                      total: firstPage?.totalIsEstimate ? null : (firstPage?.total ?? null),
+                    })
+                  : null}
+                <ProviderResultsTable
+                  items={items}
+                  onHover={setHovered}
+                  selection={selectionActions ? { selected, onChange: onSelectionChange } : undefined}
+                />
                 {search.isFetchNextPageError ? (
                   <p role="alert" className={styles.fieldError}>
                     Could not load more: {getErrorMessage(search.error)}

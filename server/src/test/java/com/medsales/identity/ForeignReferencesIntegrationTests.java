@@ -68,6 +68,7 @@ class ForeignReferencesIntegrationTests {
           Map.entry("opportunities", "opportunity"),
           Map.entry("tasks", "task"),
           Map.entry("territories", "territory"),
+          Map.entry("target-lists", "target-list"),
           Map.entry("users", "user"),
           Map.entry("teams", "team"),
           Map.entry("invitations", "invitation"),
@@ -162,7 +163,17 @@ class ForeignReferencesIntegrationTests {
           Map.entry(
               "PUT /api/v1/admin/teams/{id}",
               "{\"name\": \"b team\", \"managerId\": \"${admin}\", \"memberIds\": [\"${user}\"]}"),
-          Map.entry("PATCH /api/v1/admin/users/{id}", "{\"enabled\": false}"));
+          Map.entry("PATCH /api/v1/admin/users/{id}", "{\"enabled\": false}"),
+          Map.entry(
+              "POST /api/v1/target-lists",
+              "{\"name\": \"b\", \"periodStart\": \"2026-01-01\", \"periodEnd\": \"2026-03-31\","
+                  + " \"ownerId\": \"${user}\"}"),
+          Map.entry(
+              "PATCH /api/v1/target-lists/{id}", "{\"version\": 0, \"ownerId\": \"${user}\"}"),
+          Map.entry("POST /api/v1/target-lists/{id}/members", "{\"npis\": [\"1003000126\"]}"),
+          Map.entry(
+              "POST /api/v1/target-lists/{id}/members/bulk",
+              "{\"npis\": [\"1003000126\"], \"tier\": \"A\"}"));
 
   @LocalServerPort int port;
   @Autowired BulkConnections bulk;
@@ -204,6 +215,7 @@ class ForeignReferencesIntegrationTests {
     var owner = tenants.owner();
     for (String table :
         List.of(
+            "target_list",
             "crm_change",
             "task",
             "opportunity",
@@ -288,6 +300,13 @@ class ForeignReferencesIntegrationTests {
             "INSERT INTO basket (tenant_id, name, source, metric) VALUES (?, ?, 'PARTD', 'CLAIMS') RETURNING id",
             tenant,
             prefix + " basket");
+    UUID targetList =
+        tenants.insert(
+            "INSERT INTO target_list (tenant_id, name, period_start, period_end, owner_id)"
+                + " VALUES (?, ?, DATE '2026-01-01', DATE '2026-03-31', ?) RETURNING id",
+            tenant,
+            prefix + " list",
+            rep);
     var browser = new TestBrowser(port);
     assertThat(browser.signIn(prefix + "-admin", PASSWORD).statusCode()).isEqualTo(200);
     var invited =
@@ -318,6 +337,7 @@ class ForeignReferencesIntegrationTests {
     ids.put("opportunity", opportunity.toString());
     ids.put("task", task.toString());
     ids.put("team", team.toString());
+    ids.put("target-list", targetList.toString());
     ids.put("invitation", invitation);
     ids.put("token", token);
     ids.put("basket", basket.toString());
@@ -403,15 +423,18 @@ class ForeignReferencesIntegrationTests {
             "PUT /api/v1/admin/teams/{id} memberIds[]",
             "DELETE /api/v1/contacts/{id} {id}",
             "PATCH /api/v1/admin/users/{id} {id}",
+            "POST /api/v1/target-lists ownerId",
+            "GET /api/v1/target-lists/{id}/members {id}",
             "DELETE /api/v1/me/tokens/{id} {id}");
     // and alpha's records are as they were
     for (String table :
-        List.of("contact", "account", "activity", "opportunity", "task", "territory")) {
+        List.of(
+            "contact", "account", "activity", "opportunity", "task", "territory", "target_list")) {
       assertThat(
               tenants
                   .owner()
                   .sql("SELECT version = 0 FROM " + table + " WHERE id = ?::uuid")
-                  .param(alpha.get(table))
+                  .param(alpha.get(table.replace('_', '-')))
                   .query(Boolean.class)
                   .single())
           .as("alpha's %s untouched", table)

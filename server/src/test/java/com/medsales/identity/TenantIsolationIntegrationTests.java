@@ -82,6 +82,8 @@ class TenantIsolationIntegrationTests {
     tenants.user(beta, "beta-admin", PASSWORD, "ADMIN");
     for (String table :
         List.of(
+            "home_visit",
+            "target_list",
             "crm_change",
             "task",
             "opportunity",
@@ -152,6 +154,7 @@ class TenantIsolationIntegrationTests {
             Map.entry("tasks", alphaCrm.get("task")),
             Map.entry("territories", alphaCrm.get("territory")),
             Map.entry("baskets", alphaCrm.get("basket")),
+            Map.entry("target-lists", alphaCrm.get("target-list")),
             Map.entry("users", alphaRep.toString()),
             Map.entry("teams", team),
             Map.entry("invitations", invitation),
@@ -269,9 +272,42 @@ class TenantIsolationIntegrationTests {
             "INSERT INTO basket_decile (computation_id, tenant_id, state, decile, providers, volume) VALUES (?, ?, NULL, 10, 1, 12)")
         .params(computation, alpha)
         .update();
+    // a target list with a member, a re-evaluation that changed it, and the rep's last visit
+    UUID targetList =
+        tenants.insert(
+            "INSERT INTO target_list (tenant_id, name, period_start, period_end, owner_id, rule)"
+                + " VALUES (?, ?, DATE '2026-01-01', DATE '2026-03-31', ?, 'state=VT') RETURNING id",
+            alpha,
+            MARKER + " list",
+            rep);
+    owner
+        .sql(
+            "INSERT INTO target_member (tenant_id, list_id, npi, by_rule) VALUES (?, ?, 1003000126, true)")
+        .params(alpha, targetList)
+        .update();
+    long change =
+        owner
+            .sql(
+                "INSERT INTO target_list_change (tenant_id, list_id, trigger, joined_count, left_count)"
+                    + " VALUES (?, ?, 'created', 1, 0) RETURNING id")
+            .params(alpha, targetList)
+            .query(Long.class)
+            .single();
+    owner
+        .sql(
+            "INSERT INTO target_list_change_member (change_id, tenant_id, npi, joined, reason)"
+                + " VALUES (?, ?, 1003000126, true, 'joined: matches the rule')")
+        .params(change, alpha)
+        .update();
+    owner
+        .sql("INSERT INTO home_visit (tenant_id, user_id) VALUES (?, ?)")
+        .params(alpha, rep)
+        .update();
     return Map.of(
         "basket",
         basket.toString(),
+        "target-list",
+        targetList.toString(),
         "territory",
         territory.toString(),
         "account",
@@ -329,6 +365,12 @@ class TenantIsolationIntegrationTests {
       case "PUT /api/v1/territories/{id}/states" -> "{\"states\": [\"NJ\"]}";
       case "PUT /api/v1/territories/{id}/counties" -> "{\"counties\": [\"34003\"]}";
       case "PUT /api/v1/territories/{id}/assignments" -> "{\"assignments\": []}";
+      case "POST /api/v1/target-lists" ->
+          "{\"name\": \"beta list\", \"periodStart\": \"2026-01-01\", \"periodEnd\": \"2026-03-31\"}";
+      case "POST /api/v1/target-lists/{id}/members" -> "{\"npis\": [\"1003000126\"]}";
+      case "POST /api/v1/target-lists/{id}/members/bulk" ->
+          "{\"npis\": [\"1003000126\"], \"tier\": \"A\"}";
+      case "PATCH /api/v1/target-lists/{id}/members/{npi}" -> "{\"tier\": \"C\"}";
       default -> op.method().equals("PATCH") ? "{\"version\": 0}" : "{}";
     };
   }
@@ -424,6 +466,17 @@ class TenantIsolationIntegrationTests {
           .as("alpha's %s untouched", table)
           .isTrue();
     }
+    assertThat(
+            tenants
+                .owner()
+                .sql(
+                    "SELECT name || version || (SELECT count(*) FROM target_member m WHERE m.list_id = l.id AND m.tier IS NULL)"
+                        + " FROM target_list l WHERE id = ?::uuid")
+                .param(alphaCrm.get("target-list"))
+                .query(String.class)
+                .single())
+        .as("alpha's target list untouched")
+        .isEqualTo(MARKER + " list01");
     // alpha's territory kept its name, its ZIP, its county and its rep
     assertThat(
             tenants

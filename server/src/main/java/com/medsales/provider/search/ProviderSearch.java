@@ -140,6 +140,64 @@ public class ProviderSearch {
         center == null ? null : new ProviderSearchResult.Center(center.lat(), center.lon()));
   }
 
+  /**
+   * The NPIs a search matches, all of them (not a page), or the count when there are more than
+   * {@code cap}.
+   *
+   * @param npis the matching NPIs, ascending; empty when {@code total} exceeds the cap
+   * @param total how many match, exact up to {@value #EXACT_TOTAL_LIMIT}
+   * @param atLeast true when {@code total} is a lower bound (more than {@value #EXACT_TOTAL_LIMIT}
+   *     match)
+   */
+  public record Matches(List<Long> npis, long total, boolean atLeast) {
+
+    public boolean exceeds(int cap) {
+      return total > cap;
+    }
+  }
+
+  /**
+   * Every provider {@code query} matches, set-based over the same statement as the search's total
+   * (its paging, sort and size aside), up to {@code cap}; beyond it only their count. Not cached:
+   * what a publish changed is read at once. {@link InvalidFields} names every bad field, those of
+   * {@code rejected} included.
+   */
+  @Transactional(readOnly = true)
+  public Matches matching(SearchQuery query, Map<String, String> rejected, int cap) {
+    SearchCriteria criteria = validation.check(query, rejected);
+    SearchStatement.Summary summary = SearchStatement.of(criteria).summary();
+    if (criteria.name() != null) {
+      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + SearchCriteria.WORD_SIMILARITY)
+          .update();
+    }
+    jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    List<Long> npis =
+        jdbc.sql(
+                "SELECT DISTINCT p.npi "
+                    + summary.from()
+                    + summary.filter()
+                    + " ORDER BY p.npi LIMIT "
+                    + (cap + 1))
+            .params(summary.binds())
+            .query(Long.class)
+            .list();
+    if (npis.size() <= cap) {
+      return new Matches(npis, npis.size(), false);
+    }
+    long total =
+        jdbc.sql(
+                "SELECT count(*) FROM (SELECT DISTINCT p.npi "
+                    + summary.from()
+                    + summary.filter()
+                    + " LIMIT "
+                    + (EXACT_TOTAL_LIMIT + 1)
+                    + ") c")
+            .params(summary.binds())
+            .query(Long.class)
+            .single();
+    return new Matches(List.of(), Math.min(total, EXACT_TOTAL_LIMIT), total > EXACT_TOTAL_LIMIT);
+  }
+
   private static @Nullable Double round(@Nullable Double miles) {
     return miles == null ? null : Math.round(miles * 100) / 100.0;
   }
