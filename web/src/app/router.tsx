@@ -23,6 +23,8 @@ import { TasksRoute } from './routes/crm/tasks';
 import { TerritoriesRoute } from './routes/crm/territories';
 import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
+import { NotificationSettingsRoute } from './routes/notification-settings';
+import { NotificationsRoute } from './routes/notifications';
 import { OrganizationRoute } from './routes/organization';
 import { OrganizationsRoute } from './routes/organizations';
 import { OverviewRoute } from './routes/overview';
@@ -64,6 +66,8 @@ export const routes: RouteObject[] = [
           { path: paths.organizations, element: <OrganizationsRoute /> },
           { path: paths.organization, element: <OrganizationRoute /> },
           { path: paths.profile, element: <ProfileRoute /> },
+          { path: paths.notifications, element: <NotificationsRoute /> },
+          { path: paths.notificationSettings, element: <NotificationSettingsRoute /> },
           {
             element: <RequireAccess area="ingestion" />,
             children: [

@@ -31,6 +31,8 @@ export const paths = {
   recentlyDeleted: '/recently-deleted',
   targetLists: '/target-lists',
   targetList: '/target-lists/:id',
+  notifications: '/notifications',
+  notificationSettings: '/settings/notifications',
 } as const;
 
 export function targetListHref(id: string): string {

@@ -5,6 +5,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 
 import { routes } from '@/app/router';
 import { sessionQueryKey, type SessionUser } from '@/features/auth/api/session';
+import { unreadQueryKey } from '@/features/notifications/api/notifications';
 
 import { operatorUser } from './fixtures/identity';
 
@@ -39,12 +40,15 @@ type RenderAppOptions = {
    * Defaults to the platform operator, who sees the data ingestion pages.
    */
   user?: SessionUser | null | 'fetch';
+  /** The header bell's unread count: none, known (so screens' own request lists hold no bell), unless 'fetch'. */
+  unread?: 'fetch';
 };
 
 /** Renders the whole app (shell + routes) at a given URL. */
-export function renderApp(url = '/', { user = operatorUser }: RenderAppOptions = {}) {
+export function renderApp(url = '/', { user = operatorUser, unread }: RenderAppOptions = {}) {
   const queryClient = createTestQueryClient();
   if (user !== 'fetch') queryClient.setQueryData(sessionQueryKey, user);
+  if (unread !== 'fetch') queryClient.setQueryData(unreadQueryKey, { items: [], unreadCount: 0, nextCursor: null });
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const result = render(
     <Providers client={queryClient}>

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { paths, signInHref } from '@/config/paths';
 import { sessionQueryKey, useSession } from '@/features/auth/api/session';
 import { useSignOut } from '@/features/auth/api/sign-out';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { onUnauthorized } from '@/lib/api-client';
 
 /** Why the sign-in page is shown, as the location state of the redirect to it. */
@@ -43,6 +44,7 @@ export function RootLayout() {
       <AppShell
         user={session.data}
         signingOut={signOut.isPending}
+        headerExtras={session.data.mustChangePassword ? undefined : <NotificationBell />}
         onSignOut={() => {
           setEnding('signed-out');
           signOut.mutate();

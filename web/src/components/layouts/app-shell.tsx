@@ -34,11 +34,13 @@ type AppShellProps = {
   user: ShellUser;
   onSignOut: () => void;
   signingOut: boolean;
+  /** Shown in the header before who is signed in (the notification bell). */
+  headerExtras?: ReactNode;
   children: ReactNode;
 };
 
 /** Header with who is signed in, left navigation (only the pages the user's roles open) and the main landmark. */
-export function AppShell({ user, onSignOut, signingOut, children }: AppShellProps) {
+export function AppShell({ user, onSignOut, signingOut, headerExtras, children }: AppShellProps) {
   const tenantAdmin = canAccess(user.roles, 'tenantAdmin');
   const audit = canAccess(user.roles, 'audit');
   const ingestion = canAccess(user.roles, 'ingestion');
@@ -55,6 +57,7 @@ export function AppShell({ user, onSignOut, signingOut, children }: AppShellProp
         </Link>
         <span className={styles.tagline}>Medical sales intelligence</span>
         <div className={styles.account} data-testid="signed-in-user">
+          {headerExtras}
           <span className={styles.who}>
             Signed in as{' '}
             <Link to={paths.profile} className={styles.whoLink}>

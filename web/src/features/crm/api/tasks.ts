@@ -55,6 +55,8 @@ export type NewTask = {
   title: string;
   notes?: string;
   dueDate?: string;
+  /** When the assignee is reminded (TASK_DUE), an ISO instant. */
+  remindAt?: string;
   priority?: string;
   contactId?: string;
   accountId?: string;

@@ -16,6 +16,7 @@ export type TaskSubject = Pick<NewTask, 'contactId' | 'accountId' | 'opportunity
 const newTaskSchema = z.object({
   title: z.string().trim().min(1, 'Say what is to be done.').max(300, 'At most 300 characters.'),
   dueDate: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'A date, or nothing.'),
+  remindAt: z.string().regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, 'A date and time, or nothing.'),
   priority: z.enum(PRIORITIES),
   notes: z.string().max(10_000, 'At most 10,000 characters.'),
 });
@@ -25,12 +26,20 @@ type NewTaskFormProps = { subject: TaskSubject; onDone: () => void };
 /** A task of my own, without logging a call first: what, when, how urgent, about the page's record. */
 export function NewTaskForm({ subject, onDone }: NewTaskFormProps) {
   const create = useCreateTask();
-  const form = useForm({ title: '', dueDate: isoDay(7), priority: 'NORMAL', notes: '' });
+  const form = useForm({ title: '', dueDate: isoDay(7), remindAt: '', priority: 'NORMAL', notes: '' });
   const onSubmit = form.handleSubmit(
     newTaskSchema,
-    ({ title, dueDate, priority, notes }) =>
+    ({ title, dueDate, remindAt, priority, notes }) =>
       create.mutate(
-        { ...subject, title, dueDate: dueDate || undefined, priority, notes: notes.trim() || undefined },
+        {
+          ...subject,
+          title,
+          dueDate: dueDate || undefined,
+          // the browser's local time, sent as an instant
+          remindAt: remindAt ? new Date(remindAt).toISOString() : undefined,
+          priority,
+          notes: notes.trim() || undefined,
+        },
         { onSuccess: onDone, onError: form.showError },
       ),
     create.reset,
@@ -42,6 +51,9 @@ export function NewTaskForm({ subject, onDone }: NewTaskFormProps) {
       </Field>
       <Field label="Due date" errors={form.errors.dueDate}>
         {(control) => <input {...control} type="date" {...form.text('dueDate')} />}
+      </Field>
+      <Field label="Remind me" errors={form.errors.remindAt}>
+        {(control) => <input {...control} type="datetime-local" {...form.text('remindAt')} />}
       </Field>
       <Field label="Priority" errors={form.errors.priority}>
         {(control) => (

@@ -2,11 +2,15 @@ package com.medsales.territory;
 
 import com.medsales.audit.AuditOutcome;
 import com.medsales.audit.AuditTrail;
+import com.medsales.notification.Notice;
+import com.medsales.notification.NotificationType;
+import com.medsales.notification.Notifications;
 import com.medsales.platform.AlreadyExists;
 import com.medsales.platform.ConflictingState;
 import com.medsales.platform.InvalidFields;
 import com.medsales.platform.RecordNotFound;
 import com.medsales.platform.StaleVersion;
+import com.medsales.platform.TenantScope;
 import com.medsales.territory.internal.Membership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,9 +51,12 @@ public class Territories {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
 
-  Territories(JdbcClient jdbc, AuditTrail audit) {
+  private final Notifications notifications;
+
+  Territories(JdbcClient jdbc, AuditTrail audit, Notifications notifications) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.notifications = notifications;
   }
 
   public enum AssignmentKind {
@@ -453,6 +460,18 @@ public class Territories {
             requested.stream().map(a -> a.kind().name()).toArray(String[]::new))
         .update();
     TerritoryView after = territory(id);
+    Set<UUID> added = new LinkedHashSet<>(users);
+    before.assignments().forEach(a -> added.remove(a.userId()));
+    added.remove(TenantScope.current().userId());
+    notifications.raise(
+        new Notice(
+            NotificationType.ASSIGNED,
+            "assigned:territory:" + id + ":" + UUID.randomUUID(),
+            "Territory assigned to you: " + after.name(),
+            "You now cover the territory " + after.name() + ".",
+            "/territories",
+            null),
+        added);
     audit.record(
         "territory.assignments",
         after.name(),

@@ -11,6 +11,7 @@ import com.medsales.identity.MedsalesUser;
 import com.medsales.identity.Ownership;
 import com.medsales.identity.TokenScope;
 import com.medsales.identity.UserRole;
+import com.medsales.notification.Notifications;
 import com.medsales.platform.BulkConnections;
 import com.medsales.platform.InvalidFields;
 import com.medsales.platform.TenantScope;
@@ -39,6 +40,7 @@ class CrmModuleIntegrationTests {
   @Autowired BulkConnections bulk;
   @MockitoBean Providers providers;
   @MockitoBean Ownership ownership;
+  @MockitoBean Notifications notifications;
 
   @Test
   void anAccountLinksOnlyAnOrganisationTheRegistryKnowsAndIsOwnedByItsCreator() {

@@ -73,7 +73,9 @@ class ForeignReferencesIntegrationTests {
           Map.entry("teams", "team"),
           Map.entry("invitations", "invitation"),
           Map.entry("tokens", "token"),
-          Map.entry("baskets", "basket"));
+          Map.entry("baskets", "basket"),
+          Map.entry("notifications", "notification"),
+          Map.entry("devices", "device"));
 
   /** The kind of record a body field names, by the field's name. */
   static final Map<String, String> FIELD_KINDS =
@@ -216,6 +218,8 @@ class ForeignReferencesIntegrationTests {
     for (String table :
         List.of(
             "target_list",
+            "notification",
+            "notification_device",
             "crm_change",
             "task",
             "opportunity",
@@ -341,6 +345,28 @@ class ForeignReferencesIntegrationTests {
     ids.put("invitation", invitation);
     ids.put("token", token);
     ids.put("basket", basket.toString());
+    ids.put(
+        "notification",
+        tenants
+            .insert(
+                """
+                INSERT INTO notification (tenant_id, user_id, type, event_key, batch_key, title, body)
+                VALUES (?, ?, 'ASSIGNED', ?, ?, 'assigned', 'body') RETURNING id
+                """,
+                tenant,
+                admin,
+                prefix,
+                prefix)
+            .toString());
+    ids.put(
+        "device",
+        tenants
+            .insert(
+                "INSERT INTO notification_device (tenant_id, user_id, token, platform) VALUES (?, ?, ?, 'WEB') RETURNING id",
+                tenant,
+                admin,
+                prefix + "-token")
+            .toString());
     return ids;
   }
 

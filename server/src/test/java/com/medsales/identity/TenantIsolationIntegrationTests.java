@@ -84,6 +84,10 @@ class TenantIsolationIntegrationTests {
         List.of(
             "home_visit",
             "target_list",
+            "notification",
+            "notification_device",
+            "notification_preference",
+            "notification_setting",
             "crm_change",
             "task",
             "opportunity",
@@ -145,6 +149,37 @@ class TenantIsolationIntegrationTests {
             .get("id")
             .asString();
     alphaCrm = crmRecordsOf(alphaAdmin, alphaRep);
+    String notification =
+        tenants
+            .insert(
+                """
+                INSERT INTO notification (tenant_id, user_id, type, event_key, batch_key, title, body)
+                VALUES (?, ?, 'ASSIGNED', 'alpha-event', 'alpha-event', ?, 'alpha body') RETURNING id
+                """,
+                alpha,
+                alphaAdmin,
+                MARKER + " notification")
+            .toString();
+    String device =
+        tenants
+            .insert(
+                "INSERT INTO notification_device (tenant_id, user_id, token, platform) VALUES (?, ?, ?, 'WEB') RETURNING id",
+                alpha,
+                alphaAdmin,
+                MARKER + "-device-token")
+            .toString();
+    tenants
+        .owner()
+        .sql(
+            "INSERT INTO notification_preference (tenant_id, user_id, type, in_app, email, push) VALUES (?, ?, 'ASSIGNED', true, false, false)")
+        .params(alpha, alphaAdmin)
+        .update();
+    tenants
+        .owner()
+        .sql(
+            "INSERT INTO notification_setting (user_id, tenant_id, email_mode) VALUES (?, ?, 'DAILY_DIGEST')")
+        .params(alphaAdmin, alpha)
+        .update();
     alphaIds =
         Map.ofEntries(
             Map.entry("contacts", alphaCrm.get("contact")),
@@ -161,7 +196,9 @@ class TenantIsolationIntegrationTests {
             Map.entry("runs", "1"),
             Map.entry("npi", "1003000126"),
             Map.entry("token", "inv_unknown"),
-            Map.entry("me/tokens", token));
+            Map.entry("me/tokens", token),
+            Map.entry("notifications", notification),
+            Map.entry("me/devices", device));
   }
 
   /**
@@ -451,6 +488,17 @@ class TenantIsolationIntegrationTests {
                 .param(alphaIds.get("me/tokens"))
                 .query(Boolean.class)
                 .single())
+        .isTrue();
+    assertThat(
+            tenants
+                .owner()
+                .sql(
+                    "SELECT read_at IS NULL AND EXISTS (SELECT 1 FROM notification_device WHERE id = ?::uuid)"
+                        + " FROM notification WHERE id = ?::uuid")
+                .params(alphaIds.get("me/devices"), alphaIds.get("notifications"))
+                .query(Boolean.class)
+                .single())
+        .as("alpha's notification unread and device registered")
         .isTrue();
     for (String table : List.of("contact", "account", "activity", "opportunity", "task")) {
       assertThat(

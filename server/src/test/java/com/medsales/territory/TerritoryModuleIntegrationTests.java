@@ -6,6 +6,7 @@ import static org.mockito.Mockito.verify;
 
 import com.medsales.audit.AuditOutcome;
 import com.medsales.audit.AuditTrail;
+import com.medsales.notification.Notifications;
 import com.medsales.platform.BulkConnections;
 import com.medsales.platform.TenantScope;
 import com.medsales.testing.OwnerJdbc;
@@ -27,6 +28,7 @@ class TerritoryModuleIntegrationTests {
   @Autowired Territories territories;
   @Autowired BulkConnections bulk;
   @MockitoBean AuditTrail audit;
+  @MockitoBean Notifications notifications;
 
   @Test
   void aZipAlignedToAnotherTerritoryMovesThereAndTheMoveIsAudited() {

@@ -3,8 +3,12 @@ package com.medsales.crm.internal;
 import com.medsales.crm.ContactAlreadyExists;
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
+import com.medsales.notification.Notice;
+import com.medsales.notification.NotificationType;
+import com.medsales.notification.Notifications;
 import com.medsales.platform.InvalidFields;
 import com.medsales.platform.RecordNotFound;
+import com.medsales.platform.TenantScope;
 import com.medsales.provider.ProviderProfile;
 import com.medsales.provider.Providers;
 import com.medsales.shared.LikePatterns;
@@ -36,10 +40,13 @@ public class Contacts {
   private final RecordStore records;
   private final Providers providers;
 
-  Contacts(JdbcClient jdbc, RecordStore records, Providers providers) {
+  private final Notifications notifications;
+
+  Contacts(JdbcClient jdbc, RecordStore records, Providers providers, Notifications notifications) {
     this.jdbc = jdbc;
     this.records = records;
     this.providers = providers;
+    this.notifications = notifications;
   }
 
   public record ContactView(
@@ -387,6 +394,17 @@ public class Contacts {
       return before;
     }
     long handed = records.handOverContact(id, version, owner, () -> find(id, false));
+    if (!owner.equals(TenantScope.current().userId())) {
+      notifications.raise(
+          new Notice(
+              NotificationType.ASSIGNED,
+              "assigned:contact:" + id + ":" + handed,
+              "Contact assigned to you: " + before.displayName(),
+              before.displayName() + " is now your contact.",
+              "/contacts/" + id,
+              before.npi() == null ? null : Long.valueOf(before.npi())),
+          List.of(owner));
+    }
     return visible(id)
         .orElseGet(
             () ->

@@ -2,7 +2,11 @@ package com.medsales.crm.internal;
 
 import com.medsales.crm.internal.RecordStore.Table;
 import com.medsales.identity.MedsalesUser;
+import com.medsales.notification.Notice;
+import com.medsales.notification.NotificationType;
+import com.medsales.notification.Notifications;
 import com.medsales.platform.RecordNotFound;
+import com.medsales.platform.TenantScope;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,9 +27,27 @@ public class Tasks {
   private final JdbcClient jdbc;
   private final RecordStore records;
 
-  Tasks(JdbcClient jdbc, RecordStore records) {
+  private final Notifications notifications;
+
+  Tasks(JdbcClient jdbc, RecordStore records, Notifications notifications) {
     this.jdbc = jdbc;
     this.records = records;
+    this.notifications = notifications;
+  }
+
+  /** Tells the assignee of a task that someone else gave it to them. */
+  private void assigned(TaskView task) {
+    if (!task.assigneeId().equals(TenantScope.current().userId())) {
+      notifications.raise(
+          new Notice(
+              NotificationType.ASSIGNED,
+              "assigned:task:" + task.id() + ":" + task.version(),
+              "Task assigned to you: " + task.title(),
+              task.dueDate() == null ? "No due date" : "Due " + task.dueDate(),
+              "/tasks",
+              null),
+          List.of(task.assigneeId()));
+    }
   }
 
   public record TaskView(
@@ -92,7 +114,9 @@ public class Tasks {
             .query(UUID.class)
             .single();
     records.created(Table.TASK, id);
-    return find(id);
+    TaskView created = find(id);
+    assigned(created);
+    return created;
   }
 
   private static final String SELECT =
@@ -214,12 +238,18 @@ public class Tasks {
             RecordStore.Reference.to(Table.ACCOUNT, "accountId"),
             "opportunity_id",
             RecordStore.Reference.to(Table.OPPORTUNITY, "opportunityId")));
+    @Nullable UUID assigneeBefore =
+        columns.containsKey("assignee_id") ? find(id).assigneeId() : null;
     records.update(Table.TASK, id, version, columns, () -> find(id));
     jdbc.sql(
             "UPDATE task SET completed_at = CASE WHEN status = 'DONE' THEN coalesce(completed_at, now()) END WHERE id = ?")
         .param(id)
         .update();
-    return find(id);
+    TaskView after = find(id);
+    if (assigneeBefore != null && !assigneeBefore.equals(after.assigneeId())) {
+      assigned(after);
+    }
+    return after;
   }
 
   @Transactional

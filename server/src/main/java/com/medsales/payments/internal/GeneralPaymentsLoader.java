@@ -200,7 +200,7 @@ class GeneralPaymentsLoader implements DatasetLoader {
         "program_year",
         COLUMNS,
         (year, out) -> new Rows(year, out, context),
-        (connection, tables) -> prepare(connection, tables, tables.year()));
+        (connection, tables) -> prepare(connection, tables, tables.year(), context.runId()));
   }
 
   /** Checks each row and writes it into the year's table. */
@@ -344,7 +344,8 @@ class GeneralPaymentsLoader implements DatasetLoader {
     return true;
   }
 
-  private static void prepare(Connection c, YearlyTables tables, int year) throws SQLException {
+  private static void prepare(Connection c, YearlyTables tables, int year, long runId)
+      throws SQLException {
     String payments = tables.next("op_general_payment");
     execute(c, "SET maintenance_work_mem = '512MB'");
     execute(c, "CREATE INDEX ON " + payments + " (npi) WHERE npi IS NOT NULL");
@@ -385,6 +386,34 @@ class GeneralPaymentsLoader implements DatasetLoader {
     for (String table : TABLES) {
       execute(c, "ANALYZE " + tables.next(table));
     }
+    recordAdded(c, tables, year, runId);
+  }
+
+  /**
+   * What this load adds, by NPI, against the year as published now (all of it for a year not
+   * published before): the change set that notifications read once the run is published.
+   */
+  private static void recordAdded(Connection c, YearlyTables tables, int year, long runId)
+      throws SQLException {
+    boolean published =
+        YearlyTables.count(
+                c, "SELECT count(*) FROM pg_class WHERE relname = 'op_rollup_y%d'".formatted(year))
+            > 0;
+    String live =
+        published
+            ? "LEFT JOIN op_rollup_y%d o ON o.npi = n.npi".formatted(year)
+            : "LEFT JOIN (SELECT NULL::bigint AS npi, 0 AS payments, 0::numeric AS total_amount) o ON false";
+    execute(
+        c,
+        """
+        INSERT INTO op_rollup_change (run_id, program_year, npi, payments_added, amount_added, total_amount, top_payer)
+        SELECT %1$d, %2$d, n.npi, n.payments - coalesce(o.payments, 0), n.total_amount - coalesce(o.total_amount, 0),
+               n.total_amount, n.by_manufacturer->0->>'name'
+        FROM %3$s n %4$s
+        WHERE n.payments > coalesce(o.payments, 0)
+        ON CONFLICT DO NOTHING
+        """
+            .formatted(runId, year, tables.next("op_rollup"), live));
   }
 
   private static boolean reject(

@@ -295,6 +295,44 @@ final class RegistryPublisher {
         """
             .formatted(
                 runId, loaded, join, prefixed("n.", HASH_COLUMNS), prefixed("o.", HASH_COLUMNS)));
+    recordWatchedFields(c, runId, loaded.substring("provider".length()));
+  }
+
+  /**
+   * For the NPIs whose name, addresses, taxonomies or status changed, the watched fields before
+   * (the live tables) and after (the loaded ones): name, first practice location, primary taxonomy,
+   * active. Notifications say from what to what; one set-based statement over the change set, so a
+   * publish pays a join of its changed NPIs, not a look-up per row.
+   */
+  private static void recordWatchedFields(Connection c, long runId, String suffix)
+      throws SQLException {
+    execute(
+        c,
+        """
+        WITH w AS (SELECT npi FROM provider_change WHERE run_id = %1$d
+                   AND (change IN ('DEACTIVATED', 'REACTIVATED') OR groups && ARRAY['name', 'addresses', 'taxonomies', 'status'])),
+        before AS (%2$s),
+        after AS (%3$s)
+        UPDATE provider_change pc SET before = b.j, after = a.j
+        FROM w LEFT JOIN before b ON b.npi = w.npi LEFT JOIN after a ON a.npi = w.npi
+        WHERE pc.run_id = %1$d AND pc.npi = w.npi
+        """
+            .formatted(runId, watchedFields(""), watchedFields(suffix)));
+  }
+
+  private static String watchedFields(String suffix) {
+    return """
+        SELECT p.npi, jsonb_build_object(
+                   'name', coalesce(p.organization_name, concat_ws(' ', p.first_name, p.middle_name, p.last_name)),
+                   'line1', a.line1, 'city', a.city, 'state', a.state, 'zip5', a.zip5, 'taxonomy', t.code,
+                   'active', p.active) AS j
+        FROM w JOIN provider%1$s p ON p.npi = w.npi
+        LEFT JOIN (SELECT DISTINCT ON (npi) npi, line1, city, state, zip5 FROM provider_address%1$s
+                   WHERE kind = 'PRACTICE' AND npi IN (SELECT npi FROM w) ORDER BY npi, seq) a ON a.npi = p.npi
+        LEFT JOIN (SELECT DISTINCT ON (npi) npi, code FROM provider_taxonomy%1$s
+                   WHERE is_primary AND npi IN (SELECT npi FROM w) ORDER BY npi, slot) t ON t.npi = p.npi
+        """
+        .formatted(suffix);
   }
 
   /** Counts of this run's changes by kind, every kind present (0 when none). */
