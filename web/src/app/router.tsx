@@ -21,6 +21,7 @@ import { PipelineRoute } from './routes/crm/pipeline';
 import { RecentlyDeletedRoute } from './routes/crm/recently-deleted';
 import { TasksRoute } from './routes/crm/tasks';
 import { TerritoriesRoute } from './routes/crm/territories';
+import { ExportsRoute } from './routes/exports';
 import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
 import { NotificationSettingsRoute } from './routes/notification-settings';
@@ -68,6 +69,7 @@ export const routes: RouteObject[] = [
           { path: paths.profile, element: <ProfileRoute /> },
           { path: paths.notifications, element: <NotificationsRoute /> },
           { path: paths.notificationSettings, element: <NotificationSettingsRoute /> },
+          { path: paths.exports, element: <ExportsRoute /> },
           {
             element: <RequireAccess area="ingestion" />,
             children: [

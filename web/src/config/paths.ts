@@ -33,6 +33,7 @@ export const paths = {
   targetList: '/target-lists/:id',
   notifications: '/notifications',
   notificationSettings: '/settings/notifications',
+  exports: '/exports',
 } as const;
 
 export function targetListHref(id: string): string {

@@ -37,6 +37,8 @@ locals {
     # maxReceiveCount: the most attempts a job of the queue may have (ingestion waits for a busy dataset: 30)
     ingestion    = 30
     notification = 5
+    # exports run on the API tasks' workers (the export module's handler is an api-role bean)
+    exports = 3
   }
   queue_prefix = "${var.name}-"
   common_environment = [
@@ -157,6 +159,16 @@ data "aws_iam_policy_document" "api" {
     sid       = "ReadAndWriteFiles"
     actions   = ["s3:GetObject", "s3:PutObject"]
     resources = ["${var.bucket_arn}/*"]
+  }
+  statement {
+    sid       = "RunExports"
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"]
+    resources = [aws_sqs_queue.jobs["exports"].arn]
+  }
+  statement {
+    sid       = "RemoveExpiredExports"
+    actions   = ["s3:DeleteObject"]
+    resources = ["${var.bucket_arn}/exports/*"]
   }
   statement {
     sid       = "ReadConfiguration"

@@ -55,6 +55,20 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
     }
   }
   rule {
+    # exports are downloadable for 7 days (the export module's retention); the files go with them
+    id     = "expire-exports"
+    status = "Enabled"
+    filter {
+      prefix = "exports/"
+    }
+    expiration {
+      days = 7
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+  rule {
     id     = "old-versions"
     status = "Enabled"
     filter {}

@@ -88,6 +88,11 @@ export function AppShell({ user, onSignOut, signingOut, headerExtras, children }
             </NavLink>
           </li>
           <li>
+            <NavLink to={paths.exports} className={navLinkClass}>
+              Exports
+            </NavLink>
+          </li>
+          <li>
             <NavLink to={paths.profile} className={navLinkClass}>
               My profile
             </NavLink>

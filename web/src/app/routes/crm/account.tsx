@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Page } from '@/components/layouts/page';
 import { paths } from '@/config/paths';
 import { AccountRecord } from '@/features/crm/components/account-record';
+import { ExportButton } from '@/features/exports/components/export-button';
 
 import styles from '../admin/ingestion-run.module.css';
 import { NotFoundRoute } from '../not-found';
@@ -21,6 +22,7 @@ export function AccountRoute() {
         </ol>
       </nav>
       <AccountRecord key={id} id={id} />
+      <ExportButton kind="activities" params={{ accountId: id }} label="this account's activities" />
     </Page>
   );
 }

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { Page, PageHeader } from '@/components/layouts/page';
 import type { AccountFilters } from '@/features/crm/api/accounts';
 import { AccountList } from '@/features/crm/components/account-list';
+import { ExportButton } from '@/features/exports/components/export-button';
 
 import { filtersToParams } from './contacts';
 
@@ -18,6 +19,7 @@ export function AccountsRoute() {
     <Page width="wide">
       <title>Accounts · MedSales</title>
       <PageHeader title="Accounts" lead="Hospitals, practices, groups and health systems." />
+      <ExportButton kind="accounts" params={filters} label="accounts" />
       <AccountList
         key={searchParams.toString()}
         filters={filters}

@@ -4,6 +4,7 @@ import { Page } from '@/components/layouts/page';
 import { paths } from '@/config/paths';
 import { useSession } from '@/features/auth/api/session';
 import { ContactRecord } from '@/features/crm/components/contact-record';
+import { ExportButton } from '@/features/exports/components/export-button';
 
 import styles from '../admin/ingestion-run.module.css';
 import { NotFoundRoute } from '../not-found';
@@ -24,6 +25,7 @@ export function ContactRoute() {
         </ol>
       </nav>
       <ContactRecord key={id} id={id} user={user} />
+      <ExportButton kind="activities" params={{ contactId: id }} label="this contact's activities" />
     </Page>
   );
 }

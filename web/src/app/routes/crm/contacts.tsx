@@ -4,6 +4,7 @@ import { Page, PageHeader } from '@/components/layouts/page';
 import { buttonClassName } from '@/components/ui/button';
 import { paths } from '@/config/paths';
 import { useSession } from '@/features/auth/api/session';
+import { ExportButton } from '@/features/exports/components/export-button';
 import type { ContactFilters } from '@/features/crm/api/contacts';
 import { ContactList } from '@/features/crm/components/contact-list';
 import { NewContactForm } from '@/features/crm/components/new-contact-form';
@@ -47,6 +48,7 @@ export function ContactsRoute() {
           Import contacts from a CSV
         </Link>
       </div>
+      <ExportButton kind="contacts" params={filters} label="contacts" />
       {filters.deleted ? null : <NewContactForm />}
       <ContactList
         key={searchParams.toString()}

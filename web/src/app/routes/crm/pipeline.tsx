@@ -4,6 +4,7 @@ import { RecentlyDeletedLink } from '@/features/crm/components/deleted-kind-link
 import { ForecastPanel } from '@/features/crm/components/forecast-panel';
 import { PipelineBoard } from '@/features/crm/components/pipeline-board';
 import { StageSettings } from '@/features/crm/components/stage-settings';
+import { ExportButton } from '@/features/exports/components/export-button';
 
 export function PipelineRoute() {
   const admin = useSession().data?.roles.includes('ADMIN') ?? false;
@@ -14,6 +15,7 @@ export function PipelineRoute() {
       <div>
         <RecentlyDeletedLink kind="opportunities" label="Recently deleted deals" />
       </div>
+      <ExportButton kind="opportunities" label="the pipeline" />
       <PipelineBoard />
       <ForecastPanel />
       {admin ? <StageSettings /> : null}

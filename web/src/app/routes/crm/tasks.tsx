@@ -1,6 +1,7 @@
 import { Page, PageHeader } from '@/components/layouts/page';
 import { RecentlyDeletedLink } from '@/features/crm/components/deleted-kind-links';
 import { TasksPanel } from '@/features/crm/components/tasks-panel';
+import { ExportButton } from '@/features/exports/components/export-button';
 
 export function TasksRoute() {
   return (
@@ -10,6 +11,7 @@ export function TasksRoute() {
       <div>
         <RecentlyDeletedLink kind="tasks" label="Recently deleted tasks" />
       </div>
+      <ExportButton kind="tasks" params={{ mine: true, status: 'OPEN' }} label="open tasks" />
       <TasksPanel filters={{ mine: true, status: 'OPEN' }} title="Open tasks" newTask={{}} />
     </Page>
   );

@@ -1,6 +1,7 @@
 import { Page, PageHeader } from '@/components/layouts/page';
 import { useSession } from '@/features/auth/api/session';
 import { useOwners } from '@/features/crm/api/owners';
+import { ExportButton } from '@/features/exports/components/export-button';
 import { AlignmentUpload } from '@/features/territories/components/alignment-upload';
 import { TerritoryEditor } from '@/features/territories/components/territory-editor';
 import { TerritoryMap } from '@/features/territories/components/territory-map';
@@ -18,6 +19,7 @@ export function TerritoriesRoute() {
       <PageHeader title="Territories" lead="Regions, districts and territories, the ZIPs in them and who covers them." />
       <TerritoryTree />
       <TerritoryMap />
+      <ExportButton kind="territory-stats" label="the territory comparison" />
       <TerritoryStatsTable />
       {canAccess(roles, 'territoryAdmin') ? (
         <>

@@ -57,7 +57,7 @@ public record JobSettings(
       @Nullable String endpoint,
       @DefaultValue("us-east-1") String region,
       @DefaultValue("1s") Duration receiveWait,
-      @DefaultValue({"ingestion", "notification"}) List<String> queues) {
+      @DefaultValue({"ingestion", "notification", "exports"}) List<String> queues) {
 
     public String queueName(String queue) {
       return queuePrefix + queue;

@@ -21,6 +21,12 @@ public interface FileStore {
 
   boolean exists(String key) throws IOException;
 
+  /** What {@code key} holds, to read once; {@link java.nio.file.NoSuchFileException} if nothing. */
+  java.io.InputStream open(String key) throws IOException;
+
+  /** Removes what {@code key} holds; nothing happens when it holds nothing. */
+  void delete(String key) throws IOException;
+
   /** A link that downloads {@code key} without further credentials, valid for {@code validity}. */
   URI downloadLink(String key, Duration validity);
 

@@ -75,7 +75,8 @@ class ForeignReferencesIntegrationTests {
           Map.entry("tokens", "token"),
           Map.entry("baskets", "basket"),
           Map.entry("notifications", "notification"),
-          Map.entry("devices", "device"));
+          Map.entry("devices", "device"),
+          Map.entry("exports", "export"));
 
   /** The kind of record a body field names, by the field's name. */
   static final Map<String, String> FIELD_KINDS =
@@ -235,7 +236,8 @@ class ForeignReferencesIntegrationTests {
             "team",
             "invitation",
             "api_token",
-            "basket")) {
+            "basket",
+            "export")) {
       owner.sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(tenant).update();
     }
     owner
@@ -366,6 +368,16 @@ class ForeignReferencesIntegrationTests {
                 tenant,
                 admin,
                 prefix + "-token")
+    ids.put(
+        "export",
+        tenants
+            .insert(
+                "INSERT INTO export (tenant_id, user_id, username, display_name, roles, kind, format, params,"
+                    + " expected_rows, expires_at) VALUES (?, ?, ?, 'x', ARRAY['ADMIN'], 'contacts', 'CSV',"
+                    + " '{}', 0, now() + interval '7 days') RETURNING id",
+                tenant,
+                admin,
+                prefix + "-admin")
             .toString());
     return ids;
   }

@@ -104,7 +104,8 @@ class TenantIsolationIntegrationTests {
             "team",
             "invitation",
             "api_token",
-            "basket")) {
+            "basket",
+            "export")) {
       tenants.owner().sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(alpha).update();
     }
     tenants.owner().sql("DELETE FROM sign_in_failure").update();
@@ -180,6 +181,16 @@ class TenantIsolationIntegrationTests {
             "INSERT INTO notification_setting (user_id, tenant_id, email_mode) VALUES (?, ?, 'DAILY_DIGEST')")
         .params(alphaAdmin, alpha)
         .update();
+    String export =
+        tenants
+            .insert(
+                "INSERT INTO export (tenant_id, user_id, username, display_name, roles, kind, format, params,"
+                    + " expected_rows, expires_at) VALUES (?, ?, ?, 'x', ARRAY['ADMIN'], 'contacts', 'CSV',"
+                    + " '{}', 0, now() + interval '7 days') RETURNING id",
+                alpha,
+                alphaAdmin,
+                MARKER + "-admin")
+            .toString();
     alphaIds =
         Map.ofEntries(
             Map.entry("contacts", alphaCrm.get("contact")),
@@ -198,7 +209,8 @@ class TenantIsolationIntegrationTests {
             Map.entry("token", "inv_unknown"),
             Map.entry("me/tokens", token),
             Map.entry("notifications", notification),
-            Map.entry("me/devices", device));
+            Map.entry("me/devices", device),
+            Map.entry("exports", export));
   }
 
   /**

@@ -135,6 +135,16 @@ class SourceResolverUnitTests {
       }
 
       @Override
+      public java.io.InputStream open(String key) throws IOException {
+        return directory.open(key);
+      }
+
+      @Override
+      public void delete(String key) throws IOException {
+        directory.delete(key);
+      }
+
+      @Override
       public java.net.URI downloadLink(String key, java.time.Duration validity) {
         return directory.downloadLink(key, validity);
       }

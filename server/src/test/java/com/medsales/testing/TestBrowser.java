@@ -61,6 +61,18 @@ public final class TestBrowser {
     return send(request(path).GET());
   }
 
+  /** A GET whose body is kept as bytes (a file download); redirects are not followed. */
+  public HttpResponse<byte[]> bytes(String path) {
+    try {
+      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> post(String path, String json) {
     return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)));
   }

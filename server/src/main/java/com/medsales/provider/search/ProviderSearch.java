@@ -33,9 +33,15 @@ public class ProviderSearch {
   private final JdbcClient jdbc;
   private final SearchValidation validation;
   private final SearchSummaries summaries;
+  private final javax.sql.DataSource dataSource;
 
-  ProviderSearch(JdbcClient jdbc, SearchValidation validation, SearchSummaries summaries) {
+  ProviderSearch(
+      JdbcClient jdbc,
+      SearchValidation validation,
+      SearchSummaries summaries,
+      javax.sql.DataSource dataSource) {
     this.jdbc = jdbc;
+    this.dataSource = dataSource;
     this.validation = validation;
     this.summaries = summaries;
   }
@@ -65,53 +71,7 @@ public class ProviderSearch {
     RowMapper<ProviderSearchResult.Item> item =
         (rs, i) -> {
           keys.add(new Object[] {rs.getString("sort_key"), rs.getLong("npi")});
-          short type = rs.getShort("entity_type");
-          boolean hasType = !rs.wasNull();
-          String org = rs.getString("organization_name");
-          String display =
-              org != null
-                  ? org
-                  : String.join(
-                      " ",
-                      Stream.of(
-                              rs.getString("first_name"),
-                              rs.getString("middle_name"),
-                              rs.getString("last_name"),
-                              rs.getString("name_suffix"))
-                          .filter(s -> s != null)
-                          .toList());
-          String code = rs.getString("taxonomy_code");
-          Double lat = rs.getObject("latitude", Double.class);
-          return new ProviderSearchResult.Item(
-              String.valueOf(rs.getLong("npi")),
-              display.isBlank() ? String.valueOf(rs.getLong("npi")) : display,
-              hasType
-                  ? (type == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION)
-                  : null,
-              !rs.getBoolean("in_registry")
-                  ? ProviderProfile.NOT_IN_REGISTRY
-                  : rs.getBoolean("active") ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
-              rs.getBoolean("in_registry"),
-              rs.getString("credential"),
-              code == null
-                  ? null
-                  : new ProviderSearchResult.Specialty(code, rs.getString("taxonomy_name")),
-              rs.getString("city") == null && rs.getString("zip5") == null
-                  ? null
-                  : new ProviderSearchResult.Address(
-                      rs.getString("line1"),
-                      rs.getString("city"),
-                      rs.getString("state"),
-                      rs.getString("zip5"),
-                      lat,
-                      rs.getObject("longitude", Double.class)),
-              round(rs.getObject("distance", Double.class)),
-              rs.getBigDecimal("services"),
-              rs.getBigDecimal("beneficiaries"),
-              rs.getBigDecimal("claims"),
-              rs.getBigDecimal("payments"),
-              rs.getBigDecimal("basket_volume"),
-              rs.getObject("decile") == null ? null : rs.getInt("decile"));
+          return item(rs);
         };
     // a plan for these values: after five runs PgJDBC prepares the statement on the server, whose
     // generic plan cannot
@@ -138,6 +98,112 @@ public class ProviderSearch {
         total > EXACT_TOTAL_LIMIT,
         summary.facets(),
         center == null ? null : new ProviderSearchResult.Center(center.lat(), center.lon()));
+  }
+
+  private static ProviderSearchResult.Item item(java.sql.ResultSet rs)
+      throws java.sql.SQLException {
+    short type = rs.getShort("entity_type");
+    boolean hasType = !rs.wasNull();
+    String org = rs.getString("organization_name");
+    String display =
+        org != null
+            ? org
+            : String.join(
+                " ",
+                Stream.of(
+                        rs.getString("first_name"),
+                        rs.getString("middle_name"),
+                        rs.getString("last_name"),
+                        rs.getString("name_suffix"))
+                    .filter(s -> s != null)
+                    .toList());
+    String code = rs.getString("taxonomy_code");
+    Double lat = rs.getObject("latitude", Double.class);
+    return new ProviderSearchResult.Item(
+        String.valueOf(rs.getLong("npi")),
+        display.isBlank() ? String.valueOf(rs.getLong("npi")) : display,
+        hasType ? (type == 1 ? ProviderProfile.INDIVIDUAL : ProviderProfile.ORGANIZATION) : null,
+        !rs.getBoolean("in_registry")
+            ? ProviderProfile.NOT_IN_REGISTRY
+            : rs.getBoolean("active") ? ProviderProfile.ACTIVE : ProviderProfile.DEACTIVATED,
+        rs.getBoolean("in_registry"),
+        rs.getString("credential"),
+        code == null
+            ? null
+            : new ProviderSearchResult.Specialty(code, rs.getString("taxonomy_name")),
+        rs.getString("city") == null && rs.getString("zip5") == null
+            ? null
+            : new ProviderSearchResult.Address(
+                rs.getString("line1"),
+                rs.getString("city"),
+                rs.getString("state"),
+                rs.getString("zip5"),
+                lat,
+                rs.getObject("longitude", Double.class)),
+        round(rs.getObject("distance", Double.class)),
+        rs.getBigDecimal("services"),
+        rs.getBigDecimal("beneficiaries"),
+        rs.getBigDecimal("claims"),
+        rs.getBigDecimal("payments"),
+        rs.getBigDecimal("basket_volume"),
+        rs.getObject("decile") == null ? null : rs.getInt("decile"));
+  }
+
+  /**
+   * How many providers the search finds, counting no further than {@code limit + 1}; {@link
+   * InvalidFields} as {@link #search} for bad fields. The page's size and cursor play no part.
+   */
+  @Transactional(readOnly = true)
+  public long count(SearchQuery query, Map<String, String> rejected, long limit) {
+    SearchCriteria criteria = validation.check(query, rejected);
+    SearchStatement statement = SearchStatement.of(criteria);
+    if (criteria.name() != null) {
+      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + SearchCriteria.WORD_SIMILARITY)
+          .update();
+    }
+    jdbc.sql("SET LOCAL statement_timeout = 0").update();
+    SearchStatement.Summary summary = statement.summary();
+    return jdbc.sql(
+            "SELECT count(*) FROM (SELECT 1 "
+                + summary.from()
+                + summary.filter()
+                + " LIMIT "
+                + (Math.min(limit, Long.MAX_VALUE - 1) + 1)
+                + ") c")
+        .params(summary.binds())
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * Every provider the search finds, at most {@code limit}, in its pages' order from the first page
+   * on (size and cursor play no part), handed to {@code each} as they are read: one statement
+   * streamed with a fetch size, so memory stays flat however many rows there are. For exports.
+   */
+  @Transactional(readOnly = true)
+  public void stream(
+      SearchQuery query,
+      Map<String, String> rejected,
+      long limit,
+      int fetchSize,
+      java.util.function.Consumer<ProviderSearchResult.Item> each) {
+    SearchCriteria criteria = validation.check(query, rejected);
+    SearchStatement statement = SearchStatement.of(criteria);
+    if (criteria.name() != null) {
+      jdbc.sql("SET LOCAL pg_trgm.similarity_threshold = " + SearchCriteria.WORD_SIMILARITY)
+          .update();
+    }
+    // an export reads for as long as the writer takes; the pool's statement timeout is for pages
+    jdbc.sql("SET LOCAL statement_timeout = 0").update();
+    jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    Map<String, @Nullable Object> binds = new java.util.HashMap<>(statement.binds());
+    binds.put("limit", limit);
+    var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    template.setFetchSize(fetchSize);
+    JdbcClient.create(template)
+        .sql(statement.page())
+        .params(binds)
+        .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(item(rs)));
   }
 
   /**

@@ -51,6 +51,16 @@ public final class LocalFileStore implements FileStore {
   }
 
   @Override
+  public java.io.InputStream open(String key) throws IOException {
+    return Files.newInputStream(resolve(key));
+  }
+
+  @Override
+  public void delete(String key) throws IOException {
+    Files.deleteIfExists(resolve(key));
+  }
+
+  @Override
   public URI downloadLink(String key, Duration validity) {
     return resolve(key).toUri();
   }

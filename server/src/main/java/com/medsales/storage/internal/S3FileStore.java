@@ -70,6 +70,20 @@ final class S3FileStore implements FileStore, AutoCloseable {
   }
 
   @Override
+  public java.io.InputStream open(String key) throws IOException {
+    try {
+      return s3.getObject(r -> r.bucket(bucket).key(key));
+    } catch (NoSuchKeyException e) {
+      throw new java.nio.file.NoSuchFileException(key);
+    }
+  }
+
+  @Override
+  public void delete(String key) {
+    s3.deleteObject(r -> r.bucket(bucket).key(key));
+  }
+
+  @Override
   public URI downloadLink(String key, Duration validity) {
     var presigned =
         presigner.presignGetObject(

@@ -156,4 +156,20 @@ class S3FileStoreUnitTests {
                 .statusCode())
         .isEqualTo(403);
   }
+
+  @Test
+  void anExportsFileIsReadAsAStreamAndDeletedWhenItExpires() throws Exception {
+    String content = "\uFEFFNPI,Name\r\n1234567893,ANDERSON\r\n";
+    store.put("exports/t/e.csv", Files.writeString(dir.resolve("e.csv"), content));
+
+    try (var in = store.open("exports/t/e.csv")) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(content);
+    }
+    store.delete("exports/t/e.csv");
+
+    assertThat(store.exists("exports/t/e.csv")).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.open("exports/t/e.csv"))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class);
+    store.delete("exports/t/e.csv");
+  }
 }
