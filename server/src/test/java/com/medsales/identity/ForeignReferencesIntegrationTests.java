@@ -368,6 +368,7 @@ class ForeignReferencesIntegrationTests {
                 tenant,
                 admin,
                 prefix + "-token")
+            .toString());
     ids.put(
         "export",
         tenants

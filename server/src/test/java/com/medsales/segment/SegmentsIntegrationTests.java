@@ -111,7 +111,8 @@ class SegmentsIntegrationTests {
     UUID other = tenants.tenant("segs-other");
     for (UUID t : List.of(tenant, other)) {
       for (String table :
-          List.of("export", "target_list", "activity_attendee", "activity", "crm_change", "contact")) {
+          List.of(
+              "export", "target_list", "activity_attendee", "activity", "crm_change", "contact")) {
         owner.sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(t).update();
       }
       owner.sql("DELETE FROM basket WHERE tenant_id = ?").param(t).update();
@@ -763,7 +764,9 @@ class SegmentsIntegrationTests {
                   "/api/v1/baskets/"
                       + basket
                       + "/deciles?minDecile=3&size=7"
-                      + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))));
+                      + (cursor == null
+                          ? ""
+                          : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))));
       page.get("items")
           .forEach(
               i ->
@@ -771,7 +774,9 @@ class SegmentsIntegrationTests {
                       List.of(
                           i.get("npi").asString(),
                           i.get("name").asString(),
-                          new BigDecimal(i.get("volume").asString()).stripTrailingZeros().toPlainString(),
+                          new BigDecimal(i.get("volume").asString())
+                              .stripTrailingZeros()
+                              .toPlainString(),
                           i.get("decile").asString())));
       cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
     } while (cursor != null);
@@ -821,31 +826,51 @@ class SegmentsIntegrationTests {
                             r.get(decile)))
                 .toList())
         .isEqualTo(paged);
-    assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r.getFirst()).isEqualTo(basket.toString()));
+    assertThat(rows.subList(1, rows.size()))
+        .allSatisfy(r -> assertThat(r.getFirst()).isEqualTo(basket.toString()));
 
     // another tenant's manager cannot export it: the same 404 as an unknown basket
     var foreign =
         stranger.post(
             "/api/v1/exports",
             JSON.writeValueAsString(
-                Map.of("kind", "basket-deciles", "format", "CSV", "params", Map.of("basketId", basket.toString()))));
+                Map.of(
+                    "kind",
+                    "basket-deciles",
+                    "format",
+                    "CSV",
+                    "params",
+                    Map.of("basketId", basket.toString()))));
     var unknown =
         stranger.post(
             "/api/v1/exports",
             JSON.writeValueAsString(
                 Map.of(
-                    "kind", "basket-deciles", "format", "CSV", "params", Map.of("basketId", UUID.randomUUID().toString()))));
+                    "kind",
+                    "basket-deciles",
+                    "format",
+                    "CSV",
+                    "params",
+                    Map.of("basketId", UUID.randomUUID().toString()))));
     assertThat(foreign.statusCode()).isEqualTo(404);
     assertThat(foreign.body()).isEqualTo(unknown.body());
   }
 
   @Test
-  void aTargetListRuledByABasketSaysWhichDecileEachJoinedWithAndTheManagersHomeCoversTheTopDeciles() {
+  void
+      aTargetListRuledByABasketSaysWhichDecileEachJoinedWithAndTheManagersHomeCoversTheTopDeciles() {
     UUID basket =
-        basket("Thyroid plan", "PARTD", null, item("levothyroxine sodium", "OWN"), item("Synthroid", "OWN"));
+        basket(
+            "Thyroid plan",
+            "PARTD",
+            null,
+            item("levothyroxine sodium", "OWN"),
+            item("Synthroid", "OWN"));
     awaitFresh(basket);
     long top =
-        json(manager.get("/api/v1/baskets/" + basket + "/deciles?minDecile=8&size=1")).get("total").asLong();
+        json(manager.get("/api/v1/baskets/" + basket + "/deciles?minDecile=8&size=1"))
+            .get("total")
+            .asLong();
     assertThat(top).isPositive();
 
     JsonNode list =
@@ -859,11 +884,16 @@ class SegmentsIntegrationTests {
                         "periodStart",
                         java.time.LocalDate.now().withDayOfYear(1).toString(),
                         "periodEnd",
-                        java.time.LocalDate.now().withDayOfYear(1).plusYears(1).minusDays(1).toString(),
+                        java.time.LocalDate.now()
+                            .withDayOfYear(1)
+                            .plusYears(1)
+                            .minusDays(1)
+                            .toString(),
                         "rule",
                         "basket=" + basket + "&minDecile=8"))));
     assertThat(list.get("memberCount").asLong()).isEqualTo(top);
-    JsonNode changes = json(manager.get("/api/v1/target-lists/" + list.get("id").asString() + "/changes"));
+    JsonNode changes =
+        json(manager.get("/api/v1/target-lists/" + list.get("id").asString() + "/changes"));
     JsonNode joined = changes.get(0).get("joined");
     assertThat(joined.size()).isPositive();
     joined.forEach(

@@ -170,9 +170,21 @@ class TargetListIntegrationTests {
     ok(
         rep.post(
             "/api/v1/target-lists/" + list + "/members",
-            "{\"npis\": [\"" + JIA + "\", \"" + ONIFADE + "\", \"" + CARDILLO + "\", \"" + BROWN + "\"]}"),
+            "{\"npis\": [\""
+                + JIA
+                + "\", \""
+                + ONIFADE
+                + "\", \""
+                + CARDILLO
+                + "\", \""
+                + BROWN
+                + "\"]}"),
         200);
-    ok(rep.patch("/api/v1/target-lists/" + list + "/members/" + JIA, "{\"tier\": \"A\", \"callGoal\": 3}"), 200);
+    ok(
+        rep.patch(
+            "/api/v1/target-lists/" + list + "/members/" + JIA,
+            "{\"tier\": \"A\", \"callGoal\": 3}"),
+        200);
     String jiaContact = contact(rep, JIA);
     activity(rep, "CALL", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), jiaContact);
     List<List<String>> paged = new java.util.ArrayList<>();
@@ -239,7 +251,9 @@ class TargetListIntegrationTests {
     var foreign =
         stranger.post(
             "/api/v1/exports",
-            "{\"kind\": \"target-list-members\", \"format\": \"CSV\", \"params\": {\"listId\": \"" + list + "\"}}");
+            "{\"kind\": \"target-list-members\", \"format\": \"CSV\", \"params\": {\"listId\": \""
+                + list
+                + "\"}}");
     var unknown =
         stranger.post(
             "/api/v1/exports",

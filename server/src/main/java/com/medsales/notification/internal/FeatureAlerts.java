@@ -131,7 +131,9 @@ class FeatureAlerts {
       WHERE ch.id = CAST(:subject AS bigint) AND ch.tenant_id = CAST(:tenant AS uuid)
       """;
 
-  /** EXPORT_READY: to whoever asked, ready (with its size and expiry) or failed (with the reason). */
+  /**
+   * EXPORT_READY: to whoever asked, ready (with its size and expiry) or failed (with the reason).
+   */
   static final String EXPORT_READY_SQL =
       """
       SELECT e.tenant_id, e.user_id, 'export-ready:' || e.id AS event_key,

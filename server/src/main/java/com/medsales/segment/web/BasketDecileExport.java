@@ -74,7 +74,16 @@ class BasketDecileExport implements ExportSource {
     Integer minDecile = p.integer("minDecile");
     int min = minDecile == null ? 1 : minDecile;
     p.checkWith(
-        validator, BasketController.class, "deciles", basket, year, state, territory, min, null, PAGE);
+        validator,
+        BasketController.class,
+        "deciles",
+        basket,
+        year,
+        state,
+        territory,
+        min,
+        null,
+        PAGE);
     p.throwIfRejected();
     return basket == null ? null : new Query(basket, year, state, territory, min);
   }
@@ -95,7 +104,9 @@ class BasketDecileExport implements ExportSource {
       return 0;
     }
     long total =
-        deciles.deciles(q.basket(), q.year(), q.state(), q.territory(), q.minDecile(), null, 1).total();
+        deciles
+            .deciles(q.basket(), q.year(), q.state(), q.territory(), q.minDecile(), null, 1)
+            .total();
     return Math.min(total, limit + 1);
   }
 

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The manager home's coverage panel: for each market basket of the tenant, its providers in
- * national deciles 8 to 10 of the latest computed year (the segment module's live computation),
- * and how many of them the team called this quarter (a call as on target lists: CALL, VISIT, LUNCH
- * or IN_SERVICE, not deleted, with an attendee contact linked to the NPI). Under the reader's
+ * national deciles 8 to 10 of the latest computed year (the segment module's live computation), and
+ * how many of them the team called this quarter (a call as on target lists: CALL, VISIT, LUNCH or
+ * IN_SERVICE, not deleted, with an attendee contact linked to the NPI). Under the reader's
  * row-level security, as the rest of the home page.
  */
 @Component

@@ -51,7 +51,8 @@ class SegmentDecileReasons implements DecileReasons {
   static @Nullable UUID basketOf(String rule) {
     for (String pair : rule.split("&")) {
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       if (name.equals("basket") && eq >= 0) {
         try {
           return UUID.fromString(

@@ -21,10 +21,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The notifications other modules' events raise, through the event, the notification queue and
- * this process's notification worker: SEGMENT_MOVED to the watchers (contact owners and target
- * list owners) of providers whose decile moved by two or more, LIST_CHANGED to a dynamic list's
- * owner, EXPORT_READY to whoever asked for the export.
+ * The notifications other modules' events raise, through the event, the notification queue and this
+ * process's notification worker: SEGMENT_MOVED to the watchers (contact owners and target list
+ * owners) of providers whose decile moved by two or more, LIST_CHANGED to a dynamic list's owner,
+ * EXPORT_READY to whoever asked for the export.
  */
 @SpringBootTest
 class FeatureAlertsIntegrationTests {
@@ -91,7 +91,8 @@ class FeatureAlertsIntegrationTests {
             org.assertj.core.groups.Tuple.tuple(manager, DROPPED_OUT));
     var down = rows.stream().filter(r -> r.get("npi").equals(MOVED_DOWN)).findFirst().orElseThrow();
     assertThat((String) down.get("title")).contains("decile 9 → 6 in Statins");
-    assertThat((String) down.get("body")).contains("Statins (2013 data)", "from decile 9 to decile 6");
+    assertThat((String) down.get("body"))
+        .contains("Statins (2013 data)", "from decile 9 to decile 6");
     assertThat(down.get("link")).isEqualTo("/providers/" + MOVED_DOWN);
     var dropped =
         rows.stream().filter(r -> r.get("npi").equals(DROPPED_OUT)).findFirst().orElseThrow();
@@ -147,7 +148,8 @@ class FeatureAlertsIntegrationTests {
     assertThat((String) row.get("body"))
         .contains("joined: decile 8 in 2013", "(NPI " + MOVED_ONE + ")", "left: deactivated");
     assertThat(row.get("link")).isEqualTo("/target-lists/" + list);
-    assertThat(jobs.raise(FeatureAlerts.LIST_CHANGED, otherTenant, String.valueOf(change))).isZero();
+    assertThat(jobs.raise(FeatureAlerts.LIST_CHANGED, otherTenant, String.valueOf(change)))
+        .isZero();
   }
 
   @Test
@@ -177,7 +179,10 @@ class FeatureAlertsIntegrationTests {
   private long computation(UUID basket, Long previous, Map<Long, Integer> deciles) {
     var owner = tenants.owner();
     if (previous != null) {
-      owner.sql("UPDATE basket_computation SET state = 'PREVIOUS' WHERE id = ?").param(previous).update();
+      owner
+          .sql("UPDATE basket_computation SET state = 'PREVIOUS' WHERE id = ?")
+          .param(previous)
+          .update();
     }
     long id =
         owner
@@ -243,7 +248,8 @@ class FeatureAlertsIntegrationTests {
   private List<Map<String, Object>> notifications(String type) {
     return tenants
         .owner()
-        .sql("SELECT user_id, npi, title, body, link FROM notification WHERE type = ? AND tenant_id IN (?, ?)")
+        .sql(
+            "SELECT user_id, npi, title, body, link FROM notification WHERE type = ? AND tenant_id IN (?, ?)")
         .params(type, tenant, otherTenant)
         .query()
         .listOfRows();
