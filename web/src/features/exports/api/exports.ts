@@ -15,7 +15,9 @@ export type ExportKind =
   | 'activities'
   | 'tasks'
   | 'opportunities'
-  | 'territory-stats';
+  | 'territory-stats'
+  | 'target-list-members'
+  | 'basket-deciles';
 
 export type ExportFormat = 'CSV' | 'XLSX';
 
@@ -30,6 +32,8 @@ export const KIND_LABELS: Record<string, string> = {
   tasks: 'Tasks',
   opportunities: 'Pipeline',
   'territory-stats': 'Territory comparison',
+  'target-list-members': 'Target list members',
+  'basket-deciles': 'Basket deciles',
 };
 
 export const exportSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 
 import { Button } from '@/components/ui/button';
@@ -86,7 +86,17 @@ function MoverList({ title, movers, count, testId }: { title: string; movers: re
   );
 }
 
-function BasketView({ basket, canEdit, onEdit }: { basket: Basket; canEdit: boolean; onEdit: () => void }) {
+function BasketView({
+  basket,
+  canEdit,
+  onEdit,
+  listActions,
+}: {
+  basket: Basket;
+  canEdit: boolean;
+  onEdit: () => void;
+  listActions?: (params: DecileListParams) => ReactNode;
+}) {
   const [state, setState] = useState('');
   const [territoryId, setTerritoryId] = useState('');
   const [year, setYear] = useState('');
@@ -192,6 +202,7 @@ function BasketView({ basket, canEdit, onEdit }: { basket: Basket; canEdit: bool
               )}
             </Field>
           </div>
+          {listActions ? listActions({ basketId: basket.id, ...scope, minDecile }) : null}
           <QueryState query={summary} loadingLabel="Loading the deciles…" errorTitle="Could not load the deciles" onRetry={() => void summary.refetch()}>
             {(s) =>
               s.providers === 0 ? (
@@ -264,8 +275,14 @@ function BasketView({ basket, canEdit, onEdit }: { basket: Basket; canEdit: bool
   );
 }
 
-/** The Segments page: my tenant's baskets, one chosen with its deciles, providers and movers, and the basket editor. */
-export function Segments({ canEdit }: { canEdit: boolean }) {
+/** The parameters of the chosen basket's providers table, as `GET /api/v1/baskets/{id}/deciles` takes them. */
+export type DecileListParams = { basketId: string; year?: string; state?: string; territoryId?: string; minDecile: number };
+
+/**
+ * The Segments page: my tenant's baskets, one chosen with its deciles, providers and movers, and the basket editor.
+ * `listActions` renders actions on the providers table as filtered (the route adds the export).
+ */
+export function Segments({ canEdit, listActions }: { canEdit: boolean; listActions?: (params: DecileListParams) => ReactNode }) {
   const baskets = useBaskets();
   const [chosen, setChosen] = useState<string | undefined>();
   const [editing, setEditing] = useState<'new' | string | undefined>();
@@ -325,7 +342,9 @@ export function Segments({ canEdit }: { canEdit: boolean }) {
           </PanelBody>
         </Panel>
       ) : null}
-      {current ? <BasketView key={current.id} basket={current} canEdit={canEdit} onEdit={() => setEditing(current.id)} /> : null}
+      {current ? (
+        <BasketView key={current.id} basket={current} canEdit={canEdit} onEdit={() => setEditing(current.id)} listActions={listActions} />
+      ) : null}
     </>
   );
 }

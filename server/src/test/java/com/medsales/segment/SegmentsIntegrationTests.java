@@ -110,6 +110,11 @@ class SegmentsIntegrationTests {
     tenant = tenants.tenant("segs");
     UUID other = tenants.tenant("segs-other");
     for (UUID t : List.of(tenant, other)) {
+      for (String table :
+          List.of(
+              "export", "target_list", "activity_attendee", "activity", "crm_change", "contact")) {
+        owner.sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(t).update();
+      }
       owner.sql("DELETE FROM basket WHERE tenant_id = ?").param(t).update();
       owner.sql("DELETE FROM territory_state WHERE tenant_id = ?").param(t).update();
       owner.sql("DELETE FROM territory WHERE tenant_id = ?").param(t).update();
@@ -740,6 +745,190 @@ class SegmentsIntegrationTests {
   }
 
   /** Every page of a scope's deciles, 7 at a time, against the plain computation. */
+  @Test
+  void aBasketsDecilesExportHoldsExactlyWhatItsDecilesPagesThrough() {
+    UUID basket =
+        basket(
+            "Thyroid export",
+            "PARTD",
+            null,
+            item("levothyroxine sodium", "OWN"),
+            item("LISINOPRIL", "COMPETITOR"));
+    awaitFresh(basket);
+    List<List<String>> paged = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page =
+          json(
+              manager.get(
+                  "/api/v1/baskets/"
+                      + basket
+                      + "/deciles?minDecile=3&size=7"
+                      + (cursor == null
+                          ? ""
+                          : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))));
+      page.get("items")
+          .forEach(
+              i ->
+                  paged.add(
+                      List.of(
+                          i.get("npi").asString(),
+                          i.get("name").asString(),
+                          new BigDecimal(i.get("volume").asString())
+                              .stripTrailingZeros()
+                              .toPlainString(),
+                          i.get("decile").asString())));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+    } while (cursor != null);
+    assertThat(paged).hasSizeGreaterThan(7);
+
+    var created =
+        manager.post(
+            "/api/v1/exports",
+            JSON.writeValueAsString(
+                Map.of(
+                    "kind",
+                    "basket-deciles",
+                    "format",
+                    "CSV",
+                    "params",
+                    Map.of("basketId", basket.toString(), "minDecile", 3))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+    String id = json(created).get("id").asString();
+    JsonNode[] view = new JsonNode[1];
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              view[0] = json(manager.get("/api/v1/exports/" + id));
+              return List.of("DONE", "FAILED").contains(view[0].get("status").asString());
+            });
+    assertThat(view[0].get("status").asString()).as(view[0].toString()).isEqualTo("DONE");
+    HttpResponse<byte[]> file = manager.bytes(view[0].get("downloadUrl").asString());
+    assertThat(file.statusCode()).isEqualTo(200);
+    String text = new String(file.body(), StandardCharsets.UTF_8).substring(1);
+    List<List<String>> rows = new ArrayList<>();
+    for (var record : de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(text)) {
+      rows.add(record.getFields());
+    }
+    assertThat(rows.getFirst()).startsWith("Basket ID", "NPI", "Name");
+    List<String> header = rows.getFirst();
+    int volume = header.indexOf("Volume");
+    int decile = header.indexOf("Decile");
+    assertThat(
+            rows.subList(1, rows.size()).stream()
+                .map(
+                    r ->
+                        List.of(
+                            r.get(1),
+                            r.get(2),
+                            new BigDecimal(r.get(volume)).stripTrailingZeros().toPlainString(),
+                            r.get(decile)))
+                .toList())
+        .isEqualTo(paged);
+    assertThat(rows.subList(1, rows.size()))
+        .allSatisfy(r -> assertThat(r.getFirst()).isEqualTo(basket.toString()));
+
+    // another tenant's manager cannot export it: the same 404 as an unknown basket
+    var foreign =
+        stranger.post(
+            "/api/v1/exports",
+            JSON.writeValueAsString(
+                Map.of(
+                    "kind",
+                    "basket-deciles",
+                    "format",
+                    "CSV",
+                    "params",
+                    Map.of("basketId", basket.toString()))));
+    var unknown =
+        stranger.post(
+            "/api/v1/exports",
+            JSON.writeValueAsString(
+                Map.of(
+                    "kind",
+                    "basket-deciles",
+                    "format",
+                    "CSV",
+                    "params",
+                    Map.of("basketId", UUID.randomUUID().toString()))));
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).isEqualTo(unknown.body());
+  }
+
+  @Test
+  void
+      aTargetListRuledByABasketSaysWhichDecileEachJoinedWithAndTheManagersHomeCoversTheTopDeciles() {
+    UUID basket =
+        basket(
+            "Thyroid plan",
+            "PARTD",
+            null,
+            item("levothyroxine sodium", "OWN"),
+            item("Synthroid", "OWN"));
+    awaitFresh(basket);
+    long top =
+        json(manager.get("/api/v1/baskets/" + basket + "/deciles?minDecile=8&size=1"))
+            .get("total")
+            .asLong();
+    assertThat(top).isPositive();
+
+    JsonNode list =
+        created(
+            manager.post(
+                "/api/v1/target-lists",
+                JSON.writeValueAsString(
+                    Map.of(
+                        "name",
+                        "Thyroid top deciles",
+                        "periodStart",
+                        java.time.LocalDate.now().withDayOfYear(1).toString(),
+                        "periodEnd",
+                        java.time.LocalDate.now()
+                            .withDayOfYear(1)
+                            .plusYears(1)
+                            .minusDays(1)
+                            .toString(),
+                        "rule",
+                        "basket=" + basket + "&minDecile=8"))));
+    assertThat(list.get("memberCount").asLong()).isEqualTo(top);
+    JsonNode changes =
+        json(manager.get("/api/v1/target-lists/" + list.get("id").asString() + "/changes"));
+    JsonNode joined = changes.get(0).get("joined");
+    assertThat(joined.size()).isPositive();
+    joined.forEach(
+        m -> assertThat(m.get("reason").asString()).matches("joined: decile (8|9|10) in 2013"));
+
+    // the manager calls on one of them this quarter: the coverage panel counts it
+    String npi = joined.get(0).get("npi").asString();
+    UUID me = tenants.userId("segs-manager");
+    UUID contact =
+        tenants.insert(
+            "INSERT INTO contact (tenant_id, npi, owner_id, source) VALUES (?, ?, ?, 'PROVIDER') RETURNING id",
+            tenant,
+            Long.parseLong(npi),
+            me);
+    UUID call =
+        tenants.insert(
+            "INSERT INTO activity (tenant_id, kind, occurred_at, subject, owner_id) VALUES (?, 'CALL', now(), 'x', ?) RETURNING id",
+            tenant,
+            me);
+    owner
+        .sql("INSERT INTO activity_attendee (tenant_id, activity_id, contact_id) VALUES (?, ?, ?)")
+        .params(tenant, call, contact)
+        .update();
+    JsonNode coverage = json(manager.get("/api/v1/home/manager")).get("decileCoverage");
+    JsonNode row = null;
+    for (JsonNode c : coverage) {
+      if (c.get("basket").asString().equals("Thyroid plan (2013)")) {
+        row = c;
+      }
+    }
+    assertThat(row).as(coverage.toString()).isNotNull();
+    assertThat(row.get("topDecileProviders").asLong()).isEqualTo(top);
+    assertThat(row.get("called").asLong()).isEqualTo(1);
+  }
+
   void assertSamePages(UUID basket, String scope, Map<Long, Plain> expected) {
     List<long[]> seen = new ArrayList<>();
     String cursor = null;

@@ -163,6 +163,107 @@ class TargetListIntegrationTests {
         .asString();
   }
 
+  @Test
+  void aMembersExportHoldsExactlyWhatTheMembersPagesThroughAndOnlyForWhoMaySeeTheList() {
+    var rep = as("targets-rep");
+    String list = newList(rep, "Export plan", null);
+    ok(
+        rep.post(
+            "/api/v1/target-lists/" + list + "/members",
+            "{\"npis\": [\""
+                + JIA
+                + "\", \""
+                + ONIFADE
+                + "\", \""
+                + CARDILLO
+                + "\", \""
+                + BROWN
+                + "\"]}"),
+        200);
+    ok(
+        rep.patch(
+            "/api/v1/target-lists/" + list + "/members/" + JIA,
+            "{\"tier\": \"A\", \"callGoal\": 3}"),
+        200);
+    String jiaContact = contact(rep, JIA);
+    activity(rep, "CALL", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), jiaContact);
+    List<List<String>> paged = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page =
+          json(
+              rep.get(
+                  "/api/v1/target-lists/"
+                      + list
+                      + "/members?size=3&sort=npi"
+                      + (cursor == null ? "" : "&cursor=" + cursor)));
+      page.get("items")
+          .forEach(
+              i ->
+                  paged.add(
+                      List.of(
+                          i.get("npi").asString(),
+                          i.get("name").asString(),
+                          i.get("tier").isNull() ? "" : i.get("tier").asString(),
+                          i.get("calls").asString())));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+    } while (cursor != null);
+    assertThat(paged).hasSize(4);
+
+    JsonNode created =
+        ok(
+            rep.post(
+                "/api/v1/exports",
+                "{\"kind\": \"target-list-members\", \"format\": \"CSV\", \"params\": {\"listId\": \""
+                    + list
+                    + "\", \"sort\": \"npi\"}}"),
+            202);
+    String id = created.get("id").asString();
+    JsonNode[] view = new JsonNode[1];
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(
+            () -> {
+              view[0] = json(rep.get("/api/v1/exports/" + id));
+              return List.of("DONE", "FAILED").contains(view[0].get("status").asString());
+            });
+    assertThat(view[0].get("status").asString()).as(view[0].toString()).isEqualTo("DONE");
+    var file = rep.bytes(view[0].get("downloadUrl").asString());
+    assertThat(file.statusCode()).isEqualTo(200);
+    String text = new String(file.body(), java.nio.charset.StandardCharsets.UTF_8).substring(1);
+    List<List<String>> rows = new java.util.ArrayList<>();
+    for (var record : de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(text)) {
+      rows.add(record.getFields());
+    }
+    List<String> header = rows.getFirst();
+    assertThat(header).startsWith("List ID", "NPI", "Name");
+    int tier = header.indexOf("Tier");
+    int calls = header.indexOf("Calls");
+    assertThat(
+            rows.subList(1, rows.size()).stream()
+                .map(r -> List.of(r.get(1), r.get(2), r.get(tier), r.get(calls)))
+                .toList())
+        .isEqualTo(paged);
+    assertThat(paged).anySatisfy(r -> assertThat(r).containsExactly(JIA, r.get(1), "A", "1"));
+
+    // another tenant's admin: the same 404 as for a list that does not exist
+    var stranger = as("targets-other-admin");
+    var foreign =
+        stranger.post(
+            "/api/v1/exports",
+            "{\"kind\": \"target-list-members\", \"format\": \"CSV\", \"params\": {\"listId\": \""
+                + list
+                + "\"}}");
+    var unknown =
+        stranger.post(
+            "/api/v1/exports",
+            "{\"kind\": \"target-list-members\", \"format\": \"CSV\", \"params\": {\"listId\": \""
+                + java.util.UUID.randomUUID()
+                + "\"}}");
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).isEqualTo(unknown.body());
+  }
+
   static JsonNode member(JsonNode page, String npi) {
     for (JsonNode item : page.get("items")) {
       if (item.get("npi").asString().equals(npi)) {

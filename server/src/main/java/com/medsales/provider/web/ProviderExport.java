@@ -40,7 +40,9 @@ class ProviderExport implements ExportSource {
           new Column("Part B services", Type.DECIMAL),
           new Column("Part B beneficiaries", Type.DECIMAL),
           new Column("Part D claims", Type.DECIMAL),
-          new Column("Open Payments (USD)", Type.MONEY));
+          new Column("Open Payments (USD)", Type.MONEY),
+          new Column("Basket volume", Type.DECIMAL),
+          new Column("Decile", Type.INTEGER));
 
   private final ProviderSearch search;
 
@@ -81,6 +83,8 @@ class ProviderExport implements ExportSource {
         "nature",
         "minPayment",
         "maxPayment",
+        "basket",
+        "minDecile",
         "year",
         "sort",
         "cursor",
@@ -107,6 +111,8 @@ class ProviderExport implements ExportSource {
         p.text("nature"),
         p.decimal("minPayment"),
         p.decimal("maxPayment"),
+        p.uuid("basket"),
+        p.integer("minDecile"),
         p.integer("year"),
         p.parsed("sort", SearchSort::parse),
         null,
@@ -152,7 +158,9 @@ class ProviderExport implements ExportSource {
       item.services(),
       item.beneficiaries(),
       item.claims(),
-      item.payments()
+      item.payments(),
+      item.basketVolume(),
+      item.decile()
     };
   }
 }
