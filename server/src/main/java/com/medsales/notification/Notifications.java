@@ -29,6 +29,12 @@ public class Notifications {
 
   public static final String DELIVER = "deliver";
 
+  /** The job types that raise the notifications of other modules' events ({@link #queue}). */
+  public static final String SEGMENT_MOVED_JOB = "segment-moved";
+
+  public static final String LIST_CHANGED_JOB = "list-changed";
+  public static final String EXPORT_READY_JOB = "export-ready";
+
   /**
    * The statement that turns recipient rows (ON CONFLICT names no arbiter: one would need SELECT on
    * the colleague's new row, which row-level security refuses; the only unique key that can clash
@@ -136,6 +142,30 @@ public class Notifications {
     counted(added);
     queueDelivery(owner, batchKey);
     return added;
+  }
+
+  /**
+   * Queues for the notification worker the notifications another module's event raises, so that
+   * this module depends on none of theirs: {@code SEGMENT_MOVED} for a basket computation's id (its
+   * providers' watchers, when one moved two deciles or more), {@code LIST_CHANGED} for a target
+   * list change's id (the list's owner), {@code EXPORT_READY} for an export's id (who asked). The
+   * worker joins the subject to its recipients in one statement, in {@code tenantId} only; queuing
+   * the same subject again adds nothing.
+   */
+  public void queue(NotificationType type, UUID tenantId, String subject) {
+    String job =
+        switch (type) {
+          case SEGMENT_MOVED -> SEGMENT_MOVED_JOB;
+          case LIST_CHANGED -> LIST_CHANGED_JOB;
+          case EXPORT_READY -> EXPORT_READY_JOB;
+          default -> throw new IllegalArgumentException(type + " is not raised from an event");
+        };
+    jobs.enqueue(
+        JobRequest.of(
+            QUEUE,
+            job,
+            Delivery.JSON.writeValueAsString(
+                Map.of("tenant", tenantId.toString(), "subject", subject))));
   }
 
   private JdbcClient.StatementSpec channels(

@@ -1,74 +1,35 @@
 package com.medsales.notification.internal;
 
-import com.medsales.export.ExportFinished;
 import com.medsales.jobs.Job;
 import com.medsales.jobs.JobHandler;
-import com.medsales.jobs.JobQueue;
-import com.medsales.jobs.JobRequest;
 import com.medsales.notification.NotificationType;
 import com.medsales.notification.Notifications;
 import com.medsales.platform.ConditionalOnRole;
 import com.medsales.platform.Role;
-import com.medsales.segment.BasketRecomputed;
-import com.medsales.targeting.TargetListReevaluated;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The notifications other modules' events raise: SEGMENT_MOVED after a basket recomputation,
- * LIST_CHANGED after a dynamic list's re-evaluation, EXPORT_READY when an export ends. As with a
- * publish ({@link PublishedChanges}), the event only queues one job; the notification worker then
- * joins it to its recipients in one set-based statement ({@link Jobs}), so the process that
- * published it does no notification work.
+ * LIST_CHANGED after a dynamic list's re-evaluation, EXPORT_READY when an export ends. The module
+ * whose event it is queues one job through {@link Notifications#queue} (so this module depends on
+ * none of them); the notification worker then joins it to its recipients in one set-based statement
+ * ({@link Jobs}), so the process that published the event does no notification work.
  */
-@Component
-class FeatureAlerts {
+final class FeatureAlerts {
 
-  static final String SEGMENT_MOVED = "segment-moved";
-  static final String LIST_CHANGED = "list-changed";
-  static final String EXPORT_READY = "export-ready";
+  static final String SEGMENT_MOVED = Notifications.SEGMENT_MOVED_JOB;
+  static final String LIST_CHANGED = Notifications.LIST_CHANGED_JOB;
+  static final String EXPORT_READY = Notifications.EXPORT_READY_JOB;
 
   private static final Logger log = LoggerFactory.getLogger(FeatureAlerts.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final JobQueue jobs;
-
-  FeatureAlerts(JobQueue jobs) {
-    this.jobs = jobs;
-  }
-
-  @ApplicationModuleListener(id = "notification.segment-moved")
-  void on(BasketRecomputed recomputed) {
-    queue(SEGMENT_MOVED, recomputed.tenantId(), recomputed.computationId());
-  }
-
-  @ApplicationModuleListener(id = "notification.list-changed")
-  void on(TargetListReevaluated reevaluated) {
-    if (reevaluated.joined() + reevaluated.left() > 0) {
-      queue(LIST_CHANGED, reevaluated.tenantId(), reevaluated.changeId());
-    }
-  }
-
-  @ApplicationModuleListener(id = "notification.export-ready")
-  void on(ExportFinished finished) {
-    queue(EXPORT_READY, finished.tenantId(), finished.exportId());
-  }
-
-  private void queue(String type, UUID tenant, Object subject) {
-    var job =
-        jobs.enqueue(
-            JobRequest.of(
-                Notifications.QUEUE,
-                type,
-                JSON.writeValueAsString(
-                    Map.of("tenant", tenant.toString(), "subject", subject.toString()))));
-    log.debug("{} {} queued as job {}", type, subject, job);
-  }
+  private FeatureAlerts() {}
 
   /**
    * SEGMENT_MOVED: each watched provider whose national decile in the recomputed basket year moved

@@ -50,6 +50,7 @@ class ExportModuleIntegrationTests {
   @MockitoBean JobQueue queue;
   @MockitoBean FileStore files;
   @MockitoBean AuditTrail audit;
+  @MockitoBean com.medsales.notification.Notifications notifications;
 
   /** Five numbered rows, the third a formula; a rep's cap of 25,000 is far off. */
   @TestConfiguration(proxyBeanMethods = false)
