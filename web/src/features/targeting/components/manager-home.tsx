@@ -60,8 +60,8 @@ export function ManagerHome() {
               )}
             </PanelBody>
           </Panel>
-          {data.decileCoverage ? (
-            <Panel title="Coverage of deciles 8-10" subtitle="Each basket's top-decile providers with a call" testId="home-deciles">
+          {data.decileCoverage && data.decileCoverage.length > 0 ? (
+            <Panel title="Coverage of deciles 8-10" subtitle="Each basket's top-decile providers the team called this quarter" testId="home-deciles">
               <PanelBody>
                 <DataTable caption="Decile coverage by basket">
                   <thead>

@@ -133,7 +133,8 @@ class ApplicationLaunchTests {
     builder.environment().put("MEDSALES_E2E_ADMIN_PASSWORD", ADMIN_PASSWORD);
     builder.environment().put("MEDSALES_E2E_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
     Process e2e = builder.start();
-    assertThat(e2e.waitFor(180, TimeUnit.SECONDS)).as("browser tests finish").isTrue();
+    // twelve journeys, run one file at a time on two cores: a bound on a hung browser, not a target
+    assertThat(e2e.waitFor(420, TimeUnit.SECONDS)).as("browser tests finish").isTrue();
     String output = Files.readString(logs.resolve("e2e.out"));
     System.out.println(output);
     assertThat(e2e.exitValue()).as(output).isZero();

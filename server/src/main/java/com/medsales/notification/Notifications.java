@@ -73,6 +73,13 @@ public class Notifications {
     this.jobs = jobs;
     this.settings = settings;
     this.meters = meters;
+    // every series the alert rules read exists from the start, at 0, so that a rate over it is
+    // defined before the first failure (and /actuator/prometheus names the metric at once)
+    for (String channel : List.of("in_app", "email", "push")) {
+      for (String outcome : List.of("sent", "skipped", "failed", "dead")) {
+        meters.counter(SENT_METRIC, "channel", channel, "outcome", outcome);
+      }
+    }
   }
 
   /**

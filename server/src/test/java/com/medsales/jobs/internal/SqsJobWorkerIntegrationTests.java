@@ -42,11 +42,13 @@ class SqsJobWorkerIntegrationTests {
     System.setProperty("aws.secretAccessKey", "test");
     try (var client = SqsJobQueueUnitTests.client(endpoint)) {
       SqsJobQueueUnitTests.createQueueWithRedrive(client, "medsales-it-", "sqs-worker-tests", 5);
+      // the api role's worker also consumes the exports queue, as the Terraform module creates it
+      SqsJobQueueUnitTests.createQueueWithRedrive(client, "medsales-it-", "exports", 5);
     }
     registry.add("medsales.jobs.backend", () -> "sqs");
     registry.add("medsales.jobs.sqs.endpoint", () -> endpoint);
     registry.add("medsales.jobs.sqs.queue-prefix", () -> "medsales-it-");
-    registry.add("medsales.jobs.sqs.queues", () -> "sqs-worker-tests");
+    registry.add("medsales.jobs.sqs.queues", () -> "sqs-worker-tests,exports");
     registry.add("medsales.roles", () -> "api");
   }
 
