@@ -431,7 +431,8 @@ public class Baskets {
 
   /**
    * BUILDING while a loaded year of the basket's source has no live computation read from its
-   * latest published run and the basket's current version; else FRESH.
+   * latest published run and the basket's current version since the latest registry publish; else
+   * FRESH.
    */
   static final String STATUS =
       """
@@ -440,7 +441,7 @@ public class Baskets {
         WHERE r.dataset = CASE b.source WHEN 'PARTD' THEN 'partD' ELSE 'partB' END
           AND NOT EXISTS (SELECT 1 FROM basket_computation c
                           WHERE c.basket_id = b.id AND c.data_year = r.data_year AND c.state = 'LIVE'
-                            AND c.source_run = r.run AND c.basket_version = b.version))
+                            AND c.source_run = r.run AND c.basket_version = b.version AND %s))
       THEN 'BUILDING' ELSE 'FRESH' END"""
-          .formatted(BasketComputations.LATEST_RUNS);
+          .formatted(BasketComputations.LATEST_RUNS, BasketComputations.AFTER_REGISTRY);
 }

@@ -49,6 +49,16 @@ public class BasketComputations {
       WHERE dataset IN ('partD', 'partB') AND status = 'PUBLISHED' AND data_year IS NOT NULL
       ORDER BY dataset, data_year, finished_at DESC, id DESC""";
 
+  /**
+   * A computation is as new as the registry when it started after the latest NPPES publish: the
+   * state a provider is ranked in is the registry's practice state, so a registry publish (a move,
+   * or the registry loaded after the CMS year) makes every basket-year due again.
+   */
+  public static final String AFTER_REGISTRY =
+      """
+      c.started_at >= (SELECT coalesce(max(finished_at), '-infinity') FROM ingestion_run
+                       WHERE dataset = 'nppes' AND status = 'PUBLISHED')""";
+
   private static final String STALE =
       """
       SELECT b.id, b.tenant_id, b.source, b.metric, b.version, r.data_year, r.run
@@ -56,9 +66,9 @@ public class BasketComputations {
       JOIN (%s) r ON r.dataset = CASE b.source WHEN 'PARTD' THEN 'partD' ELSE 'partB' END
       WHERE NOT EXISTS (SELECT 1 FROM basket_computation c
                         WHERE c.basket_id = b.id AND c.data_year = r.data_year AND c.state = 'LIVE'
-                          AND c.source_run = r.run AND c.basket_version = b.version)
+                          AND c.source_run = r.run AND c.basket_version = b.version AND %s)
       ORDER BY b.id, r.data_year"""
-          .formatted(LATEST_RUNS);
+          .formatted(LATEST_RUNS, AFTER_REGISTRY);
 
   /**
    * A Part D year's codes: every brand and generic name, upper case and trimmed, each with the

@@ -15,12 +15,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * After a Part B or Part D publish, queues the baskets' recomputation for the ingestion worker. In
- * the publishing thread after the commit, and after {@code provider.CmsProviders} has rebuilt the
- * CMS-only providers (their state places a provider that the registry lacks), so that the job never
- * reads the providers of the publish before. Through the event publication registry: when queueing
- * fails the publication stays outstanding and is handed over again, so a publish's recomputation is
- * never lost.
+ * After a Part B, Part D or NPPES publish, queues the baskets' recomputation for the ingestion
+ * worker. In the publishing thread after the commit, and after {@code provider.CmsProviders} has
+ * rebuilt the CMS-only providers (their state places a provider that the registry lacks), so that
+ * the job never reads the providers of the publish before. Through the event publication registry:
+ * when queueing fails the publication stays outstanding and is handed over again, so a publish's
+ * recomputation is never lost.
  */
 @Component
 class PublishedData {
@@ -39,7 +39,8 @@ class PublishedData {
   @TransactionalEventListener(id = "segment.basket-recompute")
   @Order(10)
   void on(DatasetPublished published) {
-    if (published.dataset() != Dataset.PART_D && published.dataset() != Dataset.PART_B) {
+    // a registry publish too: it places providers in their states
+    if (published.dataset() == Dataset.OPEN_PAYMENTS) {
       return;
     }
     JobId job =
